@@ -1,0 +1,53 @@
+package org.homeward;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * Zero-setup database: when no {@code spring.datasource.url} (SPRING_DATASOURCE_URL) is configured, Homeward runs a
+ * real PostgreSQL server from Maven Central binaries, keeping its data in {@code homeward.data-dir} so that it
+ * survives a restart. With a URL configured, Spring Boot's own DataSource is used and this class does nothing.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+class EmbeddedDatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(
+            @Value("${homeward.data-dir}") Path dataDir,
+            @Value("${homeward.embedded-db.clean-on-start:false}") boolean cleanOnStart) throws IOException {
+        Path absolute = dataDir.toAbsolutePath().normalize();
+        Files.createDirectories(absolute);
+        log.info("Starting embedded PostgreSQL with data in {}", absolute);
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(absolute.resolve("postgres"))
+                .setCleanDataDirectory(cleanOnStart)
+                .setServerConfig("max_connections", "100")
+                .start();
+    }
+
+    @Bean
+    DataSource dataSource(EmbeddedPostgres postgres) {
+        HikariDataSource dataSource = DataSourceBuilder.create()
+                .type(HikariDataSource.class)
+                .url(postgres.getJdbcUrl("postgres", "postgres"))
+                .username("postgres")
+                .build();
+        dataSource.setPoolName("homeward-embedded");
+        dataSource.setMaximumPoolSize(20);
+        return dataSource;
+    }
+}

@@ -1,0 +1,66 @@
+package org.homeward.audit;
+
+import java.sql.Timestamp;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.homeward.shared.RecordAccessed;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class AuditRepository {
+
+    private final JdbcClient jdbc;
+
+    AuditRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void append(RecordAccessed event, java.time.Instant at) {
+        jdbc.sql("""
+                insert into audit_event (occurred_at, username, organisation_id, organisation_name, role, action,
+                                         record_type, record_id, patient_id, detail)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(Timestamp.from(at), event.actor().username(), event.actor().organisationId(),
+                        event.actor().organisationName(), event.actor().role(), event.action().name(),
+                        event.recordType(), event.recordId(), event.patientId(), truncate(event.detail()))
+                .update();
+    }
+
+    List<AuditEntry> search(AuditQuery query, ZoneId zone) {
+        StringBuilder sql = new StringBuilder("select * from audit_event where true");
+        List<Object> params = new ArrayList<>();
+        if (query.username() != null && !query.username().isBlank()) {
+            sql.append(" and username = ?");
+            params.add(query.username().trim());
+        }
+        if (query.patientId() != null) {
+            sql.append(" and patient_id = ?");
+            params.add(query.patientId());
+        }
+        if (query.action() != null && !query.action().isBlank()) {
+            sql.append(" and action = ?");
+            params.add(query.action());
+        }
+        if (query.from() != null) {
+            sql.append(" and occurred_at >= ?");
+            params.add(Timestamp.from(query.from().atStartOfDay(zone).toInstant()));
+        }
+        if (query.to() != null) {
+            sql.append(" and occurred_at < ?");
+            params.add(Timestamp.from(query.to().plusDays(1).atStartOfDay(zone).toInstant()));
+        }
+        sql.append(" order by id desc limit ").append(query.limitOrDefault());
+        return jdbc.sql(sql.toString()).params(params).query((rs, row) -> new AuditEntry(rs.getLong("id"),
+                rs.getTimestamp("occurred_at").toInstant(), rs.getString("username"),
+                rs.getString("organisation_name"), rs.getString("role"), rs.getString("action"),
+                rs.getString("record_type"), rs.getString("record_id"), rs.getObject("patient_id", UUID.class),
+                rs.getString("detail"))).list();
+    }
+
+    private static String truncate(String detail) {
+        return detail == null || detail.length() <= 500 ? detail : detail.substring(0, 497) + "...";
+    }
+}

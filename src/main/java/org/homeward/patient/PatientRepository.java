@@ -1,0 +1,150 @@
+package org.homeward.patient;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.homeward.shared.CarerId;
+import org.homeward.shared.NhsNumber;
+import org.homeward.shared.OrganisationId;
+import org.homeward.shared.PatientId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class PatientRepository {
+
+    private final JdbcClient jdbc;
+
+    PatientRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(PatientId id, NhsNumber nhsNumber, RegisterPatient p, Instant createdAt) {
+        jdbc.sql("""
+                insert into patient (id, nhs_number, given_name, family_name, date_of_birth, sex, ethnic_category,
+                    address_line1, address_line2, town, postcode, latitude, longitude, phone, gp_practice_code,
+                    gp_practice_name, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id.value(), nhsNumber.value(), p.givenName().trim(), p.familyName().trim(), p.dateOfBirth(),
+                        p.sex().name(), p.ethnicCategory().code(), p.addressLine1().trim(), blankToNull(p.addressLine2()),
+                        p.town().trim(), normalisePostcode(p.postcode()), p.latitude(), p.longitude(),
+                        blankToNull(p.phone()), p.gpPracticeCode(), p.gpPracticeName().trim(),
+                        Timestamp.from(createdAt))
+                .update();
+    }
+
+    boolean existsByNhsNumber(NhsNumber nhsNumber) {
+        return jdbc.sql("select exists (select 1 from patient where nhs_number = ?)").param(nhsNumber.value())
+                .query(Boolean.class).single();
+    }
+
+    Optional<PatientRecord> find(PatientId id) {
+        return jdbc.sql("select * from patient where id = ?").param(id.value())
+                .query((rs, row) -> record(rs, carers(id), careTeam(id))).optional();
+    }
+
+    Optional<PatientId> findIdByNhsNumber(NhsNumber nhsNumber) {
+        return jdbc.sql("select id from patient where nhs_number = ?").param(nhsNumber.value())
+                .query((rs, row) -> new PatientId(rs.getObject("id", UUID.class))).optional();
+    }
+
+    List<PatientSummary> search(String text, OrganisationId visibleTo, int limit) {
+        String like = "%" + text.toLowerCase().replace("%", "").replace("_", "") + "%";
+        String digits = text.replaceAll("[\\s-]", "");
+        return jdbc.sql("""
+                select p.* from patient p
+                join patient_care_team t on t.patient_id = p.id and t.organisation_id = ?
+                where lower(p.family_name) like ? or lower(p.given_name) like ? or p.nhs_number = ?
+                   or replace(lower(p.postcode), ' ', '') = replace(lower(?), ' ', '')
+                order by p.family_name, p.given_name limit ?""")
+                .params(visibleTo.value(), like, like, digits, text.trim(), limit)
+                .query((rs, row) -> summary(rs)).list();
+    }
+
+    List<PatientSummary> summaries(Collection<PatientId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        UUID[] array = ids.stream().map(PatientId::value).toArray(UUID[]::new);
+        return jdbc.sql("select * from patient where id = any(?)").param(array)
+                .query((rs, row) -> summary(rs)).list();
+    }
+
+    void insertCarer(PatientId patient, Carer carer, Instant createdAt) {
+        jdbc.sql("""
+                insert into carer (id, patient_id, name, relationship, phone, has_parental_responsibility, created_at)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(carer.id().value(), patient.value(), carer.name(), carer.relationship(), carer.phone(),
+                        carer.hasParentalResponsibility(), Timestamp.from(createdAt))
+                .update();
+    }
+
+    List<Carer> carers(PatientId patient) {
+        return jdbc.sql("select * from carer where patient_id = ? order by created_at, name").param(patient.value())
+                .query((rs, row) -> new Carer(new CarerId(rs.getObject("id", UUID.class)), rs.getString("name"),
+                        rs.getString("relationship"), rs.getString("phone"),
+                        rs.getBoolean("has_parental_responsibility"))).list();
+    }
+
+    List<OrganisationId> careTeam(PatientId patient) {
+        return jdbc.sql("select organisation_id from patient_care_team where patient_id = ? order by added_at")
+                .param(patient.value())
+                .query((rs, row) -> new OrganisationId(rs.getObject(1, UUID.class))).list();
+    }
+
+    void addToCareTeam(PatientId patient, OrganisationId organisation, Instant at) {
+        jdbc.sql("""
+                insert into patient_care_team (patient_id, organisation_id, added_at) values (?, ?, ?)
+                on conflict do nothing""")
+                .params(patient.value(), organisation.value(), Timestamp.from(at)).update();
+    }
+
+    boolean inCareTeam(PatientId patient, OrganisationId organisation) {
+        return jdbc.sql("select exists (select 1 from patient_care_team where patient_id = ? and organisation_id = ?)")
+                .params(patient.value(), organisation.value()).query(Boolean.class).single();
+    }
+
+    List<PatientId> visibleAmong(Collection<PatientId> ids, OrganisationId organisation) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        UUID[] array = ids.stream().map(PatientId::value).toArray(UUID[]::new);
+        return jdbc.sql("select patient_id from patient_care_team where organisation_id = ? and patient_id = any(?)")
+                .params(organisation.value(), array)
+                .query((rs, row) -> new PatientId(rs.getObject(1, UUID.class))).list();
+    }
+
+    long count() {
+        return jdbc.sql("select count(*) from patient").query(Long.class).single();
+    }
+
+    private static PatientSummary summary(ResultSet rs) throws SQLException {
+        return new PatientSummary(new PatientId(rs.getObject("id", UUID.class)), new NhsNumber(rs.getString("nhs_number")),
+                rs.getString("given_name"), rs.getString("family_name"), rs.getObject("date_of_birth", java.time.LocalDate.class),
+                Sex.valueOf(rs.getString("sex")), rs.getString("postcode"));
+    }
+
+    private static PatientRecord record(ResultSet rs, List<Carer> carers, List<OrganisationId> careTeam)
+            throws SQLException {
+        return new PatientRecord(summary(rs), EthnicCategory.fromCode(rs.getString("ethnic_category")),
+                rs.getString("address_line1"), rs.getString("address_line2"), rs.getString("town"),
+                rs.getString("postcode"), (Double) rs.getObject("latitude"), (Double) rs.getObject("longitude"),
+                rs.getString("phone"), rs.getString("gp_practice_code"), rs.getString("gp_practice_name"), carers,
+                careTeam, rs.getTimestamp("created_at").toInstant());
+    }
+
+    /** Upper case with one space before the inward code: "dt12jy" becomes "DT1 2JY". */
+    static String normalisePostcode(String raw) {
+        String compact = raw.replaceAll("\\s", "").toUpperCase();
+        return compact.substring(0, compact.length() - 3) + " " + compact.substring(compact.length() - 3);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,174 @@
+package org.homeward.patient;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.homeward.security.CurrentUser;
+import org.homeward.security.Role;
+import org.homeward.shared.CarerId;
+import org.homeward.shared.ForbiddenException;
+import org.homeward.shared.NhsNumber;
+import org.homeward.shared.OrganisationId;
+import org.homeward.shared.PatientId;
+import org.homeward.shared.RecordAccessed;
+import org.homeward.shared.RecordAccessed.Action;
+import org.homeward.shared.RefusedException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Patients and who may see them. A user may open a patient's record when their role reads clinical records (not a
+ * commissioner or an administrator) and their organisation is in the patient's care team. Every read, change and
+ * refused attempt is published as a {@link RecordAccessed} event for the audit trail.
+ */
+@Service
+public class PatientService {
+
+    private static final String RECORD_TYPE = "Patient";
+
+    private final PatientRepository repository;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    PatientService(PatientRepository repository, ApplicationEventPublisher events, Clock clock) {
+        this.repository = repository;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Registers a patient; the registering user's organisation joins the care team. */
+    @Transactional
+    public PatientRecord register(CurrentUser user, RegisterPatient command) {
+        user.requireRole("register a patient", Role.REFERRER, Role.CLINICIAN, Role.SENIOR_DECISION_MAKER,
+                Role.COORDINATOR);
+        NhsNumber nhsNumber = NhsNumber.of(command.nhsNumber());
+        if (repository.existsByNhsNumber(nhsNumber)) {
+            throw new RefusedException("A patient with NHS number " + nhsNumber.formatted()
+                    + " is already registered. Find them by NHS number instead of registering them again.");
+        }
+        if (command.dateOfBirth().isAfter(clock.instant().atZone(clock.getZone()).toLocalDate())) {
+            throw new org.homeward.shared.InvalidInputException("dateOfBirth", "Date of birth must not be in the future");
+        }
+        PatientId id = PatientId.random();
+        repository.insert(id, nhsNumber, command, clock.instant());
+        repository.addToCareTeam(id, user.organisationId(), clock.instant());
+        publish(user, Action.CREATE, id, "registered NHS number " + nhsNumber.formatted());
+        return repository.find(id).orElseThrow();
+    }
+
+    /** The patient's record, if the user may see it; the read is audited. */
+    @Transactional
+    public PatientRecord record(CurrentUser user, PatientId id) {
+        requireAccess(user, id);
+        PatientRecord record = repository.find(id).orElseThrow(() -> PatientNotFoundException.forId(id));
+        publish(user, Action.READ, id, "viewed demographics");
+        return record;
+    }
+
+    @Transactional
+    public PatientRecord recordByNhsNumber(CurrentUser user, NhsNumber nhsNumber) {
+        PatientId id = repository.findIdByNhsNumber(nhsNumber)
+                .orElseThrow(() -> PatientNotFoundException.forNhsNumber(nhsNumber));
+        return record(user, id);
+    }
+
+    /** Patients in the user's organisation's care teams matching a name, NHS number or postcode. */
+    @Transactional
+    public List<PatientSummary> search(CurrentUser user, String text) {
+        requireClinicalReader(user);
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        List<PatientSummary> found = repository.search(text.trim(), user.organisationId(), 50);
+        events.publishEvent(new RecordAccessed(user.actor(), Action.READ, "PatientSearch", null, null,
+                "searched '" + text.trim() + "': " + found.size() + " found"));
+        return found;
+    }
+
+    @Transactional
+    public Carer addCarer(CurrentUser user, PatientId patient, AddCarer command) {
+        user.requireRole("add a carer", Role.REFERRER, Role.CLINICIAN, Role.SENIOR_DECISION_MAKER, Role.COORDINATOR);
+        requireAccess(user, patient);
+        Carer carer = new Carer(CarerId.random(), command.name().trim(), command.relationship().trim(),
+                command.phone().trim(), command.hasParentalResponsibility());
+        repository.insertCarer(patient, carer, clock.instant());
+        publish(user, Action.UPDATE, patient, "added carer " + carer.name() + " (" + carer.relationship() + ")");
+        return carer;
+    }
+
+    /**
+     * Brings an organisation into the patient's care team, e.g. the hosting organisation of the ward the patient is
+     * referred to. Called by other modules inside their own audited transaction.
+     */
+    @Transactional
+    public void shareCareWith(CurrentUser user, PatientId patient, OrganisationId organisation) {
+        if (!repository.inCareTeam(patient, organisation)) {
+            repository.addToCareTeam(patient, organisation, clock.instant());
+            publish(user, Action.UPDATE, patient, "care team now includes organisation " + organisation);
+        }
+    }
+
+    /**
+     * Refuses (403, audited as DENIED) unless the user may see this patient's record; other modules call this before
+     * showing anything of the patient.
+     */
+    @Transactional
+    public void requireAccess(CurrentUser user, PatientId patient) {
+        requireClinicalReader(user);
+        if (!repository.inCareTeam(patient, user.organisationId())) {
+            if (repository.find(patient).isEmpty()) {
+                throw PatientNotFoundException.forId(patient);
+            }
+            events.publishEvent(new RecordAccessed(user.actor(), Action.DENIED, RECORD_TYPE, patient.toString(),
+                    patient.value(), "organisation not in care team"));
+            throw new ForbiddenException("Your organisation (" + user.organisationName()
+                    + ") is not in this patient's care team, so you cannot see their record.");
+        }
+    }
+
+    public boolean canAccess(CurrentUser user, PatientId patient) {
+        return user.hasAnyRole(Role.CLINICAL_RECORD_READERS) && repository.inCareTeam(patient, user.organisationId());
+    }
+
+    /** Summaries of those of {@code ids} the user may see; the others are left out. */
+    @Transactional(readOnly = true)
+    public List<PatientSummary> visibleSummaries(CurrentUser user, Collection<PatientId> ids) {
+        if (!user.hasAnyRole(Role.CLINICAL_RECORD_READERS)) {
+            return List.of();
+        }
+        Set<PatientId> visible = new HashSet<>(repository.visibleAmong(ids, user.organisationId()));
+        return repository.summaries(visible);
+    }
+
+    /** Summaries for internal use by other modules (e.g. age checks at triage); callers check access first. */
+    @Transactional(readOnly = true)
+    public PatientSummary summary(PatientId id) {
+        return repository.summaries(List.of(id)).stream().findFirst()
+                .orElseThrow(() -> PatientNotFoundException.forId(id));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Carer> carers(PatientId id) {
+        return repository.carers(id);
+    }
+
+    @Transactional(readOnly = true)
+    public long count() {
+        return repository.count();
+    }
+
+    private void requireClinicalReader(CurrentUser user) {
+        if (!user.hasAnyRole(Role.CLINICAL_RECORD_READERS)) {
+            throw new ForbiddenException("Your role (" + user.role().label()
+                    + ") does not open individual patient records; use the service dashboards instead.");
+        }
+    }
+
+    private void publish(CurrentUser user, Action action, PatientId patient, String detail) {
+        events.publishEvent(new RecordAccessed(user.actor(), action, RECORD_TYPE, patient.toString(), patient.value(),
+                detail));
+    }
+}

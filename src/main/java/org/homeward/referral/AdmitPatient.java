@@ -1,0 +1,35 @@
+package org.homeward.referral;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.homeward.shared.CarerId;
+import org.homeward.shared.UserId;
+
+/**
+ * Admission of an accepted referral.
+ *
+ * @param admittedAt when the patient was admitted; now when not given
+ * @param consentingCarerId for consent by a parent: the carer on the patient's record who holds parental
+ *     responsibility
+ * @param consentingPersonName for consent by a representative or a best interests decision: who
+ * @param accountabilityTransferredAt step-down only: when accountability passed from the inpatient consultant to the
+ *     accountable clinician, before the patient left hospital (KLoE 1.2)
+ */
+public record AdmitPatient(
+        @NotNull(message = "is required: the named consultant, consultant practitioner or GP accountable (KLoE 1.1)") UserId accountableClinicianId,
+        @NotNull(message = "is required: agreed on admission (KLoE 10.1)") LocalDate estimatedDischargeDate,
+        @NotNull(message = "is required") ConsentGivenBy consentGivenBy,
+        @NotNull(message = "is required: does the patient have capacity to consent?") Boolean patientHasCapacity,
+        CarerId consentingCarerId,
+        @Size(max = 200) String consentingPersonName,
+        @Size(max = 200) String consentingPersonRole,
+        @NotNull(message = "must be confirmed: benefits and risks of care at home were discussed (KLoE 4.2)")
+        @AssertTrue(message = "must be confirmed: benefits and risks of care at home were discussed (KLoE 4.2)") Boolean benefitsAndRisksDiscussed,
+        @NotBlank(message = "is required: record the shared decision (KLoE 4.2)") @Size(max = 4000) String sharedDecisionRecord,
+        Instant accountabilityTransferredAt,
+        Instant admittedAt) {
+}

@@ -1,0 +1,224 @@
+package org.homeward.referral;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.homeward.shared.AdmissionId;
+import org.homeward.shared.OrganisationId;
+import org.homeward.shared.PatientId;
+import org.homeward.shared.ReferralId;
+import org.homeward.shared.UserId;
+import org.homeward.shared.WardId;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class ReferralRepository {
+
+    private final JdbcClient jdbc;
+
+    ReferralRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // referrals ------------------------------------------------------------------------------------------------
+
+    void insert(Referral r) {
+        jdbc.sql("""
+                insert into referral (id, patient_id, ward_id, direction, source, reason, presenting_condition,
+                    interventions, urgency, referrer_user_id, referrer_name, referrer_organisation_id, inpatient_ward,
+                    inpatient_consultant, re_referral_of, status, referred_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(r.id().value(), r.patientId().value(), r.wardId().value(), r.direction().name(),
+                        r.source().name(), r.reason(), r.presentingCondition(), joined(r.interventions()),
+                        r.urgency().name(), r.referrerId().value(), r.referrerName(), r.referrerOrganisationId().value(),
+                        r.inpatientWard(), r.inpatientConsultant(),
+                        r.reReferralOf() == null ? null : r.reReferralOf().value(), r.status().name(),
+                        Timestamp.from(r.referredAt()))
+                .update();
+    }
+
+    void update(Referral r) {
+        int updated = jdbc.sql("""
+                update referral set status = ?, triaged_by_user_id = ?, triaged_by_name = ?, triaged_at = ?,
+                    triage_reason = ?, version = version + 1
+                where id = ? and version = ?""")
+                .params(r.status().name(), r.triagedBy() == null ? null : r.triagedBy().value(), r.triagedByName(),
+                        r.triagedAt() == null ? null : Timestamp.from(r.triagedAt()), r.triageReason(),
+                        r.id().value(), r.version())
+                .update();
+        if (updated != 1) {
+            throw new OptimisticLockingFailureException("referral " + r.id() + " changed concurrently");
+        }
+    }
+
+    Optional<Referral> find(ReferralId id) {
+        return jdbc.sql("select * from referral where id = ?").param(id.value())
+                .query(ReferralRepository::referral).optional();
+    }
+
+    Optional<Referral> findPendingForPatient(PatientId patient) {
+        return jdbc.sql("select * from referral where patient_id = ? and status in ('AWAITING_TRIAGE', 'ACCEPTED')")
+                .param(patient.value()).query(ReferralRepository::referral).optional();
+    }
+
+    List<Referral> forPatient(PatientId patient) {
+        return jdbc.sql("select * from referral where patient_id = ? order by referred_at desc").param(patient.value())
+                .query(ReferralRepository::referral).list();
+    }
+
+    List<Referral> withStatus(Set<ReferralStatus> statuses, int limit) {
+        String[] names = statuses.stream().map(Enum::name).toArray(String[]::new);
+        return jdbc.sql("""
+                select * from referral where status = any(?)
+                order by case urgency when 'URGENT' then 0 when 'SAME_DAY' then 1 else 2 end, referred_at
+                limit ?""")
+                .params(names, limit).query(ReferralRepository::referral).list();
+    }
+
+    List<Referral> referredBy(OrganisationId organisation, int limit) {
+        return jdbc.sql("select * from referral where referrer_organisation_id = ? order by referred_at desc limit ?")
+                .params(organisation.value(), limit).query(ReferralRepository::referral).list();
+    }
+
+    List<Referral> recentlyTriaged(int limit) {
+        return jdbc.sql("select * from referral where triaged_at is not null order by triaged_at desc limit ?")
+                .param(limit).query(ReferralRepository::referral).list();
+    }
+
+    // admissions -----------------------------------------------------------------------------------------------
+
+    void insert(Admission admission, UserId admittedBy) {
+        AdmissionView a = admission.view();
+        jdbc.sql("""
+                insert into admission (id, referral_id, patient_id, ward_id, accountable_clinician_id,
+                    accountable_clinician_name, admitted_at, admission_date, estimated_discharge_date,
+                    consent_given_by, patient_has_capacity, consenting_person_name, consenting_person_role,
+                    shared_decision_record, accountability_transferred_at, admitted_by_user_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(a.id().value(), a.referralId().value(), a.patientId().value(), a.wardId().value(),
+                        a.accountableClinicianId().value(), a.accountableClinicianName(), Timestamp.from(a.admittedAt()),
+                        a.admissionDate(), a.estimatedDischargeDate(), a.consentGivenBy().name(),
+                        a.patientHasCapacity(), a.consentingPersonName(), a.consentingPersonRole(),
+                        a.sharedDecisionRecord(),
+                        a.accountabilityTransferredAt() == null ? null : Timestamp.from(a.accountabilityTransferredAt()),
+                        admittedBy.value())
+                .update();
+    }
+
+    void updateDischarge(Admission admission) {
+        AdmissionView a = admission.view();
+        int updated = jdbc.sql("""
+                update admission set discharged_at = ?, discharge_date = ?, discharge_destination = ?,
+                    discharge_destination_detail = ?, onward_referrals = ?, discharge_summary = ?,
+                    length_of_stay_days = ?, discharged_by_user_id = ?, version = version + 1
+                where id = ? and version = ?""")
+                .params(Timestamp.from(a.dischargedAt()), a.dischargeDate(), a.dischargeDestination().name(),
+                        a.dischargeDestinationDetail(), a.onwardReferrals(), a.dischargeSummary(),
+                        a.lengthOfStayDays(), admission.dischargedBy().value(), a.id().value(), admission.version())
+                .update();
+        if (updated != 1) {
+            throw new OptimisticLockingFailureException("admission " + a.id() + " changed concurrently");
+        }
+    }
+
+    Optional<Admission> findAdmission(AdmissionId id) {
+        return jdbc.sql("select * from admission where id = ?").param(id.value())
+                .query((rs, row) -> new Admission(admission(rs, row), rs.getInt("version"))).optional();
+    }
+
+    Optional<AdmissionView> findOpenAdmission(PatientId patient) {
+        return jdbc.sql("select * from admission where patient_id = ? and discharged_at is null")
+                .param(patient.value()).query(ReferralRepository::admission).optional();
+    }
+
+    List<AdmissionView> admissionsOf(PatientId patient) {
+        return jdbc.sql("select * from admission where patient_id = ? order by admitted_at desc")
+                .param(patient.value()).query(ReferralRepository::admission).list();
+    }
+
+    List<AdmissionView> openAdmissions(WardId ward) {
+        return jdbc.sql("select * from admission where ward_id = ? and discharged_at is null order by admitted_at")
+                .param(ward.value()).query(ReferralRepository::admission).list();
+    }
+
+    int countOpenAdmissions(WardId ward) {
+        return jdbc.sql("select count(*) from admission where ward_id = ? and discharged_at is null")
+                .param(ward.value()).query(Integer.class).single();
+    }
+
+    List<AdmissionView> allOpenAdmissions() {
+        return jdbc.sql("select * from admission where discharged_at is null order by admitted_at")
+                .query(ReferralRepository::admission).list();
+    }
+
+    List<AdmissionView> dischargedBetween(LocalDate from, LocalDate to) {
+        return jdbc.sql("select * from admission where discharge_date between ? and ? order by discharge_date")
+                .params(from, to).query(ReferralRepository::admission).list();
+    }
+
+    int countAwaitingTriage(WardId ward) {
+        return jdbc.sql("select count(*) from referral where ward_id = ? and status = 'AWAITING_TRIAGE'")
+                .param(ward.value()).query(Integer.class).single();
+    }
+
+    // mapping --------------------------------------------------------------------------------------------------
+
+    private static Referral referral(ResultSet rs, int row) throws SQLException {
+        UUID reReferralOf = rs.getObject("re_referral_of", UUID.class);
+        UUID triagedBy = rs.getObject("triaged_by_user_id", UUID.class);
+        return new Referral(new ReferralId(rs.getObject("id", UUID.class)),
+                new PatientId(rs.getObject("patient_id", UUID.class)), new WardId(rs.getObject("ward_id", UUID.class)),
+                ReferralDirection.valueOf(rs.getString("direction")), ReferralSource.valueOf(rs.getString("source")),
+                rs.getString("presenting_condition"), rs.getString("reason"), interventions(rs.getString("interventions")),
+                Urgency.valueOf(rs.getString("urgency")), new UserId(rs.getObject("referrer_user_id", UUID.class)),
+                rs.getString("referrer_name"), new OrganisationId(rs.getObject("referrer_organisation_id", UUID.class)),
+                rs.getString("inpatient_ward"), rs.getString("inpatient_consultant"),
+                reReferralOf == null ? null : new ReferralId(reReferralOf), instant(rs, "referred_at"),
+                ReferralStatus.valueOf(rs.getString("status")), triagedBy == null ? null : new UserId(triagedBy),
+                rs.getString("triaged_by_name"), instant(rs, "triaged_at"), rs.getString("triage_reason"),
+                rs.getInt("version"));
+    }
+
+    private static AdmissionView admission(ResultSet rs, int row) throws SQLException {
+        String destination = rs.getString("discharge_destination");
+        return new AdmissionView(new AdmissionId(rs.getObject("id", UUID.class)),
+                new ReferralId(rs.getObject("referral_id", UUID.class)),
+                new PatientId(rs.getObject("patient_id", UUID.class)), new WardId(rs.getObject("ward_id", UUID.class)),
+                new UserId(rs.getObject("accountable_clinician_id", UUID.class)),
+                rs.getString("accountable_clinician_name"), instant(rs, "admitted_at"),
+                rs.getObject("admission_date", LocalDate.class), rs.getObject("estimated_discharge_date", LocalDate.class),
+                ConsentGivenBy.valueOf(rs.getString("consent_given_by")), rs.getBoolean("patient_has_capacity"),
+                rs.getString("consenting_person_name"), rs.getString("consenting_person_role"),
+                rs.getString("shared_decision_record"), instant(rs, "accountability_transferred_at"),
+                instant(rs, "discharged_at"), rs.getObject("discharge_date", LocalDate.class),
+                destination == null ? null : DischargeDestination.valueOf(destination),
+                rs.getString("discharge_destination_detail"), rs.getString("onward_referrals"),
+                rs.getString("discharge_summary"), (Integer) rs.getObject("length_of_stay_days"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp timestamp = rs.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static String joined(Set<Intervention> interventions) {
+        return interventions.stream().sorted().map(Enum::name).collect(Collectors.joining(","));
+    }
+
+    private static Set<Intervention> interventions(String joined) {
+        EnumSet<Intervention> set = EnumSet.noneOf(Intervention.class);
+        Arrays.stream(joined.split(",")).map(Intervention::valueOf).forEach(set::add);
+        return set;
+    }
+}

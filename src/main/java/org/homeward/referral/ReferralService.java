@@ -1,0 +1,364 @@
+package org.homeward.referral;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.homeward.patient.Carer;
+import org.homeward.patient.PatientService;
+import org.homeward.patient.PatientSummary;
+import org.homeward.security.CurrentUser;
+import org.homeward.security.Role;
+import org.homeward.security.SecurityService;
+import org.homeward.security.UserAccount;
+import org.homeward.shared.AdmissionId;
+import org.homeward.shared.InvalidInputException;
+import org.homeward.shared.PatientId;
+import org.homeward.shared.RecordAccessed;
+import org.homeward.shared.RecordAccessed.Action;
+import org.homeward.shared.ReferralId;
+import org.homeward.shared.RefusedException;
+import org.homeward.shared.WardId;
+import org.homeward.ward.VirtualWard;
+import org.homeward.ward.WardService;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Referral, triage, admission, census and discharge: the public API of the referral module. Every step checks the
+ * user's role and access to the patient, enforces the order of the journey, and is audited.
+ */
+@Service
+public class ReferralService {
+
+    private final ReferralRepository repository;
+    private final PatientService patients;
+    private final WardService wards;
+    private final SecurityService security;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ReferralService(ReferralRepository repository, PatientService patients, WardService wards,
+            SecurityService security, ApplicationEventPublisher events, Clock clock) {
+        this.repository = repository;
+        this.patients = patients;
+        this.wards = wards;
+        this.security = security;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    // referral and triage ------------------------------------------------------------------------------------
+
+    @Transactional
+    public ReferralView refer(CurrentUser user, CreateReferral command) {
+        return refer(user, command, null);
+    }
+
+    /** A new referral for the patient of a declined one, keeping the declined referral and its reason. */
+    @Transactional
+    public ReferralView reRefer(CurrentUser user, ReferralId declined, String newReason) {
+        Referral original = referralFor(user, declined);
+        original.requireDeclinedForReReferral();
+        return refer(user, original.asNewReferral(newReason), original.id());
+    }
+
+    private ReferralView refer(CurrentUser user, CreateReferral command, ReferralId reReferralOf) {
+        user.requireRole("refer a patient", Role.REFERRER, Role.CLINICIAN, Role.SENIOR_DECISION_MAKER,
+                Role.COORDINATOR);
+        patients.requireAccess(user, command.patientId());
+        VirtualWard ward = wards.ward(command.wardId());
+        repository.findOpenAdmission(command.patientId()).ifPresent(open -> {
+            throw new RefusedException("This patient is already admitted to " + wards.ward(open.wardId()).name()
+                    + " (since " + open.admissionDate() + "); discharge them before referring again");
+        });
+        repository.findPendingForPatient(command.patientId()).ifPresent(pending -> {
+            throw new RefusedException("This patient already has a referral " + pending.status().label().toLowerCase()
+                    + " (referred " + pending.referredAt().atZone(clock.getZone()).toLocalDate()
+                    + "); it must be decided or admitted first");
+        });
+        Referral referral = Referral.create(command, user, reReferralOf, clock.instant());
+        repository.insert(referral);
+        patients.shareCareWith(user, command.patientId(), ward.hostOrganisationId());
+        audit(user, Action.CREATE, "Referral", referral.id().toString(), referral.patientId(),
+                referral.direction().label() + " referral to " + ward.name()
+                        + (reReferralOf == null ? "" : " (re-referral of " + reReferralOf + ")"));
+        return referral.view();
+    }
+
+    /** Accepts or declines a referral against the ward's admission criteria (KLoE 3.1, 3.4). */
+    @Transactional
+    public ReferralView triage(CurrentUser user, ReferralId id, TriageDecision decision) {
+        user.requireRole("triage referrals", Role.SENIOR_DECISION_MAKER);
+        Referral referral = referralFor(user, id);
+        if (decision.outcome() == TriageDecision.Outcome.ACCEPT) {
+            VirtualWard ward = wards.ward(referral.wardId());
+            int age = patients.summary(referral.patientId()).ageOn(today());
+            if (!ward.admitsAge(age)) {
+                throw new RefusedException(ward.name() + " admits patients aged " + ward.minAgeYears() + " to "
+                        + ward.maxAgeYears() + "; this patient is " + age + ". Decline, and refer to a ward for their age.");
+            }
+            referral.accept(user, decision.reason(), clock.instant());
+        } else {
+            referral.decline(user, decision.reason(), clock.instant());
+        }
+        repository.update(referral);
+        audit(user, Action.UPDATE, "Referral", id.toString(), referral.patientId(),
+                referral.status().label() + ": " + decision.reason());
+        events.publishEvent(new ReferralTriaged(id, referral.patientId(), referral.wardId(), referral.status()));
+        return referral.view();
+    }
+
+    @Transactional
+    public ReferralView referral(CurrentUser user, ReferralId id) {
+        Referral referral = referralFor(user, id);
+        audit(user, Action.READ, "Referral", id.toString(), referral.patientId(), "viewed referral");
+        return referral.view();
+    }
+
+    /** Referrals awaiting triage or accepted and awaiting admission, most urgent first, that the user may see. */
+    @Transactional(readOnly = true)
+    public List<ReferralView> openReferrals(CurrentUser user) {
+        return visible(user, repository.withStatus(EnumSet.of(ReferralStatus.AWAITING_TRIAGE, ReferralStatus.ACCEPTED), 500));
+    }
+
+    /** The referrals made from the user's organisation, newest first, with their decisions. */
+    @Transactional(readOnly = true)
+    public List<ReferralView> referralsFromMyOrganisation(CurrentUser user) {
+        return visible(user, repository.referredBy(user.organisationId(), 200));
+    }
+
+    @Transactional(readOnly = true)
+    public List<ReferralView> referralsOf(CurrentUser user, PatientId patient) {
+        patients.requireAccess(user, patient);
+        return repository.forPatient(patient).stream().map(Referral::view).toList();
+    }
+
+    // admission and discharge ---------------------------------------------------------------------------------
+
+    /**
+     * Admits the patient of an accepted referral: named accountable clinician (KLoE 1.1), consent and shared
+     * decision (KLoE 4.1, 4.2), estimated discharge date (KLoE 10.1), and a bed from the ward's capacity.
+     */
+    @Transactional
+    public AdmissionView admit(CurrentUser user, ReferralId referralId, AdmitPatient command) {
+        user.requireRole("admit patients", Role.SENIOR_DECISION_MAKER);
+        Referral referral = referralFor(user, referralId);
+        referral.admit();
+        Instant now = clock.instant();
+        Instant admittedAt = command.admittedAt() == null ? now : command.admittedAt();
+        if (admittedAt.isAfter(now)) {
+            throw new InvalidInputException("admittedAt", "Admission time must not be in the future");
+        }
+        if (referral.triagedAt() != null && admittedAt.isBefore(referral.triagedAt())) {
+            throw new InvalidInputException("admittedAt", "Admission cannot be before the referral was accepted");
+        }
+        UserAccount accountable = accountableClinician(command);
+        Consent consent = consent(referral.patientId(), command);
+        Instant transferredAt = accountabilityTransfer(referral, command, admittedAt);
+
+        VirtualWard ward = wards.lockForAdmission(referral.wardId());
+        repository.findOpenAdmission(referral.patientId()).ifPresent(open -> {
+            throw new RefusedException("This patient already has an open admission (since " + open.admissionDate()
+                    + "); a patient can be admitted to one virtual ward at a time");
+        });
+        int occupied = repository.countOpenAdmissions(ward.id());
+        if (occupied >= ward.bedCapacity()) {
+            throw new RefusedException(ward.name() + " is full: " + occupied + " of " + ward.bedCapacity()
+                    + " beds are occupied. Discharge a patient or admit to another ward.");
+        }
+        Admission admission = Admission.open(AdmissionId.random(), referral.id(), referral.patientId(), ward.id(),
+                accountable.id(), accountable.displayName(), admittedAt, clock.getZone(),
+                command.estimatedDischargeDate(), command.consentGivenBy(), command.patientHasCapacity(),
+                consent.name(), consent.role(), command.sharedDecisionRecord().trim(), transferredAt);
+        repository.update(referral);
+        repository.insert(admission, user.id());
+        AdmissionView view = admission.view();
+        audit(user, Action.CREATE, "Admission", view.id().toString(), view.patientId(),
+                "admitted to " + ward.name() + ", accountable " + accountable.displayName() + ", EDD "
+                        + view.estimatedDischargeDate());
+        events.publishEvent(new PatientAdmitted(view.id(), view.patientId(), view.wardId(), accountable.id(),
+                view.estimatedDischargeDate()));
+        return view;
+    }
+
+    @Transactional
+    public AdmissionView discharge(CurrentUser user, AdmissionId id, DischargePatient command) {
+        user.requireRole("discharge patients", Role.SENIOR_DECISION_MAKER);
+        Admission admission = repository.findAdmission(id).orElseThrow(() -> ReferralNotFoundException.forAdmission(id));
+        patients.requireAccess(user, admission.view().patientId());
+        Instant now = clock.instant();
+        admission.discharge(command, command.dischargedAt() == null ? now : command.dischargedAt(), clock.getZone(),
+                now, user.id());
+        repository.updateDischarge(admission);
+        AdmissionView view = admission.view();
+        audit(user, Action.UPDATE, "Admission", id.toString(), view.patientId(),
+                "discharged to " + view.dischargeDestination().label() + " after " + view.lengthOfStayDays() + " days");
+        events.publishEvent(new PatientDischarged(id, view.patientId(), view.wardId(), view.dischargeDestination(),
+                view.lengthOfStayDays()));
+        return view;
+    }
+
+    @Transactional
+    public AdmissionView admission(CurrentUser user, AdmissionId id) {
+        AdmissionView view = repository.findAdmission(id).orElseThrow(() -> ReferralNotFoundException.forAdmission(id))
+                .view();
+        patients.requireAccess(user, view.patientId());
+        audit(user, Action.READ, "Admission", id.toString(), view.patientId(),
+                view.isOpen() ? "viewed admission" : "viewed discharge summary");
+        return view;
+    }
+
+    @Transactional(readOnly = true)
+    public List<AdmissionView> admissionsOf(CurrentUser user, PatientId patient) {
+        patients.requireAccess(user, patient);
+        return repository.admissionsOf(patient);
+    }
+
+    // census ------------------------------------------------------------------------------------------------------
+
+    /** The ward's patients today with day of stay, EDD, days over EDD and the 14-day flag (KLoE 10.1, 10.2). */
+    @Transactional
+    public WardCensus census(CurrentUser user, WardId wardId) {
+        VirtualWard ward = wards.ward(wardId);
+        LocalDate today = today();
+        List<AdmissionView> open = repository.openAdmissions(wardId);
+        Map<PatientId, PatientSummary> visible = patients
+                .visibleSummaries(user, open.stream().map(AdmissionView::patientId).toList()).stream()
+                .collect(Collectors.toMap(PatientSummary::id, Function.identity()));
+        List<CensusRow> rows = new ArrayList<>();
+        for (AdmissionView admission : open) {
+            PatientSummary patient = visible.get(admission.patientId());
+            if (patient != null) {
+                rows.add(new CensusRow(admission, patient, patient.ageOn(today), admission.dayOfStay(today),
+                        admission.lengthOfStaySoFar(today), admission.daysOverEstimatedDischarge(today),
+                        admission.reachedFourteenDays(today)));
+            }
+        }
+        if (!rows.isEmpty()) {
+            events.publishEvent(new RecordAccessed(user.actor(), Action.READ, "WardCensus", wardId.toString(), null,
+                    "viewed census of " + ward.name() + " listing " + rows.size() + " patients"));
+        }
+        return new WardCensus(today, occupancy(ward, open, today), rows, open.size() - rows.size());
+    }
+
+    /** Occupancy and flow of every ward: numbers only, so commissioners may see it. */
+    @Transactional(readOnly = true)
+    public ServiceCensus serviceCensus(CurrentUser user) {
+        LocalDate today = today();
+        Map<WardId, List<AdmissionView>> openByWard = repository.allOpenAdmissions().stream()
+                .collect(Collectors.groupingBy(AdmissionView::wardId));
+        List<WardOccupancy> occupancy = wards.wards().stream()
+                .map(ward -> occupancy(ward, openByWard.getOrDefault(ward.id(), List.of()), today))
+                .toList();
+        return ServiceCensus.of(today, occupancy);
+    }
+
+    private WardOccupancy occupancy(VirtualWard ward, List<AdmissionView> open, LocalDate today) {
+        int fourteen = (int) open.stream().filter(a -> a.reachedFourteenDays(today)).count();
+        int overEdd = (int) open.stream().filter(a -> a.daysOverEstimatedDischarge(today) > 0).count();
+        return WardOccupancy.of(ward, open.size(), repository.countAwaitingTriage(ward.id()), fourteen, overEdd);
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    // helpers ---------------------------------------------------------------------------------------------------
+
+    private Referral referralFor(CurrentUser user, ReferralId id) {
+        Referral referral = repository.find(id).orElseThrow(() -> ReferralNotFoundException.forId(id));
+        patients.requireAccess(user, referral.patientId());
+        return referral;
+    }
+
+    private List<ReferralView> visible(CurrentUser user, List<Referral> referrals) {
+        List<PatientId> ids = referrals.stream().map(Referral::patientId).distinct().toList();
+        var visible = patients.visibleSummaries(user, ids).stream().map(PatientSummary::id).collect(Collectors.toSet());
+        return referrals.stream().filter(r -> visible.contains(r.patientId())).map(Referral::view).toList();
+    }
+
+    private UserAccount accountableClinician(AdmitPatient command) {
+        UserAccount clinician = security.findUser(command.accountableClinicianId())
+                .orElseThrow(() -> new InvalidInputException("accountableClinicianId", "No user with that id"));
+        if (clinician.role() != Role.SENIOR_DECISION_MAKER) {
+            throw new InvalidInputException("accountableClinicianId", clinician.displayName()
+                    + " is not a senior decision-maker; the accountable clinician must be a consultant, consultant practitioner or GP (KLoE 1.1)");
+        }
+        return clinician;
+    }
+
+    private record Consent(String name, String role) {
+    }
+
+    /** Who consented, checked against capacity and parental responsibility (KLoE 4.1). */
+    private Consent consent(PatientId patientId, AdmitPatient command) {
+        PatientSummary patient = patients.summary(patientId);
+        boolean capacity = command.patientHasCapacity();
+        return switch (command.consentGivenBy()) {
+            case PATIENT -> {
+                if (!capacity) {
+                    throw new InvalidInputException("consentGivenBy", "A patient who lacks capacity cannot give consent;"
+                            + " record consent by their lasting power of attorney or a best interests decision (KLoE 4.1)");
+                }
+                yield new Consent(patient.givenName() + " " + patient.familyName(), "Patient");
+            }
+            case PARENT_WITH_PARENTAL_RESPONSIBILITY -> {
+                if (patient.ageOn(today()) >= 18) {
+                    throw new InvalidInputException("consentGivenBy", "The patient is an adult; a parent cannot consent for them");
+                }
+                if (command.consentingCarerId() == null) {
+                    throw new InvalidInputException("consentingCarerId", "Choose the parent who consented from the patient's carers");
+                }
+                Carer carer = patients.carers(patientId).stream()
+                        .filter(c -> c.id().equals(command.consentingCarerId())).findFirst()
+                        .orElseThrow(() -> new InvalidInputException("consentingCarerId", "That person is not one of this patient's carers"));
+                if (!carer.hasParentalResponsibility()) {
+                    throw new InvalidInputException("consentingCarerId", carer.name()
+                            + " does not hold parental responsibility, so cannot consent for the child");
+                }
+                yield new Consent(carer.name(), carer.relationship() + " (parental responsibility)");
+            }
+            case LASTING_POWER_OF_ATTORNEY, BEST_INTERESTS_DECISION -> {
+                if (capacity) {
+                    throw new InvalidInputException("consentGivenBy", "The patient has capacity, so they consent themselves");
+                }
+                if (command.consentingPersonName() == null || command.consentingPersonName().isBlank()) {
+                    throw new InvalidInputException("consentingPersonName", "Name the "
+                            + (command.consentGivenBy() == ConsentGivenBy.LASTING_POWER_OF_ATTORNEY
+                                    ? "attorney" : "person who made the best interests decision") + " (KLoE 4.1)");
+                }
+                yield new Consent(command.consentingPersonName().trim(),
+                        command.consentingPersonRole() == null || command.consentingPersonRole().isBlank()
+                                ? command.consentGivenBy().label() : command.consentingPersonRole().trim());
+            }
+        };
+    }
+
+    /** KLoE 1.2: for a step-down, accountability passes to the H@H clinician before the patient leaves hospital. */
+    private Instant accountabilityTransfer(Referral referral, AdmitPatient command, Instant admittedAt) {
+        if (referral.direction() != ReferralDirection.STEP_DOWN) {
+            return null;
+        }
+        if (command.accountabilityTransferredAt() == null) {
+            throw new InvalidInputException("accountabilityTransferredAt", "A step-down admission must record when "
+                    + "accountability passed from " + referral.inpatientConsultant()
+                    + " to the accountable clinician, before the patient left hospital (KLoE 1.2)");
+        }
+        if (command.accountabilityTransferredAt().isAfter(admittedAt)) {
+            throw new InvalidInputException("accountabilityTransferredAt",
+                    "Accountability must be transferred before the patient leaves hospital, not after admission (KLoE 1.2)");
+        }
+        return command.accountabilityTransferredAt();
+    }
+
+    private void audit(CurrentUser user, Action action, String type, String id, PatientId patient, String detail) {
+        events.publishEvent(new RecordAccessed(user.actor(), action, type, id, patient.value(), detail));
+    }
+}

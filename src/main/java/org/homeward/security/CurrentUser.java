@@ -1,0 +1,41 @@
+package org.homeward.security;
+
+import java.util.Arrays;
+import java.util.Set;
+import org.homeward.shared.ForbiddenException;
+import org.homeward.shared.OrganisationId;
+import org.homeward.shared.RecordAccessed;
+import org.homeward.shared.UserId;
+
+/**
+ * The signed-in user on whose behalf a service method acts. Controllers receive it as a method argument and pass it
+ * on, so every access decision and audit entry names a person, an organisation and a role.
+ */
+public record CurrentUser(UserId id, String username, String displayName, Role role, OrganisationId organisationId,
+        String organisationName) {
+
+    public static CurrentUser of(UserAccount account) {
+        return new CurrentUser(account.id(), account.username(), account.displayName(), account.role(),
+                account.organisationId(), account.organisationName());
+    }
+
+    public boolean hasRole(Role... roles) {
+        return Arrays.asList(roles).contains(role);
+    }
+
+    public boolean hasAnyRole(Set<Role> roles) {
+        return roles.contains(role);
+    }
+
+    /** Refuses with 403 unless this user has one of {@code roles}; {@code action} says what was attempted. */
+    public void requireRole(String action, Role... roles) {
+        if (!hasRole(roles)) {
+            throw new ForbiddenException("Your role (" + role.label() + ") may not " + action + "; this needs: "
+                    + String.join(", ", Arrays.stream(roles).map(Role::label).toList()) + ".");
+        }
+    }
+
+    public RecordAccessed.Actor actor() {
+        return new RecordAccessed.Actor(username, organisationId.value(), organisationName, role.name());
+    }
+}

@@ -1,0 +1,96 @@
+package org.homeward.security;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.homeward.shared.OrganisationId;
+import org.homeward.shared.UserId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class SecurityRepository {
+
+    private static final String USER_COLUMNS = """
+            u.id, u.username, u.password_hash, u.display_name, u.job_title, u.role, u.organisation_id, u.enabled,
+            o.name as organisation_name
+            """;
+
+    private final JdbcClient jdbc;
+
+    SecurityRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insertOrganisation(Organisation organisation) {
+        jdbc.sql("insert into organisation (id, ods_code, name, type) values (?, ?, ?, ?)")
+                .params(organisation.id().value(), organisation.odsCode(), organisation.name(),
+                        organisation.type().name())
+                .update();
+    }
+
+    Optional<Organisation> findOrganisation(OrganisationId id) {
+        return jdbc.sql("select * from organisation where id = ?").param(id.value())
+                .query(SecurityRepository::organisation).optional();
+    }
+
+    List<Organisation> organisations() {
+        return jdbc.sql("select * from organisation order by name").query(SecurityRepository::organisation).list();
+    }
+
+    void insertUser(UserAccount user, String passwordHash) {
+        jdbc.sql("""
+                insert into app_user (id, username, password_hash, display_name, job_title, role, organisation_id)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(user.id().value(), user.username(), passwordHash, user.displayName(), user.jobTitle(),
+                        user.role().name(), user.organisationId().value())
+                .update();
+    }
+
+    Optional<StoredUser> findUserByUsername(String username) {
+        return jdbc.sql("select " + USER_COLUMNS + " from app_user u join organisation o on o.id = u.organisation_id"
+                        + " where u.username = ?")
+                .param(username).query(SecurityRepository::storedUser).optional();
+    }
+
+    Optional<StoredUser> findUser(UserId id) {
+        return jdbc.sql("select " + USER_COLUMNS + " from app_user u join organisation o on o.id = u.organisation_id"
+                        + " where u.id = ?")
+                .param(id.value()).query(SecurityRepository::storedUser).optional();
+    }
+
+    List<UserAccount> usersWithRole(Role role) {
+        return jdbc.sql("select " + USER_COLUMNS + " from app_user u join organisation o on o.id = u.organisation_id"
+                        + " where u.role = ? and u.enabled order by u.display_name")
+                .param(role.name()).query(SecurityRepository::storedUser).list()
+                .stream().map(StoredUser::account).toList();
+    }
+
+    List<UserAccount> allUsers() {
+        return jdbc.sql("select " + USER_COLUMNS + " from app_user u join organisation o on o.id = u.organisation_id"
+                        + " order by o.name, u.display_name")
+                .query(SecurityRepository::storedUser).list()
+                .stream().map(StoredUser::account).toList();
+    }
+
+    long countUsers() {
+        return jdbc.sql("select count(*) from app_user").query(Long.class).single();
+    }
+
+    private static Organisation organisation(ResultSet rs, int row) throws SQLException {
+        return new Organisation(new OrganisationId(rs.getObject("id", UUID.class)), rs.getString("ods_code"),
+                rs.getString("name"), OrganisationType.valueOf(rs.getString("type")));
+    }
+
+    private static StoredUser storedUser(ResultSet rs, int row) throws SQLException {
+        UserAccount account = new UserAccount(new UserId(rs.getObject("id", UUID.class)), rs.getString("username"),
+                rs.getString("display_name"), rs.getString("job_title"), Role.valueOf(rs.getString("role")),
+                new OrganisationId(rs.getObject("organisation_id", UUID.class)), rs.getString("organisation_name"));
+        return new StoredUser(account, rs.getString("password_hash"), rs.getBoolean("enabled"));
+    }
+
+    record StoredUser(UserAccount account, String passwordHash, boolean enabled) {
+    }
+}

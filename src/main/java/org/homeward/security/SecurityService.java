@@ -1,0 +1,95 @@
+package org.homeward.security;
+
+import java.util.List;
+import java.util.Optional;
+import org.homeward.shared.InvalidInputException;
+import org.homeward.shared.NotFoundException;
+import org.homeward.shared.OrganisationId;
+import org.homeward.shared.UserId;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Organisations and user accounts: the public API of the security module. */
+@Service
+public class SecurityService {
+
+    private final SecurityRepository repository;
+    private final PasswordEncoder passwordEncoder;
+
+    SecurityService(SecurityRepository repository, PasswordEncoder passwordEncoder) {
+        this.repository = repository;
+        this.passwordEncoder = passwordEncoder;
+    }
+
+    @Transactional
+    public Organisation createOrganisation(String odsCode, String name, OrganisationType type) {
+        Organisation organisation = new Organisation(OrganisationId.random(), odsCode, name, type);
+        repository.insertOrganisation(organisation);
+        return organisation;
+    }
+
+    @Transactional
+    public UserAccount createUser(String username, String password, String displayName, String jobTitle, Role role,
+            OrganisationId organisationId) {
+        if (password == null || password.length() < 12) {
+            throw new InvalidInputException("password", "Password must be at least 12 characters");
+        }
+        return createUserWithHash(username, passwordEncoder.encode(password), displayName, jobTitle, role,
+                organisationId);
+    }
+
+    /** For bulk set-up (the demo service) where many accounts share one already-hashed password. */
+    @Transactional
+    public UserAccount createUserWithHash(String username, String passwordHash, String displayName, String jobTitle,
+            Role role, OrganisationId organisationId) {
+        Organisation organisation = organisation(organisationId);
+        if (repository.findUserByUsername(username).isPresent()) {
+            throw new InvalidInputException("username", "Username " + username + " is already taken");
+        }
+        UserAccount user = new UserAccount(UserId.random(), username, displayName, jobTitle, role, organisationId,
+                organisation.name());
+        repository.insertUser(user, passwordHash);
+        return user;
+    }
+
+    public String hashPassword(String password) {
+        return passwordEncoder.encode(password);
+    }
+
+    @Transactional(readOnly = true)
+    public Organisation organisation(OrganisationId id) {
+        return repository.findOrganisation(id)
+                .orElseThrow(() -> new NotFoundException("No organisation with id " + id));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Organisation> organisations() {
+        return repository.organisations();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<UserAccount> findUser(UserId id) {
+        return repository.findUser(id).map(SecurityRepository.StoredUser::account);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<UserAccount> findUserByUsername(String username) {
+        return repository.findUserByUsername(username).map(SecurityRepository.StoredUser::account);
+    }
+
+    @Transactional(readOnly = true)
+    public List<UserAccount> usersWithRole(Role role) {
+        return repository.usersWithRole(role);
+    }
+
+    @Transactional(readOnly = true)
+    public List<UserAccount> allUsers() {
+        return repository.allUsers();
+    }
+
+    @Transactional(readOnly = true)
+    public boolean hasAnyUser() {
+        return repository.countUsers() > 0;
+    }
+}

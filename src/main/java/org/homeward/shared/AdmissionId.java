@@ -1,0 +1,25 @@
+package org.homeward.shared;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** Identifier of a admission. */
+public record AdmissionId(UUID value) {
+
+    public AdmissionId {
+        Objects.requireNonNull(value, "admission id");
+    }
+
+    public static AdmissionId random() {
+        return new AdmissionId(UUID.randomUUID());
+    }
+
+    public static AdmissionId of(String value) {
+        return new AdmissionId(UUID.fromString(value));
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

@@ -1,0 +1,25 @@
+package org.homeward.shared;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** Identifier of a patient. */
+public record PatientId(UUID value) {
+
+    public PatientId {
+        Objects.requireNonNull(value, "patient id");
+    }
+
+    public static PatientId random() {
+        return new PatientId(UUID.randomUUID());
+    }
+
+    public static PatientId of(String value) {
+        return new PatientId(UUID.fromString(value));
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

@@ -1,0 +1,25 @@
+package org.homeward.shared;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** Identifier of a ward. */
+public record WardId(UUID value) {
+
+    public WardId {
+        Objects.requireNonNull(value, "ward id");
+    }
+
+    public static WardId random() {
+        return new WardId(UUID.randomUUID());
+    }
+
+    public static WardId of(String value) {
+        return new WardId(UUID.fromString(value));
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}
