@@ -1,10 +1,12 @@
 package org.homeward.shared;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 import java.util.UUID;
 
 /** Identifier of a admission. */
-public record AdmissionId(UUID value) {
+public record AdmissionId(@JsonValue UUID value) {
 
     public AdmissionId {
         Objects.requireNonNull(value, "admission id");
@@ -14,6 +16,7 @@ public record AdmissionId(UUID value) {
         return new AdmissionId(UUID.randomUUID());
     }
 
+    @JsonCreator
     public static AdmissionId of(String value) {
         return new AdmissionId(UUID.fromString(value));
     }

@@ -1,10 +1,12 @@
 package org.homeward.shared;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 import java.util.UUID;
 
 /** Identifier of a carer. */
-public record CarerId(UUID value) {
+public record CarerId(@JsonValue UUID value) {
 
     public CarerId {
         Objects.requireNonNull(value, "carer id");
@@ -14,6 +16,7 @@ public record CarerId(UUID value) {
         return new CarerId(UUID.randomUUID());
     }
 
+    @JsonCreator
     public static CarerId of(String value) {
         return new CarerId(UUID.fromString(value));
     }

@@ -1,5 +1,8 @@
 package org.homeward.shared;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * A valid NHS number: ten digits whose last is the Modulus 11 check digit of the first nine.
  *
@@ -9,7 +12,7 @@ package org.homeward.shared;
  *
  * <p>Spaces and hyphens as people write them ("943 476 5919") are accepted and dropped.
  */
-public record NhsNumber(String value) {
+public record NhsNumber(@JsonValue String value) {
 
     public NhsNumber {
         String problem = problemWith(value);
@@ -18,6 +21,7 @@ public record NhsNumber(String value) {
         }
     }
 
+    @JsonCreator
     public static NhsNumber of(String raw) {
         return new NhsNumber(normalise(raw));
     }

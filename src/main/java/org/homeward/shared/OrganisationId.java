@@ -1,10 +1,12 @@
 package org.homeward.shared;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 import java.util.UUID;
 
 /** Identifier of a organisation. */
-public record OrganisationId(UUID value) {
+public record OrganisationId(@JsonValue UUID value) {
 
     public OrganisationId {
         Objects.requireNonNull(value, "organisation id");
@@ -14,6 +16,7 @@ public record OrganisationId(UUID value) {
         return new OrganisationId(UUID.randomUUID());
     }
 
+    @JsonCreator
     public static OrganisationId of(String value) {
         return new OrganisationId(UUID.fromString(value));
     }

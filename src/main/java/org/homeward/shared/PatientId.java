@@ -1,10 +1,12 @@
 package org.homeward.shared;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 import java.util.UUID;
 
 /** Identifier of a patient. */
-public record PatientId(UUID value) {
+public record PatientId(@JsonValue UUID value) {
 
     public PatientId {
         Objects.requireNonNull(value, "patient id");
@@ -14,6 +16,7 @@ public record PatientId(UUID value) {
         return new PatientId(UUID.randomUUID());
     }
 
+    @JsonCreator
     public static PatientId of(String value) {
         return new PatientId(UUID.fromString(value));
     }

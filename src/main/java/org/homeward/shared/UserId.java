@@ -1,10 +1,12 @@
 package org.homeward.shared;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 import java.util.UUID;
 
 /** Identifier of a user. */
-public record UserId(UUID value) {
+public record UserId(@JsonValue UUID value) {
 
     public UserId {
         Objects.requireNonNull(value, "user id");
@@ -14,6 +16,7 @@ public record UserId(UUID value) {
         return new UserId(UUID.randomUUID());
     }
 
+    @JsonCreator
     public static UserId of(String value) {
         return new UserId(UUID.fromString(value));
     }

@@ -1,10 +1,12 @@
 package org.homeward.shared;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 import java.util.UUID;
 
 /** Identifier of a ward. */
-public record WardId(UUID value) {
+public record WardId(@JsonValue UUID value) {
 
     public WardId {
         Objects.requireNonNull(value, "ward id");
@@ -14,6 +16,7 @@ public record WardId(UUID value) {
         return new WardId(UUID.randomUUID());
     }
 
+    @JsonCreator
     public static WardId of(String value) {
         return new WardId(UUID.fromString(value));
     }
