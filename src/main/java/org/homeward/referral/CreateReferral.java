@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.util.Set;
 import org.homeward.shared.PatientId;
 import org.homeward.shared.WardId;
@@ -11,6 +12,9 @@ import org.homeward.shared.WardId;
 /**
  * A referral to a virtual ward. A step-down referral also names the inpatient ward and the inpatient consultant who
  * holds accountability until it is transferred (KLoE 1.2).
+ *
+ * @param referredAt when the referral was made, for referrals received by phone and entered afterwards; now when not
+ *     given, never in the future
  */
 public record CreateReferral(
         @NotNull(message = "is required") PatientId patientId,
@@ -22,5 +26,6 @@ public record CreateReferral(
         @NotEmpty(message = "must name at least one intervention") Set<Intervention> interventions,
         @NotNull(message = "is required") Urgency urgency,
         @Size(max = 200) String inpatientWard,
-        @Size(max = 200) String inpatientConsultant) {
+        @Size(max = 200) String inpatientConsultant,
+        Instant referredAt) {
 }

@@ -67,9 +67,13 @@ class Referral {
         this.version = version;
     }
 
-    static Referral create(CreateReferral command, CurrentUser referrer, ReferralId reReferralOf, Instant at) {
+    static Referral create(CreateReferral command, CurrentUser referrer, ReferralId reReferralOf, Instant now) {
+        Instant at = command.referredAt() == null ? now : command.referredAt();
         String inpatientWard = blankToNull(command.inpatientWard());
         String inpatientConsultant = blankToNull(command.inpatientConsultant());
+        if (at.isAfter(now)) {
+            throw new InvalidInputException("referredAt", "The referral time must not be in the future");
+        }
         if (command.direction() == ReferralDirection.STEP_DOWN) {
             if (inpatientWard == null) {
                 throw new InvalidInputException("inpatientWard", "A step-down referral must name the inpatient ward the patient is leaving");
@@ -94,6 +98,10 @@ class Referral {
     }
 
     private void decide(ReferralStatus outcome, CurrentUser senior, String why, Instant at) {
+        if (at.isBefore(referredAt)) {
+            throw new InvalidInputException("decidedAt", "A decision cannot be made before the referral ("
+                    + referredAt + ")");
+        }
         if (status != ReferralStatus.AWAITING_TRIAGE) {
             throw new RefusedException("This referral was already " + status.label().toLowerCase() + " by "
                     + triagedByName + "; a decision cannot be changed. " + (status == ReferralStatus.DECLINED
@@ -134,7 +142,7 @@ class Referral {
     CreateReferral asNewReferral(String newReason) {
         return new CreateReferral(patientId, wardId, direction, source, presentingCondition,
                 newReason == null || newReason.isBlank() ? reason : newReason, interventions, urgency, inpatientWard,
-                inpatientConsultant);
+                inpatientConsultant, null);
     }
 
     private static String blankToNull(String value) {

@@ -97,16 +97,20 @@ public class ReferralService {
     public ReferralView triage(CurrentUser user, ReferralId id, TriageDecision decision) {
         user.requireRole("triage referrals", Role.SENIOR_DECISION_MAKER);
         Referral referral = referralFor(user, id);
+        Instant decidedAt = decision.decidedAt() == null ? clock.instant() : decision.decidedAt();
+        if (decidedAt.isAfter(clock.instant())) {
+            throw new InvalidInputException("decidedAt", "The decision time must not be in the future");
+        }
         if (decision.outcome() == TriageDecision.Outcome.ACCEPT) {
             VirtualWard ward = wards.ward(referral.wardId());
-            int age = patients.summary(referral.patientId()).ageOn(today());
+            int age = patients.summary(referral.patientId()).ageOn(decidedAt.atZone(clock.getZone()).toLocalDate());
             if (!ward.admitsAge(age)) {
                 throw new RefusedException(ward.name() + " admits patients aged " + ward.minAgeYears() + " to "
                         + ward.maxAgeYears() + "; this patient is " + age + ". Decline, and refer to a ward for their age.");
             }
-            referral.accept(user, decision.reason(), clock.instant());
+            referral.accept(user, decision.reason(), decidedAt);
         } else {
-            referral.decline(user, decision.reason(), clock.instant());
+            referral.decline(user, decision.reason(), decidedAt);
         }
         repository.update(referral);
         audit(user, Action.UPDATE, "Referral", id.toString(), referral.patientId(),
