@@ -1,0 +1,161 @@
+package org.homeward.referral.web;
+
+import jakarta.validation.Valid;
+import java.util.List;
+import java.util.stream.Stream;
+import org.homeward.patient.PatientService;
+import org.homeward.referral.AdmissionView;
+import org.homeward.referral.AdmitPatient;
+import org.homeward.referral.ConsentGivenBy;
+import org.homeward.referral.CreateReferral;
+import org.homeward.referral.Intervention;
+import org.homeward.referral.ReferralDirection;
+import org.homeward.referral.ReferralService;
+import org.homeward.referral.ReferralSource;
+import org.homeward.referral.ReferralView;
+import org.homeward.referral.TriageDecision;
+import org.homeward.referral.Urgency;
+import org.homeward.security.CurrentUser;
+import org.homeward.security.Role;
+import org.homeward.security.SecurityService;
+import org.homeward.shared.FormErrors;
+import org.homeward.shared.InvalidInputException;
+import org.homeward.shared.PatientId;
+import org.homeward.shared.ReferralId;
+import org.homeward.shared.RefusedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Referring, the triage queue, the decision, re-referral and admission. */
+@Controller
+class ReferralPageController {
+
+    private final ReferralService referrals;
+    private final PatientService patients;
+    private final SecurityService security;
+    private final PageLookups lookups;
+
+    ReferralPageController(ReferralService referrals, PatientService patients, SecurityService security,
+            PageLookups lookups) {
+        this.referrals = referrals;
+        this.patients = patients;
+        this.security = security;
+        this.lookups = lookups;
+    }
+
+    @GetMapping("/referrals")
+    String list(CurrentUser user, Model model) {
+        List<ReferralView> open = referrals.openReferrals(user);
+        List<ReferralView> mine = referrals.referralsFromMyOrganisation(user);
+        model.addAttribute("open", open);
+        model.addAttribute("mine", mine);
+        model.addAttribute("patients", lookups.visiblePatients(user,
+                Stream.concat(open.stream(), mine.stream()).map(ReferralView::patientId).distinct().toList()));
+        model.addAttribute("wards", lookups.wardsById());
+        return "referral/list";
+    }
+
+    @GetMapping("/referrals/new")
+    String newReferral(CurrentUser user, @RequestParam PatientId patientId, Model model) {
+        model.addAttribute("form", new CreateReferral(patientId, null, ReferralDirection.STEP_UP, null, null, null,
+                null, null, null, null, null));
+        return newPage(user, patientId, model);
+    }
+
+    @PostMapping("/referrals")
+    String refer(CurrentUser user, @Valid @ModelAttribute("form") CreateReferral form, BindingResult errors,
+            Model model, RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            try {
+                ReferralView referral = referrals.refer(user, form);
+                redirect.addFlashAttribute("message", "Referral sent. A senior decision-maker will triage it.");
+                return "redirect:/referrals/" + referral.id();
+            } catch (InvalidInputException | RefusedException e) {
+                FormErrors.add(errors, e);
+            }
+        }
+        return newPage(user, form.patientId(), model);
+    }
+
+    @GetMapping("/referrals/{id}")
+    String referral(CurrentUser user, @PathVariable ReferralId id, Model model) {
+        return detailPage(user, id, model);
+    }
+
+    @PostMapping("/referrals/{id}/triage")
+    String triage(CurrentUser user, @PathVariable ReferralId id, @Valid @ModelAttribute("triage") TriageDecision triage,
+            BindingResult errors, Model model, RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            try {
+                ReferralView decided = referrals.triage(user, id, triage);
+                redirect.addFlashAttribute("message", "Referral " + decided.status().label().toLowerCase());
+                return "redirect:/referrals/" + id;
+            } catch (InvalidInputException | RefusedException e) {
+                FormErrors.add(errors, e);
+            }
+        }
+        return detailPage(user, id, model);
+    }
+
+    @PostMapping("/referrals/{id}/re-referral")
+    String reRefer(CurrentUser user, @PathVariable ReferralId id, @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
+        ReferralView again = referrals.reRefer(user, id, reason);
+        redirect.addFlashAttribute("message", "Re-referred. The declined referral and its reason are kept.");
+        return "redirect:/referrals/" + again.id();
+    }
+
+    @PostMapping("/referrals/{id}/admission")
+    String admit(CurrentUser user, @PathVariable ReferralId id, @Valid @ModelAttribute("admission") AdmitPatient admission,
+            BindingResult errors, Model model, RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            try {
+                AdmissionView admitted = referrals.admit(user, id, admission);
+                redirect.addFlashAttribute("message", "Admitted. Accountable clinician: "
+                        + admitted.accountableClinicianName() + "; estimated discharge " + admitted.estimatedDischargeDate());
+                return "redirect:/admissions/" + admitted.id();
+            } catch (InvalidInputException | RefusedException e) {
+                FormErrors.add(errors, e);
+            }
+        }
+        return detailPage(user, id, model);
+    }
+
+    private String newPage(CurrentUser user, PatientId patientId, Model model) {
+        model.addAttribute("patient", patients.record(user, patientId));
+        model.addAttribute("wardList", lookups.wardsById().values().stream()
+                .sorted((a, b) -> a.name().compareTo(b.name())).toList());
+        model.addAttribute("directions", ReferralDirection.values());
+        model.addAttribute("sources", ReferralSource.values());
+        model.addAttribute("interventions", Intervention.values());
+        model.addAttribute("urgencies", Urgency.values());
+        return "referral/new";
+    }
+
+    private String detailPage(CurrentUser user, ReferralId id, Model model) {
+        ReferralView referral = referrals.referral(user, id);
+        model.addAttribute("referral", referral);
+        model.addAttribute("patient", patients.record(user, referral.patientId()));
+        model.addAttribute("ward", lookups.wardsById().get(referral.wardId()));
+        model.addAttribute("today", referrals.today());
+        if (!model.containsAttribute("triage")) {
+            model.addAttribute("triage", new TriageDecision(null, null, null));
+        }
+        if (!model.containsAttribute("admission")) {
+            model.addAttribute("admission", new AdmitPatient(
+                    user.hasRole(Role.SENIOR_DECISION_MAKER) ? user.id() : null, null, ConsentGivenBy.PATIENT, true,
+                    null, null, null, null, null, null, null));
+        }
+        model.addAttribute("outcomes", TriageDecision.Outcome.values());
+        model.addAttribute("seniors", security.usersWithRole(Role.SENIOR_DECISION_MAKER));
+        model.addAttribute("consentOptions", ConsentGivenBy.values());
+        return "referral/detail";
+    }
+}

@@ -1,0 +1,172 @@
+package org.homeward.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven by Selenium, with the machine's chromedriver (Selenium Manager never runs, so
+ * nothing is downloaded) and a fresh profile. Screenshots go to {@code target/screenshots/<test>/}.
+ */
+public final class Browser implements AutoCloseable {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private final ChromeDriver driver;
+    private final WebDriverWait wait;
+    private final String baseUrl;
+    private final Path screenshots;
+    private final Path profile;
+    private int shot;
+
+    public Browser(String baseUrl, String testName) {
+        try {
+            this.profile = Files.createTempDirectory("homeward-chromium-");
+            this.screenshots = Files.createDirectories(Path.of("target", "screenshots", testName));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--window-size=1280,1000", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        this.driver = new ChromeDriver(service, options);
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        this.baseUrl = baseUrl;
+    }
+
+    public Browser open(String path) {
+        driver.get(baseUrl + path);
+        return this;
+    }
+
+    public Browser signIn(String username, String password) {
+        open("/login");
+        type("username", username);
+        type("password", password);
+        click("sign-in");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sign-out")));
+        return this;
+    }
+
+    public Browser signOut() {
+        click("sign-out");
+        wait.until(ExpectedConditions.urlContains("/login"));
+        return this;
+    }
+
+    public Browser type(String id, String text) {
+        WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+        field.clear();
+        field.sendKeys(text);
+        return this;
+    }
+
+    /** Sets a date, time or datetime-local input the way a date picker would, without locale-dependent typing. */
+    public Browser setValue(String id, String value) {
+        WebElement field = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+        driver.executeScript("arguments[0].value = arguments[1];", field, value);
+        return this;
+    }
+
+    public Browser select(String id, String visibleText) {
+        new Select(wait.until(ExpectedConditions.elementToBeClickable(By.id(id)))).selectByVisibleText(visibleText);
+        return this;
+    }
+
+    public Browser selectContaining(String id, String partialText) {
+        Select select = new Select(wait.until(ExpectedConditions.elementToBeClickable(By.id(id))));
+        String text = select.getOptions().stream().map(WebElement::getText).filter(t -> t.contains(partialText))
+                .findFirst().orElseThrow(() -> new AssertionError("No option containing '" + partialText + "' in " + id));
+        select.selectByVisibleText(text);
+        return this;
+    }
+
+    public Browser check(String labelText) {
+        WebElement label = wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//label[normalize-space()=" + xpathLiteral(labelText) + "]")));
+        WebElement input = driver.findElement(By.id(label.getAttribute("for")));
+        if (!input.isSelected()) {
+            label.click();
+        }
+        return this;
+    }
+
+    public Browser click(String id) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+        return this;
+    }
+
+    public Browser clickLink(String text) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText(text))).click();
+        return this;
+    }
+
+    public String text(By locator) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(locator)).getText();
+    }
+
+    public String testId(String id) {
+        return text(By.cssSelector("[data-testid='" + id + "']"));
+    }
+
+    public Browser waitForText(By locator, String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+        return this;
+    }
+
+    public String pageText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    public String currentPath() {
+        return driver.getCurrentUrl().substring(baseUrl.length());
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    /** Saves a numbered full-page screenshot, kept as test output. */
+    public Path screenshot(String name) {
+        Path file = screenshots.resolve(String.format("%02d-%s.png", ++shot, name));
+        try {
+            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (Stream<Path> files = Files.walk(profile)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String xpathLiteral(String text) {
+        return text.contains("'") ? "\"" + text + "\"" : "'" + text + "'";
+    }
+}
