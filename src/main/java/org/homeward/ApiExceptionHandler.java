@@ -28,6 +28,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -118,6 +119,11 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
+        if (e instanceof ErrorResponse known && known.getStatusCode().is4xxClientError()) {
+            ProblemDetail problem = known.getBody();
+            problem.setType(URI.create("about:blank"));
+            return problem;
+        }
         String reference = java.util.UUID.randomUUID().toString().substring(0, 8);
         log.error("Unexpected error, reference {}", reference, e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong",

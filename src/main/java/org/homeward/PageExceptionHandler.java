@@ -14,7 +14,9 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -47,8 +49,17 @@ class PageExceptionHandler {
         return page(HttpStatus.CONFLICT, "This cannot be done", e.getMessage());
     }
 
+    @ExceptionHandler(NoResourceFoundException.class)
+    ModelAndView noPage(NoResourceFoundException e) {
+        return page(HttpStatus.NOT_FOUND, "Page not found", "Check the address, or go back to the service overview.");
+    }
+
     @ExceptionHandler(Exception.class)
     ModelAndView unexpected(Exception e) {
+        if (e instanceof ErrorResponse known && known.getStatusCode().is4xxClientError()) {
+            return page(HttpStatus.valueOf(known.getStatusCode().value()), "This request cannot be answered",
+                    "Go back and try again from the page you came from.");
+        }
         String reference = UUID.randomUUID().toString().substring(0, 8);
         log.error("Unexpected error on a page, reference {}", reference, e);
         return page(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong",

@@ -50,7 +50,6 @@ class JourneyBrowserIT {
 
     @AfterEach
     void tearDown() {
-        browser.screenshot("last-page");
         browser.close();
     }
 

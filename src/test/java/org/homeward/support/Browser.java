@@ -145,7 +145,7 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
-    /** Saves a numbered full-page screenshot, kept as test output. */
+    /** Saves a numbered screenshot, kept as test output; the last page is always kept on close, to show failures. */
     public Path screenshot(String name) {
         Path file = screenshots.resolve(String.format("%02d-%s.png", ++shot, name));
         try {
@@ -158,6 +158,7 @@ public final class Browser implements AutoCloseable {
 
     @Override
     public void close() {
+        screenshot("last-page");
         driver.quit();
         try (Stream<Path> files = Files.walk(profile)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
