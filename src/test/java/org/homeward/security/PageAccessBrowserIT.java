@@ -45,6 +45,9 @@ class PageAccessBrowserIT {
     void commissionerSeesCapacityButNoPatientRecord() {
         browser.signIn(commissioner.username(), Fixtures.PASSWORD);
         assertThat(browser.testId("service-census")).contains("Occupancy");
+        // the NHS.UK frontend styles the header NHS blue, and htmx is served from its webjar
+        browser.waitForScript("getComputedStyle(document.querySelector('.nhsuk-header')).backgroundColor === 'rgb(0, 94, 184)'")
+                .waitForScript("typeof window.htmx === 'object'");
         browser.screenshot("commissioner-overview");
 
         browser.open("/patients/" + patient.summary().id());

@@ -133,6 +133,12 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Waits until a script in the page returns true, e.g. that a library has loaded. */
+    public Browser waitForScript(String booleanExpression) {
+        wait.until(d -> Boolean.TRUE.equals(driver.executeScript("return " + booleanExpression + ";")));
+        return this;
+    }
+
     public String pageText() {
         return driver.findElement(By.tagName("body")).getText();
     }
