@@ -1,0 +1,24 @@
+package org.homeward.scoring;
+
+/**
+ * One row of a published banding table: values from {@code low} to {@code high} inclusive score {@code score}.
+ * {@code null} bounds are open ("&lt;10", "&ge;70").
+ */
+record Band(Double low, Double high, int score) {
+
+    static Band below(double bound, int score) {
+        return new Band(null, Math.nextDown(bound), score);
+    }
+
+    static Band between(double low, double high, int score) {
+        return new Band(low, high, score);
+    }
+
+    static Band atLeast(double bound, int score) {
+        return new Band(bound, null, score);
+    }
+
+    boolean contains(double value) {
+        return (low == null || value >= low) && (high == null || value <= high);
+    }
+}

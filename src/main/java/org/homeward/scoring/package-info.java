@@ -1,0 +1,7 @@
+/**
+ * Early-warning and assessment scores: NEWS2 (adults 16+), national PEWS for England (children), Clinical Frailty
+ * Scale v2.0 and the 4AT. Pure Java: no Spring, no persistence, no clock; every rule cites its published source and
+ * is tested row by row against it. Choices where the sources leave room are listed in {@code README.md} beside this
+ * package and each is the safer reading.
+ */
+package org.homeward.scoring;
