@@ -1,16 +1,11 @@
 package org.homeward.scoring;
 
-/** An input that cannot be scored: the field and why. */
-public class InvalidObservationException extends RuntimeException {
+import org.homeward.shared.InvalidInputException;
 
-    private final String field;
+/** An input that cannot be scored: the field and why (answered with 400 naming the field). */
+public class InvalidObservationException extends InvalidInputException {
 
     public InvalidObservationException(String field, String message) {
-        super(message);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
+        super(field, message);
     }
 }

@@ -1,0 +1,5 @@
+/**
+ * Observations from nurses, patients and carers, and devices, scored with NEWS2 or national PEWS. For now it offers
+ * the stateless score calculator; storing observations and escalation follow.
+ */
+package org.homeward.observation;
