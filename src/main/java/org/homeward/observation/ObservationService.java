@@ -1,0 +1,129 @@
+package org.homeward.observation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.homeward.patient.PatientService;
+import org.homeward.patient.PatientSummary;
+import org.homeward.security.CurrentUser;
+import org.homeward.security.Role;
+import org.homeward.shared.InvalidInputException;
+import org.homeward.shared.PatientId;
+import org.homeward.shared.RecordAccessed;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Durable ingest of observations. A batch is validated whole, then stored in one transaction; the caller's 2xx is
+ * sent only after that transaction commits, so an acknowledged reading is a committed reading.
+ */
+@Service
+public class ObservationService {
+
+    public static final int MAX_BATCH = 5000;
+    /** Device clocks drift; a reading may be dated at most this far ahead of the server. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    private final ObservationRepository repository;
+    private final PatientService patients;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ObservationService(ObservationRepository repository, PatientService patients, ApplicationEventPublisher events,
+            Clock clock) {
+        this.repository = repository;
+        this.patients = patients;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public BatchResult ingest(CurrentUser user, ObservationSource source, BatchMode mode, List<IncomingReading> readings) {
+        user.requireRole("submit observations", Role.CLINICIAN, Role.SENIOR_DECISION_MAKER, Role.COORDINATOR);
+        if (readings == null || readings.isEmpty()) {
+            throw new InvalidInputException("readings", "readings must contain at least one reading");
+        }
+        if (readings.size() > MAX_BATCH) {
+            throw new InvalidInputException("readings", "A batch holds at most " + MAX_BATCH + " readings, got "
+                    + readings.size() + "; split it");
+        }
+        Instant now = clock.instant();
+        Set<UUID> visible = visiblePatients(user, readings);
+        List<BatchResult.Rejection> rejected = new ArrayList<>();
+        List<IncomingReading> valid = new ArrayList<>();
+        for (int i = 0; i < readings.size(); i++) {
+            IncomingReading reading = readings.get(i);
+            BatchResult.Rejection problem = problemWith(i, reading, visible, now);
+            if (problem == null) {
+                valid.add(reading);
+            } else {
+                rejected.add(problem);
+            }
+        }
+        if (mode == BatchMode.ALL_OR_NOTHING && !rejected.isEmpty()) {
+            return new BatchResult(0, 0, rejected);
+        }
+        boolean[] stored = valid.isEmpty() ? new boolean[0] : repository.insertAll(valid, source, user.username(), now);
+        int storedCount = 0;
+        Map<UUID, Integer> perPatient = new LinkedHashMap<>();
+        for (int i = 0; i < stored.length; i++) {
+            if (stored[i]) {
+                storedCount++;
+                perPatient.merge(valid.get(i).patientId(), 1, Integer::sum);
+            }
+        }
+        perPatient.forEach((patient, count) -> events.publishEvent(new RecordAccessed(user.actor(),
+                RecordAccessed.Action.CREATE, "Observation", null, patient,
+                count + " " + source.name().toLowerCase() + " reading(s)")));
+        return new BatchResult(storedCount, valid.size() - storedCount, rejected);
+    }
+
+    private Set<UUID> visiblePatients(CurrentUser user, List<IncomingReading> readings) {
+        Set<PatientId> ids = readings.stream().filter(r -> r.patientId() != null)
+                .map(r -> new PatientId(r.patientId())).collect(Collectors.toSet());
+        return patients.visibleSummaries(user, ids).stream().map(PatientSummary::id).map(PatientId::value)
+                .collect(Collectors.toCollection(HashSet::new));
+    }
+
+    private static BatchResult.Rejection problemWith(int index, IncomingReading r, Set<UUID> visible, Instant now) {
+        if (r == null) {
+            return new BatchResult.Rejection(index, null, "readings[" + index + "]", "reading is empty");
+        }
+        if (r.id() == null || r.id().isBlank() || r.id().length() > 100) {
+            return reject(index, r, "id", "id is required (at most 100 characters): it makes retries safe");
+        }
+        if (r.patientId() == null) {
+            return reject(index, r, "patientId", "patientId is required");
+        }
+        if (!visible.contains(r.patientId())) {
+            return reject(index, r, "patientId", "no patient " + r.patientId() + " in your organisation's care");
+        }
+        if (r.parameter() == null) {
+            return reject(index, r, "parameter", "parameter is required, one of " + ObservationParameter.allNames());
+        }
+        String problem = r.parameter().problemWith(r.value(), r.code());
+        if (problem != null) {
+            return reject(index, r, r.parameter().isNumeric() ? "value" : "code", problem);
+        }
+        if (r.recordedAt() == null) {
+            return reject(index, r, "recordedAt", "recordedAt is required");
+        }
+        if (r.recordedAt().isAfter(now.plus(CLOCK_SKEW))) {
+            return reject(index, r, "recordedAt", "recordedAt " + r.recordedAt() + " is in the future");
+        }
+        return null;
+    }
+
+    private static BatchResult.Rejection reject(int index, IncomingReading r, String field, String reason) {
+        return new BatchResult.Rejection(index, r.id(), "readings[" + index + "]." + field, reason);
+    }
+}
