@@ -67,6 +67,22 @@ class PageAccessBrowserIT {
     }
 
     @Test
+    void sessionCookieIsSecureHttpOnlyAndSameSite() {
+        String cookie = org.springframework.web.client.RestClient.create(api.baseUrl()).get().uri("/login")
+                .exchange((request, response) -> String.join(";", response.getHeaders().getOrEmpty("Set-Cookie")));
+        assertThat(cookie).contains("JSESSIONID").contains("Secure").contains("HttpOnly").contains("SameSite=Lax");
+    }
+
+    @Test
+    void aFormPostWithoutTheCsrfTokenIsRefused() {
+        browser.signIn(referrer.username(), Fixtures.PASSWORD).open("/patients/new");
+        Object status = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch('/patients', {method: 'POST', body: new URLSearchParams({nhsNumber: '9434765919'}),"
+                + " redirect: 'manual'}).then(r => done(r.status));");
+        assertThat(((Number) status).intValue()).isEqualTo(403);
+    }
+
+    @Test
     void wrongPasswordIsRefusedWithAMessageAndUnknownPagesSayNotFound() {
         browser.open("/login").type("username", referrer.username()).type("password", "not-the-password")
                 .click("sign-in");
