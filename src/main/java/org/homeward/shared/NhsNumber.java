@@ -19,6 +19,7 @@ public record NhsNumber(@JsonValue String value) {
         if (problem != null) {
             throw new InvalidInputException("nhsNumber", problem);
         }
+        value = normalise(value);
     }
 
     @JsonCreator
@@ -32,7 +33,7 @@ public record NhsNumber(@JsonValue String value) {
             return "NHS number is required";
         }
         String digits = normalise(raw);
-        if (!digits.chars().allMatch(Character::isDigit)) {
+        if (!digits.chars().allMatch(NhsNumber::isAsciiDigit)) {
             return "NHS number must contain only digits";
         }
         if (digits.length() != 10) {
@@ -50,7 +51,7 @@ public record NhsNumber(@JsonValue String value) {
 
     /** The Modulus 11 check digit of nine digits: 0-9, or 10 when no valid NHS number starts with them. */
     public static int checkDigitOf(String firstNineDigits) {
-        if (firstNineDigits.length() != 9 || !firstNineDigits.chars().allMatch(Character::isDigit)) {
+        if (firstNineDigits.length() != 9 || !firstNineDigits.chars().allMatch(NhsNumber::isAsciiDigit)) {
             throw new IllegalArgumentException("need nine digits");
         }
         int sum = 0;
@@ -59,6 +60,11 @@ public record NhsNumber(@JsonValue String value) {
         }
         int check = 11 - (sum % 11);
         return check == 11 ? 0 : check;
+    }
+
+    /** Only 0-9: {@link Character#isDigit} also accepts other scripts' digits, which the arithmetic would misread. */
+    private static boolean isAsciiDigit(int c) {
+        return c >= '0' && c <= '9';
     }
 
     private static String normalise(String raw) {

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -120,8 +121,16 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The text of the visible element, looked up again if the page is replaced between finding it and reading it
+     * (a form submitted by the last click may still be navigating).
+     */
     public String text(By locator) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(locator)).getText();
+        return new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+                .until(page -> {
+                    WebElement element = page.findElement(locator);
+                    return element.isDisplayed() ? element.getText() : null;
+                });
     }
 
     public String testId(String id) {

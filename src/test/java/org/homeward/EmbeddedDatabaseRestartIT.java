@@ -1,0 +1,53 @@
+package org.homeward;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.homeward.security.Organisation;
+import org.homeward.security.OrganisationType;
+import org.homeward.security.SecurityService;
+import org.homeward.support.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The zero-setup embedded PostgreSQL keeps its data in {@code homeward.data-dir}, so what was written before a
+ * restart is there after it. Runs the real application twice in its own temporary folder; the shared test context
+ * and its database are not touched.
+ */
+class EmbeddedDatabaseRestartIT {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void keepsDataAcrossARestart() {
+        Organisation written;
+        try (ConfigurableApplicationContext first = start()) {
+            written = first.getBean(SecurityService.class)
+                    .createOrganisation("RST" + Math.abs(Fixtures.unique("x").hashCode() % 100_000),
+                            Fixtures.unique("Restart Community Trust"), OrganisationType.COMMUNITY_PROVIDER);
+        }
+        assertThat(dataDir.resolve("postgres").resolve("PG_VERSION")).isRegularFile();
+
+        try (ConfigurableApplicationContext second = start()) {
+            assertThat(second.getBean(SecurityService.class).organisation(written.id())).isEqualTo(written);
+            assertThat(second.getBean(JdbcClient.class).sql("select count(*) from flyway_schema_history where success")
+                    .query(Long.class).single()).as("migrations applied once, not again on restart").isEqualTo(1L);
+        }
+    }
+
+    /*
+     * Command-line arguments, not SpringApplicationBuilder.properties(...): those are default properties, the lowest
+     * precedence, so the test classpath's config/application.yml (data-dir target/test-db, clean-on-start true) would
+     * win and this test would wipe the shared test database instead of using its own folder.
+     */
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(HomewardApplication.class).run(
+                "--homeward.data-dir=" + dataDir, "--server.port=0", "--homeward.demo-data=never",
+                "--homeward.embedded-db.clean-on-start=false", "--spring.main.banner-mode=off");
+    }
+}
