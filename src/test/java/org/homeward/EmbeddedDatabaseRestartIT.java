@@ -26,7 +26,9 @@ class EmbeddedDatabaseRestartIT {
     @Test
     void keepsDataAcrossARestart() {
         Organisation written;
+        long migrationsApplied;
         try (ConfigurableApplicationContext first = start()) {
+            migrationsApplied = appliedMigrations(first);
             written = first.getBean(SecurityService.class)
                     .createOrganisation("RST" + Math.abs(Fixtures.unique("x").hashCode() % 100_000),
                             Fixtures.unique("Restart Community Trust"), OrganisationType.COMMUNITY_PROVIDER);
@@ -35,9 +37,14 @@ class EmbeddedDatabaseRestartIT {
 
         try (ConfigurableApplicationContext second = start()) {
             assertThat(second.getBean(SecurityService.class).organisation(written.id())).isEqualTo(written);
-            assertThat(second.getBean(JdbcClient.class).sql("select count(*) from flyway_schema_history where success")
-                    .query(Long.class).single()).as("migrations applied once, not again on restart").isEqualTo(1L);
+            assertThat(appliedMigrations(second)).as("migrations applied once, not again on restart")
+                    .isEqualTo(migrationsApplied).isPositive();
         }
+    }
+
+    private static long appliedMigrations(ConfigurableApplicationContext context) {
+        return context.getBean(JdbcClient.class).sql("select count(*) from flyway_schema_history where success")
+                .query(Long.class).single();
     }
 
     /*
