@@ -34,7 +34,7 @@ class DemoDataRunner implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        Decision decision = DemoDataTrigger.decide(DemoDataMode.parse(mode), datasourceUrl.isBlank(),
+        Decision decision = DemoDataTrigger.decide(DemoDataMode.parse(mode), datasourceUrl.isEmpty(),
                 !security.hasAnyUser());
         if (!decision.load()) {
             log.info("Demo data not loaded: {}", decision.reason());
@@ -44,7 +44,7 @@ class DemoDataRunner implements ApplicationRunner {
         log.info("Demo data loaded because {}: {} in {} ms", decision.reason(), report.summary(),
                 report.took().toMillis());
         log.info("Demo sign-ins, password '{}':\n{}", DemoLogins.PASSWORD, DemoLogins.all().stream()
-                .map(l -> String.format("  %-14s %-22s %-55s %s", l.username(), l.role().label(), l.organisation(),
+                .map(l -> String.format("  %-14s %-24s %-55s %s", l.username(), l.role().label(), l.organisation(),
                         l.jobTitle()))
                 .collect(Collectors.joining("\n")));
     }

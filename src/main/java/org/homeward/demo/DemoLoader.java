@@ -3,6 +3,7 @@ package org.homeward.demo;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,7 +47,8 @@ class DemoLoader {
     /** Loads the demo service unconditionally; the organisations, usernames and ward names must not exist yet. */
     DemoLoadReport load() {
         long started = System.nanoTime();
-        DemoPlan plan = DemoPlanner.plan(DemoPlanner.SEED, ZonedDateTime.now(clock));
+        DemoPlan plan = DemoPlanner.plan(DemoPlanner.SEED,
+                ZonedDateTime.now(clock).truncatedTo(ChronoUnit.MINUTES));
         transaction.executeWithoutResult(status -> write(plan));
         return new DemoLoadReport(plan, Duration.ofNanos(System.nanoTime() - started));
     }

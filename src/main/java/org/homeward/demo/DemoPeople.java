@@ -87,23 +87,21 @@ final class DemoPeople {
     }
 
     private AddCarer adultCarer(EthnicCategory category, String family, Sex patientSex, int patientAge) {
-        String relationship = random.weighted(ADULT_CARERS);
-        switch (relationship) {
-            case "Spouse": {
-                Sex partner = patientSex == Sex.FEMALE ? Sex.MALE : Sex.FEMALE;
-                return carer(DemoNames.given(random, category, partner, DemoNames.generationOf(patientAge)) + " "
-                        + family, partner == Sex.FEMALE ? "Wife" : "Husband", false);
-            }
-            case "Daughter":
-                return carer(DemoNames.given(random, category, Sex.FEMALE, Generation.ADULT) + " "
-                        + (random.chance(0.5) ? family : DemoNames.family(random, category)), relationship, false);
-            case "Son":
-                return carer(DemoNames.given(random, category, Sex.MALE, Generation.ADULT) + " " + family,
-                        relationship, false);
-            default:
-                return carer(DemoNames.given(random, EthnicCategory.A, Sex.FEMALE, Generation.OLDER) + " "
-                        + DemoNames.family(random, EthnicCategory.A), relationship, false);
-        }
+        return switch (random.weighted(ADULT_CARERS)) {
+            case "Spouse" -> spouse(category, family, patientSex, patientAge);
+            case "Daughter" -> carer(DemoNames.given(random, category, Sex.FEMALE, Generation.ADULT) + " "
+                    + (random.chance(0.5) ? family : DemoNames.family(random, category)), "Daughter", false);
+            case "Son" -> carer(DemoNames.given(random, category, Sex.MALE, Generation.ADULT) + " " + family, "Son",
+                    false);
+            default -> carer(DemoNames.given(random, EthnicCategory.A, Sex.FEMALE, Generation.OLDER) + " "
+                    + DemoNames.family(random, EthnicCategory.A), "Neighbour", false);
+        };
+    }
+
+    private AddCarer spouse(EthnicCategory category, String family, Sex patientSex, int patientAge) {
+        Sex partner = patientSex == Sex.FEMALE ? Sex.MALE : Sex.FEMALE;
+        return carer(DemoNames.given(random, category, partner, DemoNames.generationOf(patientAge)) + " " + family,
+                partner == Sex.FEMALE ? "Wife" : "Husband", false);
     }
 
     private AddCarer parent(EthnicCategory category, String family, boolean mother) {

@@ -19,7 +19,7 @@ enum DemoWard {
             "01632 960 101", 18, 130, """
             Adults registered with a Dorset GP who are acutely unwell and would otherwise need a hospital bed, and who \
             are safe at home with up to three visits a day and remote monitoring. Typical: frailty (Clinical Frailty \
-            Scale 5-8) with an acute illness such as infection, a fall without injury needing surgery, or delirium; \
+            Scale 5-8) with an acute illness such as infection, a fall without a fracture, or delirium; \
             exacerbation of COPD or bronchiectasis; community-acquired pneumonia with CURB-65 of 0-2. NEWS2 of 4 or \
             less, or 5-6 with a senior decision-maker's agreement. Needs a safe home, a working phone and consent or a \
             best interests decision. Not suitable: suspected sepsis with lactate above 2 mmol/L, new oxygen need above \
