@@ -36,9 +36,10 @@ final class DemoEpisodeFactory {
     /** Admitted today or up to 19 days ago and still on the ward. */
     EpisodePlan current(DemoWard ward) {
         DemoScenario scenario = scenario(ward);
-        LocalDate admissionDate = times.daysAgo(dayOfStay(ward) - 1);
-        Instant admittedAt = times.notLaterThanRecently(times.during(admissionDate, 9, 20));
-        return admitted(ward, scenario, admittedAt, null);
+        int daysSoFar = dayOfStay(ward) - 1;
+        Instant admittedAt = times.notLaterThanRecently(times.during(times.daysAgo(daysSoFar), 9, 20));
+        int expectedStay = random.chance(0.7) ? daysSoFar : 0;
+        return admitted(ward, scenario, admittedAt, expectedStay, null);
     }
 
     /** Admitted and discharged within the last 60 days. */
@@ -48,7 +49,7 @@ final class DemoEpisodeFactory {
         int lengthOfStay = lengthOfStay(scenario);
         Instant admittedAt = times.during(dischargeDate.minusDays(lengthOfStay), 9, 20);
         Instant dischargedAt = times.during(dischargeDate, 10, 18);
-        return admitted(ward, scenario, admittedAt,
+        return admitted(ward, scenario, admittedAt, 0,
                 DemoDischarges.plan(random, ward, scenario, dischargedAt, lengthOfStay + 1));
     }
 
@@ -74,14 +75,20 @@ final class DemoEpisodeFactory {
         return new EpisodePlan(referred.patient(), referred.referral(), accept(ward, scenario, decidedAt), null, null);
     }
 
-    private EpisodePlan admitted(DemoWard ward, DemoScenario scenario, Instant admittedAt, DischargePlan discharge) {
+    /**
+     * An accepted and admitted journey. The estimated discharge date comes from the scenario's usual stay, but is at
+     * least {@code minimumExpectedStay} days: most patients still on the ward after a long stay were expected to need it
+     * (complex needs are recognised at admission), and the rest show as over their estimate.
+     */
+    private EpisodePlan admitted(DemoWard ward, DemoScenario scenario, Instant admittedAt, int minimumExpectedStay,
+            DischargePlan discharge) {
         Instant decidedAt = times.before(admittedAt, 30, 240);
         Referred referred = refer(ward, scenario, times.before(decidedAt, 15, 180));
         TriagePlan triage = accept(ward, scenario, decidedAt);
         Instant transferredAt = referred.referral().direction() == ReferralDirection.STEP_DOWN
                 ? DemoTimes.halfwayBetween(decidedAt, admittedAt) : null;
         LocalDate admissionDate = times.dateOf(admittedAt);
-        LocalDate expectedDischarge = admissionDate.plusDays(Math.max(1,
+        LocalDate expectedDischarge = admissionDate.plusDays(Math.max(Math.max(1, minimumExpectedStay),
                 scenario.typicalStayDays() + random.between(-1, 2)));
         Consent consent = consent(referred, triage.decider());
         AdmissionPlan admission = new AdmissionPlan(admittedAt, expectedDischarge, consent.givenBy(),
