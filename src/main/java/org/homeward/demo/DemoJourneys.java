@@ -1,0 +1,76 @@
+package org.homeward.demo;
+
+import java.util.List;
+import java.util.Map;
+import org.homeward.patient.PatientService;
+import org.homeward.referral.AdmissionView;
+import org.homeward.referral.ReferralService;
+import org.homeward.referral.ReferralView;
+import org.homeward.security.CurrentUser;
+import org.homeward.security.Organisation;
+import org.homeward.security.UserAccount;
+import org.homeward.shared.CarerId;
+import org.homeward.shared.PatientId;
+import org.homeward.ward.VirtualWard;
+
+/**
+ * Replays planned journeys through the public services as the people who would do each step, so demo data passes
+ * every rule and audit a real journey does: the referrer registers and refers, a senior decision-maker triages, admits
+ * and discharges.
+ */
+final class DemoJourneys {
+
+    private final PatientService patients;
+    private final ReferralService referrals;
+    private final Map<String, UserAccount> staff;
+    private final Map<DemoWard, VirtualWard> wards;
+    private final Map<DemoOrganisation, Organisation> organisations;
+
+    DemoJourneys(PatientService patients, ReferralService referrals, Map<String, UserAccount> staff,
+            Map<DemoWard, VirtualWard> wards, Map<DemoOrganisation, Organisation> organisations) {
+        this.patients = patients;
+        this.referrals = referrals;
+        this.staff = staff;
+        this.wards = wards;
+        this.organisations = organisations;
+    }
+
+    void replay(EpisodePlan episode) {
+        CurrentUser referrer = user(episode.referral().referrer());
+        PatientId patient = patients.register(referrer, episode.patient().details()).summary().id();
+        List<CarerId> carers = episode.patient().carers().stream()
+                .map(carer -> patients.addCarer(referrer, patient, carer).id()).toList();
+        shareCare(referrer, patient, episode.ward());
+        ReferralView referral = referrals.refer(referrer,
+                episode.referral().command(patient, wards.get(episode.ward()).id()));
+        if (episode.triage() == null) {
+            return;
+        }
+        CurrentUser decider = user(episode.triage().decider());
+        referrals.triage(decider, referral.id(), episode.triage().decision());
+        if (episode.admission() == null) {
+            return;
+        }
+        AdmissionPlan admission = episode.admission();
+        CarerId consenting = admission.consentingCarerIndex() == null ? null
+                : carers.get(admission.consentingCarerIndex());
+        AdmissionView admitted = referrals.admit(decider, referral.id(), admission.command(decider.id(), consenting));
+        if (episode.discharge() != null) {
+            referrals.discharge(decider, admitted.id(), episode.discharge().command());
+        }
+    }
+
+    /**
+     * GPs read discharge summaries, so the GP federation shares every patient's care; community nurses visit adults;
+     * children are in shared care with the acute paediatric team (Islington abstract).
+     */
+    private void shareCare(CurrentUser user, PatientId patient, DemoWard ward) {
+        patients.shareCareWith(user, patient, organisations.get(DemoOrganisation.GP_FEDERATION).id());
+        DemoOrganisation partner = ward.isPaediatric() ? DemoOrganisation.ACUTE : DemoOrganisation.COMMUNITY;
+        patients.shareCareWith(user, patient, organisations.get(partner).id());
+    }
+
+    private CurrentUser user(String username) {
+        return CurrentUser.of(staff.get(username));
+    }
+}

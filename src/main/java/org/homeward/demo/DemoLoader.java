@@ -1,0 +1,93 @@
+package org.homeward.demo;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.homeward.patient.PatientService;
+import org.homeward.referral.ReferralService;
+import org.homeward.security.CurrentUser;
+import org.homeward.security.Organisation;
+import org.homeward.security.SecurityService;
+import org.homeward.security.UserAccount;
+import org.homeward.ward.VirtualWard;
+import org.homeward.ward.WardService;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Writes the demo plan through the public services in one transaction, so a failure part-way leaves nothing behind
+ * and the next start tries again on a still-empty database. It does not check whether it should: see
+ * {@link DemoDataRunner}.
+ */
+@Component
+class DemoLoader {
+
+    private final SecurityService security;
+    private final WardService wards;
+    private final PatientService patients;
+    private final ReferralService referrals;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    DemoLoader(SecurityService security, WardService wards, PatientService patients, ReferralService referrals,
+            PlatformTransactionManager transactionManager, Clock clock) {
+        this.security = security;
+        this.wards = wards;
+        this.patients = patients;
+        this.referrals = referrals;
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+    }
+
+    /** Loads the demo service unconditionally; the organisations, usernames and ward names must not exist yet. */
+    DemoLoadReport load() {
+        long started = System.nanoTime();
+        DemoPlan plan = DemoPlanner.plan(DemoPlanner.SEED,
+                ZonedDateTime.now(clock).truncatedTo(ChronoUnit.MINUTES));
+        transaction.executeWithoutResult(status -> write(plan));
+        return new DemoLoadReport(plan, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private void write(DemoPlan plan) {
+        Map<DemoOrganisation, Organisation> organisations = organisations(plan);
+        Map<String, UserAccount> staff = staff(plan, organisations);
+        Map<DemoWard, VirtualWard> virtualWards = wards(plan, organisations, CurrentUser.of(staff.get("admin")));
+        DemoJourneys journeys = new DemoJourneys(patients, referrals, staff, virtualWards, organisations);
+        plan.episodes().forEach(journeys::replay);
+    }
+
+    private Map<DemoOrganisation, Organisation> organisations(DemoPlan plan) {
+        Map<DemoOrganisation, Organisation> created = new EnumMap<>(DemoOrganisation.class);
+        for (DemoOrganisation organisation : plan.organisations()) {
+            created.put(organisation, security.createOrganisation(organisation.odsCode(), organisation.displayName(),
+                    organisation.type()));
+        }
+        return created;
+    }
+
+    /** One BCrypt hash shared by every demo user: hashing 25 times would add seconds to start-up. */
+    private Map<String, UserAccount> staff(DemoPlan plan, Map<DemoOrganisation, Organisation> organisations) {
+        String passwordHash = security.hashPassword(DemoLogins.PASSWORD);
+        Map<String, UserAccount> created = new LinkedHashMap<>();
+        for (DemoLogin login : plan.staff()) {
+            Organisation organisation = organisations.get(DemoOrganisation.named(login.organisation()));
+            created.put(login.username(), security.createUserWithHash(login.username(), passwordHash,
+                    login.displayName(), login.jobTitle(), login.role(), organisation.id()));
+        }
+        return created;
+    }
+
+    private Map<DemoWard, VirtualWard> wards(DemoPlan plan, Map<DemoOrganisation, Organisation> organisations,
+            CurrentUser admin) {
+        Map<DemoWard, VirtualWard> created = new EnumMap<>(DemoWard.class);
+        for (DemoWard ward : plan.wards()) {
+            created.put(ward, wards.create(admin, ward.command(organisations.get(ward.host()).id())));
+        }
+        return created;
+    }
+}

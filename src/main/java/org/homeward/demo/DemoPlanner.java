@@ -1,0 +1,53 @@
+package org.homeward.demo;
+
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Decides the whole demo service from a seed and the current time, without touching the database. The numbers per
+ * ward follow a busy county service: about 80% of beds occupied, two months of discharges behind them, a few declined
+ * referrals, and some referrals waiting for triage or a bed right now.
+ */
+final class DemoPlanner {
+
+    /** The demo's fixed seed: the same service on every machine and every fresh start. */
+    static final long SEED = 20_261_123L;
+
+    /** How many journeys of each kind a ward gets. */
+    record WardTargets(int current, int discharged, int declined, int awaitingTriage, int awaitingAdmission) {
+    }
+
+    private DemoPlanner() {
+    }
+
+    static WardTargets targets(DemoWard ward) {
+        return switch (ward) {
+            case FRAILTY_RESPIRATORY -> new WardTargets(48, 80, 8, 3, 1);
+            case HEART_FAILURE -> new WardTargets(24, 40, 4, 1, 1);
+            case CHILDREN -> new WardTargets(18, 30, 3, 2, 1);
+        };
+    }
+
+    static DemoPlan plan(long seed, ZonedDateTime now) {
+        DemoEpisodeFactory factory = new DemoEpisodeFactory(new DemoRandom(seed), now);
+        List<EpisodePlan> episodes = new ArrayList<>();
+        for (DemoWard ward : DemoWard.values()) {
+            WardTargets targets = targets(ward);
+            add(episodes, targets.discharged(), () -> factory.discharged(ward));
+            add(episodes, targets.declined(), () -> factory.declined(ward));
+            add(episodes, targets.current(), () -> factory.current(ward));
+            add(episodes, targets.awaitingAdmission(), () -> factory.awaitingAdmission(ward));
+            add(episodes, targets.awaitingTriage(), () -> factory.awaitingTriage(ward));
+        }
+        return new DemoPlan(now, List.of(DemoOrganisation.values()), DemoLogins.all(), List.of(DemoWard.values()),
+                List.copyOf(episodes));
+    }
+
+    private static void add(List<EpisodePlan> episodes, int count, Supplier<EpisodePlan> episode) {
+        for (int i = 0; i < count; i++) {
+            episodes.add(episode.get());
+        }
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * The demo service: a county-sized Hospital at Home in fictional Dorset organisations, generated from a fixed seed and
+ * loaded through the other modules' public services into an empty database, so a fresh install shows a working
+ * service (wards, staff of every role, current patients, history) instead of empty pages. See {@link
+ * org.homeward.demo.DemoLogins} for the sign-ins.
+ */
+package org.homeward.demo;
