@@ -141,6 +141,23 @@ class AuditIT {
         assertThat(denied.get(0).get("detail")).isEqualTo("organisation not in care team");
     }
 
+    @ParameterizedTest
+    @EnumSource(value = Role.class, names = {"ADMIN", "COMMISSIONER"})
+    void recordsARoleThatMayNotOpenPatientRecordsTryingToAsDenied(Role role) {
+        PatientRecord patient = fixtures.patient(referrer, LocalDate.of(1953, 6, 6));
+        CurrentUser user = fixtures.user(role, acute);
+
+        assertThat(api.get(user, "/api/v1/patients/" + patient.summary().id()).status()).isEqualTo(403);
+        assertThat(api.get(user, "/api/v1/admissions?patientId=" + patient.summary().id()).status()).isEqualTo(403);
+
+        List<Map<String, Object>> denied = rows("username = ?", user.username());
+        assertThat(denied).hasSize(2);
+        assertThat(denied).extracting(row -> row.get("action")).containsOnly("DENIED");
+        assertThat(denied).extracting(row -> row.get("patient_id")).containsOnly(patient.summary().id().value());
+        assertThat(denied).extracting(row -> row.get("role")).containsOnly(role.name());
+        assertThat(denied).extracting(row -> row.get("detail")).containsOnly("role does not open patient records");
+    }
+
     @Test
     void refusesToUpdateOrDeleteAnAuditRow() {
         PatientRecord patient = fixtures.patient(referrer, LocalDate.of(1949, 9, 9));
