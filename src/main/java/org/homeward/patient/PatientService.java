@@ -117,7 +117,11 @@ public class PatientService {
      */
     @Transactional
     public void requireAccess(CurrentUser user, PatientId patient) {
-        requireClinicalReader(user);
+        if (!user.hasAnyRole(Role.CLINICAL_RECORD_READERS)) {
+            events.publishEvent(new RecordAccessed(user.actor(), Action.DENIED, RECORD_TYPE, patient.toString(),
+                    patient.value(), "role does not open patient records"));
+            requireClinicalReader(user);
+        }
         if (!repository.inCareTeam(patient, user.organisationId())) {
             if (repository.find(patient).isEmpty()) {
                 throw PatientNotFoundException.forId(patient);

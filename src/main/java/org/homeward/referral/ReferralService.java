@@ -138,10 +138,13 @@ public class ReferralService {
         return visible(user, repository.referredBy(user.organisationId(), 200));
     }
 
-    @Transactional(readOnly = true)
+    /** A patient's referrals with their decisions; audited like opening one, since it shows the same. */
+    @Transactional
     public List<ReferralView> referralsOf(CurrentUser user, PatientId patient) {
         patients.requireAccess(user, patient);
-        return repository.forPatient(patient).stream().map(Referral::view).toList();
+        List<ReferralView> found = repository.forPatient(patient).stream().map(Referral::view).toList();
+        audit(user, Action.READ, "Referral", null, patient, "listed the patient's " + found.size() + " referrals");
+        return found;
     }
 
     // admission and discharge ---------------------------------------------------------------------------------
@@ -219,10 +222,13 @@ public class ReferralService {
         return view;
     }
 
-    @Transactional(readOnly = true)
+    /** A patient's admissions with their discharge summaries; audited like opening one, since it shows the same. */
+    @Transactional
     public List<AdmissionView> admissionsOf(CurrentUser user, PatientId patient) {
         patients.requireAccess(user, patient);
-        return repository.admissionsOf(patient);
+        List<AdmissionView> found = repository.admissionsOf(patient);
+        audit(user, Action.READ, "Admission", null, patient, "listed the patient's " + found.size() + " admissions");
+        return found;
     }
 
     // census ------------------------------------------------------------------------------------------------------

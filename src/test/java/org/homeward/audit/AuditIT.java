@@ -104,6 +104,29 @@ class AuditIT {
     }
 
     @Test
+    void recordsWhoListedAPatientsReferralsAndAdmissions() {
+        PatientRecord patient = fixtures.patient(referrer, LocalDate.of(1943, 3, 3));
+        UUID patientId = patient.summary().id().value();
+        String referralId = api.post(referrer, "/api/v1/referrals", referral(patient)).text("id");
+        api.post(consultant, "/api/v1/referrals/" + referralId + "/triage", Map.of("outcome", "ACCEPT", "reason", "ok"));
+        String admissionId = api.post(consultant, "/api/v1/referrals/" + referralId + "/admission", admission())
+                .text("id");
+        api.post(consultant, "/api/v1/admissions/" + admissionId + "/discharge",
+                Map.of("destination", "USUAL_RESIDENCE", "summary", "Recovered; GP to review bloods"));
+        CurrentUser reader = fixtures.user(Role.CLINICIAN, acute);
+
+        Response admissions = api.get(reader, "/api/v1/admissions?patientId=" + patientId);
+        Response referrals = api.get(reader, "/api/v1/referrals?patientId=" + patientId);
+
+        assertThat(admissions.body().findValuesAsText("dischargeSummary")).containsExactly("Recovered; GP to review bloods");
+        assertThat(referrals.body().findValuesAsText("id")).containsExactly(referralId);
+        List<Map<String, Object>> reads = rows("username = ? and action = 'READ'", reader.username());
+        assertThat(reads).extracting(row -> row.get("patient_id")).containsOnly(patientId);
+        assertThat(reads).extracting(row -> row.get("record_type")).containsExactly("Admission", "Referral");
+        assertThat(reads).extracting(row -> row.get("organisation_name")).containsOnly(acute.name());
+    }
+
+    @Test
     void recordsARefusedReadAsDeniedThoughTheRequestRolledBack() {
         PatientRecord patient = fixtures.patient(referrer, LocalDate.of(1952, 5, 5));
         CurrentUser outsider = fixtures.user(Role.CLINICIAN, fixtures.organisation(OrganisationType.COMMUNITY_PROVIDER));
@@ -116,6 +139,23 @@ class AuditIT {
         assertThat(denied.get(0).get("patient_id")).isEqualTo(patient.summary().id().value());
         assertThat(denied.get(0).get("role")).isEqualTo("CLINICIAN");
         assertThat(denied.get(0).get("detail")).isEqualTo("organisation not in care team");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Role.class, names = {"ADMIN", "COMMISSIONER"})
+    void recordsARoleThatMayNotOpenPatientRecordsTryingToAsDenied(Role role) {
+        PatientRecord patient = fixtures.patient(referrer, LocalDate.of(1953, 6, 6));
+        CurrentUser user = fixtures.user(role, acute);
+
+        assertThat(api.get(user, "/api/v1/patients/" + patient.summary().id()).status()).isEqualTo(403);
+        assertThat(api.get(user, "/api/v1/admissions?patientId=" + patient.summary().id()).status()).isEqualTo(403);
+
+        List<Map<String, Object>> denied = rows("username = ?", user.username());
+        assertThat(denied).hasSize(2);
+        assertThat(denied).extracting(row -> row.get("action")).containsOnly("DENIED");
+        assertThat(denied).extracting(row -> row.get("patient_id")).containsOnly(patient.summary().id().value());
+        assertThat(denied).extracting(row -> row.get("role")).containsOnly(role.name());
+        assertThat(denied).extracting(row -> row.get("detail")).containsOnly("role does not open patient records");
     }
 
     @Test
