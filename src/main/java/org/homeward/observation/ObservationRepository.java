@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.homeward.shared.PatientId;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -48,5 +49,17 @@ class ObservationRepository {
             }
         }
         return stored;
+    }
+
+    /** The patient's readings taken within the set window before their newest reading. */
+    List<Reading> currentReadings(PatientId patient) {
+        return jdbc.query("""
+                select parameter, numeric_value, code_value, recorded_at from observation_reading
+                where patient_id = ? and recorded_at >= (
+                    select max(recorded_at) - make_interval(mins => ?) from observation_reading where patient_id = ?)""",
+                (rs, row) -> new Reading(ObservationParameter.valueOf(rs.getString("parameter")),
+                        (Double) rs.getObject("numeric_value"), rs.getString("code_value"),
+                        rs.getTimestamp("recorded_at").toInstant()),
+                patient.value(), (int) ObservationSet.WINDOW.toMinutes(), patient.value());
     }
 }

@@ -3,6 +3,7 @@ package org.homeward.observation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -81,10 +82,24 @@ public class ObservationService {
                 perPatient.merge(valid.get(i).patientId(), 1, Integer::sum);
             }
         }
-        perPatient.forEach((patient, count) -> events.publishEvent(new RecordAccessed(user.actor(),
-                RecordAccessed.Action.CREATE, "Observation", null, patient,
-                count + " " + source.name().toLowerCase() + " reading(s)")));
+        perPatient.forEach((patient, count) -> {
+            events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.CREATE, "Observation", null,
+                    patient, count + " " + source.name().toLowerCase() + " reading(s)"));
+            score(new PatientId(patient));
+        });
         return new BatchResult(storedCount, valid.size() - storedCount, rejected);
+    }
+
+    /**
+     * Scores the patient's current set and publishes the result in this transaction, so that an alert it causes is
+     * committed with the readings or not at all.
+     */
+    private void score(PatientId patient) {
+        ObservationSet.assemble(repository.currentReadings(patient)).ifPresent(set -> {
+            LocalDate observedOn = set.takenAt().atZone(clock.getZone()).toLocalDate();
+            EarlyWarningScore score = EarlyWarningScore.of(set, patients.summary(patient).dateOfBirth(), observedOn);
+            events.publishEvent(new ObservationScored(patient, set.takenAt(), score));
+        });
     }
 
     private Set<UUID> visiblePatients(CurrentUser user, List<IncomingReading> readings) {

@@ -231,6 +231,12 @@ public class ReferralService {
         return found;
     }
 
+    /** The ward the patient is admitted to now, if any; for routing alerts, so no user and no audit line. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<WardId> currentWard(PatientId patient) {
+        return repository.findOpenAdmission(patient).map(AdmissionView::wardId);
+    }
+
     // census ------------------------------------------------------------------------------------------------------
 
     /** The ward's patients today with day of stay, EDD, days over EDD and the 14-day flag (KLoE 10.1, 10.2). */

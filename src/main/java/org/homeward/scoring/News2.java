@@ -49,7 +49,7 @@ public final class News2 {
         Set<News2Parameter> missing = EnumSet.noneOf(News2Parameter.class);
 
         score(scores, missing, News2Parameter.RESPIRATION_RATE, input.respirationRatePerMinute(), "respirationRatePerMinute",
-                0, 80, 0, RESPIRATION);
+                0, 150, 0, RESPIRATION);
         if (input.oxygenSaturationPercent() == null) {
             missing.add(News2Parameter.OXYGEN_SATURATION);
         } else {
@@ -62,8 +62,8 @@ public final class News2 {
             scores.put(News2Parameter.AIR_OR_OXYGEN, input.onOxygen() ? 2 : 0);
         }
         score(scores, missing, News2Parameter.SYSTOLIC_BLOOD_PRESSURE, input.systolicBloodPressureMmHg(),
-                "systolicBloodPressureMmHg", 30, 300, 0, SYSTOLIC);
-        score(scores, missing, News2Parameter.PULSE, input.pulsePerMinute(), "pulsePerMinute", 10, 300, 0, PULSE);
+                "systolicBloodPressureMmHg", 20, 300, 0, SYSTOLIC);
+        score(scores, missing, News2Parameter.PULSE, input.pulsePerMinute(), "pulsePerMinute", 10, 350, 0, PULSE);
         if (input.consciousness() == null) {
             missing.add(News2Parameter.CONSCIOUSNESS);
         } else {

@@ -40,7 +40,7 @@ public final class Pews {
         table(scores, missing, PewsParameter.OXYGEN_SATURATION, input.oxygenSaturationPercent(),
                 "oxygenSaturationPercent", 40, 100, PewsBands.OXYGEN_SATURATION);
         scores.put(PewsParameter.OXYGEN_SUPPORT, oxygenSupport(input));
-        table(scores, missing, PewsParameter.HEART_RATE, input.heartRatePerMinute(), "heartRatePerMinute", 20, 350,
+        table(scores, missing, PewsParameter.HEART_RATE, input.heartRatePerMinute(), "heartRatePerMinute", 10, 350,
                 PewsBands.heartRate(chart));
         bloodPressure(input, chart, scores, missing);
         table(scores, missing, PewsParameter.CAPILLARY_REFILL, input.capillaryRefillSeconds(), "capillaryRefillSeconds",
@@ -92,7 +92,7 @@ public final class Pews {
     private static void bloodPressure(PewsInput input, PewsAgeChart chart, Map<PewsParameter, Integer> scores,
             Set<PewsParameter> missing) {
         if (input.systolicBloodPressureMmHg() != null) {
-            double sbp = checked("systolicBloodPressureMmHg", input.systolicBloodPressureMmHg(), 20, 250);
+            double sbp = checked("systolicBloodPressureMmHg", input.systolicBloodPressureMmHg(), 20, 300);
             scores.put(PewsParameter.SYSTOLIC_BLOOD_PRESSURE, PewsBands.systolicBloodPressure(chart).score(sbp));
             return;
         }

@@ -159,9 +159,9 @@ class News2Tests {
     }
 
     @ParameterizedTest
-    @CsvSource({"respirationRatePerMinute,-1", "respirationRatePerMinute,81", "oxygenSaturationPercent,101",
-            "oxygenSaturationPercent,39", "systolicBloodPressureMmHg,301", "systolicBloodPressureMmHg,29",
-            "pulsePerMinute,301", "pulsePerMinute,9", "temperatureCelsius,45.1", "temperatureCelsius,24.9"})
+    @CsvSource({"respirationRatePerMinute,-1", "respirationRatePerMinute,151", "oxygenSaturationPercent,101",
+            "oxygenSaturationPercent,39", "systolicBloodPressureMmHg,301", "systolicBloodPressureMmHg,19",
+            "pulsePerMinute,351", "pulsePerMinute,9", "temperatureCelsius,45.1", "temperatureCelsius,24.9"})
     void refusesPhysiologicallyImpossibleValuesNamingTheField(String field, double value) {
         News2Input input = News2Input.scale1(
                 field.equals("respirationRatePerMinute") ? value : 16.0,

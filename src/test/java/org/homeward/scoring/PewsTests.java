@@ -192,7 +192,7 @@ class PewsTests {
             case "respiratoryRatePerMinute": set.respiratoryRate(-1); break;
             case "heartRatePerMinute": set.heartRate(400.0); break;
             case "oxygenSaturationPercent": set.saturation(101); break;
-            case "systolicBloodPressureMmHg": set.systolic(300.0); break;
+            case "systolicBloodPressureMmHg": set.systolic(301.0); break;
             default: set.capillaryRefill(-2);
         }
         assertThatThrownBy(() -> Pews.score(set.build())).isInstanceOfSatisfying(InvalidObservationException.class,

@@ -1,0 +1,136 @@
+package org.homeward.escalation;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.homeward.observation.EarlyWarningScore;
+import org.homeward.shared.InvalidInputException;
+import org.homeward.shared.PatientId;
+import org.homeward.shared.RefusedException;
+import org.homeward.shared.WardId;
+
+/** The alert aggregate: raised, then acknowledged, responded to and closed, in that order; a worse score raises it. */
+class Alert {
+
+    private final UUID id;
+    private final PatientId patientId;
+    private final WardId wardId;
+    private final Instant raisedAt;
+    private AlertSeverity severity;
+    private String scoreName;
+    private int scoreTotal;
+    private boolean partialSet;
+    private String reason;
+    private Instant observedAt;
+    private Instant respondBy;
+    private AlertStatus status;
+    private String acknowledgedBy;
+    private Instant acknowledgedAt;
+    private ResponseAction responseAction;
+    private String responseNote;
+    private String respondedBy;
+    private Instant respondedAt;
+    private String closedBy;
+    private Instant closedAt;
+    private final int version;
+
+    Alert(AlertView v, int version) {
+        this.id = v.id();
+        this.patientId = v.patientId();
+        this.wardId = v.wardId();
+        this.raisedAt = v.raisedAt();
+        this.severity = v.severity();
+        this.scoreName = v.scoreName();
+        this.scoreTotal = v.scoreTotal();
+        this.partialSet = v.partialSet();
+        this.reason = v.reason();
+        this.observedAt = v.observedAt();
+        this.respondBy = v.respondBy();
+        this.status = v.status();
+        this.acknowledgedBy = v.acknowledgedBy();
+        this.acknowledgedAt = v.acknowledgedAt();
+        this.responseAction = v.responseAction();
+        this.responseNote = v.responseNote();
+        this.respondedBy = v.respondedBy();
+        this.respondedAt = v.respondedAt();
+        this.closedBy = v.closedBy();
+        this.closedAt = v.closedAt();
+        this.version = version;
+    }
+
+    static Alert raise(PatientId patient, WardId ward, EscalationRule rule, EarlyWarningScore score,
+            Instant observedAt, Instant now) {
+        return new Alert(new AlertView(UUID.randomUUID(), patient, ward, rule.severity(), scoreName(score),
+                score.total(), score.partial(), rule.reason(), observedAt, now, now.plus(rule.respondWithin()),
+                AlertStatus.RAISED, null, null, null, null, null, null, null, null), 0);
+    }
+
+    /**
+     * A worse score raises the open alert: higher severity, the sooner deadline, and it must be acknowledged again
+     * at its new level. A score that is not worse changes nothing.
+     *
+     * @return whether the alert changed
+     */
+    boolean escalate(EscalationRule rule, EarlyWarningScore score, Instant observedAt, Instant now) {
+        if (rule.severity().compareTo(severity) <= 0) {
+            return false;
+        }
+        severity = rule.severity();
+        scoreName = scoreName(score);
+        scoreTotal = score.total();
+        partialSet = score.partial();
+        reason = rule.reason();
+        this.observedAt = observedAt;
+        Instant sooner = now.plus(rule.respondWithin());
+        respondBy = sooner.isBefore(respondBy) ? sooner : respondBy;
+        status = AlertStatus.RAISED;
+        return true;
+    }
+
+    void acknowledge(String by, Instant at) {
+        require(AlertStatus.RAISED, "acknowledged");
+        status = AlertStatus.ACKNOWLEDGED;
+        acknowledgedBy = by;
+        acknowledgedAt = at;
+    }
+
+    void respond(ResponseAction action, String note, String by, Instant at) {
+        if (action == null) {
+            throw new InvalidInputException("action", "Say what was done: one of PHONE_CALL, VISIT, ADVICE, TRANSFER_TO_HOSPITAL");
+        }
+        require(AlertStatus.ACKNOWLEDGED, "responded to");
+        status = AlertStatus.RESPONDED;
+        responseAction = action;
+        responseNote = note == null || note.isBlank() ? null : note.trim();
+        respondedBy = by;
+        respondedAt = at;
+    }
+
+    void close(String by, Instant at) {
+        require(AlertStatus.RESPONDED, "closed");
+        status = AlertStatus.CLOSED;
+        closedBy = by;
+        closedAt = at;
+    }
+
+    private void require(AlertStatus expected, String action) {
+        if (status != expected) {
+            throw new RefusedException("This alert is " + status.name().toLowerCase() + "; it can be " + action
+                    + " only when " + expected.name().toLowerCase()
+                    + (status == AlertStatus.RAISED ? ". Acknowledge it first." : "."));
+        }
+    }
+
+    private static String scoreName(EarlyWarningScore score) {
+        return score.news2() != null ? "NEWS2" : "PEWS";
+    }
+
+    AlertView view() {
+        return new AlertView(id, patientId, wardId, severity, scoreName, scoreTotal, partialSet, reason, observedAt,
+                raisedAt, respondBy, status, acknowledgedBy, acknowledgedAt, responseAction, responseNote, respondedBy,
+                respondedAt, closedBy, closedAt);
+    }
+
+    int version() {
+        return version;
+    }
+}

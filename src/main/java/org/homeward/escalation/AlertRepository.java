@@ -1,0 +1,101 @@
+package org.homeward.escalation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.homeward.shared.PatientId;
+import org.homeward.shared.WardId;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class AlertRepository {
+
+    private static final String OPEN_ORDER = """
+            order by case severity when 'EMERGENCY' then 0 when 'HIGH' then 1 when 'MEDIUM' then 2 else 3 end,
+                     respond_by""";
+
+    private final JdbcClient jdbc;
+
+    AlertRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Alert alert) {
+        AlertView a = alert.view();
+        jdbc.sql("""
+                insert into alert (id, patient_id, ward_id, severity, score_name, score_total, partial_set, reason,
+                    observed_at, raised_at, respond_by, status)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(a.id(), a.patientId().value(), a.wardId() == null ? null : a.wardId().value(),
+                        a.severity().name(), a.scoreName(), a.scoreTotal(), a.partialSet(), a.reason(),
+                        ts(a.observedAt()), ts(a.raisedAt()), ts(a.respondBy()), a.status().name())
+                .update();
+    }
+
+    void update(Alert alert) {
+        AlertView a = alert.view();
+        int updated = jdbc.sql("""
+                update alert set severity = ?, score_name = ?, score_total = ?, partial_set = ?, reason = ?,
+                    observed_at = ?, respond_by = ?, status = ?, acknowledged_by = ?, acknowledged_at = ?,
+                    response_action = ?, response_note = ?, responded_by = ?, responded_at = ?, closed_by = ?,
+                    closed_at = ?, version = version + 1
+                where id = ? and version = ?""")
+                .params(a.severity().name(), a.scoreName(), a.scoreTotal(), a.partialSet(), a.reason(),
+                        ts(a.observedAt()), ts(a.respondBy()), a.status().name(), a.acknowledgedBy(),
+                        ts(a.acknowledgedAt()), a.responseAction() == null ? null : a.responseAction().name(),
+                        a.responseNote(), a.respondedBy(), ts(a.respondedAt()), a.closedBy(), ts(a.closedAt()),
+                        a.id(), alert.version())
+                .update();
+        if (updated != 1) {
+            throw new OptimisticLockingFailureException("alert " + a.id() + " changed concurrently");
+        }
+    }
+
+    Optional<Alert> find(UUID id) {
+        return jdbc.sql("select * from alert where id = ?").param(id).query(AlertRepository::alert).optional();
+    }
+
+    /** Locks the patient's open alert, if any, so concurrent readings raise it one at a time. */
+    Optional<Alert> findOpenForUpdate(PatientId patient) {
+        return jdbc.sql("select * from alert where patient_id = ? and status <> 'CLOSED' for update")
+                .param(patient.value()).query(AlertRepository::alert).optional();
+    }
+
+    List<AlertView> open(WardId ward) {
+        String where = ward == null ? "" : " and ward_id = ?";
+        var spec = jdbc.sql("select * from alert where status <> 'CLOSED'" + where + OPEN_ORDER);
+        if (ward != null) {
+            spec = spec.param(ward.value());
+        }
+        return spec.query(AlertRepository::alert).list().stream().map(Alert::view).toList();
+    }
+
+    private static Alert alert(ResultSet rs, int row) throws SQLException {
+        UUID ward = rs.getObject("ward_id", UUID.class);
+        String action = rs.getString("response_action");
+        return new Alert(new AlertView(rs.getObject("id", UUID.class),
+                new PatientId(rs.getObject("patient_id", UUID.class)), ward == null ? null : new WardId(ward),
+                AlertSeverity.valueOf(rs.getString("severity")), rs.getString("score_name"), rs.getInt("score_total"),
+                rs.getBoolean("partial_set"), rs.getString("reason"), instant(rs, "observed_at"),
+                instant(rs, "raised_at"), instant(rs, "respond_by"), AlertStatus.valueOf(rs.getString("status")),
+                rs.getString("acknowledged_by"), instant(rs, "acknowledged_at"),
+                action == null ? null : ResponseAction.valueOf(action), rs.getString("response_note"),
+                rs.getString("responded_by"), instant(rs, "responded_at"), rs.getString("closed_by"),
+                instant(rs, "closed_at")), rs.getInt("version"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

@@ -1,0 +1,113 @@
+package org.homeward.escalation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.homeward.observation.ObservationScored;
+import org.homeward.patient.PatientService;
+import org.homeward.patient.PatientSummary;
+import org.homeward.referral.ReferralService;
+import org.homeward.security.CurrentUser;
+import org.homeward.security.Role;
+import org.homeward.shared.NotFoundException;
+import org.homeward.shared.PatientId;
+import org.homeward.shared.RecordAccessed;
+import org.homeward.shared.WardId;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Alerts: raised from scores inside the transaction that stored the readings (so a committed reading that crossed a
+ * threshold always has its alert, and an alert never exists without its reading), and moved through their lifecycle
+ * by the team.
+ */
+@Service
+public class AlertService {
+
+    private final AlertRepository repository;
+    private final PatientService patients;
+    private final ReferralService referrals;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    AlertService(AlertRepository repository, PatientService patients, ReferralService referrals,
+            ApplicationEventPublisher events, Clock clock) {
+        this.repository = repository;
+        this.patients = patients;
+        this.referrals = referrals;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void on(ObservationScored scored) {
+        EscalationRule.forScore(scored.score()).ifPresent(rule -> {
+            Instant now = clock.instant();
+            Alert alert = repository.findOpenForUpdate(scored.patientId()).orElse(null);
+            if (alert == null) {
+                WardId ward = referrals.currentWard(scored.patientId()).orElse(null);
+                alert = Alert.raise(scored.patientId(), ward, rule, scored.score(), scored.takenAt(), now);
+                repository.insert(alert);
+            } else if (alert.escalate(rule, scored.score(), scored.takenAt(), now)) {
+                repository.update(alert);
+            } else {
+                return;
+            }
+            AlertView view = alert.view();
+            events.publishEvent(new AlertRaised(view.id(), view.patientId(), view.wardId(), view.severity()));
+        });
+    }
+
+    /** Open alerts the user may see, most severe first, then by deadline; for one ward or all. */
+    @Transactional(readOnly = true)
+    public List<AlertView> openAlerts(CurrentUser user, WardId ward) {
+        List<AlertView> open = repository.open(ward);
+        Set<PatientId> visible = patients.visibleSummaries(user,
+                open.stream().map(AlertView::patientId).collect(Collectors.toSet())).stream()
+                .map(PatientSummary::id).collect(Collectors.toSet());
+        return open.stream().filter(a -> visible.contains(a.patientId())).toList();
+    }
+
+    @Transactional
+    public AlertView acknowledge(CurrentUser user, UUID id) {
+        Alert alert = alertFor(user, id, "acknowledge alerts");
+        alert.acknowledge(user.username(), clock.instant());
+        return save(user, alert, "acknowledged");
+    }
+
+    @Transactional
+    public AlertView respond(CurrentUser user, UUID id, ResponseAction action, String note) {
+        Alert alert = alertFor(user, id, "respond to alerts");
+        alert.respond(action, note, user.username(), clock.instant());
+        return save(user, alert, "responded: " + action);
+    }
+
+    @Transactional
+    public AlertView close(CurrentUser user, UUID id) {
+        Alert alert = alertFor(user, id, "close alerts");
+        alert.close(user.username(), clock.instant());
+        return save(user, alert, "closed");
+    }
+
+    private Alert alertFor(CurrentUser user, UUID id, String action) {
+        user.requireRole(action, Role.CLINICIAN, Role.SENIOR_DECISION_MAKER, Role.COORDINATOR);
+        Alert alert = repository.find(id).orElseThrow(() -> new NotFoundException("No alert with id " + id));
+        patients.requireAccess(user, alert.view().patientId());
+        return alert;
+    }
+
+    private AlertView save(CurrentUser user, Alert alert, String what) {
+        repository.update(alert);
+        AlertView view = alert.view();
+        events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.UPDATE, "Alert",
+                view.id().toString(), view.patientId().value(), what + " " + view.severity() + " alert"));
+        return view;
+    }
+}

@@ -1,0 +1,6 @@
+package org.homeward.escalation;
+
+/** How urgent an alert is, lowest first. */
+public enum AlertSeverity {
+    LOW, MEDIUM, HIGH, EMERGENCY
+}

@@ -1,0 +1,6 @@
+package org.homeward.escalation;
+
+/** An alert's lifecycle, in order. */
+public enum AlertStatus {
+    RAISED, ACKNOWLEDGED, RESPONDED, CLOSED
+}

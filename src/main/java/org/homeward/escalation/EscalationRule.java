@@ -1,0 +1,58 @@
+package org.homeward.escalation;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.homeward.observation.EarlyWarningScore;
+import org.homeward.scoring.ClinicalRisk;
+import org.homeward.scoring.News2Result;
+import org.homeward.scoring.PewsResult;
+
+/**
+ * The default escalation policy: which scores raise an alert, how severe, and how soon someone must respond.
+ *
+ * <ul>
+ *   <li>NEWS2 (RCP 2017 Charts 2 and 4): 7 or more, HIGH, respond within 30 minutes (emergency response threshold);
+ *       5-6, MEDIUM, within 60 minutes (urgent response threshold); a 3 in one parameter, LOW, within 60 minutes
+ *       (urgent ward-based response). 1-4 with no red score raises no alert: Chart 4 asks for 4-6-hourly monitoring
+ *       and a nurse's assessment, which the visit plan provides.</li>
+ *   <li>National PEWS escalation card (NHS England 2023), by the level from total or trigger: EMERGENCY within 5
+ *       minutes (immediate), HIGH within 15, MEDIUM within 30, LOW within 60 ("must reassess within 60 minutes").</li>
+ * </ul>
+ * Ward policies and per-patient tightening are not yet built; this is the policy every ward has.
+ */
+public record EscalationRule(AlertSeverity severity, Duration respondWithin, String reason) {
+
+    public static Optional<EscalationRule> forScore(EarlyWarningScore score) {
+        return score.news2() != null ? forNews2(score.news2()) : forPews(score.pews());
+    }
+
+    static Optional<EscalationRule> forNews2(News2Result result) {
+        String partial = result.partial() ? " (partial set: " + result.missing().size() + " missing)" : "";
+        if (result.risk() == ClinicalRisk.HIGH) {
+            return Optional.of(new EscalationRule(AlertSeverity.HIGH, Duration.ofMinutes(30),
+                    "NEWS2 " + result.total() + ": emergency response threshold" + partial));
+        }
+        if (result.risk() == ClinicalRisk.MEDIUM) {
+            return Optional.of(new EscalationRule(AlertSeverity.MEDIUM, Duration.ofMinutes(60),
+                    "NEWS2 " + result.total() + ": urgent response threshold" + partial));
+        }
+        if (result.risk() == ClinicalRisk.LOW_MEDIUM) {
+            return Optional.of(new EscalationRule(AlertSeverity.LOW, Duration.ofMinutes(60),
+                    "NEWS2 " + result.total() + " with a 3 in one parameter" + partial));
+        }
+        return Optional.empty();
+    }
+
+    static Optional<EscalationRule> forPews(PewsResult result) {
+        String why = "PEWS " + result.total() + ", " + result.level().label().toLowerCase() + " ("
+                + result.triggers().stream().map(Enum::name).map(String::toLowerCase).sorted()
+                        .reduce((a, b) -> a + ", " + b).orElse("score") + ")";
+        switch (result.level()) {
+            case EMERGENCY: return Optional.of(new EscalationRule(AlertSeverity.EMERGENCY, Duration.ofMinutes(5), why));
+            case HIGH: return Optional.of(new EscalationRule(AlertSeverity.HIGH, Duration.ofMinutes(15), why));
+            case MEDIUM: return Optional.of(new EscalationRule(AlertSeverity.MEDIUM, Duration.ofMinutes(30), why));
+            case LOW: return Optional.of(new EscalationRule(AlertSeverity.LOW, Duration.ofMinutes(60), why));
+            default: return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Escalation: alerts raised by early-warning scores, stored in the same transaction as the readings that caused them,
+ * with a response deadline, and their lifecycle raised, acknowledged, responded, closed. One open alert per patient;
+ * a worse score raises its severity.
+ */
+package org.homeward.escalation;
