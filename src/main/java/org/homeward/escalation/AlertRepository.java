@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 class AlertRepository {
 
     private static final String OPEN_ORDER = """
-            order by case severity when 'EMERGENCY' then 0 when 'HIGH' then 1 when 'MEDIUM' then 2 else 3 end,
+             order by case severity when 'EMERGENCY' then 0 when 'HIGH' then 1 when 'MEDIUM' then 2 else 3 end,
                      respond_by""";
 
     private final JdbcClient jdbc;
@@ -69,7 +69,7 @@ class AlertRepository {
 
     List<AlertView> open(WardId ward) {
         String where = ward == null ? "" : " and ward_id = ?";
-        var spec = jdbc.sql("select * from alert where status <> 'CLOSED'" + where + OPEN_ORDER);
+        var spec = jdbc.sql("select * from alert where status <> 'CLOSED'" + where + " " + OPEN_ORDER);
         if (ward != null) {
             spec = spec.param(ward.value());
         }

@@ -75,6 +75,12 @@ public class AlertService {
         return open.stream().filter(a -> visible.contains(a.patientId())).toList();
     }
 
+    /** Open alerts on a ward, or across the service: a number, shown on the census. */
+    @Transactional(readOnly = true)
+    public int openAlertCount(CurrentUser user, WardId ward) {
+        return openAlerts(user, ward).size();
+    }
+
     @Transactional
     public AlertView acknowledge(CurrentUser user, UUID id) {
         Alert alert = alertFor(user, id, "acknowledge alerts");
@@ -108,6 +114,7 @@ public class AlertService {
         AlertView view = alert.view();
         events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.UPDATE, "Alert",
                 view.id().toString(), view.patientId().value(), what + " " + view.severity() + " alert"));
+        events.publishEvent(new AlertChanged(view.id(), view.wardId(), view.status()));
         return view;
     }
 }

@@ -116,6 +116,18 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Does something to the element found by {@code locator}, finding it again if the page replaced it meanwhile
+     * (live pages re-render parts of themselves, e.g. the alert board on every alert change).
+     */
+    public Browser act(By locator, java.util.function.Consumer<WebElement> action) {
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            action.accept(d.findElement(locator));
+            return true;
+        });
+        return this;
+    }
+
     public Browser clickLink(String text) {
         wait.until(ExpectedConditions.elementToBeClickable(By.linkText(text))).click();
         return this;
