@@ -1,5 +1,6 @@
 package org.homeward.escalation;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.homeward.observation.EarlyWarningScore;
@@ -11,17 +12,26 @@ import org.homeward.shared.WardId;
 /** The alert aggregate: raised, then acknowledged, responded to and closed, in that order; a worse score raises it. */
 class Alert {
 
+    /** A missed set is LOW severity: someone should call the patient within the hour. */
+    static final Duration MISSED_READING_WINDOW = Duration.ofMinutes(60);
+    /** Each tier an unacknowledged alert climbs to has at most this long to acknowledge it. */
+    static final Duration TIER_WINDOW = Duration.ofMinutes(15);
+
     private final UUID id;
     private final PatientId patientId;
     private final WardId wardId;
     private final Instant raisedAt;
+    private AlertKind kind;
     private AlertSeverity severity;
     private String scoreName;
-    private int scoreTotal;
+    private Integer scoreTotal;
     private boolean partialSet;
     private String reason;
     private Instant observedAt;
     private Instant respondBy;
+    private int respondWithinMinutes;
+    private AlertTier tier;
+    private Instant escalatedAt;
     private AlertStatus status;
     private String acknowledgedBy;
     private Instant acknowledgedAt;
@@ -38,6 +48,7 @@ class Alert {
         this.patientId = v.patientId();
         this.wardId = v.wardId();
         this.raisedAt = v.raisedAt();
+        this.kind = v.kind();
         this.severity = v.severity();
         this.scoreName = v.scoreName();
         this.scoreTotal = v.scoreTotal();
@@ -45,6 +56,9 @@ class Alert {
         this.reason = v.reason();
         this.observedAt = v.observedAt();
         this.respondBy = v.respondBy();
+        this.respondWithinMinutes = v.respondWithinMinutes();
+        this.tier = v.tier();
+        this.escalatedAt = v.escalatedAt();
         this.status = v.status();
         this.acknowledgedBy = v.acknowledgedBy();
         this.acknowledgedAt = v.acknowledgedAt();
@@ -59,9 +73,39 @@ class Alert {
 
     static Alert raise(PatientId patient, WardId ward, EscalationRule rule, EarlyWarningScore score,
             Instant observedAt, Instant now) {
-        return new Alert(new AlertView(UUID.randomUUID(), patient, ward, rule.severity(), scoreName(score),
-                score.total(), score.partial(), rule.reason(), observedAt, now, now.plus(rule.respondWithin()),
+        return new Alert(new AlertView(UUID.randomUUID(), patient, ward, AlertKind.EARLY_WARNING, rule.severity(),
+                scoreName(score), score.total(), score.partial(), rule.reason(), observedAt, now,
+                now.plus(rule.respondWithin()), (int) rule.respondWithin().toMinutes(), AlertTier.WARD_TEAM, null,
                 AlertStatus.RAISED, null, null, null, null, null, null, null, null), 0);
+    }
+
+    /** A set of observations was due by {@code dueAt} and has not come. */
+    static Alert missedReading(PatientId patient, WardId ward, Instant lastSetAt, String reason, Instant now) {
+        return new Alert(new AlertView(UUID.randomUUID(), patient, ward, AlertKind.MISSED_READING, AlertSeverity.LOW,
+                null, null, false, reason, lastSetAt, now, now.plus(MISSED_READING_WINDOW),
+                (int) MISSED_READING_WINDOW.toMinutes(), AlertTier.WARD_TEAM, null, AlertStatus.RAISED, null, null,
+                null, null, null, null, null, null), 0);
+    }
+
+    /**
+     * Unacknowledged past its deadline, the alert goes to the next tier with a new deadline: its own response
+     * window, but at most {@link #TIER_WINDOW}.
+     *
+     * @return whether it climbed
+     */
+    boolean climbIfOverdue(boolean wardInHours, Instant now) {
+        if (status != AlertStatus.RAISED || !respondBy.isBefore(now)) {
+            return false;
+        }
+        AlertTier next = tier.next(wardInHours);
+        if (next == tier) {
+            return false;
+        }
+        tier = next;
+        escalatedAt = now;
+        Duration window = Duration.ofMinutes(respondWithinMinutes);
+        respondBy = now.plus(window.compareTo(TIER_WINDOW) < 0 ? window : TIER_WINDOW);
+        return true;
     }
 
     /**
@@ -74,7 +118,9 @@ class Alert {
         if (rule.severity().compareTo(severity) <= 0) {
             return false;
         }
+        kind = AlertKind.EARLY_WARNING;
         severity = rule.severity();
+        respondWithinMinutes = (int) rule.respondWithin().toMinutes();
         scoreName = scoreName(score);
         scoreTotal = score.total();
         partialSet = score.partial();
@@ -125,9 +171,9 @@ class Alert {
     }
 
     AlertView view() {
-        return new AlertView(id, patientId, wardId, severity, scoreName, scoreTotal, partialSet, reason, observedAt,
-                raisedAt, respondBy, status, acknowledgedBy, acknowledgedAt, responseAction, responseNote, respondedBy,
-                respondedAt, closedBy, closedAt);
+        return new AlertView(id, patientId, wardId, kind, severity, scoreName, scoreTotal, partialSet, reason,
+                observedAt, raisedAt, respondBy, respondWithinMinutes, tier, escalatedAt, status, acknowledgedBy,
+                acknowledgedAt, responseAction, responseNote, respondedBy, respondedAt, closedBy, closedAt);
     }
 
     int version() {

@@ -29,25 +29,27 @@ class AlertRepository {
     void insert(Alert alert) {
         AlertView a = alert.view();
         jdbc.sql("""
-                insert into alert (id, patient_id, ward_id, severity, score_name, score_total, partial_set, reason,
-                    observed_at, raised_at, respond_by, status)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                insert into alert (id, patient_id, ward_id, kind, severity, score_name, score_total, partial_set, reason,
+                    observed_at, raised_at, respond_by, respond_within_minutes, tier, status)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(a.id(), a.patientId().value(), a.wardId() == null ? null : a.wardId().value(),
-                        a.severity().name(), a.scoreName(), a.scoreTotal(), a.partialSet(), a.reason(),
-                        ts(a.observedAt()), ts(a.raisedAt()), ts(a.respondBy()), a.status().name())
+                        a.kind().name(), a.severity().name(), a.scoreName(), a.scoreTotal(), a.partialSet(), a.reason(),
+                        ts(a.observedAt()), ts(a.raisedAt()), ts(a.respondBy()), a.respondWithinMinutes(),
+                        a.tier().name(), a.status().name())
                 .update();
     }
 
     void update(Alert alert) {
         AlertView a = alert.view();
         int updated = jdbc.sql("""
-                update alert set severity = ?, score_name = ?, score_total = ?, partial_set = ?, reason = ?,
-                    observed_at = ?, respond_by = ?, status = ?, acknowledged_by = ?, acknowledged_at = ?,
+                update alert set kind = ?, severity = ?, score_name = ?, score_total = ?, partial_set = ?, reason = ?,
+                    observed_at = ?, respond_by = ?, respond_within_minutes = ?, tier = ?, escalated_at = ?, status = ?, acknowledged_by = ?, acknowledged_at = ?,
                     response_action = ?, response_note = ?, responded_by = ?, responded_at = ?, closed_by = ?,
                     closed_at = ?, version = version + 1
                 where id = ? and version = ?""")
-                .params(a.severity().name(), a.scoreName(), a.scoreTotal(), a.partialSet(), a.reason(),
-                        ts(a.observedAt()), ts(a.respondBy()), a.status().name(), a.acknowledgedBy(),
+                .params(a.kind().name(), a.severity().name(), a.scoreName(), a.scoreTotal(), a.partialSet(),
+                        a.reason(), ts(a.observedAt()), ts(a.respondBy()), a.respondWithinMinutes(), a.tier().name(),
+                        ts(a.escalatedAt()), a.status().name(), a.acknowledgedBy(),
                         ts(a.acknowledgedAt()), a.responseAction() == null ? null : a.responseAction().name(),
                         a.responseNote(), a.respondedBy(), ts(a.respondedAt()), a.closedBy(), ts(a.closedAt()),
                         a.id(), alert.version())
@@ -67,6 +69,12 @@ class AlertRepository {
                 .param(patient.value()).query(AlertRepository::alert).optional();
     }
 
+    /** Raised, unacknowledged alerts past their deadline, locked for the caller's transaction. */
+    List<Alert> overdueUnacknowledged(Instant now) {
+        return jdbc.sql("select * from alert where status = 'RAISED' and respond_by < ? for update skip locked")
+                .param(ts(now)).query(AlertRepository::alert).list();
+    }
+
     List<AlertView> open(WardId ward) {
         String where = ward == null ? "" : " and ward_id = ?";
         var spec = jdbc.sql("select * from alert where status <> 'CLOSED'" + where + " " + OPEN_ORDER);
@@ -81,9 +89,11 @@ class AlertRepository {
         String action = rs.getString("response_action");
         return new Alert(new AlertView(rs.getObject("id", UUID.class),
                 new PatientId(rs.getObject("patient_id", UUID.class)), ward == null ? null : new WardId(ward),
-                AlertSeverity.valueOf(rs.getString("severity")), rs.getString("score_name"), rs.getInt("score_total"),
-                rs.getBoolean("partial_set"), rs.getString("reason"), instant(rs, "observed_at"),
-                instant(rs, "raised_at"), instant(rs, "respond_by"), AlertStatus.valueOf(rs.getString("status")),
+                AlertKind.valueOf(rs.getString("kind")), AlertSeverity.valueOf(rs.getString("severity")),
+                rs.getString("score_name"), (Integer) rs.getObject("score_total"), rs.getBoolean("partial_set"),
+                rs.getString("reason"), instant(rs, "observed_at"), instant(rs, "raised_at"),
+                instant(rs, "respond_by"), rs.getInt("respond_within_minutes"), AlertTier.valueOf(rs.getString("tier")),
+                instant(rs, "escalated_at"), AlertStatus.valueOf(rs.getString("status")),
                 rs.getString("acknowledged_by"), instant(rs, "acknowledged_at"),
                 action == null ? null : ResponseAction.valueOf(action), rs.getString("response_note"),
                 rs.getString("responded_by"), instant(rs, "responded_at"), rs.getString("closed_by"),

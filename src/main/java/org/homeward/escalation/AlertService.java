@@ -16,6 +16,8 @@ import org.homeward.shared.NotFoundException;
 import org.homeward.shared.PatientId;
 import org.homeward.shared.RecordAccessed;
 import org.homeward.shared.WardId;
+import org.homeward.ward.VirtualWard;
+import org.homeward.ward.WardService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -31,14 +33,18 @@ import org.springframework.transaction.annotation.Transactional;
 public class AlertService {
 
     private final AlertRepository repository;
+    private final MonitoringScheduleRepository schedule;
     private final PatientService patients;
     private final ReferralService referrals;
+    private final WardService wards;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AlertService(AlertRepository repository, PatientService patients, ReferralService referrals,
-            ApplicationEventPublisher events, Clock clock) {
+    AlertService(AlertRepository repository, MonitoringScheduleRepository schedule, PatientService patients,
+            ReferralService referrals, WardService wards, ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
+        this.schedule = schedule;
+        this.wards = wards;
         this.patients = patients;
         this.referrals = referrals;
         this.events = events;
@@ -48,6 +54,7 @@ public class AlertService {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void on(ObservationScored scored) {
+        schedule.record(scored.patientId(), scored.takenAt(), MonitoringFrequency.of(scored.score()));
         EscalationRule.forScore(scored.score()).ifPresent(rule -> {
             Instant now = clock.instant();
             Alert alert = repository.findOpenForUpdate(scored.patientId()).orElse(null);
@@ -63,6 +70,62 @@ public class AlertService {
             AlertView view = alert.view();
             events.publishEvent(new AlertRaised(view.id(), view.patientId(), view.wardId(), view.severity()));
         });
+    }
+
+    /**
+     * Moves every raised alert that nobody acknowledged by its deadline to the next tier (scheduled every minute).
+     *
+     * @return how many climbed
+     */
+    @Transactional
+    public int escalateUnacknowledged(Instant now) {
+        int climbed = 0;
+        for (Alert alert : repository.overdueUnacknowledged(now)) {
+            WardId ward = alert.view().wardId();
+            boolean inHours = ward == null || inOperatingHours(wards.ward(ward), now);
+            if (alert.climbIfOverdue(inHours, now)) {
+                repository.update(alert);
+                AlertView view = alert.view();
+                events.publishEvent(new AlertChanged(view.id(), view.wardId(), view.status()));
+                climbed++;
+            }
+        }
+        return climbed;
+    }
+
+    /**
+     * Raises a missed-reading alert for each admitted patient whose next set of observations is overdue and who has
+     * no open alert already (scheduled every minute). A patient no longer admitted leaves the schedule.
+     *
+     * @return how many were raised
+     */
+    @Transactional
+    public int raiseMissedReadings(Instant now) {
+        int raised = 0;
+        for (MonitoringScheduleRepository.Due due : schedule.overdue(now)) {
+            var ward = referrals.currentWard(due.patientId());
+            if (ward.isEmpty()) {
+                schedule.forget(due.patientId());
+                continue;
+            }
+            schedule.postpone(due.patientId(), now.plus(java.time.Duration.ofMinutes(due.intervalMinutes())));
+            if (repository.findOpenForUpdate(due.patientId()).isPresent()) {
+                continue;
+            }
+            java.time.ZonedDateTime dueAt = due.dueAt().atZone(clock.getZone());
+            Alert alert = Alert.missedReading(due.patientId(), ward.get(), due.lastSetAt(),
+                    "Observations due by " + dueAt.toLocalTime().withNano(0) + " have not come ("
+                            + due.basis() + ")", now);
+            repository.insert(alert);
+            events.publishEvent(new AlertRaised(alert.view().id(), due.patientId(), ward.get(), AlertSeverity.LOW));
+            raised++;
+        }
+        return raised;
+    }
+
+    private boolean inOperatingHours(VirtualWard ward, Instant now) {
+        java.time.LocalTime local = now.atZone(clock.getZone()).toLocalTime();
+        return !local.isBefore(ward.opensAt()) && local.isBefore(ward.closesAt());
     }
 
     /** Open alerts the user may see, most severe first, then by deadline; for one ward or all. */

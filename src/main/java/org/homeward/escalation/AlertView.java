@@ -5,9 +5,15 @@ import java.util.UUID;
 import org.homeward.shared.PatientId;
 import org.homeward.shared.WardId;
 
-/** An alert as boards and APIs show it. */
-public record AlertView(UUID id, PatientId patientId, WardId wardId, AlertSeverity severity, String scoreName,
-        int scoreTotal, boolean partialSet, String reason, Instant observedAt, Instant raisedAt, Instant respondBy,
-        AlertStatus status, String acknowledgedBy, Instant acknowledgedAt, ResponseAction responseAction,
-        String responseNote, String respondedBy, Instant respondedAt, String closedBy, Instant closedAt) {
+/**
+ * An alert as boards and APIs show it.
+ *
+ * @param scoreName NEWS2 or PEWS; {@code null} for a missed reading
+ * @param respondWithinMinutes the response window of its severity; each tier it climbs gets at most 15 minutes
+ */
+public record AlertView(UUID id, PatientId patientId, WardId wardId, AlertKind kind, AlertSeverity severity,
+        String scoreName, Integer scoreTotal, boolean partialSet, String reason, Instant observedAt, Instant raisedAt,
+        Instant respondBy, int respondWithinMinutes, AlertTier tier, Instant escalatedAt, AlertStatus status,
+        String acknowledgedBy, Instant acknowledgedAt, ResponseAction responseAction, String responseNote,
+        String respondedBy, Instant respondedAt, String closedBy, Instant closedAt) {
 }

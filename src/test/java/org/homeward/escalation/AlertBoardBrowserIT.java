@@ -6,19 +6,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.homeward.patient.PatientRecord;
-import org.homeward.referral.AdmitPatient;
-import org.homeward.referral.ConsentGivenBy;
-import org.homeward.referral.CreateReferral;
-import org.homeward.referral.Intervention;
-import org.homeward.referral.ReferralDirection;
-import org.homeward.referral.ReferralService;
-import org.homeward.referral.ReferralSource;
-import org.homeward.referral.ReferralView;
-import org.homeward.referral.TriageDecision;
-import org.homeward.referral.Urgency;
 import org.homeward.security.CurrentUser;
 import org.homeward.security.Organisation;
 import org.homeward.security.OrganisationType;
@@ -45,7 +34,6 @@ class AlertBoardBrowserIT {
 
     @Autowired Fixtures fixtures;
     @Autowired Api api;
-    @Autowired ReferralService referrals;
 
     Browser browser;
     CurrentUser nurse;
@@ -60,12 +48,7 @@ class AlertBoardBrowserIT {
         nurse = fixtures.user(Role.CLINICIAN, acute);
         ward = fixtures.ward(acute, 10);
         patient = fixtures.patient(referrer, LocalDate.of(1939, 9, 9));
-        ReferralView referral = referrals.refer(referrer, new CreateReferral(patient.summary().id(), ward.id(),
-                ReferralDirection.STEP_UP, ReferralSource.GP, "COPD exacerbation", "Needs nebulisers",
-                Set.of(Intervention.NEBULISERS), Urgency.SAME_DAY, null, null, null));
-        referrals.triage(consultant, referral.id(), new TriageDecision(TriageDecision.Outcome.ACCEPT, "Meets criteria"));
-        referrals.admit(consultant, referral.id(), new AdmitPatient(consultant.id(), LocalDate.now().plusDays(4),
-                ConsentGivenBy.PATIENT, true, null, null, null, true, "Prefers home", null, null));
+        fixtures.admit(patient, ward, referrer, consultant);
         browser = new Browser(api.baseUrl(), "alert-board");
     }
 

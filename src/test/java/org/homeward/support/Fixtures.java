@@ -11,6 +11,17 @@ import org.homeward.patient.PatientRecord;
 import org.homeward.patient.PatientService;
 import org.homeward.patient.RegisterPatient;
 import org.homeward.patient.Sex;
+import org.homeward.referral.AdmissionView;
+import org.homeward.referral.AdmitPatient;
+import org.homeward.referral.ConsentGivenBy;
+import org.homeward.referral.CreateReferral;
+import org.homeward.referral.Intervention;
+import org.homeward.referral.ReferralDirection;
+import org.homeward.referral.ReferralService;
+import org.homeward.referral.ReferralSource;
+import org.homeward.referral.ReferralView;
+import org.homeward.referral.TriageDecision;
+import org.homeward.referral.Urgency;
 import org.homeward.security.CurrentUser;
 import org.homeward.security.Organisation;
 import org.homeward.security.OrganisationType;
@@ -34,12 +45,14 @@ public class Fixtures {
     private final SecurityService security;
     private final WardService wards;
     private final PatientService patients;
+    private final ReferralService referrals;
     private String passwordHash;
 
-    Fixtures(SecurityService security, WardService wards, PatientService patients) {
+    Fixtures(SecurityService security, WardService wards, PatientService patients, ReferralService referrals) {
         this.security = security;
         this.wards = wards;
         this.patients = patients;
+        this.referrals = referrals;
     }
 
     public static String unique(String prefix) {
@@ -91,5 +104,15 @@ public class Fixtures {
 
     public PatientRecord patient(CurrentUser registeredBy, LocalDate dateOfBirth) {
         return patients.register(registeredBy, patientDetails(dateOfBirth));
+    }
+
+    /** Refers, accepts and admits the patient to the ward, by a referrer and a consultant of the ward's organisation. */
+    public AdmissionView admit(PatientRecord patient, VirtualWard ward, CurrentUser referrer, CurrentUser consultant) {
+        ReferralView referral = referrals.refer(referrer, new CreateReferral(patient.summary().id(), ward.id(),
+                ReferralDirection.STEP_UP, ReferralSource.GP, "COPD exacerbation", "Needs nebulisers and monitoring",
+                Set.of(Intervention.NEBULISERS, Intervention.MONITORING), Urgency.SAME_DAY, null, null, null));
+        referrals.triage(consultant, referral.id(), new TriageDecision(TriageDecision.Outcome.ACCEPT, "Meets criteria"));
+        return referrals.admit(consultant, referral.id(), new AdmitPatient(consultant.id(), LocalDate.now().plusDays(4),
+                ConsentGivenBy.PATIENT, true, null, null, null, true, "Prefers home", null, null));
     }
 }
