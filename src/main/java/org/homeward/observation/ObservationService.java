@@ -50,6 +50,23 @@ public class ObservationService {
     @Transactional
     public BatchResult ingest(CurrentUser user, ObservationSource source, BatchMode mode, List<IncomingReading> readings) {
         user.requireRole("submit observations", Role.CLINICIAN, Role.SENIOR_DECISION_MAKER, Role.COORDINATOR);
+        requireSize(readings);
+        return store(user.actor(), user.username(), source, mode, readings, visiblePatients(user, readings));
+    }
+
+    /**
+     * Readings a patient or carer sent from their personal link: stored whole or not at all, so the page can show
+     * what to correct. The patient is the link's; the audit names the link, not a user.
+     */
+    @Transactional
+    public BatchResult recordFromHome(PatientId patient, List<IncomingReading> readings) {
+        requireSize(readings);
+        RecordAccessed.Actor link = new RecordAccessed.Actor("home-link", null, "Patient or carer", "PATIENT_OR_CARER");
+        return store(link, "home-link:" + patient, ObservationSource.PATIENT_OR_CARER, BatchMode.ALL_OR_NOTHING,
+                readings, Set.of(patient.value()));
+    }
+
+    private static void requireSize(List<IncomingReading> readings) {
         if (readings == null || readings.isEmpty()) {
             throw new InvalidInputException("readings", "readings must contain at least one reading");
         }
@@ -57,8 +74,11 @@ public class ObservationService {
             throw new InvalidInputException("readings", "A batch holds at most " + MAX_BATCH + " readings, got "
                     + readings.size() + "; split it");
         }
+    }
+
+    private BatchResult store(RecordAccessed.Actor actor, String receivedBy, ObservationSource source, BatchMode mode,
+            List<IncomingReading> readings, Set<UUID> visible) {
         Instant now = clock.instant();
-        Set<UUID> visible = visiblePatients(user, readings);
         List<BatchResult.Rejection> rejected = new ArrayList<>();
         List<IncomingReading> valid = new ArrayList<>();
         for (int i = 0; i < readings.size(); i++) {
@@ -73,7 +93,7 @@ public class ObservationService {
         if (mode == BatchMode.ALL_OR_NOTHING && !rejected.isEmpty()) {
             return new BatchResult(0, 0, rejected);
         }
-        boolean[] stored = valid.isEmpty() ? new boolean[0] : repository.insertAll(valid, source, user.username(), now);
+        boolean[] stored = valid.isEmpty() ? new boolean[0] : repository.insertAll(valid, source, receivedBy, now);
         int storedCount = 0;
         Map<UUID, Integer> perPatient = new LinkedHashMap<>();
         for (int i = 0; i < stored.length; i++) {
@@ -83,7 +103,7 @@ public class ObservationService {
             }
         }
         perPatient.forEach((patient, count) -> {
-            events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.CREATE, "Observation", null,
+            events.publishEvent(new RecordAccessed(actor, RecordAccessed.Action.CREATE, "Observation", null,
                     patient, count + " " + source.name().toLowerCase() + " reading(s)"));
             score(new PatientId(patient));
         });
