@@ -63,7 +63,7 @@ class HomeReadingsBrowserIT {
     void aParentsWorryingReadingsReachTheWardBoardAndAreAcknowledged() {
         nurseBrowser.signIn(nurse.username(), Fixtures.PASSWORD).open("/patients/" + child.summary().id())
                 .click("issue-home-link");
-        String link = nurseBrowser.driver().findElement(By.cssSelector("[data-testid='home-link']")).getAttribute("href");
+        String link = nurseBrowser.attribute(By.cssSelector("[data-testid='home-link']"), "href");
         assertThat(link).contains("/home/");
         nurseBrowser.screenshot("link-issued");
         nurseBrowser.open("/alerts?wardId=" + ward.id())
@@ -93,7 +93,7 @@ class HomeReadingsBrowserIT {
     void anImpossibleReadingIsExplainedAndNothingIsSent() {
         nurseBrowser.signIn(nurse.username(), Fixtures.PASSWORD).open("/patients/" + child.summary().id())
                 .click("issue-home-link");
-        String link = nurseBrowser.driver().findElement(By.cssSelector("[data-testid='home-link']")).getAttribute("href");
+        String link = nurseBrowser.attribute(By.cssSelector("[data-testid='home-link']"), "href");
         parentBrowser.driver().get(link);
         parentBrowser.type("temperature", "3.8").type("heartRate", "120").click("send-readings");
         assertThat(parentBrowser.testId("home-problems")).contains("TEMPERATURE must be between 25.0 and 45.0");

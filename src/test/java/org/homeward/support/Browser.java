@@ -145,6 +145,11 @@ public final class Browser implements AutoCloseable {
                 });
     }
 
+    /** An attribute of an element, once the element is visible. */
+    public String attribute(By locator, String name) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(locator)).getAttribute(name);
+    }
+
     public String testId(String id) {
         return text(By.cssSelector("[data-testid='" + id + "']"));
     }
