@@ -17,7 +17,7 @@ import com.zaxxer.hikari.HikariDataSource;
 /**
  * Zero-setup database: when no {@code spring.datasource.url} (SPRING_DATASOURCE_URL) is configured, Homeward runs a
  * real PostgreSQL server from Maven Central binaries, keeping its data in {@code homeward.data-dir} so that it
- * survives a restart. With a URL configured, Spring Boot's own DataSource is used and this class does nothing.
+ * survives a restart and a crash (commits are flushed before they return). With a URL configured, Spring Boot's own DataSource is used and this class does nothing.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
@@ -36,6 +36,11 @@ class EmbeddedDatabaseConfiguration {
                 .setDataDirectory(absolute.resolve("postgres"))
                 .setCleanDataDirectory(cleanOnStart)
                 .setServerConfig("max_connections", "100")
+                // zonky's builder defaults to synchronous_commit=off (fast tests); Homeward acknowledges readings
+                // only once they are durable, so a commit must reach the disk before it returns
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("fsync", "on")
+                .setServerConfig("full_page_writes", "on")
                 .start();
     }
 
