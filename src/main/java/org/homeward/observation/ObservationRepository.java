@@ -62,4 +62,15 @@ class ObservationRepository {
                         rs.getTimestamp("recorded_at").toInstant()),
                 patient.value(), (int) ObservationSet.WINDOW.toMinutes(), patient.value());
     }
+
+    /** The patient's readings recorded since {@code from}, oldest first. */
+    List<Reading> readingsSince(PatientId patient, Instant from) {
+        return jdbc.query("""
+                select parameter, numeric_value, code_value, recorded_at from observation_reading
+                where patient_id = ? and recorded_at >= ? order by recorded_at""",
+                (rs, row) -> new Reading(ObservationParameter.valueOf(rs.getString("parameter")),
+                        (Double) rs.getObject("numeric_value"), rs.getString("code_value"),
+                        rs.getTimestamp("recorded_at").toInstant()),
+                patient.value(), Timestamp.from(from));
+    }
 }

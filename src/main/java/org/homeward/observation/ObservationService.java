@@ -111,6 +111,40 @@ public class ObservationService {
     }
 
     /**
+     * The patient's scored sets over the last {@code days}, oldest first: each reading's moment, with the set as it
+     * stood then (each parameter's latest reading within the window before it). Reading the chart is audited.
+     */
+    @Transactional
+    public List<ScoredSet> history(CurrentUser user, PatientId patient, int days) {
+        patients.requireAccess(user, patient);
+        LocalDate dateOfBirth = patients.summary(patient).dateOfBirth();
+        List<Reading> readings = repository.readingsSince(patient, clock.instant().minus(java.time.Duration.ofDays(days)));
+        List<ScoredSet> history = new ArrayList<>();
+        readings.stream().map(Reading::recordedAt).distinct().sorted().forEach(moment -> {
+            List<Reading> upToNow = readings.stream().filter(r -> !r.recordedAt().isAfter(moment)).toList();
+            ObservationSet.assemble(upToNow).ifPresent(set -> history.add(scored(set, dateOfBirth)));
+        });
+        events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.READ, "ObservationChart", null,
+                patient.value(), "viewed " + history.size() + " scored sets"));
+        return history;
+    }
+
+    private ScoredSet scored(ObservationSet set, LocalDate dateOfBirth) {
+        EarlyWarningScore score = EarlyWarningScore.of(set, dateOfBirth, set.takenAt().atZone(clock.getZone()).toLocalDate());
+        Map<ObservationParameter, String> values = new java.util.EnumMap<>(ObservationParameter.class);
+        set.readings().forEach((parameter, reading) -> values.put(parameter,
+                reading.code() != null ? reading.code() : java.math.BigDecimal.valueOf(reading.value()).stripTrailingZeros().toPlainString()));
+        if (score.news2() != null) {
+            var r = score.news2();
+            int band = r.total() >= 7 ? 3 : r.total() >= 5 ? 2 : (r.total() >= 1 || r.redScore()) ? 1 : 0;
+            return new ScoredSet(set.takenAt(), "NEWS2", r.total(), r.partial(), r.risk().label(), band, values);
+        }
+        var p = score.pews();
+        int band = Math.min(3, p.level().ordinal());
+        return new ScoredSet(set.takenAt(), "PEWS", p.total(), p.partial(), p.level().label(), band, values);
+    }
+
+    /**
      * Scores the patient's current set and publishes the result in this transaction, so that an alert it causes is
      * committed with the readings or not at all.
      */

@@ -1,0 +1,126 @@
+package org.homeward.observation.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.homeward.observation.BatchMode;
+import org.homeward.observation.BatchResult;
+import org.homeward.observation.IncomingReading;
+import org.homeward.observation.ObservationParameter;
+import org.homeward.observation.ObservationService;
+import org.homeward.observation.ObservationSource;
+import org.homeward.observation.ScoredSet;
+import org.homeward.patient.PatientRecord;
+import org.homeward.patient.PatientService;
+import org.homeward.security.CurrentUser;
+import org.homeward.shared.PatientId;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A nurse records a set of observations at a visit (phone-sized form), and the patient's chart. */
+@Controller
+class ObservationPageController {
+
+    private static final int CHART_DAYS = 14;
+
+    private final ObservationService observations;
+    private final PatientService patients;
+    private final Clock clock;
+
+    ObservationPageController(ObservationService observations, PatientService patients, Clock clock) {
+        this.observations = observations;
+        this.patients = patients;
+        this.clock = clock;
+    }
+
+    /** The visit form; the fields a child's PEWS needs are shown only for children. */
+    record VisitObservations(Double respiratoryRate, String respiratoryDistress, Double oxygenSaturation,
+            String onOxygen, String oxygenDevice, Double oxygenPercent, Double oxygenFlow, Double systolic,
+            Double heartRate, Double capillaryRefill, String consciousness, Double temperature, String carerAnswer) {
+    }
+
+    @GetMapping("/patients/{id}/observations/new")
+    String form(CurrentUser user, @PathVariable PatientId id, Model model) {
+        return formPage(patients.record(user, id), new VisitObservations(null, null, null, null, null, null, null,
+                null, null, null, null, null, null), model);
+    }
+
+    @PostMapping("/patients/{id}/observations")
+    String record(CurrentUser user, @PathVariable PatientId id, VisitObservations form, Model model,
+            RedirectAttributes redirect) {
+        PatientRecord patient = patients.record(user, id);
+        List<IncomingReading> readings = readings(id, form);
+        if (readings.isEmpty()) {
+            model.addAttribute("problems", List.of("Enter at least one observation."));
+            return formPage(patient, form, model);
+        }
+        BatchResult result = observations.ingest(user, ObservationSource.NURSE, BatchMode.ALL_OR_NOTHING, readings);
+        if (!result.rejected().isEmpty()) {
+            model.addAttribute("problems", result.rejected().stream().map(BatchResult.Rejection::reason).toList());
+            return formPage(patient, form, model);
+        }
+        redirect.addFlashAttribute("message", result.stored() + " observations saved");
+        return "redirect:/patients/" + id + "/chart";
+    }
+
+    @GetMapping("/patients/{id}/chart")
+    String chart(CurrentUser user, @PathVariable PatientId id, Model model) {
+        List<ScoredSet> history = observations.history(user, id, CHART_DAYS);
+        model.addAttribute("patient", patients.record(user, id));
+        model.addAttribute("history", history);
+        model.addAttribute("points", history.stream()
+                .map(h -> java.util.Map.of("x", h.takenAt().toEpochMilli(), "y", h.total())).toList());
+        model.addAttribute("latest", history.isEmpty() ? null : history.get(history.size() - 1));
+        model.addAttribute("days", CHART_DAYS);
+        model.addAttribute("parameters", ObservationParameter.values());
+        return "observation/chart";
+    }
+
+    private String formPage(PatientRecord patient, VisitObservations form, Model model) {
+        model.addAttribute("patient", patient);
+        model.addAttribute("child", Period.between(patient.summary().dateOfBirth(), LocalDate.now(clock)).getYears() < 16);
+        model.addAttribute("form", form);
+        return "observation/visit";
+    }
+
+    private List<IncomingReading> readings(PatientId patient, VisitObservations f) {
+        Instant now = clock.instant();
+        List<IncomingReading> readings = new ArrayList<>();
+        number(readings, patient, ObservationParameter.RESPIRATORY_RATE, f.respiratoryRate(), now);
+        code(readings, patient, ObservationParameter.RESPIRATORY_DISTRESS, f.respiratoryDistress(), now);
+        number(readings, patient, ObservationParameter.OXYGEN_SATURATION, f.oxygenSaturation(), now);
+        code(readings, patient, ObservationParameter.ON_OXYGEN, f.onOxygen(), now);
+        code(readings, patient, ObservationParameter.OXYGEN_DEVICE, f.oxygenDevice(), now);
+        number(readings, patient, ObservationParameter.OXYGEN_PERCENT, f.oxygenPercent(), now);
+        number(readings, patient, ObservationParameter.OXYGEN_LITRES_PER_MINUTE, f.oxygenFlow(), now);
+        number(readings, patient, ObservationParameter.SYSTOLIC_BLOOD_PRESSURE, f.systolic(), now);
+        number(readings, patient, ObservationParameter.HEART_RATE, f.heartRate(), now);
+        number(readings, patient, ObservationParameter.CAPILLARY_REFILL, f.capillaryRefill(), now);
+        code(readings, patient, ObservationParameter.CONSCIOUSNESS, f.consciousness(), now);
+        number(readings, patient, ObservationParameter.TEMPERATURE, f.temperature(), now);
+        code(readings, patient, ObservationParameter.CARER_ANSWER, f.carerAnswer(), now);
+        return readings;
+    }
+
+    private static void number(List<IncomingReading> readings, PatientId patient, ObservationParameter parameter,
+            Double value, Instant at) {
+        if (value != null) {
+            readings.add(new IncomingReading(UUID.randomUUID().toString(), patient.value(), parameter, value, null, at, null));
+        }
+    }
+
+    private static void code(List<IncomingReading> readings, PatientId patient, ObservationParameter parameter,
+            String code, Instant at) {
+        if (code != null && !code.isBlank()) {
+            readings.add(new IncomingReading(UUID.randomUUID().toString(), patient.value(), parameter, null, code, at, null));
+        }
+    }
+}
