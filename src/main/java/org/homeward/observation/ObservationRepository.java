@@ -73,4 +73,9 @@ class ObservationRepository {
                         rs.getTimestamp("recorded_at").toInstant()),
                 patient.value(), Timestamp.from(from));
     }
+
+    /** Holds until the transaction ends; concurrent transactions scoring the same patient wait for each other. */
+    void lockPatientForScoring(PatientId patient) {
+        jdbc.query("select pg_advisory_xact_lock(hashtextextended(?, 0))", rs -> null, "observation:" + patient.value());
+    }
 }

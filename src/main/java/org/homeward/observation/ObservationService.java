@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -95,7 +94,9 @@ public class ObservationService {
         }
         boolean[] stored = valid.isEmpty() ? new boolean[0] : repository.insertAll(valid, source, receivedBy, now);
         int storedCount = 0;
-        Map<UUID, Integer> perPatient = new LinkedHashMap<>();
+        // patients in ascending id order: every transaction takes per-patient locks in the same order, so concurrent
+        // batches for overlapping patients queue instead of deadlocking
+        Map<UUID, Integer> perPatient = new java.util.TreeMap<>();
         for (int i = 0; i < stored.length; i++) {
             if (stored[i]) {
                 storedCount++;
@@ -146,9 +147,11 @@ public class ObservationService {
 
     /**
      * Scores the patient's current set and publishes the result in this transaction, so that an alert it causes is
-     * committed with the readings or not at all.
+     * committed with the readings or not at all. Scoring for one patient is serialised by a transaction-scoped lock,
+     * so a batch sees the readings and alert of a concurrent batch that scored the same patient first.
      */
     private void score(PatientId patient) {
+        repository.lockPatientForScoring(patient);
         ObservationSet.assemble(repository.currentReadings(patient)).ifPresent(set -> {
             LocalDate observedOn = set.takenAt().atZone(clock.getZone()).toLocalDate();
             EarlyWarningScore score = EarlyWarningScore.of(set, patients.summary(patient).dateOfBirth(), observedOn);

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Ingest benchmark: the packaged app on a fresh embedded database with the demo service, driven over HTTP by
+# IngestLoad.java; then the same number of rows loaded by PostgreSQL COPY into the same table as the ceiling.
+# Usage: bench/run-ingest.sh [clients] [batch] [seconds]      (needs psql for the COPY ceiling)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+clients=${1:-4}; batch=${2:-200}; seconds=${3:-30}; port=18181
+data=$(mktemp -d /tmp/homeward-bench-XXXX)
+./mvnw -q -B -DskipTests package
+java -jar target/homeward-0.1.0-SNAPSHOT.jar --server.port=$port --homeward.data-dir="$data" \
+  --homeward.escalation.check-every=PT24H > "$data/app.log" 2>&1 &
+app=$!
+trap 'kill $app 2>/dev/null; pkill -f "$data" 2>/dev/null || true' EXIT
+for _ in $(seq 1 240); do curl -sf localhost:$port/actuator/health | grep -q UP && break; sleep 0.5; done
+echo "== HTTP batch ingest"
+java bench/IngestLoad.java http://localhost:$port nurse homeward-demo "$clients" "$batch" "$seconds" | tee "$data/load.txt"
+rows=$(sed -n 's/.*stored_readings=\([0-9]*\).*/\1/p' "$data/load.txt")
+pgport=$(ps -eo args | grep "$data/postgres" | grep -v grep | grep -o -- '-p [0-9]*' | head -1 | awk '{print $2}')
+echo "== COPY ceiling: $rows rows into observation_reading (PostgreSQL port $pgport)"
+psql -At -h localhost -p "$pgport" -U postgres -d postgres -c "copy (select gen_random_uuid(), patient_id, source, 'copy-'||n, device_id, parameter, numeric_value, code_value, recorded_at, received_at, 'copy' from observation_reading, generate_series(1,1) n limit $rows) to stdout with csv" > "$data/rows.csv"
+start=$(date +%s.%N)
+psql -q -h localhost -p "$pgport" -U postgres -d postgres -c "\\copy observation_reading from '$data/rows.csv' with csv"
+end=$(date +%s.%N)
+awk -v r="$rows" -v s="$start" -v e="$end" 'BEGIN { printf "copy_rows=%d copy_s=%.2f copy_rows_per_s=%.0f\n", r, e-s, r/(e-s) }'
