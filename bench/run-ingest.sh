@@ -17,7 +17,7 @@ java bench/IngestLoad.java http://localhost:$port nurse homeward-demo "$clients"
 rows=$(sed -n 's/.*stored_readings=\([0-9]*\).*/\1/p' "$data/load.txt")
 pgport=$(ps -eo args | grep "$data/postgres" | grep -v grep | grep -o -- '-p [0-9]*' | head -1 | awk '{print $2}')
 echo "== COPY ceiling: $rows rows into observation_reading (PostgreSQL port $pgport)"
-psql -At -h localhost -p "$pgport" -U postgres -d postgres -c "copy (select gen_random_uuid(), patient_id, source, 'copy-'||n, device_id, parameter, numeric_value, code_value, recorded_at, received_at, 'copy' from observation_reading, generate_series(1,1) n limit $rows) to stdout with csv" > "$data/rows.csv"
+psql -At -h localhost -p "$pgport" -U postgres -d postgres -c "copy (select gen_random_uuid(), patient_id, source, gen_random_uuid()::text, device_id, parameter, numeric_value, code_value, recorded_at, received_at, 'copy' from observation_reading limit $rows) to stdout with csv" > "$data/rows.csv"
 start=$(date +%s.%N)
 psql -q -h localhost -p "$pgport" -U postgres -d postgres -c "\\copy observation_reading from '$data/rows.csv' with csv"
 end=$(date +%s.%N)
