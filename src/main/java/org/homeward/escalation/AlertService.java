@@ -34,15 +34,18 @@ public class AlertService {
 
     private final AlertRepository repository;
     private final MonitoringScheduleRepository schedule;
+    private final EscalationPolicyService policies;
     private final PatientService patients;
     private final ReferralService referrals;
     private final WardService wards;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AlertService(AlertRepository repository, MonitoringScheduleRepository schedule, PatientService patients,
-            ReferralService referrals, WardService wards, ApplicationEventPublisher events, Clock clock) {
+    AlertService(AlertRepository repository, MonitoringScheduleRepository schedule, EscalationPolicyService policies,
+            PatientService patients, ReferralService referrals, WardService wards, ApplicationEventPublisher events,
+            Clock clock) {
         this.repository = repository;
+        this.policies = policies;
         this.schedule = schedule;
         this.wards = wards;
         this.patients = patients;
@@ -55,7 +58,8 @@ public class AlertService {
     @Transactional(propagation = Propagation.MANDATORY)
     void on(ObservationScored scored) {
         schedule.record(scored.patientId(), scored.takenAt(), MonitoringFrequency.of(scored.score()));
-        EscalationRule.forScore(scored.score()).ifPresent(rule -> {
+        int threshold = policies.effectivePolicy(scored.patientId()).news2AlertFromTotal();
+        EscalationRule.forScore(scored.score(), threshold).ifPresent(rule -> {
             Instant now = clock.instant();
             Alert alert = repository.findOpenForUpdate(scored.patientId()).orElse(null);
             if (alert == null) {

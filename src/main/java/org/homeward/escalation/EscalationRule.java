@@ -18,15 +18,24 @@ import org.homeward.scoring.PewsResult;
  *   <li>National PEWS escalation card (NHS England 2023), by the level from total or trigger: EMERGENCY within 5
  *       minutes (immediate), HIGH within 15, MEDIUM within 30, LOW within 60 ("must reassess within 60 minutes").</li>
  * </ul>
- * Ward policies and per-patient tightening are not yet built; this is the policy every ward has.
+ * A ward may lower the NEWS2 total that raises an alert below 5, and a senior clinician may lower it further for one
+ * patient ({@link EscalationPolicyService}); totals from that threshold up to 4 then raise a LOW alert within 60
+ * minutes. Nobody can raise it above 5 (Chart 4's urgent response threshold) or stop red scores alerting.
  */
 public record EscalationRule(AlertSeverity severity, Duration respondWithin, String reason) {
 
+    /** The NEWS2 total from which an alert is raised when no ward or patient policy lowers it (RCP Chart 4). */
+    public static final int NEWS2_DEFAULT_ALERT_FROM = 5;
+
     public static Optional<EscalationRule> forScore(EarlyWarningScore score) {
-        return score.news2() != null ? forNews2(score.news2()) : forPews(score.pews());
+        return forScore(score, NEWS2_DEFAULT_ALERT_FROM);
     }
 
-    static Optional<EscalationRule> forNews2(News2Result result) {
+    public static Optional<EscalationRule> forScore(EarlyWarningScore score, int news2AlertFromTotal) {
+        return score.news2() != null ? forNews2(score.news2(), news2AlertFromTotal) : forPews(score.pews());
+    }
+
+    static Optional<EscalationRule> forNews2(News2Result result, int alertFromTotal) {
         String partial = result.partial() ? " (partial set: " + result.missing().size() + " missing)" : "";
         if (result.risk() == ClinicalRisk.HIGH) {
             return Optional.of(new EscalationRule(AlertSeverity.HIGH, Duration.ofMinutes(30),
@@ -39,6 +48,10 @@ public record EscalationRule(AlertSeverity severity, Duration respondWithin, Str
         if (result.risk() == ClinicalRisk.LOW_MEDIUM) {
             return Optional.of(new EscalationRule(AlertSeverity.LOW, Duration.ofMinutes(60),
                     "NEWS2 " + result.total() + " with a 3 in one parameter" + partial));
+        }
+        if (result.total() >= alertFromTotal) {
+            return Optional.of(new EscalationRule(AlertSeverity.LOW, Duration.ofMinutes(60),
+                    "NEWS2 " + result.total() + ": at or above this patient's alert threshold of " + alertFromTotal + partial));
         }
         return Optional.empty();
     }

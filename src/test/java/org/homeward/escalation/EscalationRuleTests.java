@@ -36,6 +36,27 @@ class EscalationRuleTests {
         assertRule(EscalationRule.forScore(score), severity, minutes);
     }
 
+    @ParameterizedTest(name = "NEWS2 {0} with alerts from {1}: {2}")
+    @CsvSource({"2, 3, NONE", "3, 3, LOW", "4, 3, LOW", "4, 5, NONE", "5, 3, MEDIUM", "7, 1, HIGH", "1, 1, LOW"})
+    void aLowerThresholdRaisesLowAlertsFromThatTotal(int total, int alertFrom, String severity) {
+        // totals built without a 3 in any parameter: RR 21-24 scores 2, pulse 91-110 scores 1, 38.1-39.0 C scores 1,
+        // oxygen scores 2, SpO2 94-95 scores 1
+        double rr = total >= 2 ? 22 : 16;
+        double pulse = total % 2 == 1 ? 100 : 70;
+        boolean oxygen = total >= 4;
+        double spo2 = total >= 6 ? 94 : 97;
+        double temp = total >= 7 ? 38.5 : 37.0;
+        EarlyWarningScore score = new EarlyWarningScore(News2.score(News2Input.scale1(rr, spo2, oxygen, 120.0, pulse,
+                Consciousness.ALERT, temp)), null);
+        assertThat(score.total()).isEqualTo(total);
+        Optional<EscalationRule> rule = EscalationRule.forScore(score, alertFrom);
+        if (severity.equals("NONE")) {
+            assertThat(rule).isEmpty();
+        } else {
+            assertThat(rule).hasValueSatisfying(r -> assertThat(r.severity()).isEqualTo(AlertSeverity.valueOf(severity)));
+        }
+    }
+
     @ParameterizedTest(name = "{0}: {1} within {2} min")
     @CsvSource({
             "normal, NONE, 0", "mild distress, LOW, 60", "carer says worse, MEDIUM, 30", "responds to voice, HIGH, 15",

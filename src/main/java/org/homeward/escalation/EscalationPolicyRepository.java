@@ -1,0 +1,68 @@
+package org.homeward.escalation;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.homeward.shared.PatientId;
+import org.homeward.shared.WardId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class EscalationPolicyRepository {
+
+    private final JdbcClient jdbc;
+
+    EscalationPolicyRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void setWardPolicy(WardId ward, int threshold, String reason, String by, Instant at) {
+        jdbc.sql("""
+                insert into ward_escalation_policy (ward_id, news2_alert_from_total, reason, set_by, set_at)
+                values (?, ?, ?, ?, ?)
+                on conflict (ward_id) do update set news2_alert_from_total = excluded.news2_alert_from_total,
+                    reason = excluded.reason, set_by = excluded.set_by, set_at = excluded.set_at""")
+                .params(ward.value(), threshold, reason, by, Timestamp.from(at)).update();
+    }
+
+    Optional<EscalationPolicy> wardPolicy(WardId ward) {
+        return jdbc.sql("select * from ward_escalation_policy where ward_id = ?").param(ward.value())
+                .query((rs, row) -> new EscalationPolicy(rs.getInt("news2_alert_from_total"), "ward policy",
+                        rs.getString("reason"), rs.getString("set_by"), rs.getTimestamp("set_at").toInstant()))
+                .optional();
+    }
+
+    Optional<EscalationPolicy> activeOverride(PatientId patient) {
+        return jdbc.sql("select * from patient_escalation_override where patient_id = ? and ended_at is null")
+                .param(patient.value())
+                .query((rs, row) -> new EscalationPolicy(rs.getInt("news2_alert_from_total"), "patient override",
+                        rs.getString("reason"), rs.getString("set_by"), rs.getTimestamp("set_at").toInstant()))
+                .optional();
+    }
+
+    void endOverride(PatientId patient, String by, Instant at) {
+        jdbc.sql("update patient_escalation_override set ended_by = ?, ended_at = ? where patient_id = ? and ended_at is null")
+                .params(by, Timestamp.from(at), patient.value()).update();
+    }
+
+    void addOverride(PatientId patient, int threshold, String reason, String by, Instant at) {
+        jdbc.sql("""
+                insert into patient_escalation_override (id, patient_id, news2_alert_from_total, reason, set_by, set_at)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(UUID.randomUUID(), patient.value(), threshold, reason, by, Timestamp.from(at)).update();
+    }
+
+    /** Every override the patient has had, newest first: the trail of who tightened what, why, and who ended it. */
+    List<String> overrideHistory(PatientId patient) {
+        return jdbc.sql("select * from patient_escalation_override where patient_id = ? order by set_at desc")
+                .param(patient.value())
+                .query((rs, row) -> "NEWS2 from " + rs.getInt("news2_alert_from_total") + " set by " + rs.getString("set_by")
+                        + " at " + rs.getTimestamp("set_at").toInstant() + ": " + rs.getString("reason")
+                        + (rs.getString("ended_by") == null ? "" : "; ended by " + rs.getString("ended_by") + " at "
+                                + rs.getTimestamp("ended_at").toInstant()))
+                .list();
+    }
+}
