@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.homeward.observation.ObservationScored;
+import org.homeward.observation.ObservationService;
 import org.homeward.patient.PatientService;
 import org.homeward.patient.PatientSummary;
 import org.homeward.referral.ReferralService;
@@ -35,6 +36,7 @@ public class AlertService {
     private final AlertRepository repository;
     private final MonitoringScheduleRepository schedule;
     private final EscalationPolicyService policies;
+    private final ObservationService observations;
     private final PatientService patients;
     private final ReferralService referrals;
     private final WardService wards;
@@ -42,10 +44,11 @@ public class AlertService {
     private final Clock clock;
 
     AlertService(AlertRepository repository, MonitoringScheduleRepository schedule, EscalationPolicyService policies,
-            PatientService patients, ReferralService referrals, WardService wards, ApplicationEventPublisher events,
+            ObservationService observations, PatientService patients, ReferralService referrals, WardService wards, ApplicationEventPublisher events,
             Clock clock) {
         this.repository = repository;
         this.policies = policies;
+        this.observations = observations;
         this.schedule = schedule;
         this.wards = wards;
         this.patients = patients;
@@ -113,6 +116,7 @@ public class AlertService {
                 continue;
             }
             schedule.postpone(due.patientId(), now.plus(java.time.Duration.ofMinutes(due.intervalMinutes())));
+            observations.lockPatientForScoring(due.patientId());
             if (repository.findOpenForUpdate(due.patientId()).isPresent()) {
                 continue;
             }

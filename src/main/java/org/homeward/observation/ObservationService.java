@@ -146,6 +146,15 @@ public class ObservationService {
     }
 
     /**
+     * Holds the patient's scoring lock until the caller's transaction ends. Anything that raises alerts for a patient
+     * outside ingest (the missed-reading check) takes it too, so it and a concurrent batch never both open an alert.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void lockPatientForScoring(PatientId patient) {
+        repository.lockPatientForScoring(patient);
+    }
+
+    /**
      * Scores the patient's current set and publishes the result in this transaction, so that an alert it causes is
      * committed with the readings or not at all. Scoring for one patient is serialised by a transaction-scoped lock,
      * so a batch sees the readings and alert of a concurrent batch that scored the same patient first.
