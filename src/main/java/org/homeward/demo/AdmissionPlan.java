@@ -18,6 +18,6 @@ record AdmissionPlan(Instant admittedAt, LocalDate estimatedDischargeDate, Conse
     AdmitPatient command(UserId accountableClinician, CarerId consentingCarer) {
         return new AdmitPatient(accountableClinician, estimatedDischargeDate, consentGivenBy, patientHasCapacity,
                 consentingCarer, consentingPersonName, consentingPersonRole, true, sharedDecisionRecord,
-                accountabilityTransferredAt, admittedAt);
+                accountabilityTransferredAt, admittedAt, null);
     }
 }

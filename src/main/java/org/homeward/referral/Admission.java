@@ -41,7 +41,7 @@ class Admission {
             UserId accountableClinicianId, String accountableClinicianName, Instant admittedAt, ZoneId zone,
             LocalDate estimatedDischargeDate, ConsentGivenBy consentGivenBy, boolean patientHasCapacity,
             String consentingPersonName, String consentingPersonRole, String sharedDecisionRecord,
-            Instant accountabilityTransferredAt) {
+            Instant accountabilityTransferredAt, AssessmentScores.Recorded assessment) {
         LocalDate admissionDate = admittedAt.atZone(zone).toLocalDate();
         if (estimatedDischargeDate.isBefore(admissionDate)) {
             throw new InvalidInputException("estimatedDischargeDate",
@@ -50,7 +50,7 @@ class Admission {
         return new Admission(new AdmissionView(id, referralId, patientId, wardId, accountableClinicianId,
                 accountableClinicianName, admittedAt, admissionDate, estimatedDischargeDate, consentGivenBy,
                 patientHasCapacity, consentingPersonName, consentingPersonRole, sharedDecisionRecord,
-                accountabilityTransferredAt, null, null, null, null, null, null, null), 0);
+                accountabilityTransferredAt, null, null, null, null, null, null, null, assessment), 0);
     }
 
     void discharge(DischargePatient command, Instant at, ZoneId zone, Instant now, UserId by) {
@@ -85,7 +85,7 @@ class Admission {
                 a.accountableClinicianName(), a.admittedAt(), a.admissionDate(), a.estimatedDischargeDate(),
                 a.consentGivenBy(), a.patientHasCapacity(), a.consentingPersonName(), a.consentingPersonRole(),
                 a.sharedDecisionRecord(), a.accountabilityTransferredAt(), dischargedAt, dischargeDate, destination,
-                destinationDetail, onwardReferrals, summary, lengthOfStayDays);
+                destinationDetail, onwardReferrals, summary, lengthOfStayDays, a.assessment());
     }
 
     UserId dischargedBy() {

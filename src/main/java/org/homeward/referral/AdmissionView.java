@@ -15,7 +15,7 @@ public record AdmissionView(AdmissionId id, ReferralId referralId, PatientId pat
         String consentingPersonName, String consentingPersonRole, String sharedDecisionRecord,
         Instant accountabilityTransferredAt, Instant dischargedAt, LocalDate dischargeDate,
         DischargeDestination dischargeDestination, String dischargeDestinationDetail, String onwardReferrals,
-        String dischargeSummary, Integer lengthOfStayDays) {
+        String dischargeSummary, Integer lengthOfStayDays, AssessmentScores.Recorded assessment) {
 
     public boolean isOpen() {
         return dischargedAt == null;

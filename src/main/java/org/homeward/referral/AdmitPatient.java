@@ -16,6 +16,7 @@ import org.homeward.shared.UserId;
  * @param consentingCarerId for consent by a parent: the carer on the patient's record who holds parental
  *     responsibility
  * @param consentingPersonName for consent by a representative or a best interests decision: who
+ * @param assessment Clinical Frailty Scale and 4AT at admission assessment (adults; optional)
  * @param accountabilityTransferredAt step-down only: when accountability passed from the inpatient consultant to the
  *     accountable clinician, before the patient left hospital (KLoE 1.2)
  */
@@ -31,5 +32,6 @@ public record AdmitPatient(
         @AssertTrue(message = "must be confirmed: benefits and risks of care at home were discussed (KLoE 4.2)") Boolean benefitsAndRisksDiscussed,
         @NotBlank(message = "is required: record the shared decision (KLoE 4.2)") @Size(max = 4000) String sharedDecisionRecord,
         Instant accountabilityTransferredAt,
-        Instant admittedAt) {
+        Instant admittedAt,
+        AssessmentScores assessment) {
 }

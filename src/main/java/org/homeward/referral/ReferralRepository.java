@@ -104,15 +104,18 @@ class ReferralRepository {
                 insert into admission (id, referral_id, patient_id, ward_id, accountable_clinician_id,
                     accountable_clinician_name, admitted_at, admission_date, estimated_discharge_date,
                     consent_given_by, patient_has_capacity, consenting_person_name, consenting_person_role,
-                    shared_decision_record, accountability_transferred_at, admitted_by_user_id)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    shared_decision_record, accountability_transferred_at, admitted_by_user_id, clinical_frailty_scale,
+                    clinical_frailty_scale_version, four_at_total, four_at_interpretation)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(a.id().value(), a.referralId().value(), a.patientId().value(), a.wardId().value(),
                         a.accountableClinicianId().value(), a.accountableClinicianName(), Timestamp.from(a.admittedAt()),
                         a.admissionDate(), a.estimatedDischargeDate(), a.consentGivenBy().name(),
                         a.patientHasCapacity(), a.consentingPersonName(), a.consentingPersonRole(),
                         a.sharedDecisionRecord(),
                         a.accountabilityTransferredAt() == null ? null : Timestamp.from(a.accountabilityTransferredAt()),
-                        admittedBy.value())
+                        admittedBy.value(), a.assessment().clinicalFrailtyScale(),
+                        a.assessment().clinicalFrailtyScaleVersion(), a.assessment().fourAtTotal(),
+                        a.assessment().fourAtInterpretation())
                 .update();
     }
 
@@ -204,7 +207,16 @@ class ReferralRepository {
                 instant(rs, "discharged_at"), rs.getObject("discharge_date", LocalDate.class),
                 destination == null ? null : DischargeDestination.valueOf(destination),
                 rs.getString("discharge_destination_detail"), rs.getString("onward_referrals"),
-                rs.getString("discharge_summary"), (Integer) rs.getObject("length_of_stay_days"));
+                rs.getString("discharge_summary"), (Integer) rs.getObject("length_of_stay_days"),
+                assessment(rs));
+    }
+
+    private static AssessmentScores.Recorded assessment(ResultSet rs) throws SQLException {
+        Integer cfs = rs.getObject("clinical_frailty_scale") == null ? null : rs.getInt("clinical_frailty_scale");
+        Integer fourAt = rs.getObject("four_at_total") == null ? null : rs.getInt("four_at_total");
+        return new AssessmentScores.Recorded(cfs,
+                cfs == null ? null : org.homeward.scoring.ClinicalFrailtyScale.ofLevel(cfs).label(),
+                rs.getString("clinical_frailty_scale_version"), fourAt, rs.getString("four_at_interpretation"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -169,6 +169,7 @@ public class ReferralService {
         UserAccount accountable = accountableClinician(command);
         Consent consent = consent(referral.patientId(), command);
         Instant transferredAt = accountabilityTransfer(referral, command, admittedAt);
+        AssessmentScores.Recorded assessment = assessment(referral.patientId(), command.assessment());
 
         VirtualWard ward = wards.lockForAdmission(referral.wardId());
         repository.findOpenAdmission(referral.patientId()).ifPresent(open -> {
@@ -183,7 +184,7 @@ public class ReferralService {
         Admission admission = Admission.open(AdmissionId.random(), referral.id(), referral.patientId(), ward.id(),
                 accountable.id(), accountable.displayName(), admittedAt, clock.getZone(),
                 command.estimatedDischargeDate(), command.consentGivenBy(), command.patientHasCapacity(),
-                consent.name(), consent.role(), command.sharedDecisionRecord().trim(), transferredAt);
+                consent.name(), consent.role(), command.sharedDecisionRecord().trim(), transferredAt, assessment);
         repository.update(referral);
         repository.insert(admission, user.id());
         AdmissionView view = admission.view();
@@ -355,6 +356,18 @@ public class ReferralService {
                                 ? command.consentGivenBy().label() : command.consentingPersonRole().trim());
             }
         };
+    }
+
+    /** CFS and 4AT are adult assessments (KLoE 3.2: "in adults"); children are assessed with PEWS. */
+    private AssessmentScores.Recorded assessment(PatientId patient, AssessmentScores scores) {
+        if (scores == null || (scores.clinicalFrailtyScale() == null && scores.fourAt() == null)) {
+            return AssessmentScores.Recorded.NONE;
+        }
+        if (patients.summary(patient).ageOn(today()) < 18) {
+            throw new InvalidInputException("assessment", "The Clinical Frailty Scale and the 4AT are for adults; "
+                    + "this patient is a child");
+        }
+        return scores.record();
     }
 
     /** KLoE 1.2: for a step-down, accountability passes to the H@H clinician before the patient leaves hospital. */

@@ -228,6 +228,57 @@ class JourneyApiIT {
         assertThat(refused.body().path("errors").get(0).path("field").asText()).isEqualTo("estimatedDischargeDate");
     }
 
+    @Test
+    void recordsFrailtyAndDeliriumScoresWithTheirInterpretationsAtAdmission() {
+        String referralId = referPatient();
+        api.post(consultant, "/api/v1/referrals/" + referralId + "/triage", Map.of("outcome", "ACCEPT", "reason", "ok"));
+        Map<String, Object> body = new HashMap<>(admit());
+        body.put("assessment", Map.of("clinicalFrailtyScale", 6, "fourAt", Map.of("alertness", "NORMAL",
+                "amt4", "ONE_MISTAKE", "attention", "UNTESTABLE", "acuteChangeOrFluctuation", true)));
+        Response admitted = api.post(consultant, "/api/v1/referrals/" + referralId + "/admission", body);
+        assertThat(admitted.status()).as(admitted.toString()).isEqualTo(201);
+        assertThat(admitted.body().path("assessment").path("clinicalFrailtyScaleName").asText())
+                .isEqualTo("Living with Moderate Frailty");
+        assertThat(admitted.body().path("assessment").path("clinicalFrailtyScaleVersion").asText()).isEqualTo("2.0");
+        assertThat(admitted.body().path("assessment").path("fourAtTotal").asInt()).isEqualTo(0 + 1 + 2 + 4);
+        assertThat(admitted.body().path("assessment").path("fourAtInterpretation").asText()).startsWith("Possible delirium");
+        assertThat(api.get(consultant, "/api/v1/admissions/" + admitted.text("id")).body().path("assessment")
+                .path("fourAtTotal").asInt()).isEqualTo(7);
+    }
+
+    @Test
+    void refusesAFrailtyLevelOutsideOneToNineAndAnIncompleteFourAt() {
+        String referralId = referPatient();
+        api.post(consultant, "/api/v1/referrals/" + referralId + "/triage", Map.of("outcome", "ACCEPT", "reason", "ok"));
+        Map<String, Object> body = new HashMap<>(admit());
+        body.put("assessment", Map.of("clinicalFrailtyScale", 10));
+        Response badLevel = api.post(consultant, "/api/v1/referrals/" + referralId + "/admission", body);
+        assertThat(badLevel.status()).isEqualTo(400);
+        assertThat(badLevel.body().path("errors").get(0).path("field").asText()).isEqualTo("clinicalFrailtyScale");
+
+        body.put("assessment", Map.of("fourAt", Map.of("alertness", "NORMAL", "amt4", "NO_MISTAKES",
+                "acuteChangeOrFluctuation", false)));
+        Response incomplete = api.post(consultant, "/api/v1/referrals/" + referralId + "/admission", body);
+        assertThat(incomplete.status()).isEqualTo(400);
+        assertThat(incomplete.body().path("errors").get(0).path("field").asText()).isEqualTo("attention");
+        assertThat(api.get(consultant, "/api/v1/referrals/" + referralId).text("status")).isEqualTo("ACCEPTED");
+    }
+
+    @Test
+    void refusesFrailtyAndDeliriumScoresForAChild() {
+        VirtualWard childrensWard = fixtures.ward(acute, 5, 0, 17, java.util.EnumSet.of(org.homeward.ward.Pathway.PAEDIATRICS));
+        String patientId = registerPatient(LocalDate.now().minusYears(6));
+        Map<String, Object> referral = new HashMap<>(stepUp(patientId));
+        referral.put("wardId", childrensWard.id().toString());
+        String referralId = api.post(referrer, "/api/v1/referrals", referral).text("id");
+        api.post(consultant, "/api/v1/referrals/" + referralId + "/triage", Map.of("outcome", "ACCEPT", "reason", "ok"));
+        Map<String, Object> body = new HashMap<>(admit());
+        body.put("assessment", Map.of("clinicalFrailtyScale", 3));
+        Response refused = api.post(consultant, "/api/v1/referrals/" + referralId + "/admission", body);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().path("errors").get(0).path("field").asText()).isEqualTo("assessment");
+    }
+
     // ------------------------------------------------------------------------------------------------------------
 
     private String registerPatient(LocalDate dateOfBirth) {

@@ -89,7 +89,7 @@ class LengthOfStayTests {
         LocalDate discharged = ADMITTED.plusDays(3);
         AdmissionView view = new AdmissionView(null, null, null, null, null, null, null, ADMITTED,
                 ADMITTED.plusDays(2), null, true, null, null, null, null, java.time.Instant.EPOCH, discharged,
-                null, null, null, null, 3);
+                null, null, null, null, 3, null);
         LocalDate muchLater = ADMITTED.plusDays(40);
         assertThat(view.lengthOfStaySoFar(muchLater)).isEqualTo(3);
         assertThat(view.daysOverEstimatedDischarge(muchLater)).isEqualTo(1);

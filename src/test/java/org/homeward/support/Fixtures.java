@@ -113,6 +113,6 @@ public class Fixtures {
                 Set.of(Intervention.NEBULISERS, Intervention.MONITORING), Urgency.SAME_DAY, null, null, null));
         referrals.triage(consultant, referral.id(), new TriageDecision(TriageDecision.Outcome.ACCEPT, "Meets criteria"));
         return referrals.admit(consultant, referral.id(), new AdmitPatient(consultant.id(), LocalDate.now().plusDays(4),
-                ConsentGivenBy.PATIENT, true, null, null, null, true, "Prefers home", null, null));
+                ConsentGivenBy.PATIENT, true, null, null, null, true, "Prefers home", null, null, null));
     }
 }

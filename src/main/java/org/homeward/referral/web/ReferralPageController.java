@@ -151,7 +151,7 @@ class ReferralPageController {
         if (!model.containsAttribute("admission")) {
             model.addAttribute("admission", new AdmitPatient(
                     user.hasRole(Role.SENIOR_DECISION_MAKER) ? user.id() : null, null, ConsentGivenBy.PATIENT, true,
-                    null, null, null, null, null, null, null));
+                    null, null, null, null, null, null, null, null));
         }
         model.addAttribute("outcomes", TriageDecision.Outcome.values());
         model.addAttribute("seniors", security.usersWithRole(Role.SENIOR_DECISION_MAKER));
