@@ -140,6 +140,12 @@ class JourneyApiIT {
         Response second = api.post(referrer, "/api/v1/referrals", stepUp(patientId));
         assertThat(second.status()).isEqualTo(409);
         assertThat(second.text("detail")).contains("already has a referral awaiting triage");
+
+        String admissionId = admitPatient();
+        String admittedPatient = api.get(consultant, "/api/v1/admissions/" + admissionId).text("patientId");
+        Response whileAdmitted = api.post(referrer, "/api/v1/referrals", stepUp(admittedPatient));
+        assertThat(whileAdmitted.status()).isEqualTo(409);
+        assertThat(whileAdmitted.text("detail")).contains("already admitted to " + ward.name());
     }
 
     @Test
