@@ -119,10 +119,6 @@ class PatientRepository {
                 .query((rs, row) -> new PatientId(rs.getObject(1, UUID.class))).list();
     }
 
-    long count() {
-        return jdbc.sql("select count(*) from patient").query(Long.class).single();
-    }
-
     private static PatientSummary summary(ResultSet rs) throws SQLException {
         return new PatientSummary(new PatientId(rs.getObject("id", UUID.class)), new NhsNumber(rs.getString("nhs_number")),
                 rs.getString("given_name"), rs.getString("family_name"), rs.getObject("date_of_birth", java.time.LocalDate.class),

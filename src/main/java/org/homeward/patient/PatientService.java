@@ -133,10 +133,6 @@ public class PatientService {
         }
     }
 
-    public boolean canAccess(CurrentUser user, PatientId patient) {
-        return user.hasAnyRole(Role.CLINICAL_RECORD_READERS) && repository.inCareTeam(patient, user.organisationId());
-    }
-
     /** Summaries of those of {@code ids} the user may see; the others are left out. */
     @Transactional(readOnly = true)
     public List<PatientSummary> visibleSummaries(CurrentUser user, Collection<PatientId> ids) {
@@ -157,11 +153,6 @@ public class PatientService {
     @Transactional(readOnly = true)
     public List<Carer> carers(PatientId id) {
         return repository.carers(id);
-    }
-
-    @Transactional(readOnly = true)
-    public long count() {
-        return repository.count();
     }
 
     private void requireClinicalReader(CurrentUser user) {

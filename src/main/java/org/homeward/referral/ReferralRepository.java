@@ -91,11 +91,6 @@ class ReferralRepository {
                 .params(organisation.value(), limit).query(ReferralRepository::referral).list();
     }
 
-    List<Referral> recentlyTriaged(int limit) {
-        return jdbc.sql("select * from referral where triaged_at is not null order by triaged_at desc limit ?")
-                .param(limit).query(ReferralRepository::referral).list();
-    }
-
     // admissions -----------------------------------------------------------------------------------------------
 
     void insert(Admission admission, UserId admittedBy) {
@@ -163,11 +158,6 @@ class ReferralRepository {
     List<AdmissionView> allOpenAdmissions() {
         return jdbc.sql("select * from admission where discharged_at is null order by admitted_at")
                 .query(ReferralRepository::admission).list();
-    }
-
-    List<AdmissionView> dischargedBetween(LocalDate from, LocalDate to) {
-        return jdbc.sql("select * from admission where discharge_date between ? and ? order by discharge_date")
-                .params(from, to).query(ReferralRepository::admission).list();
     }
 
     int countAwaitingTriage(WardId ward) {

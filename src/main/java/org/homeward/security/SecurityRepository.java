@@ -68,13 +68,6 @@ class SecurityRepository {
                 .stream().map(StoredUser::account).toList();
     }
 
-    List<UserAccount> allUsers() {
-        return jdbc.sql("select " + USER_COLUMNS + " from app_user u join organisation o on o.id = u.organisation_id"
-                        + " order by o.name, u.display_name")
-                .query(SecurityRepository::storedUser).list()
-                .stream().map(StoredUser::account).toList();
-    }
-
     long countUsers() {
         return jdbc.sql("select count(*) from app_user").query(Long.class).single();
     }

@@ -84,11 +84,6 @@ public class SecurityService {
     }
 
     @Transactional(readOnly = true)
-    public List<UserAccount> allUsers() {
-        return repository.allUsers();
-    }
-
-    @Transactional(readOnly = true)
     public boolean hasAnyUser() {
         return repository.countUsers() > 0;
     }
