@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.homeward.observation.BatchResult;
 import org.homeward.observation.HomeLinkService;
 import org.homeward.observation.IncomingReading;
@@ -112,7 +111,7 @@ class HomeReadingsController {
         Instant now = clock.instant();
         List<IncomingReading> readings = new ArrayList<>();
         if (form.feeling() != null && !form.feeling().isBlank()) {
-            readings.add(coded(patient, ObservationParameter.CARER_ANSWER, form.feeling(), now));
+            readings.add(IncomingReading.entered(patient, ObservationParameter.CARER_ANSWER, form.feeling(), now));
         }
         add(readings, patient, ObservationParameter.OXYGEN_SATURATION, form.oxygenSaturation(), now);
         add(readings, patient, ObservationParameter.HEART_RATE, form.heartRate(), now);
@@ -124,11 +123,7 @@ class HomeReadingsController {
     private static void add(List<IncomingReading> readings, PatientId patient, ObservationParameter parameter,
             Double value, Instant at) {
         if (value != null) {
-            readings.add(new IncomingReading(UUID.randomUUID().toString(), patient.value(), parameter, value, null, at, null));
+            readings.add(IncomingReading.entered(patient, parameter, value, at));
         }
-    }
-
-    private static IncomingReading coded(PatientId patient, ObservationParameter parameter, String code, Instant at) {
-        return new IncomingReading(UUID.randomUUID().toString(), patient.value(), parameter, null, code, at, null);
     }
 }

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.homeward.observation.BatchMode;
 import org.homeward.observation.BatchResult;
 import org.homeward.observation.IncomingReading;
@@ -113,14 +112,14 @@ class ObservationPageController {
     private static void number(List<IncomingReading> readings, PatientId patient, ObservationParameter parameter,
             Double value, Instant at) {
         if (value != null) {
-            readings.add(new IncomingReading(UUID.randomUUID().toString(), patient.value(), parameter, value, null, at, null));
+            readings.add(IncomingReading.entered(patient, parameter, value, at));
         }
     }
 
     private static void code(List<IncomingReading> readings, PatientId patient, ObservationParameter parameter,
             String code, Instant at) {
         if (code != null && !code.isBlank()) {
-            readings.add(new IncomingReading(UUID.randomUUID().toString(), patient.value(), parameter, null, code, at, null));
+            readings.add(IncomingReading.entered(patient, parameter, code, at));
         }
     }
 }
