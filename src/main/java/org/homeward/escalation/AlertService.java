@@ -61,8 +61,7 @@ public class AlertService {
     @Transactional(propagation = Propagation.MANDATORY)
     void on(ObservationScored scored) {
         schedule.record(scored.patientId(), scored.takenAt(), MonitoringFrequency.of(scored.score()));
-        int threshold = policies.effectivePolicy(scored.patientId()).news2AlertFromTotal();
-        EscalationRule.forScore(scored.score(), threshold).ifPresent(rule -> {
+        EscalationRule.forScore(scored.score(), news2Threshold(scored)).ifPresent(rule -> {
             Instant now = clock.instant();
             Alert alert = repository.findOpenForUpdate(scored.patientId()).orElse(null);
             if (alert == null) {
@@ -77,6 +76,19 @@ public class AlertService {
             AlertView view = alert.view();
             events.publishEvent(new AlertRaised(view.id(), view.patientId(), view.wardId(), view.severity()));
         });
+    }
+
+    /**
+     * The patient's NEWS2 alert threshold, looked up only when it can change the outcome: a NEWS2 total from 1 to 4
+     * with no red score. PEWS does not use it, 5 or more and red scores alert anyway, and 0 never does; this keeps
+     * the policy queries off most of the ingest path.
+     */
+    private int news2Threshold(ObservationScored scored) {
+        var news2 = scored.score().news2();
+        boolean canMatter = news2 != null && news2.total() >= 1 && !news2.redScore()
+                && news2.total() < EscalationRule.NEWS2_DEFAULT_ALERT_FROM;
+        return canMatter ? policies.effectivePolicy(scored.patientId()).news2AlertFromTotal()
+                : EscalationRule.NEWS2_DEFAULT_ALERT_FROM;
     }
 
     /**
