@@ -121,10 +121,20 @@ public class ObservationService {
         LocalDate dateOfBirth = patients.summary(patient).dateOfBirth();
         List<Reading> readings = repository.readingsSince(patient, clock.instant().minus(java.time.Duration.ofDays(days)));
         List<ScoredSet> history = new ArrayList<>();
-        readings.stream().map(Reading::recordedAt).distinct().sorted().forEach(moment -> {
-            List<Reading> upToNow = readings.stream().filter(r -> !r.recordedAt().isAfter(moment)).toList();
-            ObservationSet.assemble(upToNow).ifPresent(set -> history.add(scored(set, dateOfBirth)));
-        });
+        // readings come oldest first: slide a window of readings from WINDOW before each moment up to it, instead
+        // of filtering every reading for every moment
+        int from = 0;
+        int to = 0;
+        for (Instant moment : readings.stream().map(Reading::recordedAt).distinct().toList()) {
+            while (to < readings.size() && !readings.get(to).recordedAt().isAfter(moment)) {
+                to++;
+            }
+            Instant windowStart = moment.minus(ObservationSet.WINDOW);
+            while (readings.get(from).recordedAt().isBefore(windowStart)) {
+                from++;
+            }
+            ObservationSet.assemble(readings.subList(from, to)).ifPresent(set -> history.add(scored(set, dateOfBirth)));
+        }
         events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.READ, "ObservationChart", null,
                 patient.value(), "viewed " + history.size() + " scored sets"));
         return history;
