@@ -18,6 +18,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Component
 class CurrentUserArgumentResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
 
+    /** The resolved user is kept on the request, so the page header does not load it a second time. */
+    static final String REQUEST_ATTRIBUTE = CurrentUser.class.getName();
+
     private final SecurityService securityService;
 
     CurrentUserArgumentResolver(SecurityService securityService) {
@@ -41,8 +44,10 @@ class CurrentUserArgumentResolver implements HandlerMethodArgumentResolver, WebM
         if (authentication == null || !authentication.isAuthenticated()) {
             throw new AuthenticationCredentialsNotFoundException("Not signed in");
         }
-        return securityService.findUserByUsername(authentication.getName())
+        CurrentUser user = securityService.findUserByUsername(authentication.getName())
                 .map(CurrentUser::of)
                 .orElseThrow(() -> new AuthenticationCredentialsNotFoundException("Unknown user"));
+        webRequest.setAttribute(REQUEST_ATTRIBUTE, user, NativeWebRequest.SCOPE_REQUEST);
+        return user;
     }
 }

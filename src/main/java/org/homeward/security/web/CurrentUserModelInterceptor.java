@@ -36,7 +36,12 @@ class CurrentUserModelInterceptor implements HandlerInterceptor, WebMvcConfigure
                 || modelAndView.getViewName() == null || modelAndView.getViewName().startsWith("redirect:")) {
             return;
         }
-        securityService.findUserByUsername(authentication.getName())
-                .ifPresent(user -> modelAndView.addObject("currentUser", CurrentUser.of(user)));
+        Object resolved = request.getAttribute(CurrentUserArgumentResolver.REQUEST_ATTRIBUTE);
+        if (resolved instanceof CurrentUser user) {
+            modelAndView.addObject("currentUser", user);
+        } else {
+            securityService.findUserByUsername(authentication.getName())
+                    .ifPresent(user -> modelAndView.addObject("currentUser", CurrentUser.of(user)));
+        }
     }
 }
