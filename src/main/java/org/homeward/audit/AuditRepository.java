@@ -29,6 +29,32 @@ class AuditRepository {
                 .update();
     }
 
+    void appendAll(List<RecordAccessed> events, java.time.Instant at) {
+        jdbc.sql("""
+                insert into audit_event (occurred_at, username, organisation_id, organisation_name, role, action,
+                                         record_type, record_id, patient_id, detail)
+                select ?, username, organisation_id::uuid, organisation_name, role, action, record_type, record_id,
+                       patient_id::uuid, detail
+                from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                    as e(username, organisation_id, organisation_name, role, action, record_type, record_id, patient_id,
+                         detail)""")
+                .params(Timestamp.from(at), column(events, e -> e.actor().username()),
+                        column(events, e -> text(e.actor().organisationId())),
+                        column(events, e -> e.actor().organisationName()), column(events, e -> e.actor().role()),
+                        column(events, e -> e.action().name()), column(events, RecordAccessed::recordType),
+                        column(events, RecordAccessed::recordId), column(events, e -> text(e.patientId())),
+                        column(events, e -> truncate(e.detail())))
+                .update();
+    }
+
+    private static String[] column(List<RecordAccessed> events, java.util.function.Function<RecordAccessed, String> field) {
+        return events.stream().map(field).toArray(String[]::new);
+    }
+
+    private static String text(UUID id) {
+        return id == null ? null : id.toString();
+    }
+
     List<AuditEntry> search(AuditQuery query, ZoneId zone) {
         StringBuilder sql = new StringBuilder("select * from audit_event where true");
         List<Object> params = new ArrayList<>();

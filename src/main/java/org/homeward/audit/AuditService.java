@@ -6,6 +6,7 @@ import org.homeward.security.CurrentUser;
 import org.homeward.security.Role;
 import org.homeward.shared.InvalidInputException;
 import org.homeward.shared.RecordAccessed;
+import org.homeward.shared.RecordsAccessed;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -31,6 +32,13 @@ public class AuditService {
     @Transactional(propagation = Propagation.MANDATORY)
     void on(RecordAccessed event) {
         repository.append(event, clock.instant());
+    }
+
+    /** A batch of reads or changes from one request (never refusals), written with one statement. */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void on(RecordsAccessed batch) {
+        repository.appendAll(batch.entries(), clock.instant());
     }
 
     @EventListener(condition = "#event.action == T(org.homeward.shared.RecordAccessed$Action).DENIED")

@@ -69,6 +69,16 @@ class AlertRepository {
                 .param(patient.value()).query(AlertRepository::alert).optional();
     }
 
+    /** The open alerts of these patients, locked, by patient: one query for a whole scored batch. */
+    java.util.Map<PatientId, Alert> findOpenForUpdate(java.util.Collection<PatientId> patients) {
+        java.util.Map<PatientId, Alert> open = new java.util.HashMap<>();
+        jdbc.sql("select * from alert where patient_id = any(?::uuid[]) and status <> 'CLOSED' order by patient_id for update")
+                .param(patients.stream().map(p -> p.value().toString()).toArray(String[]::new))
+                .query(AlertRepository::alert).list()
+                .forEach(alert -> open.put(alert.view().patientId(), alert));
+        return open;
+    }
+
     /** Raised, unacknowledged alerts past their deadline, locked for the caller's transaction. */
     List<Alert> overdueUnacknowledged(Instant now) {
         return jdbc.sql("select * from alert where status = 'RAISED' and respond_by < ? for update skip locked")

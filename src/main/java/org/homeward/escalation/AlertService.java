@@ -2,11 +2,15 @@ package org.homeward.escalation;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.homeward.observation.ObservationScored;
+import org.homeward.observation.ObservationsScored;
 import org.homeward.observation.ObservationService;
 import org.homeward.patient.PatientService;
 import org.homeward.patient.PatientSummary;
@@ -57,16 +61,38 @@ public class AlertService {
         this.clock = clock;
     }
 
+    /**
+     * Records when each scored patient's next set is due, then raises or worsens the alert of each patient whose
+     * score calls for one. Set-wise: one schedule upsert, one threshold lookup and one locked open-alert lookup for
+     * the whole batch; per-patient writes only where an alert changes.
+     */
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
-    void on(ObservationScored scored) {
-        schedule.record(scored.patientId(), scored.takenAt(), MonitoringFrequency.of(scored.score()));
-        EscalationRule.forScore(scored.score(), news2Threshold(scored)).ifPresent(rule -> {
-            Instant now = clock.instant();
-            Alert alert = repository.findOpenForUpdate(scored.patientId()).orElse(null);
+    void on(ObservationsScored batch) {
+        schedule.recordAll(batch.sets().stream().map(s -> new MonitoringScheduleRepository.Entry(s.patientId(),
+                s.takenAt(), MonitoringFrequency.of(s.score()))).toList());
+        Map<PatientId, Integer> thresholds = news2Thresholds(batch.sets());
+        Map<PatientId, ObservationScored> firing = new LinkedHashMap<>();
+        Map<PatientId, EscalationRule> rules = new HashMap<>();
+        for (ObservationScored scored : batch.sets()) {
+            int threshold = thresholds.getOrDefault(scored.patientId(), EscalationRule.NEWS2_DEFAULT_ALERT_FROM);
+            EscalationRule.forScore(scored.score(), threshold).ifPresent(rule -> {
+                firing.put(scored.patientId(), scored);
+                rules.put(scored.patientId(), rule);
+            });
+        }
+        if (firing.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        Map<PatientId, Alert> open = repository.findOpenForUpdate(firing.keySet());
+        List<PatientId> needWard = firing.keySet().stream().filter(p -> !open.containsKey(p)).toList();
+        Map<PatientId, WardId> wardOf = needWard.isEmpty() ? Map.of() : referrals.currentWards(needWard);
+        firing.forEach((patient, scored) -> {
+            EscalationRule rule = rules.get(patient);
+            Alert alert = open.get(patient);
             if (alert == null) {
-                WardId ward = referrals.currentWard(scored.patientId()).orElse(null);
-                alert = Alert.raise(scored.patientId(), ward, rule, scored.score(), scored.takenAt(), now);
+                alert = Alert.raise(patient, wardOf.get(patient), rule, scored.score(), scored.takenAt(), now);
                 repository.insert(alert);
             } else if (alert.escalate(rule, scored.score(), scored.takenAt(), now)) {
                 repository.update(alert);
@@ -79,16 +105,17 @@ public class AlertService {
     }
 
     /**
-     * The patient's NEWS2 alert threshold, looked up only when it can change the outcome: a NEWS2 total from 1 to 4
-     * with no red score. PEWS does not use it, 5 or more and red scores alert anyway, and 0 never does; this keeps
-     * the policy queries off most of the ingest path.
+     * Each patient's NEWS2 alert threshold, looked up only for sets where it can change the outcome: a NEWS2 total
+     * from 1 to 4 with no red score. PEWS does not use it, 5 or more and red scores alert anyway, and 0 never does;
+     * this keeps the policy queries off most of the ingest path.
      */
-    private int news2Threshold(ObservationScored scored) {
-        var news2 = scored.score().news2();
-        boolean canMatter = news2 != null && news2.total() >= 1 && !news2.redScore()
-                && news2.total() < EscalationRule.NEWS2_DEFAULT_ALERT_FROM;
-        return canMatter ? policies.effectivePolicy(scored.patientId()).news2AlertFromTotal()
-                : EscalationRule.NEWS2_DEFAULT_ALERT_FROM;
+    private Map<PatientId, Integer> news2Thresholds(List<ObservationScored> sets) {
+        List<PatientId> canMatter = sets.stream().filter(s -> {
+            var news2 = s.score().news2();
+            return news2 != null && news2.total() >= 1 && !news2.redScore()
+                    && news2.total() < EscalationRule.NEWS2_DEFAULT_ALERT_FROM;
+        }).map(ObservationScored::patientId).toList();
+        return canMatter.isEmpty() ? Map.of() : policies.news2Thresholds(canMatter);
     }
 
     /**
@@ -121,15 +148,20 @@ public class AlertService {
     @Transactional
     public int raiseMissedReadings(Instant now) {
         int raised = 0;
-        for (MonitoringScheduleRepository.Due due : schedule.overdue(now)) {
-            var ward = referrals.currentWard(due.patientId());
-            if (ward.isEmpty()) {
-                schedule.forget(due.patientId());
+        for (PatientId patient : schedule.overduePatients(now)) {
+            // the scoring lock first, then the schedule row: the order ingest takes them in
+            observations.lockPatientForScoring(patient);
+            MonitoringScheduleRepository.Due due = schedule.lockIfOverdue(patient, now).orElse(null);
+            if (due == null) {
                 continue;
             }
-            schedule.postpone(due.patientId(), now.plus(java.time.Duration.ofMinutes(due.intervalMinutes())));
-            observations.lockPatientForScoring(due.patientId());
-            if (repository.findOpenForUpdate(due.patientId()).isPresent()) {
+            var ward = referrals.currentWard(patient);
+            if (ward.isEmpty()) {
+                schedule.forget(patient);
+                continue;
+            }
+            schedule.postpone(patient, now.plus(java.time.Duration.ofMinutes(due.intervalMinutes())));
+            if (repository.findOpenForUpdate(patient).isPresent()) {
                 continue;
             }
             java.time.ZonedDateTime dueAt = due.dueAt().atZone(clock.getZone());

@@ -43,6 +43,28 @@ class EscalationPolicyRepository {
                 .optional();
     }
 
+    java.util.Map<PatientId, Integer> activeOverrides(java.util.Collection<PatientId> patients) {
+        java.util.Map<PatientId, Integer> found = new java.util.HashMap<>();
+        jdbc.sql("""
+                select patient_id, news2_alert_from_total from patient_escalation_override
+                where patient_id = any(?::uuid[]) and ended_at is null""")
+                .param(patients.stream().map(p -> p.value().toString()).toArray(String[]::new))
+                .query(rs -> {
+                    found.put(new PatientId(rs.getObject("patient_id", UUID.class)), rs.getInt("news2_alert_from_total"));
+                });
+        return found;
+    }
+
+    java.util.Map<WardId, Integer> wardThresholds(java.util.Collection<WardId> wards) {
+        java.util.Map<WardId, Integer> found = new java.util.HashMap<>();
+        jdbc.sql("select ward_id, news2_alert_from_total from ward_escalation_policy where ward_id = any(?::uuid[])")
+                .param(wards.stream().distinct().map(w -> w.value().toString()).toArray(String[]::new))
+                .query(rs -> {
+                    found.put(new WardId(rs.getObject("ward_id", UUID.class)), rs.getInt("news2_alert_from_total"));
+                });
+        return found;
+    }
+
     void endOverride(PatientId patient, String by, Instant at) {
         jdbc.sql("update patient_escalation_override set ended_by = ?, ended_at = ? where patient_id = ? and ended_at is null")
                 .params(by, Timestamp.from(at), patient.value()).update();

@@ -6,6 +6,7 @@ import org.homeward.observation.EarlyWarningScore;
 import org.homeward.scoring.ClinicalRisk;
 import org.homeward.scoring.News2Result;
 import org.homeward.scoring.PewsResult;
+import org.homeward.scoring.SpO2Scale;
 
 /**
  * The default escalation policy: which scores raise an alert, how severe, and how soon someone must respond.
@@ -31,12 +32,34 @@ public record EscalationRule(AlertSeverity severity, Duration respondWithin, Str
         return forScore(score, NEWS2_DEFAULT_ALERT_FROM);
     }
 
+    /** How soon someone calls back an adult who reports feeling worse: as soon as a child's worried carer. */
+    static final Duration REPORTED_WORSE_RESPOND_WITHIN = Duration.ofMinutes(30);
+
     public static Optional<EscalationRule> forScore(EarlyWarningScore score, int news2AlertFromTotal) {
-        return score.news2() != null ? forNews2(score.news2(), news2AlertFromTotal) : forPews(score.pews());
+        if (score.news2() == null) {
+            return forPews(score.pews());
+        }
+        Optional<EscalationRule> byScore = forNews2(score.news2(), news2AlertFromTotal);
+        return score.reportedWorse() ? Optional.of(withReportedWorse(byScore)) : byScore;
+    }
+
+    /**
+     * An adult who answers "worse" from home. NEWS2 has no parameter for it, but RCP 2017 asks that concern about a
+     * patient's condition is escalated whatever the score, and the national PEWS card makes a carer's "worse" a
+     * MEDIUM trigger; the safer reading is to treat the adult's own answer the same: at least MEDIUM, respond within
+     * 30 minutes. A HIGH score keeps its own, more urgent, rule.
+     */
+    private static EscalationRule withReportedWorse(Optional<EscalationRule> byScore) {
+        if (byScore.isPresent() && byScore.get().severity().compareTo(AlertSeverity.MEDIUM) > 0) {
+            return byScore.get();
+        }
+        return new EscalationRule(AlertSeverity.MEDIUM, REPORTED_WORSE_RESPOND_WITHIN,
+                "Patient reports feeling worse" + byScore.map(rule -> "; " + rule.reason()).orElse(""));
     }
 
     static Optional<EscalationRule> forNews2(News2Result result, int alertFromTotal) {
-        String partial = result.partial() ? " (partial set: " + result.missing().size() + " missing)" : "";
+        String partial = (result.scale() == SpO2Scale.SCALE_2 ? " on SpO2 Scale 2" : "")
+                + (result.partial() ? " (partial set: " + result.missing().size() + " missing)" : "");
         if (result.risk() == ClinicalRisk.HIGH) {
             return Optional.of(new EscalationRule(AlertSeverity.HIGH, Duration.ofMinutes(30),
                     "NEWS2 " + result.total() + ": emergency response threshold" + partial));

@@ -13,19 +13,47 @@ import org.homeward.scoring.Pews;
 import org.homeward.scoring.PewsInput;
 import org.homeward.scoring.PewsResult;
 import org.homeward.scoring.RespiratoryDistress;
+import org.homeward.scoring.SpO2Scale;
 
 /**
  * Scores an observation set with the score the patient's age calls for: national PEWS under 16, NEWS2 from 16 (NEWS2
  * is validated for adults aged 16 and over; RCP 2017, NICE NG51). Exactly one of the results is present.
+ *
+ * @param reportedWorse the patient or carer answered "worse" in this set. PEWS scores it as the carer-question
+ *                      trigger; NEWS2 has no such parameter, so escalation acts on it for adults (RCP 2017: concern
+ *                      about a patient's condition is escalated whatever the score)
  */
-public record EarlyWarningScore(News2Result news2, PewsResult pews) {
+public record EarlyWarningScore(News2Result news2, PewsResult pews, boolean reportedWorse) {
 
     public static final int NEWS2_FROM_AGE = 16;
 
+    public EarlyWarningScore(News2Result news2, PewsResult pews) {
+        this(news2, pews, false);
+    }
+
+    /** Scores the set on SpO2 Scale 1. */
     public static EarlyWarningScore of(ObservationSet set, LocalDate dateOfBirth, LocalDate observedOn) {
+        return of(set, dateOfBirth, observedOn, null);
+    }
+
+    /**
+     * Scores the set; an adult's oxygen saturation is scored on Scale 2 when {@code scale2} (the documented decision
+     * in force when the set was taken) is given, else on Scale 1. Children's PEWS has one SpO2 table.
+     */
+    public static EarlyWarningScore of(ObservationSet set, LocalDate dateOfBirth, LocalDate observedOn,
+            Scale2Decision scale2) {
         int age = Period.between(dateOfBirth, observedOn).getYears();
-        return age >= NEWS2_FROM_AGE ? new EarlyWarningScore(News2.score(news2(set)), null)
-                : new EarlyWarningScore(null, Pews.score(pews(set, dateOfBirth, observedOn)));
+        boolean worse = CarerAnswer.WORSE.name().equals(set.code(ObservationParameter.CARER_ANSWER));
+        return age >= NEWS2_FROM_AGE ? new EarlyWarningScore(News2.score(news2(set, scale2)), null, worse)
+                : new EarlyWarningScore(null, Pews.score(pews(set, dateOfBirth, observedOn)), worse);
+    }
+
+    /** "NEWS2", "NEWS2 (SpO2 Scale 2)" or "PEWS": what the chart and alerts name. */
+    public String scoreName() {
+        if (news2 == null) {
+            return "PEWS";
+        }
+        return news2.scale() == SpO2Scale.SCALE_2 ? "NEWS2 (SpO2 Scale 2)" : "NEWS2";
     }
 
     public int total() {
@@ -36,14 +64,16 @@ public record EarlyWarningScore(News2Result news2, PewsResult pews) {
         return news2 != null ? news2.partial() : pews.partial();
     }
 
-    static News2Input news2(ObservationSet set) {
+    static News2Input news2(ObservationSet set, Scale2Decision scale2) {
         String onOxygen = set.code(ObservationParameter.ON_OXYGEN);
         String consciousness = set.code(ObservationParameter.CONSCIOUSNESS);
-        return News2Input.scale1(set.number(ObservationParameter.RESPIRATORY_RATE),
-                set.number(ObservationParameter.OXYGEN_SATURATION), onOxygen == null ? null : Boolean.valueOf(onOxygen),
+        return new News2Input(set.number(ObservationParameter.RESPIRATORY_RATE),
+                set.number(ObservationParameter.OXYGEN_SATURATION), scale2 == null ? SpO2Scale.SCALE_1 : SpO2Scale.SCALE_2,
+                onOxygen == null ? null : Boolean.valueOf(onOxygen),
                 set.number(ObservationParameter.SYSTOLIC_BLOOD_PRESSURE), set.number(ObservationParameter.HEART_RATE),
                 consciousness == null ? null : Consciousness.valueOf(consciousness),
-                set.number(ObservationParameter.TEMPERATURE));
+                set.number(ObservationParameter.TEMPERATURE), scale2 == null ? null : scale2.documentedBy(),
+                scale2 == null ? null : scale2.documentedAt());
     }
 
     static PewsInput pews(ObservationSet set, LocalDate dateOfBirth, LocalDate observedOn) {

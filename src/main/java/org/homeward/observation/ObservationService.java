@@ -5,10 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.homeward.patient.PatientService;
@@ -18,6 +18,7 @@ import org.homeward.security.Role;
 import org.homeward.shared.InvalidInputException;
 import org.homeward.shared.PatientId;
 import org.homeward.shared.RecordAccessed;
+import org.homeward.shared.RecordsAccessed;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,13 +35,15 @@ public class ObservationService {
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final ObservationRepository repository;
+    private final Scale2Repository scaleDecisions;
     private final PatientService patients;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ObservationService(ObservationRepository repository, PatientService patients, ApplicationEventPublisher events,
-            Clock clock) {
+    ObservationService(ObservationRepository repository, Scale2Repository scale2, PatientService patients,
+            ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
+        this.scaleDecisions = scale2;
         this.patients = patients;
         this.events = events;
         this.clock = clock;
@@ -62,7 +65,7 @@ public class ObservationService {
         requireSize(readings);
         RecordAccessed.Actor link = new RecordAccessed.Actor("home-link", null, "Patient or carer", "PATIENT_OR_CARER");
         return store(link, "home-link:" + patient, ObservationSource.PATIENT_OR_CARER, BatchMode.ALL_OR_NOTHING,
-                readings, Set.of(patient.value()));
+                readings, Map.of(patient.value(), patients.summary(patient).dateOfBirth()));
     }
 
     private static void requireSize(List<IncomingReading> readings) {
@@ -75,14 +78,21 @@ public class ObservationService {
         }
     }
 
+    /**
+     * Validates, stores and scores a batch set-wise: one insert for the readings, one statement for the scoring locks,
+     * one query for the touched patients' current readings, one for their Scale 2 decisions, then one
+     * {@link ObservationsScored} event whose listeners (alerts, monitoring schedule) also work set-wise.
+     *
+     * @param dateOfBirth the date of birth of each patient whose readings the submitter may send
+     */
     private BatchResult store(RecordAccessed.Actor actor, String receivedBy, ObservationSource source, BatchMode mode,
-            List<IncomingReading> readings, Set<UUID> visible) {
+            List<IncomingReading> readings, Map<UUID, LocalDate> dateOfBirth) {
         Instant now = clock.instant();
         List<BatchResult.Rejection> rejected = new ArrayList<>();
         List<IncomingReading> valid = new ArrayList<>();
         for (int i = 0; i < readings.size(); i++) {
             IncomingReading reading = readings.get(i);
-            BatchResult.Rejection problem = problemWith(i, reading, visible, now);
+            BatchResult.Rejection problem = problemWith(i, reading, dateOfBirth.keySet(), now);
             if (problem == null) {
                 valid.add(reading);
             } else {
@@ -94,21 +104,52 @@ public class ObservationService {
         }
         boolean[] stored = valid.isEmpty() ? new boolean[0] : repository.insertAll(valid, source, receivedBy, now);
         int storedCount = 0;
-        // patients in ascending id order: every transaction takes per-patient locks in the same order, so concurrent
-        // batches for overlapping patients queue instead of deadlocking
-        Map<UUID, Integer> perPatient = new java.util.TreeMap<>();
+        Map<UUID, Integer> perPatient = new TreeMap<>();
         for (int i = 0; i < stored.length; i++) {
             if (stored[i]) {
                 storedCount++;
                 perPatient.merge(valid.get(i).patientId(), 1, Integer::sum);
             }
         }
-        perPatient.forEach((patient, count) -> {
-            events.publishEvent(new RecordAccessed(actor, RecordAccessed.Action.CREATE, "Observation", null,
-                    patient, count + " " + source.name().toLowerCase() + " reading(s)"));
-            score(new PatientId(patient));
-        });
+        if (!perPatient.isEmpty()) {
+            events.publishEvent(new RecordsAccessed(perPatient.entrySet().stream()
+                    .map(e -> new RecordAccessed(actor, RecordAccessed.Action.CREATE, "Observation", null, e.getKey(),
+                            e.getValue() + " " + source.name().toLowerCase() + " reading(s)"))
+                    .toList()));
+            score(perPatient.keySet(), dateOfBirth);
+        }
         return new BatchResult(storedCount, valid.size() - storedCount, rejected);
+    }
+
+    /**
+     * Scores each patient's current set and publishes the results in this transaction, so that an alert a set causes
+     * is committed with the readings or not at all. Scoring is serialised per patient by transaction-scoped locks,
+     * taken for the whole batch at once in id order, so a batch sees the readings and alerts of a concurrent batch
+     * that scored the same patient first, and two batches never deadlock.
+     */
+    private void score(Set<UUID> touched, Map<UUID, LocalDate> dateOfBirth) {
+        repository.lockPatientsForScoring(touched);
+        Map<UUID, List<Reading>> current = repository.currentReadings(touched);
+        Map<UUID, ObservationSet> sets = new TreeMap<>();
+        current.forEach((patient, readings) -> ObservationSet.assemble(readings).ifPresent(set -> sets.put(patient, set)));
+        if (sets.isEmpty()) {
+            return;
+        }
+        Instant earliest = sets.values().stream().map(ObservationSet::takenAt).min(Instant::compareTo).orElseThrow();
+        Map<UUID, List<Scale2Decision>> scale2 = scaleDecisions.inForceSince(sets.keySet(), earliest).stream()
+                .collect(Collectors.groupingBy(d -> d.patientId().value()));
+        List<ObservationScored> scored = new ArrayList<>(sets.size());
+        sets.forEach((patient, set) -> {
+            LocalDate observedOn = set.takenAt().atZone(clock.getZone()).toLocalDate();
+            Scale2Decision decision = decisionAt(scale2.getOrDefault(patient, List.of()), set.takenAt());
+            scored.add(new ObservationScored(new PatientId(patient), set.takenAt(),
+                    EarlyWarningScore.of(set, dateOfBirth.get(patient), observedOn, decision)));
+        });
+        events.publishEvent(new ObservationsScored(scored));
+    }
+
+    private static Scale2Decision decisionAt(List<Scale2Decision> decisions, Instant moment) {
+        return decisions.stream().filter(d -> d.appliesAt(moment)).findFirst().orElse(null);
     }
 
     /**
@@ -119,7 +160,9 @@ public class ObservationService {
     public List<ScoredSet> history(CurrentUser user, PatientId patient, int days) {
         patients.requireAccess(user, patient);
         LocalDate dateOfBirth = patients.summary(patient).dateOfBirth();
-        List<Reading> readings = repository.readingsSince(patient, clock.instant().minus(java.time.Duration.ofDays(days)));
+        Instant since = clock.instant().minus(Duration.ofDays(days));
+        List<Reading> readings = repository.readingsSince(patient, since);
+        List<Scale2Decision> decisions = scaleDecisions.inForceSince(List.of(patient.value()), since);
         List<ScoredSet> history = new ArrayList<>();
         // readings come oldest first: slide a window of readings from WINDOW before each moment up to it, instead
         // of filtering every reading for every moment
@@ -133,22 +176,24 @@ public class ObservationService {
             while (readings.get(from).recordedAt().isBefore(windowStart)) {
                 from++;
             }
-            ObservationSet.assemble(readings.subList(from, to)).ifPresent(set -> history.add(scored(set, dateOfBirth)));
+            ObservationSet.assemble(readings.subList(from, to)).ifPresent(set -> history.add(
+                    scored(set, dateOfBirth, decisionAt(decisions, set.takenAt()))));
         }
         events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.READ, "ObservationChart", null,
                 patient.value(), "viewed " + history.size() + " scored sets"));
         return history;
     }
 
-    private ScoredSet scored(ObservationSet set, LocalDate dateOfBirth) {
-        EarlyWarningScore score = EarlyWarningScore.of(set, dateOfBirth, set.takenAt().atZone(clock.getZone()).toLocalDate());
+    private ScoredSet scored(ObservationSet set, LocalDate dateOfBirth, Scale2Decision scale2) {
+        EarlyWarningScore score = EarlyWarningScore.of(set, dateOfBirth, set.takenAt().atZone(clock.getZone()).toLocalDate(),
+                scale2);
         Map<ObservationParameter, String> values = new java.util.EnumMap<>(ObservationParameter.class);
         set.readings().forEach((parameter, reading) -> values.put(parameter,
                 reading.code() != null ? reading.code() : java.math.BigDecimal.valueOf(reading.value()).stripTrailingZeros().toPlainString()));
         if (score.news2() != null) {
             var r = score.news2();
             int band = r.total() >= 7 ? 3 : r.total() >= 5 ? 2 : (r.total() >= 1 || r.redScore()) ? 1 : 0;
-            return new ScoredSet(set.takenAt(), "NEWS2", r.total(), r.partial(), r.risk().label(), band, values);
+            return new ScoredSet(set.takenAt(), score.scoreName(), r.total(), r.partial(), r.risk().label(), band, values);
         }
         var p = score.pews();
         int band = Math.min(3, p.level().ordinal());
@@ -164,25 +209,12 @@ public class ObservationService {
         repository.lockPatientForScoring(patient);
     }
 
-    /**
-     * Scores the patient's current set and publishes the result in this transaction, so that an alert it causes is
-     * committed with the readings or not at all. Scoring for one patient is serialised by a transaction-scoped lock,
-     * so a batch sees the readings and alert of a concurrent batch that scored the same patient first.
-     */
-    private void score(PatientId patient) {
-        repository.lockPatientForScoring(patient);
-        ObservationSet.assemble(repository.currentReadings(patient)).ifPresent(set -> {
-            LocalDate observedOn = set.takenAt().atZone(clock.getZone()).toLocalDate();
-            EarlyWarningScore score = EarlyWarningScore.of(set, patients.summary(patient).dateOfBirth(), observedOn);
-            events.publishEvent(new ObservationScored(patient, set.takenAt(), score));
-        });
-    }
-
-    private Set<UUID> visiblePatients(CurrentUser user, List<IncomingReading> readings) {
-        Set<PatientId> ids = readings.stream().filter(r -> r.patientId() != null)
+    /** The date of birth of each patient in the batch the user may submit readings for. */
+    private Map<UUID, LocalDate> visiblePatients(CurrentUser user, List<IncomingReading> readings) {
+        Set<PatientId> ids = readings.stream().filter(r -> r != null && r.patientId() != null)
                 .map(r -> new PatientId(r.patientId())).collect(Collectors.toSet());
-        return patients.visibleSummaries(user, ids).stream().map(PatientSummary::id).map(PatientId::value)
-                .collect(Collectors.toCollection(HashSet::new));
+        return patients.visibleSummaries(user, ids).stream()
+                .collect(Collectors.toMap(p -> p.id().value(), PatientSummary::dateOfBirth));
     }
 
     private static BatchResult.Rejection problemWith(int index, IncomingReading r, Set<UUID> visible, Instant now) {

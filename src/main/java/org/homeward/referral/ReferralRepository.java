@@ -140,6 +140,17 @@ class ReferralRepository {
                 .param(patient.value()).query(ReferralRepository::admission).optional();
     }
 
+    java.util.Map<PatientId, WardId> currentWards(java.util.Collection<PatientId> patients) {
+        java.util.Map<PatientId, WardId> wards = new java.util.HashMap<>();
+        jdbc.sql("select patient_id, ward_id from admission where patient_id = any(?::uuid[]) and discharged_at is null")
+                .param(patients.stream().map(p -> p.value().toString()).toArray(String[]::new))
+                .query(rs -> {
+                    wards.put(new PatientId(rs.getObject("patient_id", java.util.UUID.class)),
+                            new WardId(rs.getObject("ward_id", java.util.UUID.class)));
+                });
+        return wards;
+    }
+
     List<AdmissionView> admissionsOf(PatientId patient) {
         return jdbc.sql("select * from admission where patient_id = ? order by admitted_at desc")
                 .param(patient.value()).query(ReferralRepository::admission).list();

@@ -238,6 +238,12 @@ public class ReferralService {
         return repository.findOpenAdmission(patient).map(AdmissionView::wardId);
     }
 
+    /** The ward each of these patients is admitted to now; patients not admitted are left out. No user, no audit. */
+    @Transactional(readOnly = true)
+    public java.util.Map<PatientId, WardId> currentWards(java.util.Collection<PatientId> patients) {
+        return repository.currentWards(patients);
+    }
+
     // census ------------------------------------------------------------------------------------------------------
 
     /** The ward's patients today with day of stay, EDD, days over EDD and the 14-day flag (KLoE 10.1, 10.2). */
