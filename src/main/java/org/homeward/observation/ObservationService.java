@@ -19,6 +19,7 @@ import org.homeward.shared.InvalidInputException;
 import org.homeward.shared.PatientId;
 import org.homeward.shared.RecordAccessed;
 import org.homeward.shared.RecordsAccessed;
+import org.homeward.shared.RefusedException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -150,6 +151,77 @@ public class ObservationService {
 
     private static Scale2Decision decisionAt(List<Scale2Decision> decisions, Instant moment) {
         return decisions.stream().filter(d -> d.appliesAt(moment)).findFirst().orElse(null);
+    }
+
+    /**
+     * Documents that the patient's SpO2 is scored on NEWS2 Scale 2 from now on. RCP 2017 (Chart 1) reserves Scale 2 for
+     * hypercapnic respiratory failure with a prescribed target of 88-92 %, decided by a competent clinical
+     * decision-maker and recorded with who and when; scoring a patient on it who does not need it hides hypoxaemia.
+     * So: senior decision-makers only, adults only (PEWS has one SpO2 table), a reason, one decision at a time.
+     */
+    @Transactional
+    public Scale2Decision documentScale2(CurrentUser user, PatientId patient, String reason) {
+        user.requireRole("document SpO2 Scale 2", Role.SENIOR_DECISION_MAKER);
+        patients.requireAccess(user, patient);
+        String why = requireReason(reason);
+        Instant now = clock.instant();
+        int age = patients.summary(patient).ageOn(now.atZone(clock.getZone()).toLocalDate());
+        if (age < EarlyWarningScore.NEWS2_FROM_AGE) {
+            throw new InvalidInputException("patient", "SpO2 Scale 2 is part of NEWS2, for patients aged "
+                    + EarlyWarningScore.NEWS2_FROM_AGE + " and over; this patient is " + age
+                    + " and is scored with PEWS, which has one SpO2 table");
+        }
+        scaleDecisions.active(patient).ifPresent(active -> {
+            throw new RefusedException("SpO2 Scale 2 is already documented for this patient by "
+                    + active.documentedBy() + "; end it first to document a new decision");
+        });
+        Scale2Decision decision = new Scale2Decision(UUID.randomUUID(), patient, why,
+                user.displayName() + " (" + user.username() + ")", now, null, null, null);
+        scaleDecisions.insert(decision);
+        events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.CREATE, "SpO2ScaleDecision",
+                decision.id().toString(), patient.value(), "documented SpO2 Scale 2: " + why));
+        return decision;
+    }
+
+    /** Ends the patient's Scale 2 decision: sets taken from now on are scored on Scale 1 again. */
+    @Transactional
+    public Scale2Decision endScale2(CurrentUser user, PatientId patient, String reason) {
+        user.requireRole("end SpO2 Scale 2", Role.SENIOR_DECISION_MAKER);
+        patients.requireAccess(user, patient);
+        String why = requireReason(reason);
+        Scale2Decision active = scaleDecisions.active(patient).orElseThrow(() -> new RefusedException(
+                "SpO2 Scale 2 is not documented for this patient, so there is nothing to end"));
+        Instant now = clock.instant();
+        String by = user.displayName() + " (" + user.username() + ")";
+        if (!scaleDecisions.end(patient, by, now, why)) {
+            throw new RefusedException("Someone else ended this patient's SpO2 Scale 2 decision a moment ago");
+        }
+        events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.UPDATE, "SpO2ScaleDecision",
+                active.id().toString(), patient.value(), "ended SpO2 Scale 2: " + why));
+        return new Scale2Decision(active.id(), patient, active.reason(), active.documentedBy(), active.documentedAt(),
+                by, now, why);
+    }
+
+    /** The patient's SpO2 scale decisions, newest first (the active one, if any, first). */
+    @Transactional
+    public List<Scale2Decision> scale2Decisions(CurrentUser user, PatientId patient) {
+        patients.requireAccess(user, patient);
+        List<Scale2Decision> decisions = scaleDecisions.history(patient);
+        events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.READ, "SpO2ScaleDecision", null,
+                patient.value(), "viewed " + decisions.size() + " SpO2 scale decision(s)"));
+        return decisions;
+    }
+
+    private static String requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", "Give the reason, e.g. the documented hypercapnic respiratory "
+                    + "failure and the prescribed target range");
+        }
+        if (reason.strip().length() > 500) {
+            throw new InvalidInputException("reason", "The reason must be at most 500 characters, got "
+                    + reason.strip().length());
+        }
+        return reason.strip();
     }
 
     /**

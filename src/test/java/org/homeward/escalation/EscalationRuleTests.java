@@ -72,6 +72,23 @@ class EscalationRuleTests {
         assertRule(EscalationRule.forScore(new EarlyWarningScore(null, Pews.score(input))), severity, minutes);
     }
 
+    @ParameterizedTest(name = "adult answers worse, NEWS2 from rr {0} spo2 {1} oxygen {2} pulse {3}: {4} within {5} min")
+    @CsvSource({
+            "16, 97, false, 70, MEDIUM, 30",   // 0: the answer alone calls for a call-back within 30 minutes
+            "25, 97, false, 70, MEDIUM, 30",   // 3 in one parameter (LOW, 60) is raised to MEDIUM, 30
+            "21, 94, true, 70, MEDIUM, 30",    // 5 (MEDIUM, 60) is answered sooner
+            "21, 92, true, 95, HIGH, 30"})     // 7 keeps its own HIGH rule
+    void anAdultWhoReportsFeelingWorseIsEscalatedWhateverTheScore(double rr, double spo2, boolean oxygen, double pulse,
+            String severity, int minutes) {
+        EarlyWarningScore score = new EarlyWarningScore(News2.score(News2Input.scale1(rr, spo2, oxygen, 120.0, pulse,
+                Consciousness.ALERT, 37.0)), null, true);
+        Optional<EscalationRule> rule = EscalationRule.forScore(score);
+        assertRule(rule, severity, minutes);
+        if (severity.equals("MEDIUM")) {
+            assertThat(rule.get().reason()).startsWith("Patient reports feeling worse");
+        }
+    }
+
     private static void assertRule(Optional<EscalationRule> rule, String severity, int minutes) {
         if (severity.equals("NONE")) {
             assertThat(rule).isEmpty();

@@ -7,6 +7,14 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import org.homeward.observation.BatchMode;
+import org.homeward.observation.EarlyWarningScore;
+import org.homeward.observation.Scale2Decision;
+import org.homeward.security.Role;
+import org.homeward.shared.FormErrors;
+import org.homeward.shared.InvalidInputException;
+import org.homeward.shared.RefusedException;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.homeward.observation.BatchResult;
 import org.homeward.observation.IncomingReading;
 import org.homeward.observation.ObservationParameter;
@@ -70,10 +78,24 @@ class ObservationPageController {
         return "redirect:/patients/" + id + "/chart";
     }
 
+    /** A senior's reason for documenting or ending SpO2 Scale 2. */
+    record ScaleForm(String reason) {
+    }
+
     @GetMapping("/patients/{id}/chart")
     String chart(CurrentUser user, @PathVariable PatientId id, Model model) {
+        if (!model.containsAttribute("scaleForm")) {
+            model.addAttribute("scaleForm", new ScaleForm(null));
+        }
         List<ScoredSet> history = observations.history(user, id, CHART_DAYS);
-        model.addAttribute("patient", patients.record(user, id));
+        PatientRecord patient = patients.record(user, id);
+        boolean adult = patient.summary().ageOn(LocalDate.now(clock)) >= EarlyWarningScore.NEWS2_FROM_AGE;
+        List<Scale2Decision> decisions = adult ? observations.scale2Decisions(user, id) : List.of();
+        model.addAttribute("adult", adult);
+        model.addAttribute("scale2", decisions.stream().filter(Scale2Decision::active).findFirst().orElse(null));
+        model.addAttribute("scaleDecisions", decisions);
+        model.addAttribute("canDecideScale", user.hasRole(Role.SENIOR_DECISION_MAKER));
+        model.addAttribute("patient", patient);
         model.addAttribute("history", history);
         model.addAttribute("points", history.stream()
                 .map(h -> java.util.Map.of("x", h.takenAt().toEpochMilli(), "y", h.total())).toList());
@@ -81,6 +103,32 @@ class ObservationPageController {
         model.addAttribute("days", CHART_DAYS);
         model.addAttribute("parameters", ObservationParameter.values());
         return "observation/chart";
+    }
+
+    @PostMapping("/patients/{id}/spo2-scale-2")
+    String documentScale2(CurrentUser user, @PathVariable PatientId id, @ModelAttribute("scaleForm") ScaleForm form,
+            BindingResult errors, Model model, RedirectAttributes redirect) {
+        try {
+            observations.documentScale2(user, id, form.reason());
+            redirect.addFlashAttribute("message", "SpO2 Scale 2 documented: sets from now on are scored on Scale 2");
+            return "redirect:/patients/" + id + "/chart";
+        } catch (InvalidInputException | RefusedException e) {
+            FormErrors.add(errors, e);
+            return chart(user, id, model);
+        }
+    }
+
+    @PostMapping("/patients/{id}/spo2-scale-2/end")
+    String endScale2(CurrentUser user, @PathVariable PatientId id, @ModelAttribute("scaleForm") ScaleForm form,
+            BindingResult errors, Model model, RedirectAttributes redirect) {
+        try {
+            observations.endScale2(user, id, form.reason());
+            redirect.addFlashAttribute("message", "SpO2 Scale 2 ended: sets from now on are scored on Scale 1");
+            return "redirect:/patients/" + id + "/chart";
+        } catch (InvalidInputException | RefusedException e) {
+            FormErrors.add(errors, e);
+            return chart(user, id, model);
+        }
     }
 
     private String formPage(PatientRecord patient, VisitObservations form, Model model) {
