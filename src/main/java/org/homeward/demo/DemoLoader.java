@@ -34,8 +34,12 @@ class DemoLoader {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
+    private final int scale;
+
     DemoLoader(SecurityService security, WardService wards, PatientService patients, ReferralService referrals,
-            PlatformTransactionManager transactionManager, Clock clock) {
+            PlatformTransactionManager transactionManager, Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${homeward.demo-scale:1}") int scale) {
+        this.scale = scale;
         this.security = security;
         this.wards = wards;
         this.patients = patients;
@@ -48,7 +52,7 @@ class DemoLoader {
     DemoLoadReport load() {
         long started = System.nanoTime();
         DemoPlan plan = DemoPlanner.plan(DemoPlanner.SEED,
-                ZonedDateTime.now(clock).truncatedTo(ChronoUnit.MINUTES));
+                ZonedDateTime.now(clock).truncatedTo(ChronoUnit.MINUTES), scale);
         transaction.executeWithoutResult(status -> write(plan));
         return new DemoLoadReport(plan, Duration.ofNanos(System.nanoTime() - started));
     }
@@ -86,7 +90,7 @@ class DemoLoader {
             CurrentUser admin) {
         Map<DemoWard, VirtualWard> created = new EnumMap<>(DemoWard.class);
         for (DemoWard ward : plan.wards()) {
-            created.put(ward, wards.create(admin, ward.command(organisations.get(ward.host()).id())));
+            created.put(ward, wards.create(admin, ward.command(organisations.get(ward.host()).id(), plan.scale())));
         }
         return created;
     }

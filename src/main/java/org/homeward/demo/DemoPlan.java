@@ -8,9 +8,10 @@ import java.util.List;
  * without Spring and the loader only has to replay it through the services.
  *
  * @param now the moment the plan was made for; every planned time is before it
+ * @param scale how many times the standard demo service's beds and journeys (1 unless a benchmark asks for more)
  */
 record DemoPlan(ZonedDateTime now, List<DemoOrganisation> organisations, List<DemoLogin> staff,
-        List<DemoWard> wards, List<EpisodePlan> episodes) {
+        List<DemoWard> wards, List<EpisodePlan> episodes, int scale) {
 
     long count(EpisodePlan.Stage stage) {
         return episodes.stream().filter(e -> e.stage() == stage).count();
@@ -21,6 +22,6 @@ record DemoPlan(ZonedDateTime now, List<DemoOrganisation> organisations, List<De
     }
 
     int beds() {
-        return wards.stream().mapToInt(DemoWard::beds).sum();
+        return wards.stream().mapToInt(DemoWard::beds).sum() * scale;
     }
 }

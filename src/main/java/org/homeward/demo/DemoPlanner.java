@@ -30,19 +30,33 @@ final class DemoPlanner {
         };
     }
 
+    /** The largest scale: the biggest demo ward then has 900 beds (a ward holds at most 1,000). */
+    static final int MAX_SCALE = 15;
+
     static DemoPlan plan(long seed, ZonedDateTime now) {
+        return plan(seed, now, 1);
+    }
+
+    /**
+     * The demo service, or a service {@code scale} times its size (every ward's beds and journeys multiplied) for
+     * benchmarks that need thousands of patients.
+     */
+    static DemoPlan plan(long seed, ZonedDateTime now, int scale) {
+        if (scale < 1 || scale > MAX_SCALE) {
+            throw new IllegalArgumentException("homeward.demo-scale must be from 1 to " + MAX_SCALE + ", got " + scale);
+        }
         DemoEpisodeFactory factory = new DemoEpisodeFactory(new DemoRandom(seed), now);
         List<EpisodePlan> episodes = new ArrayList<>();
         for (DemoWard ward : DemoWard.values()) {
             WardTargets targets = targets(ward);
-            add(episodes, targets.discharged(), () -> factory.discharged(ward));
-            add(episodes, targets.declined(), () -> factory.declined(ward));
-            add(episodes, targets.current(), () -> factory.current(ward));
-            add(episodes, targets.awaitingAdmission(), () -> factory.awaitingAdmission(ward));
-            add(episodes, targets.awaitingTriage(), () -> factory.awaitingTriage(ward));
+            add(episodes, targets.discharged() * scale, () -> factory.discharged(ward));
+            add(episodes, targets.declined() * scale, () -> factory.declined(ward));
+            add(episodes, targets.current() * scale, () -> factory.current(ward));
+            add(episodes, targets.awaitingAdmission() * scale, () -> factory.awaitingAdmission(ward));
+            add(episodes, targets.awaitingTriage() * scale, () -> factory.awaitingTriage(ward));
         }
         return new DemoPlan(now, List.of(DemoOrganisation.values()), DemoLogins.all(), List.of(DemoWard.values()),
-                List.copyOf(episodes));
+                List.copyOf(episodes), scale);
     }
 
     private static void add(List<EpisodePlan> episodes, int count, Supplier<EpisodePlan> episode) {

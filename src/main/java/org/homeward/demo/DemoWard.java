@@ -91,7 +91,11 @@ enum DemoWard {
     }
 
     CreateWard command(OrganisationId hostId) {
-        return new CreateWard(displayName, EnumSet.copyOf(pathways), hostId, beds, LocalTime.of(8, 0), closesAt,
+        return command(hostId, 1);
+    }
+
+    CreateWard command(OrganisationId hostId, int scale) {
+        return new CreateWard(displayName, EnumSet.copyOf(pathways), hostId, beds * scale, LocalTime.of(8, 0), closesAt,
                 outOfHoursContact, outOfHoursPhone, minAgeYears, maxAgeYears, admissionCriteria);
     }
 }

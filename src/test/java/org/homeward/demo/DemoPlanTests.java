@@ -67,6 +67,19 @@ class DemoPlanTests {
     }
 
     @Test
+    void aBenchmarkScaleMultipliesEveryWardsBedsAndJourneys() {
+        DemoPlan scaled = DemoPlanner.plan(DemoPlanner.SEED, NOW, 15);
+        assertThat(scaled.beds()).isEqualTo(PLAN.beds() * 15);
+        for (EpisodePlan.Stage stage : EpisodePlan.Stage.values()) {
+            assertThat(scaled.count(stage)).as(stage.name()).isEqualTo(PLAN.count(stage) * 15);
+        }
+        assertThat(scaled.wards()).allSatisfy(ward -> assertThat(validator.validate(
+                ward.command(OrganisationId.random(), scaled.scale()))).isEmpty());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DemoPlanner.plan(DemoPlanner.SEED, NOW, 16))
+                .hasMessageContaining("from 1 to 15");
+    }
+
+    @Test
     void anotherSeedGivesOtherPeople() {
         assertThat(DemoPlanner.plan(DemoPlanner.SEED + 1, NOW).episodes().get(0).patient())
                 .isNotEqualTo(PLAN.episodes().get(0).patient());
