@@ -26,6 +26,10 @@ import java.util.regex.Pattern;
  */
 public class IngestLoad {
 
+    /** The five NEWS2 vital signs a monitoring hub sends, in the order the alert-latency harness lists values. */
+    static final String[] NUMERIC_PARAMETERS = {"RESPIRATORY_RATE", "OXYGEN_SATURATION", "SYSTOLIC_BLOOD_PRESSURE",
+            "HEART_RATE", "TEMPERATURE"};
+
     private static final String[] NUMERIC = {"HEART_RATE", "OXYGEN_SATURATION", "RESPIRATORY_RATE", "TEMPERATURE",
             "SYSTOLIC_BLOOD_PRESSURE"};
 
@@ -108,14 +112,21 @@ public class IngestLoad {
     }
 
     static List<String> admittedPatients(HttpClient http, String base, String auth) throws Exception {
+        return admittedPatients(http, base, auth, 0);
+    }
+
+    /** The ids of every admitted patient aged {@code minAge} or more, from the census of each ward. */
+    static List<String> admittedPatients(HttpClient http, String base, String auth, int minAge) throws Exception {
         List<String> ids = new ArrayList<>();
         String census = get(http, base + "/api/v1/census", auth);
         Matcher wards = Pattern.compile("\"ward\":\\{\"id\":\"([0-9a-f-]{36})\"").matcher(census);
         while (wards.find()) {
-            Matcher rows = Pattern.compile("\"patient\":\\{\"id\":\"([0-9a-f-]{36})\"")
+            Matcher rows = Pattern.compile("\"patient\":\\{\"id\":\"([0-9a-f-]{36})\".*?\"ageYears\":(\\d+)")
                     .matcher(get(http, base + "/api/v1/wards/" + wards.group(1) + "/census", auth));
             while (rows.find()) {
-                ids.add(rows.group(1));
+                if (Integer.parseInt(rows.group(2)) >= minAge) {
+                    ids.add(rows.group(1));
+                }
             }
         }
         return ids;

@@ -6,7 +6,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.homeward.escalation.AlertChanged;
 import org.homeward.escalation.AlertRaised;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.event.EventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -32,14 +34,38 @@ class AlertStream {
         return emitter;
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(AlertRaised raised) {
-        broadcast();
+        broadcastAfterCommit();
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(AlertChanged changed) {
-        broadcast();
+        broadcastAfterCommit();
+    }
+
+    /**
+     * One event per committed transaction, however many alerts it raised or changed (a device batch can raise dozens):
+     * each board re-fetches once, not once per alert. Nothing is sent for a transaction that rolls back.
+     */
+    private void broadcastAfterCommit() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            broadcast();
+            return;
+        }
+        if (TransactionSynchronizationManager.hasResource(this)) {
+            return;
+        }
+        TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(AlertStream.this);
+                if (status == STATUS_COMMITTED) {
+                    broadcast();
+                }
+            }
+        });
     }
 
     private void broadcast() {
