@@ -27,8 +27,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class SecurityConfiguration {
 
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder();
+    PasswordEncoder passwordEncoder(java.time.Clock clock) {
+        return new VerifiedPasswordCache(new BCryptPasswordEncoder(), clock);
     }
 
     @Bean
