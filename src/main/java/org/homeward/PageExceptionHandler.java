@@ -54,6 +54,12 @@ class PageExceptionHandler {
         return page(HttpStatus.NOT_FOUND, "Page not found", "Check the address, or go back to the service overview.");
     }
 
+    /** The client went away (a board closed its event stream): there is nobody to answer and nothing went wrong. */
+    @ExceptionHandler(org.springframework.web.context.request.async.AsyncRequestNotUsableException.class)
+    void clientGone() {
+        log.debug("client disconnected");
+    }
+
     @ExceptionHandler(Exception.class)
     ModelAndView unexpected(Exception e) {
         if (e instanceof ErrorResponse known && known.getStatusCode().is4xxClientError()) {

@@ -25,7 +25,10 @@ class AlertStream {
     private final List<SseEmitter> boards = new CopyOnWriteArrayList<>();
 
     SseEmitter open() {
-        SseEmitter emitter = new SseEmitter(TIMEOUT_MILLIS);
+        return register(new SseEmitter(TIMEOUT_MILLIS));
+    }
+
+    SseEmitter register(SseEmitter emitter) {
         boards.add(emitter);
         emitter.onCompletion(() -> boards.remove(emitter));
         emitter.onTimeout(() -> boards.remove(emitter));
