@@ -19,13 +19,27 @@ class EscalationPolicyRepository {
         this.jdbc = jdbc;
     }
 
-    void setWardPolicy(WardId ward, int threshold, String reason, String by, Instant at) {
-        jdbc.sql("""
+    /**
+     * Sets the ward's threshold only if it is lower than the one stored, in one statement, so two seniors tightening
+     * at once can never leave the ward looser than either of them set it.
+     *
+     * @return false when the stored threshold was already as low or lower (nothing was written)
+     */
+    boolean tightenWardPolicy(WardId ward, int threshold, String reason, String by, Instant at) {
+        return jdbc.sql("""
                 insert into ward_escalation_policy (ward_id, news2_alert_from_total, reason, set_by, set_at)
                 values (?, ?, ?, ?, ?)
                 on conflict (ward_id) do update set news2_alert_from_total = excluded.news2_alert_from_total,
-                    reason = excluded.reason, set_by = excluded.set_by, set_at = excluded.set_at""")
-                .params(ward.value(), threshold, reason, by, Timestamp.from(at)).update();
+                    reason = excluded.reason, set_by = excluded.set_by, set_at = excluded.set_at
+                where ward_escalation_policy.news2_alert_from_total > excluded.news2_alert_from_total""")
+                .params(ward.value(), threshold, reason, by, Timestamp.from(at)).update() == 1;
+    }
+
+    /** Serialises changes to one patient's override until the transaction ends (an override row may not exist yet). */
+    void lockOverrides(PatientId patient) {
+        jdbc.sql("select pg_advisory_xact_lock(?)")
+                .param(patient.value().getMostSignificantBits() ^ patient.value().getLeastSignificantBits())
+                .query((rs, row) -> 1).single();
     }
 
     Optional<EscalationPolicy> wardPolicy(WardId ward) {
@@ -78,13 +92,12 @@ class EscalationPolicyRepository {
     }
 
     /** Every override the patient has had, newest first: the trail of who tightened what, why, and who ended it. */
-    List<String> overrideHistory(PatientId patient) {
-        return jdbc.sql("select * from patient_escalation_override where patient_id = ? order by set_at desc")
+    List<EscalationOverride> overrideHistory(PatientId patient) {
+        return jdbc.sql("select * from patient_escalation_override where patient_id = ? order by set_at desc, ended_at desc nulls first")
                 .param(patient.value())
-                .query((rs, row) -> "NEWS2 from " + rs.getInt("news2_alert_from_total") + " set by " + rs.getString("set_by")
-                        + " at " + rs.getTimestamp("set_at").toInstant() + ": " + rs.getString("reason")
-                        + (rs.getString("ended_by") == null ? "" : "; ended by " + rs.getString("ended_by") + " at "
-                                + rs.getTimestamp("ended_at").toInstant()))
+                .query((rs, row) -> new EscalationOverride(rs.getInt("news2_alert_from_total"), rs.getString("reason"),
+                        rs.getString("set_by"), rs.getTimestamp("set_at").toInstant(), rs.getString("ended_by"),
+                        rs.getTimestamp("ended_at") == null ? null : rs.getTimestamp("ended_at").toInstant()))
                 .list();
     }
 }

@@ -369,7 +369,7 @@ public class ReferralService {
         if (scores == null || (scores.clinicalFrailtyScale() == null && scores.fourAt() == null)) {
             return AssessmentScores.Recorded.NONE;
         }
-        if (patients.summary(patient).ageOn(today()) < 18) {
+        if (patients.summary(patient).ageOn(today()) < AssessmentScores.FROM_AGE) {
             throw new InvalidInputException("assessment", "The Clinical Frailty Scale and the 4AT are for adults; "
                     + "this patient is a child");
         }

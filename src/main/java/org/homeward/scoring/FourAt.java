@@ -8,13 +8,76 @@ package org.homeward.scoring;
 public final class FourAt {
 
     /** Item 1: normal or mild sleepiness under 10 s after waking scores 0; clearly abnormal scores 4. */
-    public enum Alertness { NORMAL, MILD_SLEEPINESS_UNDER_10_SECONDS, CLEARLY_ABNORMAL }
+    public enum Alertness {
+        NORMAL(0, "Normal (fully alert, but not agitated, throughout assessment)"),
+        MILD_SLEEPINESS_UNDER_10_SECONDS(0, "Mild sleepiness for less than 10 seconds after waking, then normal"),
+        CLEARLY_ABNORMAL(4, "Clearly abnormal");
+
+        private final int points;
+        private final String label;
+
+        Alertness(int points, String label) {
+            this.points = points;
+            this.label = label;
+        }
+
+        public int points() {
+            return points;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
 
     /** Item 2, AMT4 (age, date of birth, place, current year): no mistakes 0; one mistake 1; two or more or untestable 2. */
-    public enum Amt4 { NO_MISTAKES, ONE_MISTAKE, TWO_OR_MORE_MISTAKES_OR_UNTESTABLE }
+    public enum Amt4 {
+        NO_MISTAKES(0, "No mistakes"),
+        ONE_MISTAKE(1, "1 mistake"),
+        TWO_OR_MORE_MISTAKES_OR_UNTESTABLE(2, "2 or more mistakes, or untestable");
+
+        private final int points;
+        private final String label;
+
+        Amt4(int points, String label) {
+            this.points = points;
+            this.label = label;
+        }
+
+        public int points() {
+            return points;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
 
     /** Item 3, months backwards: seven or more correct 0; starts but fewer than seven, or refuses, 1; untestable 2. */
-    public enum Attention { SEVEN_OR_MORE_CORRECT, FEWER_THAN_SEVEN_OR_REFUSES, UNTESTABLE }
+    public enum Attention {
+        SEVEN_OR_MORE_CORRECT(0, "Achieves 7 months or more correctly"),
+        FEWER_THAN_SEVEN_OR_REFUSES(1, "Starts but scores fewer than 7 months, or refuses to start"),
+        UNTESTABLE(2, "Untestable (cannot start because unwell, drowsy or inattentive)");
+
+        private final int points;
+        private final String label;
+
+        Attention(int points, String label) {
+            this.points = points;
+            this.label = label;
+        }
+
+        public int points() {
+            return points;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** Item 4 scores 4 when there is acute change or a fluctuating course, else 0. */
+    public static final int ACUTE_CHANGE_POINTS = 4;
 
     public enum Interpretation {
         DELIRIUM_UNLIKELY("Delirium or severe cognitive impairment unlikely"),
@@ -44,8 +107,8 @@ public final class FourAt {
             throw new InvalidObservationException(alertness == null ? "alertness" : amt4 == null ? "amt4" : "attention",
                     "Every 4AT item must be answered");
         }
-        int total = (alertness == Alertness.CLEARLY_ABNORMAL ? 4 : 0) + amt4.ordinal() + attention.ordinal()
-                + (acuteChangeOrFluctuation ? 4 : 0);
+        int total = alertness.points() + amt4.points() + attention.points()
+                + (acuteChangeOrFluctuation ? ACUTE_CHANGE_POINTS : 0);
         Interpretation interpretation = total >= 4 ? Interpretation.POSSIBLE_DELIRIUM
                 : total >= 1 ? Interpretation.POSSIBLE_COGNITIVE_IMPAIRMENT
                 : Interpretation.DELIRIUM_UNLIKELY;

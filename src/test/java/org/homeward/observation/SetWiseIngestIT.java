@@ -36,6 +36,7 @@ class SetWiseIngestIT {
     @Autowired ObservationService observations;
 
     CurrentUser nurse;
+    CurrentUser consultant;
     PatientRecord well;
     PatientRecord sick;
     PatientRecord onTightWard;
@@ -45,7 +46,7 @@ class SetWiseIngestIT {
     void admitOnTwoWards() {
         Organisation acute = fixtures.organisation(OrganisationType.ACUTE_TRUST);
         CurrentUser referrer = fixtures.user(Role.REFERRER, acute);
-        CurrentUser consultant = fixtures.user(Role.SENIOR_DECISION_MAKER, acute);
+        consultant = fixtures.user(Role.SENIOR_DECISION_MAKER, acute);
         nurse = fixtures.user(Role.CLINICIAN, acute);
         VirtualWard tight = fixtures.ward(acute, 10);
         VirtualWard usual = fixtures.ward(acute, 10);
@@ -87,6 +88,26 @@ class SetWiseIngestIT {
                     .param(patient.summary().id().value()).query(String.class).list())
                     .containsExactly("5 device reading(s)");
         }
+    }
+
+    @Test
+    void aPatientsOwnTighterThresholdAppliesInABatchAndTheStricterOfPatientAndWardWins() {
+        Response override = api.post(consultant, "/api/v1/patients/" + onDefaultWard.summary().id() + "/escalation-override",
+                Map.of("news2AlertFromTotal", 2, "reason", "Deteriorated fast last admission"));
+        assertThat(override.status()).as(override.toString()).isEqualTo(200);
+        Response looserThanWard = api.post(consultant, "/api/v1/patients/" + onTightWard.summary().id() + "/escalation-override",
+                Map.of("news2AlertFromTotal", 4, "reason", "Usually runs a NEWS2 of 3"));
+        Instant at = Instant.now();
+        List<Map<String, Object>> readings = new ArrayList<>();
+        readings.addAll(set(onDefaultWard, at, 22, 97, 120, 70, 37.0)); // RR 21-24 = 2: NEWS2 2
+        readings.addAll(set(onTightWard, at, 22, 97, 120, 95, 37.0));   // NEWS2 3
+
+        assertThat(api.post(nurse, "/api/v1/observations/batch", Map.of("readings", readings)).status()).isEqualTo(200);
+
+        assertThat(openAlert(onDefaultWard)).isEqualTo("LOW");
+        // a patient threshold of 4 cannot loosen the ward's 3
+        assertThat(looserThanWard.status()).isEqualTo(400);
+        assertThat(openAlert(onTightWard)).isEqualTo("LOW");
     }
 
     @Test

@@ -260,13 +260,14 @@ class JourneyApiIT {
         body.put("assessment", Map.of("clinicalFrailtyScale", 10));
         Response badLevel = api.post(consultant, "/api/v1/referrals/" + referralId + "/admission", body);
         assertThat(badLevel.status()).isEqualTo(400);
-        assertThat(badLevel.body().path("errors").get(0).path("field").asText()).isEqualTo("clinicalFrailtyScale");
+        assertThat(badLevel.body().path("errors").get(0).path("field").asText()).isEqualTo("assessment.clinicalFrailtyScale");
 
         body.put("assessment", Map.of("fourAt", Map.of("alertness", "NORMAL", "amt4", "NO_MISTAKES",
                 "acuteChangeOrFluctuation", false)));
         Response incomplete = api.post(consultant, "/api/v1/referrals/" + referralId + "/admission", body);
         assertThat(incomplete.status()).isEqualTo(400);
-        assertThat(incomplete.body().path("errors").get(0).path("field").asText()).isEqualTo("attention");
+        assertThat(incomplete.body().path("errors").get(0).path("field").asText()).isEqualTo("assessment.fourAt.attention");
+        assertThat(incomplete.text("detail")).contains("not answered: 3 attention");
         assertThat(api.get(consultant, "/api/v1/referrals/" + referralId).text("status")).isEqualTo("ACCEPTED");
     }
 

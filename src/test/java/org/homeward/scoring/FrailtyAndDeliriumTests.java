@@ -48,6 +48,20 @@ class FrailtyAndDeliriumTests {
         assertThat(result.interpretation()).isEqualTo(interpretation);
     }
 
+    @ParameterizedTest(name = "{0}.{1} scores {2}")
+    @CsvSource({"Alertness, NORMAL, 0", "Alertness, MILD_SLEEPINESS_UNDER_10_SECONDS, 0", "Alertness, CLEARLY_ABNORMAL, 4",
+            "Amt4, NO_MISTAKES, 0", "Amt4, ONE_MISTAKE, 1", "Amt4, TWO_OR_MORE_MISTAKES_OR_UNTESTABLE, 2",
+            "Attention, SEVEN_OR_MORE_CORRECT, 0", "Attention, FEWER_THAN_SEVEN_OR_REFUSES, 1", "Attention, UNTESTABLE, 2"})
+    void eachFourAtAnswerCarriesThePublishedPointsAndAWordingForTheForm(String item, String answer, int points) {
+        var option = switch (item) {
+            case "Alertness" -> new Object[] {Alertness.valueOf(answer).points(), Alertness.valueOf(answer).label()};
+            case "Amt4" -> new Object[] {Amt4.valueOf(answer).points(), Amt4.valueOf(answer).label()};
+            default -> new Object[] {Attention.valueOf(answer).points(), Attention.valueOf(answer).label()};
+        };
+        assertThat(option[0]).isEqualTo(points);
+        assertThat((String) option[1]).isNotBlank();
+    }
+
     @Test
     void refusesAnUnansweredFourAtItem() {
         assertThatThrownBy(() -> FourAt.score(Alertness.NORMAL, null, Attention.UNTESTABLE, false))

@@ -30,9 +30,15 @@ class EscalationPolicyApiController {
     }
 
     @PutMapping("/api/v1/wards/{id}/escalation-policy")
-    @Operation(summary = "Set the NEWS2 total from which a ward's patients raise an alert (1-5; senior decision-makers)")
+    @Operation(summary = "Tighten the NEWS2 total from which a ward's patients raise an alert: lower than the ward's threshold now, with a reason (senior decision-makers)")
     EscalationPolicy setWardPolicy(CurrentUser user, @PathVariable WardId id, @RequestBody Threshold body) {
         return policies.setWardPolicy(user, id, body.news2AlertFromTotal(), body.reason());
+    }
+
+    @GetMapping("/api/v1/wards/{id}/escalation-policy")
+    @Operation(summary = "The NEWS2 total from which a ward's patients raise an alert: its policy or the national default")
+    EscalationPolicy wardPolicy(@PathVariable WardId id) {
+        return policies.wardPolicy(id);
     }
 
     @GetMapping("/api/v1/patients/{id}/escalation-policy")

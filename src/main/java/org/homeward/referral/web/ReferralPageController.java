@@ -1,11 +1,14 @@
 package org.homeward.referral.web;
 
 import jakarta.validation.Valid;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.homeward.patient.PatientRecord;
 import org.homeward.patient.PatientService;
 import org.homeward.referral.AdmissionView;
 import org.homeward.referral.AdmitPatient;
+import org.homeward.referral.AssessmentScores;
 import org.homeward.referral.ConsentGivenBy;
 import org.homeward.referral.CreateReferral;
 import org.homeward.referral.Intervention;
@@ -15,6 +18,8 @@ import org.homeward.referral.ReferralSource;
 import org.homeward.referral.ReferralView;
 import org.homeward.referral.TriageDecision;
 import org.homeward.referral.Urgency;
+import org.homeward.scoring.ClinicalFrailtyScale;
+import org.homeward.scoring.FourAt;
 import org.homeward.security.CurrentUser;
 import org.homeward.security.Role;
 import org.homeward.security.SecurityService;
@@ -141,8 +146,9 @@ class ReferralPageController {
 
     private String detailPage(CurrentUser user, ReferralId id, Model model) {
         ReferralView referral = referrals.referral(user, id);
+        PatientRecord patient = patients.record(user, referral.patientId());
         model.addAttribute("referral", referral);
-        model.addAttribute("patient", patients.record(user, referral.patientId()));
+        model.addAttribute("patient", patient);
         model.addAttribute("ward", lookups.wardsById().get(referral.wardId()));
         model.addAttribute("today", referrals.today());
         if (!model.containsAttribute("triage")) {
@@ -156,6 +162,26 @@ class ReferralPageController {
         model.addAttribute("outcomes", TriageDecision.Outcome.values());
         model.addAttribute("seniors", security.usersWithRole(Role.SENIOR_DECISION_MAKER));
         model.addAttribute("consentOptions", ConsentGivenBy.values());
+        addAssessmentChoices(model, patient.summary().ageOn(referrals.today()) >= AssessmentScores.FROM_AGE);
         return "referral/detail";
+    }
+
+    /**
+     * The admission assessment's radios: CFS v2.0 levels by name (descriptors are not reproduced, by copyright), and
+     * the 4AT items in the tool's words with the points each scores. Shown only for adults, as the service records
+     * them only for adults.
+     */
+    private static void addAssessmentChoices(Model model, boolean adult) {
+        model.addAttribute("assessmentAllowed", adult);
+        model.addAttribute("frailtyChoices", Arrays.stream(ClinicalFrailtyScale.values())
+                .map(level -> new Choice(String.valueOf(level.level()), level.level() + " " + level.label())).toList());
+        model.addAttribute("alertnessChoices", Arrays.stream(FourAt.Alertness.values())
+                .map(answer -> new Choice(answer.name(), answer.label() + " (" + answer.points() + ")")).toList());
+        model.addAttribute("amt4Choices", Arrays.stream(FourAt.Amt4.values())
+                .map(answer -> new Choice(answer.name(), answer.label() + " (" + answer.points() + ")")).toList());
+        model.addAttribute("attentionChoices", Arrays.stream(FourAt.Attention.values())
+                .map(answer -> new Choice(answer.name(), answer.label() + " (" + answer.points() + ")")).toList());
+        model.addAttribute("acuteChangeChoices", List.of(new Choice("false", "No (0)"),
+                new Choice("true", "Yes (" + FourAt.ACUTE_CHANGE_POINTS + ")")));
     }
 }
