@@ -211,6 +211,9 @@ public class ObservationService {
         if (r.recordedAt().isAfter(now.plus(CLOCK_SKEW))) {
             return reject(index, r, "recordedAt", "recordedAt " + r.recordedAt() + " is in the future");
         }
+        if (r.deviceId() != null && r.deviceId().length() > 100) {
+            return reject(index, r, "deviceId", "deviceId must be at most 100 characters");
+        }
         return null;
     }
 

@@ -72,8 +72,9 @@ class ObservationPageController {
 
     @GetMapping("/patients/{id}/chart")
     String chart(CurrentUser user, @PathVariable PatientId id, Model model) {
-        List<ScoredSet> history = observations.history(user, id, CHART_DAYS);
+        // the record first: a patient outside the user's care is then "not found", like an unknown one
         model.addAttribute("patient", patients.record(user, id));
+        List<ScoredSet> history = observations.history(user, id, CHART_DAYS);
         model.addAttribute("history", history);
         model.addAttribute("points", history.stream()
                 .map(h -> java.util.Map.of("x", h.takenAt().toEpochMilli(), "y", h.total())).toList());
