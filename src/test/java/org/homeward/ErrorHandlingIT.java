@@ -109,7 +109,8 @@ class ErrorHandlingIT {
 
         JsonNode problem = assertProblem(response, 404);
         assertThat(problem.path("title").asText()).isEqualTo("Not found");
-        assertThat(problem.path("detail").asText()).isEqualTo("No patient with id " + unknown);
+        assertThat(problem.path("detail").asText()).isEqualTo("No patient with id " + unknown
+                + " in your organisation's care");
     }
 
     @Test

@@ -16,6 +16,8 @@ class Alert {
     static final Duration MISSED_READING_WINDOW = Duration.ofMinutes(60);
     /** Each tier an unacknowledged alert climbs to has at most this long to acknowledge it. */
     static final Duration TIER_WINDOW = Duration.ofMinutes(15);
+    /** The response note's column, alert.response_note, is varchar(2000). */
+    static final int NOTE_MAX = 2000;
 
     private final UUID id;
     private final PatientId patientId;
@@ -142,6 +144,10 @@ class Alert {
     void respond(ResponseAction action, String note, String by, Instant at) {
         if (action == null) {
             throw new InvalidInputException("action", "Say what was done: one of PHONE_CALL, VISIT, ADVICE, TRANSFER_TO_HOSPITAL");
+        }
+        if (note != null && note.trim().length() > NOTE_MAX) {
+            throw new InvalidInputException("note", "note must be at most " + NOTE_MAX + " characters (it has "
+                    + note.trim().length() + ")");
         }
         require(AlertStatus.ACKNOWLEDGED, "responded to");
         status = AlertStatus.RESPONDED;

@@ -90,20 +90,20 @@ public class EscalationPolicyService {
 
     @Transactional
     public EscalationPolicy policyFor(CurrentUser user, PatientId patient) {
-        patients.requireAccess(user, patient);
+        patients.requireVisible(user, patient);
         return effectivePolicy(patient);
     }
 
     @Transactional
     public List<String> overrideHistory(CurrentUser user, PatientId patient) {
-        patients.requireAccess(user, patient);
+        patients.requireVisible(user, patient);
         return repository.overrideHistory(patient).stream().map(EscalationOverride::describe).toList();
     }
 
     /** Everything the patient's record shows about their threshold: in force, ward, override, trail; audited. */
     @Transactional
     public PatientEscalation patientEscalation(CurrentUser user, PatientId patient) {
-        patients.requireAccess(user, patient);
+        patients.requireVisible(user, patient);
         EscalationPolicy effective = effectivePolicy(patient);
         List<EscalationOverride> history = repository.overrideHistory(patient);
         PatientEscalation view = new PatientEscalation(effective, wardOrDefault(referrals.currentWard(patient)),
@@ -145,7 +145,7 @@ public class EscalationPolicyService {
     @Transactional
     public EscalationPolicy tighten(CurrentUser user, PatientId patient, Integer news2AlertFromTotal, String reason) {
         user.requireRole("tighten a patient's escalation policy", CHANGES_POLICIES);
-        patients.requireAccess(user, patient);
+        patients.requireVisible(user, patient);
         if (!scoredWithNews2(patient)) {
             throw new RefusedException("This patient is under " + EarlyWarningScore.NEWS2_FROM_AGE + " and is scored"
                     + " with national PEWS, so a NEWS2 threshold would not change when they alert; escalate by the"
@@ -167,7 +167,7 @@ public class EscalationPolicyService {
     @Transactional
     public EscalationPolicy endOverride(CurrentUser user, PatientId patient) {
         user.requireRole("end a patient's escalation override", CHANGES_POLICIES);
-        patients.requireAccess(user, patient);
+        patients.requireVisible(user, patient);
         repository.lockOverrides(patient);
         EscalationPolicy ended = repository.activeOverride(patient)
                 .orElseThrow(() -> new RefusedException("This patient has no escalation override to end"));

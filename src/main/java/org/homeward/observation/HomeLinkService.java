@@ -47,7 +47,7 @@ public class HomeLinkService {
     @Transactional
     public String issue(CurrentUser user, PatientId patient) {
         user.requireRole("issue a home reading link", Role.CLINICIAN, Role.SENIOR_DECISION_MAKER, Role.COORDINATOR);
-        patients.requireAccess(user, patient);
+        patients.requireVisible(user, patient);
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);

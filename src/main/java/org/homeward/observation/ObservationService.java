@@ -162,7 +162,7 @@ public class ObservationService {
     @Transactional
     public Scale2Decision documentScale2(CurrentUser user, PatientId patient, String reason) {
         user.requireRole("document SpO2 Scale 2", Role.SENIOR_DECISION_MAKER);
-        patients.requireAccess(user, patient);
+        patients.requireVisible(user, patient);
         String why = requireReason(reason);
         Instant now = clock.instant();
         int age = patients.summary(patient).ageOn(now.atZone(clock.getZone()).toLocalDate());
@@ -187,7 +187,7 @@ public class ObservationService {
     @Transactional
     public Scale2Decision endScale2(CurrentUser user, PatientId patient, String reason) {
         user.requireRole("end SpO2 Scale 2", Role.SENIOR_DECISION_MAKER);
-        patients.requireAccess(user, patient);
+        patients.requireVisible(user, patient);
         String why = requireReason(reason);
         Scale2Decision active = scaleDecisions.active(patient).orElseThrow(() -> new RefusedException(
                 "SpO2 Scale 2 is not documented for this patient, so there is nothing to end"));
@@ -205,7 +205,7 @@ public class ObservationService {
     /** The patient's SpO2 scale decisions, newest first (the active one, if any, first). */
     @Transactional
     public List<Scale2Decision> scale2Decisions(CurrentUser user, PatientId patient) {
-        patients.requireAccess(user, patient);
+        patients.requireVisible(user, patient);
         List<Scale2Decision> decisions = scaleDecisions.history(patient);
         events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.READ, "SpO2ScaleDecision", null,
                 patient.value(), "viewed " + decisions.size() + " SpO2 scale decision(s)"));
@@ -230,7 +230,7 @@ public class ObservationService {
      */
     @Transactional
     public List<ScoredSet> history(CurrentUser user, PatientId patient, int days) {
-        patients.requireAccess(user, patient);
+        patients.requireVisible(user, patient);
         LocalDate dateOfBirth = patients.summary(patient).dateOfBirth();
         Instant since = clock.instant().minus(Duration.ofDays(days));
         List<Reading> readings = repository.readingsSince(patient, since);
@@ -314,6 +314,9 @@ public class ObservationService {
         }
         if (r.recordedAt().isAfter(now.plus(CLOCK_SKEW))) {
             return reject(index, r, "recordedAt", "recordedAt " + r.recordedAt() + " is in the future");
+        }
+        if (r.deviceId() != null && r.deviceId().length() > 100) {
+            return reject(index, r, "deviceId", "deviceId must be at most 100 characters");
         }
         return null;
     }

@@ -7,8 +7,8 @@ import jakarta.validation.constraints.Size;
 
 /** A carer or parent, with a contact number and whether they hold parental responsibility. */
 public record AddCarer(
-        @NotBlank(message = "is required") @Size(max = 200) String name,
-        @NotBlank(message = "is required") @Size(max = 100) String relationship,
+        @NotBlank(message = "is required") @Size(max = 200, message = "must be at most {max} characters") String name,
+        @NotBlank(message = "is required") @Size(max = 100, message = "must be at most {max} characters") String relationship,
         @NotBlank(message = "is required") @Pattern(regexp = "^[0-9 +()-]{6,30}$", message = "must be a phone number") String phone,
         @NotNull(message = "is required: say whether they hold parental responsibility") Boolean hasParentalResponsibility) {
 }

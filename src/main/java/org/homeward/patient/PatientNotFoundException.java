@@ -4,18 +4,29 @@ import org.homeward.shared.NhsNumber;
 import org.homeward.shared.NotFoundException;
 import org.homeward.shared.PatientId;
 
-/** No patient with that id or NHS number. */
+/**
+ * No patient with that id or NHS number, or none that the caller may know of: a patient outside the caller's
+ * organisation's care is answered exactly like one who is not registered, so the answer never reveals who is.
+ */
 public class PatientNotFoundException extends NotFoundException {
 
     private PatientNotFoundException(String message) {
         super(message);
     }
 
+    /** For internal look-ups by callers that have already checked access. */
     public static PatientNotFoundException forId(PatientId id) {
         return new PatientNotFoundException("No patient with id " + id);
     }
 
-    public static PatientNotFoundException forNhsNumber(NhsNumber nhsNumber) {
-        return new PatientNotFoundException("No patient with NHS number " + nhsNumber.formatted());
+    /** For a patient the caller named by id: not registered, or not in their organisation's care. */
+    public static PatientNotFoundException notInCareOf(PatientId id) {
+        return new PatientNotFoundException("No patient with id " + id + " in your organisation's care");
+    }
+
+    /** For a patient the caller named by NHS number: not registered, or not in their organisation's care. */
+    public static PatientNotFoundException notInCareOf(NhsNumber nhsNumber) {
+        return new PatientNotFoundException("No patient with NHS number " + nhsNumber.formatted()
+                + " in your organisation's care");
     }
 }

@@ -43,6 +43,11 @@ class PatientRepository {
                 .query(Boolean.class).single();
     }
 
+    boolean exists(PatientId id) {
+        return jdbc.sql("select exists (select 1 from patient where id = ?)").param(id.value())
+                .query(Boolean.class).single();
+    }
+
     Optional<PatientRecord> find(PatientId id) {
         return jdbc.sql("select * from patient where id = ?").param(id.value())
                 .query((rs, row) -> record(rs, carers(id), careTeam(id))).optional();

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.homeward.security.CurrentUser;
 import org.homeward.security.Role;
 import org.homeward.shared.CarerId;
@@ -59,23 +61,43 @@ public class PatientService {
         return repository.find(id).orElseThrow();
     }
 
-    /** The patient's record, if the user may see it; the read is audited. */
+    /**
+     * The patient's record, if the user may see it; the read is audited. A patient outside the user's organisation's
+     * care is answered like an unknown one (404), so the answer does not reveal that they are registered.
+     */
     @Transactional
     public PatientRecord record(CurrentUser user, PatientId id) {
-        requireAccess(user, id);
-        PatientRecord record = repository.find(id).orElseThrow(() -> PatientNotFoundException.forId(id));
+        requireVisible(user, id);
+        return read(user, id);
+    }
+
+    /**
+     * The record of the patient with this NHS number, if the user may see it. An unknown number and a registered
+     * patient outside the user's organisation's care get the same 404; only the second is audited (as DENIED), as a
+     * refused look-up of a real patient.
+     */
+    @Transactional
+    public PatientRecord recordByNhsNumber(CurrentUser user, NhsNumber nhsNumber) {
+        Optional<PatientId> id = repository.findIdByNhsNumber(nhsNumber);
+        if (id.isEmpty()) {
+            requireClinicalReader(user);
+            throw PatientNotFoundException.notInCareOf(nhsNumber);
+        }
+        requireVisible(user, id.get(), () -> PatientNotFoundException.notInCareOf(nhsNumber));
+        return read(user, id.get());
+    }
+
+    private PatientRecord read(CurrentUser user, PatientId id) {
+        PatientRecord record = repository.find(id).orElseThrow(() -> PatientNotFoundException.notInCareOf(id));
         publish(user, Action.READ, id, "viewed demographics");
         return record;
     }
 
-    @Transactional
-    public PatientRecord recordByNhsNumber(CurrentUser user, NhsNumber nhsNumber) {
-        PatientId id = repository.findIdByNhsNumber(nhsNumber)
-                .orElseThrow(() -> PatientNotFoundException.forNhsNumber(nhsNumber));
-        return record(user, id);
-    }
-
-    /** Patients in the user's organisation's care teams matching a name, NHS number or postcode. */
+    /**
+     * Patients in the user's organisation's care teams matching a name, NHS number or postcode. Each patient listed
+     * is audited against that patient (a search that finds nobody is audited once), so a patient's audit trail shows
+     * every time their name and NHS number were shown to someone, not only the times their record was opened.
+     */
     @Transactional
     public List<PatientSummary> search(CurrentUser user, String text) {
         requireClinicalReader(user);
@@ -83,15 +105,22 @@ public class PatientService {
             return List.of();
         }
         List<PatientSummary> found = repository.search(text.trim(), user.organisationId(), 50);
-        events.publishEvent(new RecordAccessed(user.actor(), Action.READ, "PatientSearch", null, null,
-                "searched '" + text.trim() + "': " + found.size() + " found"));
+        String search = "search '" + text.trim() + "'";
+        if (found.isEmpty()) {
+            events.publishEvent(new RecordAccessed(user.actor(), Action.READ, "PatientSearch", null, null,
+                    search + ": 0 found"));
+        }
+        for (PatientSummary patient : found) {
+            events.publishEvent(new RecordAccessed(user.actor(), Action.READ, "PatientSearch", patient.id().toString(),
+                    patient.id().value(), "listed by " + search + " (" + found.size() + " found)"));
+        }
         return found;
     }
 
     @Transactional
     public Carer addCarer(CurrentUser user, PatientId patient, AddCarer command) {
         user.requireRole("add a carer", Role.REFERRER, Role.CLINICIAN, Role.SENIOR_DECISION_MAKER, Role.COORDINATOR);
-        requireAccess(user, patient);
+        requireVisible(user, patient);
         Carer carer = new Carer(CarerId.random(), command.name().trim(), command.relationship().trim(),
                 command.phone().trim(), command.hasParentalResponsibility());
         repository.insertCarer(patient, carer, clock.instant());
@@ -113,23 +142,40 @@ public class PatientService {
 
     /**
      * Refuses (403, audited as DENIED) unless the user may see this patient's record; other modules call this before
-     * showing anything of the patient.
+     * showing anything of a patient they reached through another record (a referral, an admission, an alert), whose
+     * existence the caller already knows. For a patient the caller names themselves, use {@link #requireVisible}.
      */
     @Transactional
     public void requireAccess(CurrentUser user, PatientId patient) {
-        if (!user.hasAnyRole(Role.CLINICAL_RECORD_READERS)) {
-            events.publishEvent(new RecordAccessed(user.actor(), Action.DENIED, RECORD_TYPE, patient.toString(),
-                    patient.value(), "role does not open patient records"));
-            requireClinicalReader(user);
-        }
+        requireClinicalReader(user, patient);
         if (!repository.inCareTeam(patient, user.organisationId())) {
-            if (repository.find(patient).isEmpty()) {
+            if (!repository.exists(patient)) {
                 throw PatientNotFoundException.forId(patient);
             }
-            events.publishEvent(new RecordAccessed(user.actor(), Action.DENIED, RECORD_TYPE, patient.toString(),
-                    patient.value(), "organisation not in care team"));
+            publishDeniedOutsideCareTeam(user, patient);
             throw new ForbiddenException("Your organisation (" + user.organisationName()
                     + ") is not in this patient's care team, so you cannot see their record.");
+        }
+    }
+
+    /**
+     * Refuses unless the user may see the patient they named (by id in a path, a query or a body). A registered
+     * patient outside the user's organisation's care gets the same 404 as an unknown id, so the answer never reveals
+     * that the patient exists; that refusal is still audited as DENIED against the patient. A role that never opens
+     * records is refused with 403 (and audited) whether or not the patient exists.
+     */
+    @Transactional
+    public void requireVisible(CurrentUser user, PatientId patient) {
+        requireVisible(user, patient, () -> PatientNotFoundException.notInCareOf(patient));
+    }
+
+    private void requireVisible(CurrentUser user, PatientId patient, Supplier<PatientNotFoundException> notFound) {
+        requireClinicalReader(user, patient);
+        if (!repository.inCareTeam(patient, user.organisationId())) {
+            if (repository.exists(patient)) {
+                publishDeniedOutsideCareTeam(user, patient);
+            }
+            throw notFound.get();
         }
     }
 
@@ -153,6 +199,20 @@ public class PatientService {
     @Transactional(readOnly = true)
     public List<Carer> carers(PatientId id) {
         return repository.carers(id);
+    }
+
+    /** Refuses (403, audited as DENIED against the patient) a role that never opens patient records. */
+    private void requireClinicalReader(CurrentUser user, PatientId patient) {
+        if (!user.hasAnyRole(Role.CLINICAL_RECORD_READERS)) {
+            events.publishEvent(new RecordAccessed(user.actor(), Action.DENIED, RECORD_TYPE, patient.toString(),
+                    patient.value(), "role does not open patient records"));
+            requireClinicalReader(user);
+        }
+    }
+
+    private void publishDeniedOutsideCareTeam(CurrentUser user, PatientId patient) {
+        events.publishEvent(new RecordAccessed(user.actor(), Action.DENIED, RECORD_TYPE, patient.toString(),
+                patient.value(), "organisation not in care team"));
     }
 
     private void requireClinicalReader(CurrentUser user) {

@@ -26,11 +26,11 @@ public record AdmitPatient(
         @NotNull(message = "is required") ConsentGivenBy consentGivenBy,
         @NotNull(message = "is required: does the patient have capacity to consent?") Boolean patientHasCapacity,
         CarerId consentingCarerId,
-        @Size(max = 200) String consentingPersonName,
-        @Size(max = 200) String consentingPersonRole,
+        @Size(max = 200, message = "must be at most {max} characters") String consentingPersonName,
+        @Size(max = 200, message = "must be at most {max} characters") String consentingPersonRole,
         @NotNull(message = "must be confirmed: benefits and risks of care at home were discussed (KLoE 4.2)")
         @AssertTrue(message = "must be confirmed: benefits and risks of care at home were discussed (KLoE 4.2)") Boolean benefitsAndRisksDiscussed,
-        @NotBlank(message = "is required: record the shared decision (KLoE 4.2)") @Size(max = 4000) String sharedDecisionRecord,
+        @NotBlank(message = "is required: record the shared decision (KLoE 4.2)") @Size(max = 4000, message = "must be at most {max} characters") String sharedDecisionRecord,
         Instant accountabilityTransferredAt,
         Instant admittedAt,
         AssessmentScores assessment) {

@@ -21,11 +21,11 @@ public record CreateReferral(
         @NotNull(message = "is required") WardId wardId,
         @NotNull(message = "is required") ReferralDirection direction,
         @NotNull(message = "is required") ReferralSource source,
-        @NotBlank(message = "is required") @Size(max = 300) String presentingCondition,
-        @NotBlank(message = "is required: why Hospital at Home care is needed") @Size(max = 4000) String reason,
+        @NotBlank(message = "is required") @Size(max = 300, message = "must be at most {max} characters") String presentingCondition,
+        @NotBlank(message = "is required: why Hospital at Home care is needed") @Size(max = 4000, message = "must be at most {max} characters") String reason,
         @NotEmpty(message = "must name at least one intervention") Set<Intervention> interventions,
         @NotNull(message = "is required") Urgency urgency,
-        @Size(max = 200) String inpatientWard,
-        @Size(max = 200) String inpatientConsultant,
+        @Size(max = 200, message = "must be at most {max} characters") String inpatientWard,
+        @Size(max = 200, message = "must be at most {max} characters") String inpatientConsultant,
         Instant referredAt) {
 }

@@ -16,7 +16,7 @@ import java.time.Instant;
 public record DischargePatient(
         Instant dischargedAt,
         @NotNull(message = "is required") DischargeDestination destination,
-        @Size(max = 200) String destinationDetail,
-        @Size(max = 2000) String onwardReferrals,
-        @NotBlank(message = "is required: the summary for the GP") @Size(max = 8000) String summary) {
+        @Size(max = 200, message = "must be at most {max} characters") String destinationDetail,
+        @Size(max = 2000, message = "must be at most {max} characters") String onwardReferrals,
+        @NotBlank(message = "is required: the summary for the GP") @Size(max = 8000, message = "must be at most {max} characters") String summary) {
 }

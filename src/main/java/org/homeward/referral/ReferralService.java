@@ -72,7 +72,7 @@ public class ReferralService {
     private ReferralView refer(CurrentUser user, CreateReferral command, ReferralId reReferralOf) {
         user.requireRole("refer a patient", Role.REFERRER, Role.CLINICIAN, Role.SENIOR_DECISION_MAKER,
                 Role.COORDINATOR);
-        patients.requireAccess(user, command.patientId());
+        patients.requireVisible(user, command.patientId());
         VirtualWard ward = wards.ward(command.wardId());
         repository.findOpenAdmission(command.patientId()).ifPresent(open -> {
             throw new RefusedException("This patient is already admitted to " + wards.ward(open.wardId()).name()
@@ -141,7 +141,7 @@ public class ReferralService {
     /** A patient's referrals with their decisions; audited like opening one, since it shows the same. */
     @Transactional
     public List<ReferralView> referralsOf(CurrentUser user, PatientId patient) {
-        patients.requireAccess(user, patient);
+        patients.requireVisible(user, patient);
         List<ReferralView> found = repository.forPatient(patient).stream().map(Referral::view).toList();
         audit(user, Action.READ, "Referral", null, patient, "listed the patient's " + found.size() + " referrals");
         return found;
@@ -226,7 +226,7 @@ public class ReferralService {
     /** A patient's admissions with their discharge summaries; audited like opening one, since it shows the same. */
     @Transactional
     public List<AdmissionView> admissionsOf(CurrentUser user, PatientId patient) {
-        patients.requireAccess(user, patient);
+        patients.requireVisible(user, patient);
         List<AdmissionView> found = repository.admissionsOf(patient);
         audit(user, Action.READ, "Admission", null, patient, "listed the patient's " + found.size() + " admissions");
         return found;
@@ -264,9 +264,11 @@ public class ReferralService {
                         admission.reachedFourteenDays(today)));
             }
         }
-        if (!rows.isEmpty()) {
-            events.publishEvent(new RecordAccessed(user.actor(), Action.READ, "WardCensus", wardId.toString(), null,
-                    "viewed census of " + ward.name() + " listing " + rows.size() + " patients"));
+        // one audit line per patient listed, against that patient: their trail then shows each census that showed them
+        for (CensusRow row : rows) {
+            events.publishEvent(new RecordAccessed(user.actor(), Action.READ, "WardCensus", wardId.toString(),
+                    row.patient().id().value(), "listed on the census of " + ward.name() + " (" + rows.size()
+                            + " patients)"));
         }
         return new WardCensus(today, occupancy(ward, open, today), rows, open.size() - rows.size());
     }
@@ -317,7 +319,23 @@ public class ReferralService {
         return clinician;
     }
 
+    /** Who consented; {@code name} is stored in a 200-character column. */
     private record Consent(String name, String role) {
+
+        private static final int NAME_MAX = 200;
+
+        /**
+         * A patient's given and family names (each up to 100 characters) can together be one character too long for
+         * the column; such a name is shortened with an ellipsis instead of failing the admission. The patient's full
+         * name stays on their record, and the consent says the patient gave it.
+         */
+        static String fitted(String name) {
+            if (name.length() <= NAME_MAX) {
+                return name;
+            }
+            int end = Character.isHighSurrogate(name.charAt(NAME_MAX - 2)) ? NAME_MAX - 2 : NAME_MAX - 1;
+            return name.substring(0, end) + "\u2026";
+        }
     }
 
     /** Who consented, checked against capacity and parental responsibility (KLoE 4.1). */
@@ -330,7 +348,7 @@ public class ReferralService {
                     throw new InvalidInputException("consentGivenBy", "A patient who lacks capacity cannot give consent;"
                             + " record consent by their lasting power of attorney or a best interests decision (KLoE 4.1)");
                 }
-                yield new Consent(patient.givenName() + " " + patient.familyName(), "Patient");
+                yield new Consent(Consent.fitted(patient.givenName() + " " + patient.familyName()), "Patient");
             }
             case PARENT_WITH_PARENTAL_RESPONSIBILITY -> {
                 if (patient.ageOn(today()) >= 18) {

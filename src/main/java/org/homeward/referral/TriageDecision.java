@@ -13,7 +13,7 @@ import java.time.Instant;
  */
 public record TriageDecision(
         @NotNull(message = "is required: ACCEPT or DECLINE") Outcome outcome,
-        @NotBlank(message = "is required: say why, against the ward's admission criteria") @Size(max = 4000) String reason,
+        @NotBlank(message = "is required: say why, against the ward's admission criteria") @Size(max = 4000, message = "must be at most {max} characters") String reason,
         Instant decidedAt) {
 
     public TriageDecision(Outcome outcome, String reason) {

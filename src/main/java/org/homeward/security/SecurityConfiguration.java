@@ -7,6 +7,7 @@ import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -26,6 +27,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @EnableWebSecurity
 class SecurityConfiguration {
 
+    private static final String REALM = "Homeward";
+
     @Bean
     PasswordEncoder passwordEncoder(java.time.Clock clock) {
         return new VerifiedPasswordCache(new BCryptPasswordEncoder(), clock);
@@ -36,9 +39,12 @@ class SecurityConfiguration {
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
-                        problem(response, objectMapper, HttpStatus.UNAUTHORIZED,
-                                "Sign in with your Homeward username and password (HTTP Basic).")))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    // RFC 9110 11.6.1: a 401 must say how to authenticate
+                    response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
+                    problem(response, objectMapper, HttpStatus.UNAUTHORIZED,
+                            "Sign in with your Homeward username and password (HTTP Basic).");
+                }))
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
                         problem(response, objectMapper, HttpStatus.FORBIDDEN, "You may not do this.")))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -13,13 +13,13 @@ import org.homeward.shared.OrganisationId;
 
 /** What is needed to open a virtual ward. */
 public record CreateWard(
-        @NotBlank(message = "is required") @Size(max = 200) String name,
+        @NotBlank(message = "is required") @Size(max = 200, message = "must be at most {max} characters") String name,
         @NotEmpty(message = "must name at least one pathway") Set<Pathway> pathways,
         @NotNull(message = "is required") OrganisationId hostOrganisationId,
         @NotNull(message = "is required") @Min(value = 1, message = "must be at least 1") @Max(value = 1000, message = "must be at most 1000") Integer bedCapacity,
         @NotNull(message = "is required") LocalTime opensAt,
         @NotNull(message = "is required") LocalTime closesAt,
-        @NotBlank(message = "is required: who patients call out of hours (KLoE 2.2)") @Size(max = 200) String outOfHoursContact,
+        @NotBlank(message = "is required: who patients call out of hours (KLoE 2.2)") @Size(max = 200, message = "must be at most {max} characters") String outOfHoursContact,
         @NotBlank(message = "is required") @Pattern(regexp = "^[0-9 +()-]{3,30}$", message = "must be a phone number") String outOfHoursPhone,
         @NotNull(message = "is required") @Min(value = 0, message = "must be 0 or more") Integer minAgeYears,
         @NotNull(message = "is required") @Max(value = 130, message = "must be at most 130") Integer maxAgeYears,

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.homeward.patient.PatientRecord;
+import org.homeward.patient.PatientService;
+import org.homeward.patient.RegisterPatient;
 import org.homeward.security.CurrentUser;
 import org.homeward.security.Organisation;
 import org.homeward.security.OrganisationType;
@@ -37,6 +39,7 @@ class AuditIT {
     @Autowired Fixtures fixtures;
     @Autowired Api api;
     @Autowired JdbcClient jdbc;
+    @Autowired PatientService patients;
 
     Organisation acute;
     CurrentUser referrer;
@@ -131,7 +134,8 @@ class AuditIT {
         PatientRecord patient = fixtures.patient(referrer, LocalDate.of(1952, 5, 5));
         CurrentUser outsider = fixtures.user(Role.CLINICIAN, fixtures.organisation(OrganisationType.COMMUNITY_PROVIDER));
 
-        assertThat(api.get(outsider, "/api/v1/patients/" + patient.summary().id()).status()).isEqualTo(403);
+        assertThat(api.get(outsider, "/api/v1/patients/" + patient.summary().id()).status())
+                .as("answered as if unknown, so the refusal does not reveal the patient exists").isEqualTo(404);
 
         List<Map<String, Object>> denied = rows("username = ?", outsider.username());
         assertThat(denied).hasSize(1);
@@ -139,6 +143,70 @@ class AuditIT {
         assertThat(denied.get(0).get("patient_id")).isEqualTo(patient.summary().id().value());
         assertThat(denied.get(0).get("role")).isEqualTo("CLINICIAN");
         assertThat(denied.get(0).get("detail")).isEqualTo("organisation not in care team");
+    }
+
+    @Test
+    void recordsARefusedNhsNumberLookUpOfARegisteredPatientAsDeniedButAnUnknownNumberNot() {
+        PatientRecord patient = fixtures.patient(referrer, LocalDate.of(1954, 4, 4));
+        CurrentUser outsider = fixtures.user(Role.CLINICIAN, fixtures.organisation(OrganisationType.GP_FEDERATION));
+
+        assertThat(api.get(outsider, "/api/v1/patients?nhsNumber=" + Fixtures.newNhsNumber()).status()).isEqualTo(404);
+        assertThat(rows("username = ?", outsider.username())).as("nobody's record was refused").isEmpty();
+        assertThat(api.get(outsider, "/api/v1/patients?nhsNumber=" + patient.summary().nhsNumber().value()).status())
+                .isEqualTo(404);
+
+        List<Map<String, Object>> denied = rows("username = ?", outsider.username());
+        assertThat(denied).hasSize(1);
+        assertThat(denied.get(0).get("action")).isEqualTo("DENIED");
+        assertThat(denied.get(0).get("patient_id")).isEqualTo(patient.summary().id().value());
+        assertThat(denied.get(0).get("detail")).isEqualTo("organisation not in care team");
+    }
+
+    @Test
+    void recordsEachPatientListedOnAWardCensusAgainstThatPatient() {
+        PatientRecord first = fixtures.patient(referrer, LocalDate.of(1940, 1, 1));
+        PatientRecord second = fixtures.patient(referrer, LocalDate.of(1941, 1, 1));
+        fixtures.admit(first, ward, referrer, consultant);
+        fixtures.admit(second, ward, referrer, consultant);
+        CurrentUser nurse = fixtures.user(Role.CLINICIAN, acute);
+
+        Response census = api.get(nurse, "/api/v1/wards/" + ward.id() + "/census");
+        assertThat(census.body().path("rows")).hasSize(2);
+
+        List<Map<String, Object>> listed = rows("username = ?", nurse.username());
+        assertThat(listed).extracting(row -> row.get("patient_id"))
+                .containsExactlyInAnyOrder(first.summary().id().value(), second.summary().id().value());
+        assertThat(listed).extracting(row -> row.get("action")).containsOnly("READ");
+        assertThat(listed).extracting(row -> row.get("record_type")).containsOnly("WardCensus");
+        assertThat(listed).extracting(row -> row.get("record_id")).containsOnly(ward.id().toString());
+        assertThat(listed).extracting(row -> row.get("detail"))
+                .containsOnly("listed on the census of " + ward.name() + " (2 patients)");
+
+        CurrentUser governance = fixtures.user(Role.GOVERNANCE, acute);
+        Response trail = api.get(governance, "/api/v1/audit?patientId=" + first.summary().id());
+        assertThat(trail.body().findValuesAsText("username")).as("the patient's trail shows who saw them listed")
+                .contains(nurse.username());
+    }
+
+    @Test
+    void recordsEachPatientASearchListedAgainstThatPatientAndASearchThatFoundNobodyOnce() {
+        String familyName = Fixtures.unique("Nightingale");
+        PatientRecord first = patientNamed(familyName, LocalDate.of(1938, 1, 1));
+        PatientRecord second = patientNamed(familyName, LocalDate.of(1939, 1, 1));
+        CurrentUser nurse = fixtures.user(Role.CLINICIAN, acute);
+
+        assertThat(api.get(nurse, "/api/v1/patients?q=" + familyName).body()).hasSize(2);
+        List<Map<String, Object>> listed = rows("username = ?", nurse.username());
+        assertThat(listed).extracting(row -> row.get("patient_id"))
+                .containsExactlyInAnyOrder(first.summary().id().value(), second.summary().id().value());
+        assertThat(listed).extracting(row -> row.get("record_type")).containsOnly("PatientSearch");
+        assertThat(listed).extracting(row -> row.get("detail"))
+                .containsOnly("listed by search '" + familyName + "' (2 found)");
+
+        assertThat(api.get(nurse, "/api/v1/patients?q=nobody-" + familyName).body()).isEmpty();
+        List<Map<String, Object>> nobody = rows("username = ? and patient_id is null", nurse.username());
+        assertThat(nobody).hasSize(1);
+        assertThat(nobody.get(0).get("detail")).isEqualTo("search 'nobody-" + familyName + "': 0 found");
     }
 
     @ParameterizedTest
@@ -253,6 +321,14 @@ class AuditIT {
 
     private long count(String sql) {
         return jdbc.sql(sql).query(Long.class).single();
+    }
+
+    private PatientRecord patientNamed(String familyName, LocalDate dateOfBirth) {
+        RegisterPatient details = fixtures.patientDetails(dateOfBirth);
+        return patients.register(referrer, new RegisterPatient(details.nhsNumber(), details.givenName(), familyName,
+                details.dateOfBirth(), details.sex(), details.ethnicCategory(), details.addressLine1(),
+                details.addressLine2(), details.town(), details.postcode(), details.latitude(), details.longitude(),
+                details.phone(), details.gpPracticeCode(), details.gpPracticeName()));
     }
 
     private Map<String, Object> referral(PatientRecord patient) {

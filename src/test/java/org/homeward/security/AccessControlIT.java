@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.homeward.patient.PatientRecord;
+import org.homeward.shared.NhsNumber;
 import org.homeward.support.Api;
 import org.homeward.support.Api.RawResponse;
 import org.homeward.support.Api.Response;
@@ -48,26 +50,74 @@ class AccessControlIT {
     }
 
     @Test
-    void refusesAPatientsRecordReferralAndAdmissionToAnOrganisationOutsideTheCareTeam() {
+    void refusesAReferralAndAdmissionToAnOrganisationOutsideTheCareTeam() {
         String referralId = refer(patient);
         String admissionId = admit(referralId);
         assertThat(api.get(referrer, patientPath).status()).isEqualTo(200);
         assertThat(api.get(consultant, "/api/v1/referrals/" + referralId).status()).isEqualTo(200);
         assertThat(api.get(consultant, "/api/v1/admissions/" + admissionId).status()).isEqualTo(200);
 
-        Response record = api.get(outsider, patientPath);
         Response referral = api.get(outsider, "/api/v1/referrals/" + referralId);
         Response admission = api.get(outsider, "/api/v1/admissions/" + admissionId);
-        Response admissions = api.get(outsider, "/api/v1/admissions?patientId=" + patient.summary().id());
-        Response referrals = api.get(outsider, "/api/v1/referrals?patientId=" + patient.summary().id());
 
-        for (Response refused : List.of(record, referral, admission, admissions, referrals)) {
+        for (Response refused : List.of(referral, admission)) {
             assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
             assertThat(refused.contentType()).startsWith("application/problem+json");
             assertThat(refused.text("detail")).contains("not in this patient's care team");
             assertThat(refused.body().toString()).doesNotContain(patient.summary().familyName())
                     .doesNotContain(patient.summary().nhsNumber().value());
         }
+    }
+
+    @Test
+    void answersAnOutsiderAboutARegisteredPatientExactlyAsAboutAnUnknownOne() {
+        admit(refer(patient));
+        String registered = patient.summary().id().toString();
+        String unknown = UUID.randomUUID().toString();
+
+        for (String path : List.of("/api/v1/patients/%s", "/api/v1/admissions?patientId=%s",
+                "/api/v1/referrals?patientId=%s", "/api/v1/patients/%s/escalation-policy",
+                "/api/v1/patients/%s/escalation-policy/history", "/api/v1/patients/%s/spo2-scale-2")) {
+            assertSameNotFound(api.get(outsider, path.formatted(registered)), registered,
+                    api.get(outsider, path.formatted(unknown)), unknown);
+        }
+        assertSameNotFound(api.post(outsider, "/api/v1/patients/" + registered + "/carers", carer()), registered,
+                api.post(outsider, "/api/v1/patients/" + unknown + "/carers", carer()), unknown);
+        assertSameNotFound(api.post(outsider, "/api/v1/patients/" + registered + "/home-link", Map.of()), registered,
+                api.post(outsider, "/api/v1/patients/" + unknown + "/home-link", Map.of()), unknown);
+        assertSameNotFound(api.post(outsider, "/api/v1/referrals", referral(registered)), registered,
+                api.post(outsider, "/api/v1/referrals", referral(unknown)), unknown);
+
+        Response byId = api.get(outsider, patientPath);
+        assertThat(byId.text("detail")).isEqualTo("No patient with id " + registered + " in your organisation's care");
+    }
+
+    @Test
+    void answersAnOutsiderLookingUpARegisteredNhsNumberExactlyAsAnUnknownNumber() {
+        String registered = patient.summary().nhsNumber().value();
+        String unknown = Fixtures.newNhsNumber();
+
+        Response known = api.get(outsider, "/api/v1/patients?nhsNumber=" + registered);
+        Response notKnown = api.get(outsider, "/api/v1/patients?nhsNumber=" + unknown);
+
+        assertSameNotFound(known, patient.summary().nhsNumber().formatted(), notKnown,
+                NhsNumber.of(unknown).formatted());
+        assertThat(known.text("detail")).isEqualTo("No patient with NHS number "
+                + patient.summary().nhsNumber().formatted() + " in your organisation's care");
+        assertThat(api.get(referrer, "/api/v1/patients?nhsNumber=" + registered).body().path("summary")
+                .path("familyName").asText()).isEqualTo(patient.summary().familyName());
+    }
+
+    @Test
+    void refusesARoleThatNeverOpensRecordsTheSameWayWhetherOrNotTheNhsNumberIsRegistered() {
+        CurrentUser commissioner = fixtures.user(Role.COMMISSIONER, acute);
+
+        Response known = api.get(commissioner, "/api/v1/patients?nhsNumber=" + patient.summary().nhsNumber().value());
+        Response notKnown = api.get(commissioner, "/api/v1/patients?nhsNumber=" + Fixtures.newNhsNumber());
+
+        assertThat(known.status()).isEqualTo(403);
+        assertThat(known.body()).isEqualTo(notKnown.body());
+        assertThat(known.text("detail")).contains("does not open individual patient records");
     }
 
     @Test
@@ -79,7 +129,7 @@ class AccessControlIT {
         assertThat(api.get(outsider, "/api/v1/patients?q=" + familyName).body()).isEmpty();
         assertThat(api.get(outsider, "/api/v1/patients?q=" + patient.summary().nhsNumber().value()).body()).isEmpty();
         assertThat(api.get(outsider, "/api/v1/patients?nhsNumber=" + patient.summary().nhsNumber().value()).status())
-                .isEqualTo(403);
+                .isEqualTo(404);
     }
 
     @Test
@@ -210,11 +260,14 @@ class AccessControlIT {
         assertThat(anonymous.contentType()).startsWith("application/problem+json");
         assertThat(api.json(anonymous).path("status").asInt()).isEqualTo(401);
         assertThat(api.json(anonymous).path("detail").asText()).contains("Sign in");
+        assertThat(anonymous.header("WWW-Authenticate")).as("RFC 9110: a 401 says how to authenticate")
+                .containsExactly("Basic realm=\"Homeward\"");
         assertThat(anonymous.body()).doesNotContain(patient.summary().familyName());
 
         RawResponse anonymousPost = api.raw("POST", "/api/v1/patients", null, null, "{}");
         assertThat(anonymousPost.status()).isEqualTo(401);
         assertThat(anonymousPost.contentType()).startsWith("application/problem+json");
+        assertThat(anonymousPost.header("WWW-Authenticate")).containsExactly("Basic realm=\"Homeward\"");
     }
 
     @Test
@@ -222,10 +275,13 @@ class AccessControlIT {
         RawResponse wrong = api.raw("GET", patientPath, referrer.username(), Fixtures.PASSWORD + "x", null);
         assertThat(wrong.status()).isEqualTo(401);
         assertThat(wrong.contentType()).startsWith("application/problem+json");
+        assertThat(api.json(wrong).path("status").asInt()).isEqualTo(401);
+        assertThat(wrong.header("WWW-Authenticate")).containsExactly("Basic realm=\"Homeward\"");
         assertThat(wrong.body()).doesNotContain(patient.summary().familyName());
 
         RawResponse unknownUser = api.raw("GET", patientPath, "nobody-" + Fixtures.unique("x"), Fixtures.PASSWORD, null);
         assertThat(unknownUser.status()).isEqualTo(401);
+        assertThat(unknownUser.header("WWW-Authenticate")).containsExactly("Basic realm=\"Homeward\"");
 
         assertThat(api.raw("GET", patientPath, referrer.username(), Fixtures.PASSWORD, null).status()).isEqualTo(200);
     }
@@ -242,6 +298,28 @@ class AccessControlIT {
     }
 
     // ------------------------------------------------------------------------------------------------------------
+
+    /** The same 404 problem detail for both, once each names the patient the caller asked about. */
+    private static void assertSameNotFound(Response registered, String registeredKey, Response unknown,
+            String unknownKey) {
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(404);
+        assertThat(unknown.status()).as(unknown.toString()).isEqualTo(404);
+        assertThat(registered.contentType()).startsWith("application/problem+json");
+        assertThat(registered.text("detail")).contains("in your organisation's care");
+        assertThat(registered.body().toString().replace(registeredKey, "<asked>"))
+                .isEqualTo(unknown.body().toString().replace(unknownKey, "<asked>"));
+    }
+
+    private static Map<String, Object> carer() {
+        return Map.of("name", "Grace Hopper", "relationship", "Daughter", "phone", "07700 900123",
+                "hasParentalResponsibility", false);
+    }
+
+    private Map<String, Object> referral(String patientId) {
+        return Map.of("patientId", patientId, "wardId", ward.id().toString(), "direction", "STEP_UP", "source", "GP",
+                "presentingCondition", "Exacerbation of COPD", "reason", "Needs oxygen and nebulisers at home",
+                "interventions", List.of("OXYGEN", "NEBULISERS"), "urgency", "SAME_DAY");
+    }
 
     private String refer(PatientRecord record) {
         return refer(referrer, record);

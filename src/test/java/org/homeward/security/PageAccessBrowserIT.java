@@ -61,7 +61,13 @@ class PageAccessBrowserIT {
     @Test
     void clinicianOfAnotherOrganisationCannotOpenThePatient() {
         browser.signIn(outsider.username(), Fixtures.PASSWORD).open("/patients/" + patient.summary().id());
-        assertThat(browser.testId("error-detail")).contains("is not in this patient's care team");
+        assertThat(browser.testId("error-title")).isEqualTo("Not found");
+        assertThat(browser.testId("error-detail"))
+                .isEqualTo("No patient with id " + patient.summary().id() + " in your organisation's care");
+        String unknown = java.util.UUID.randomUUID().toString();
+        browser.open("/patients/" + unknown);
+        assertThat(browser.testId("error-detail")).as("the same page as for a patient who is not registered")
+                .isEqualTo("No patient with id " + unknown + " in your organisation's care");
         browser.open("/patients?q=" + patient.summary().familyName());
         assertThat(browser.testId("no-results")).contains(patient.summary().familyName());
     }

@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import org.homeward.security.CurrentUser;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.core.env.Environment;
@@ -89,7 +91,8 @@ public class Api {
             HttpResponse<String> response = RAW_CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new RawResponse(response.statusCode(),
                     response.headers().firstValue(HttpHeaders.CONTENT_TYPE).orElse(""),
-                    response.headers().firstValue(HttpHeaders.LOCATION).orElse(null), response.body());
+                    response.headers().firstValue(HttpHeaders.LOCATION).orElse(null), response.body(),
+                    response.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -134,8 +137,15 @@ public class Api {
         });
     }
 
-    /** Status, content type, Location header and the body as the server wrote it. */
-    public record RawResponse(int status, String contentType, String location, String body) {
+    /** Status, content type, Location header and the body as the server wrote it, with every header. */
+    public record RawResponse(int status, String contentType, String location, String body,
+            Map<String, List<String>> headers) {
+
+        /** Every value of the header, by name in any case. */
+        public List<String> header(String name) {
+            return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name))
+                    .flatMap(h -> h.getValue().stream()).toList();
+        }
 
         @Override
         public String toString() {

@@ -17,15 +17,12 @@ import org.homeward.referral.ReferralService;
 import org.homeward.security.CurrentUser;
 import org.homeward.shared.PatientId;
 import org.homeward.ward.WardService;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The page a patient or carer opens from their personal link, on their own phone, with no account: a few readings
@@ -84,16 +81,6 @@ class HomeReadingsController {
     String issueFromPage(CurrentUser user, @PathVariable PatientId id, RedirectAttributes redirect) {
         redirect.addFlashAttribute("homeLink", "/home/" + links.issue(user, id));
         return "redirect:/patients/" + id;
-    }
-
-    record IssuedLink(String url) {
-    }
-
-    @PostMapping("/api/v1/patients/{id}/home-link")
-    @ResponseBody
-    ResponseEntity<IssuedLink> issue(CurrentUser user, @PathVariable PatientId id) {
-        String url = UriComponentsBuilder.fromPath("/home/{token}").buildAndExpand(links.issue(user, id)).toUriString();
-        return ResponseEntity.status(201).body(new IssuedLink(url));
     }
 
     private String page(String token, PatientId patient, HomeReadings form, Model model) {

@@ -87,8 +87,9 @@ class ObservationPageController {
         if (!model.containsAttribute("scaleForm")) {
             model.addAttribute("scaleForm", new ScaleForm(null));
         }
-        List<ScoredSet> history = observations.history(user, id, CHART_DAYS);
+        // the record first: a patient outside the user's care is then "not found", like an unknown one
         PatientRecord patient = patients.record(user, id);
+        List<ScoredSet> history = observations.history(user, id, CHART_DAYS);
         boolean adult = patient.summary().ageOn(LocalDate.now(clock)) >= EarlyWarningScore.NEWS2_FROM_AGE;
         List<Scale2Decision> decisions = adult ? observations.scale2Decisions(user, id) : List.of();
         model.addAttribute("adult", adult);
