@@ -88,23 +88,27 @@ class ObservationRepository {
     }
 
     /**
-     * For each patient, the readings taken within the set window before their newest reading: one query for all the
-     * patients a batch touched.
+     * For each patient, the latest reading of each parameter: one query for all the patients a batch touched, one
+     * index probe per patient and parameter (index by patient, parameter, time), however many readings a patient has
+     * sent. {@link ObservationSet#assemble} then keeps those within the set window before the newest.
      */
-    Map<UUID, List<Reading>> currentReadings(Collection<UUID> patients) {
-        Map<UUID, List<Reading>> current = new HashMap<>();
+    Map<UUID, List<Reading>> latestPerParameter(Collection<UUID> patients) {
+        Map<UUID, List<Reading>> latest = new HashMap<>();
         jdbc.query("""
-                select o.patient_id, o.parameter, o.numeric_value, o.code_value, o.recorded_at
+                select t.patient_id, r.parameter, r.numeric_value, r.code_value, r.recorded_at
                 from unnest(?::uuid[]) as t(patient_id)
-                cross join lateral (select max(recorded_at) as newest from observation_reading
-                                    where patient_id = t.patient_id) as n
-                join observation_reading o on o.patient_id = t.patient_id
-                    and o.recorded_at >= n.newest - make_interval(mins => ?)""",
-                (RowCallbackHandler) rs -> current.computeIfAbsent(rs.getObject("patient_id", UUID.class),
+                cross join unnest(?::text[]) as p(parameter)
+                cross join lateral (select parameter, numeric_value, code_value, recorded_at from observation_reading o
+                                    where o.patient_id = t.patient_id and o.parameter = p.parameter
+                                    order by o.recorded_at desc limit 1) as r""",
+                (RowCallbackHandler) rs -> latest.computeIfAbsent(rs.getObject(1, UUID.class),
                         id -> new ArrayList<>()).add(reading(rs)),
-                patients.stream().map(UUID::toString).toArray(String[]::new), (int) ObservationSet.WINDOW.toMinutes());
-        return current;
+                patients.stream().map(UUID::toString).toArray(String[]::new), PARAMETER_NAMES);
+        return latest;
     }
+
+    private static final String[] PARAMETER_NAMES = java.util.Arrays.stream(ObservationParameter.values())
+            .map(Enum::name).toArray(String[]::new);
 
     /**
      * Takes the scoring locks of all these patients, in ascending patient-id order, held until the transaction ends.

@@ -130,7 +130,7 @@ public class ObservationService {
      */
     private void score(Set<UUID> touched, Map<UUID, LocalDate> dateOfBirth) {
         repository.lockPatientsForScoring(touched);
-        Map<UUID, List<Reading>> current = repository.currentReadings(touched);
+        Map<UUID, List<Reading>> current = repository.latestPerParameter(touched);
         Map<UUID, ObservationSet> sets = new TreeMap<>();
         current.forEach((patient, readings) -> ObservationSet.assemble(readings).ifPresent(set -> sets.put(patient, set)));
         if (sets.isEmpty()) {
