@@ -1,0 +1,22 @@
+package org.homeward.visit;
+
+/** What a visit needs its staff member to be able to do (seeds: KLoE 7.1, 7.2; spec 3.11). */
+public enum Skill {
+    REGISTERED_NURSE("Registered nurse"),
+    IV_COMPETENT_NURSE("IV-competent nurse"),
+    PAEDIATRIC_NURSE("Paediatric nurse"),
+    PHYSIOTHERAPIST("Physiotherapist"),
+    PHARMACIST("Pharmacist"),
+    HEALTHCARE_SUPPORT_WORKER("Healthcare support worker"),
+    SENIOR_CLINICIAN("Senior clinician (medical or advanced practitioner review)");
+
+    private final String label;
+
+    Skill(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

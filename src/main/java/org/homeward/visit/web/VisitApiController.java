@@ -1,0 +1,62 @@
+package org.homeward.visit.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.homeward.security.CurrentUser;
+import org.homeward.shared.PatientId;
+import org.homeward.shared.WardId;
+import org.homeward.visit.AddIntervention;
+import org.homeward.visit.Intervention;
+import org.homeward.visit.VisitRequirement;
+import org.homeward.visit.VisitService;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Visits", description = "Interventions on a patient's plan and the home visits they call for")
+class VisitApiController {
+
+    private final VisitService visits;
+
+    VisitApiController(VisitService visits) {
+        this.visits = visits;
+    }
+
+    @PostMapping("/api/v1/patients/{id}/interventions")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Add an intervention (IV dose 8-hourly, bloods before the lab cut-off, ...) to an admitted "
+            + "patient's plan: times of day with a tolerance, or a window; optional follow-up with a min/max gap")
+    Intervention add(CurrentUser user, @PathVariable PatientId id, @RequestBody AddIntervention command) {
+        return visits.addIntervention(user, id, command);
+    }
+
+    @GetMapping("/api/v1/patients/{id}/interventions")
+    @Operation(summary = "The patient's interventions, ended ones included")
+    List<Intervention> plan(CurrentUser user, @PathVariable PatientId id) {
+        return visits.interventions(user, id);
+    }
+
+    @PostMapping("/api/v1/interventions/{id}/end")
+    @Operation(summary = "End an intervention: no visits for it after today")
+    Intervention end(CurrentUser user, @PathVariable UUID id) {
+        return visits.endIntervention(user, id);
+    }
+
+    @GetMapping("/api/v1/visit-requirements")
+    @Operation(summary = "The visits due on a day for admitted patients, with windows, skills and links")
+    List<VisitRequirement> requirements(CurrentUser user,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @RequestParam(required = false) WardId wardId) {
+        return visits.requirements(user, date, wardId);
+    }
+}
