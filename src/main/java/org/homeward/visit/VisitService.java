@@ -13,6 +13,7 @@ import org.homeward.patient.PatientSummary;
 import org.homeward.referral.ReferralService;
 import org.homeward.security.CurrentUser;
 import org.homeward.security.Role;
+import org.homeward.security.SecurityService;
 import org.homeward.shared.NotFoundException;
 import org.homeward.shared.PatientId;
 import org.homeward.shared.RecordAccessed;
@@ -31,14 +32,18 @@ public class VisitService {
     private static final Role[] PLANNERS = {Role.CLINICIAN, Role.SENIOR_DECISION_MAKER, Role.COORDINATOR};
 
     private final InterventionRepository interventions;
+    private final ShiftRepository shifts;
+    private final SecurityService security;
     private final PatientService patients;
     private final ReferralService referrals;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    VisitService(InterventionRepository interventions, PatientService patients, ReferralService referrals,
-            ApplicationEventPublisher events, Clock clock) {
+    VisitService(InterventionRepository interventions, ShiftRepository shifts, SecurityService security,
+            PatientService patients, ReferralService referrals, ApplicationEventPublisher events, Clock clock) {
         this.interventions = interventions;
+        this.shifts = shifts;
+        this.security = security;
         this.patients = patients;
         this.referrals = referrals;
         this.events = events;
@@ -99,6 +104,43 @@ public class VisitService {
                 .filter(p -> ward == null || ward.equals(admitted.get(p))).collect(Collectors.toSet());
         return VisitRequirements.forDay(due.stream().filter(i -> visible.contains(i.patientId())).toList(), day,
                 clock.getZone());
+    }
+
+    /**
+     * Adds a shift for a clinical staff member. Coordinators and seniors plan shifts; a staff member cannot be on two
+     * overlapping shifts.
+     */
+    @Transactional
+    public StaffShift addShift(CurrentUser user, AddShift command) {
+        user.requireRole("plan shifts", Role.COORDINATOR, Role.SENIOR_DECISION_MAKER);
+        StaffShift shift = ShiftPlan.checked(command, security, clock.getZone(), user.username(), clock.instant());
+        if (shifts.overlaps(shift.userId(), shift.startsAt(), shift.endsAt())) {
+            throw new RefusedException(shift.staffName() + " already has a shift overlapping this one");
+        }
+        shifts.insert(shift);
+        events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.CREATE, "StaffShift",
+                shift.id().toString(), null, "shift for " + shift.staffName()));
+        return shift;
+    }
+
+    @Transactional
+    public StaffShift cancelShift(CurrentUser user, UUID id) {
+        user.requireRole("plan shifts", Role.COORDINATOR, Role.SENIOR_DECISION_MAKER);
+        StaffShift shift = shifts.find(id).orElseThrow(() -> new NotFoundException("No shift with id " + id));
+        if (!shifts.cancel(id, user.username(), clock.instant())) {
+            throw new RefusedException("This shift was already cancelled by " + shift.cancelledBy());
+        }
+        events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.UPDATE, "StaffShift",
+                id.toString(), null, "cancelled shift for " + shift.staffName()));
+        return shifts.find(id).orElseThrow();
+    }
+
+    /** The shifts that start on {@code day} (in the service's zone), out-of-hours ones included. */
+    @Transactional(readOnly = true)
+    public List<StaffShift> shifts(CurrentUser user, LocalDate day) {
+        user.requireRole("see shifts", PLANNERS);
+        return shifts.startingBetween(day.atStartOfDay(clock.getZone()).toInstant(),
+                day.plusDays(1).atStartOfDay(clock.getZone()).toInstant());
     }
 
     private void audit(CurrentUser user, RecordAccessed.Action action, Intervention intervention, String detail) {

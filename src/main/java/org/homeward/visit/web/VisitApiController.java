@@ -9,6 +9,8 @@ import org.homeward.security.CurrentUser;
 import org.homeward.shared.PatientId;
 import org.homeward.shared.WardId;
 import org.homeward.visit.AddIntervention;
+import org.homeward.visit.AddShift;
+import org.homeward.visit.StaffShift;
 import org.homeward.visit.Intervention;
 import org.homeward.visit.VisitRequirement;
 import org.homeward.visit.VisitService;
@@ -50,6 +52,26 @@ class VisitApiController {
     @Operation(summary = "End an intervention: no visits for it after today")
     Intervention end(CurrentUser user, @PathVariable UUID id) {
         return visits.endIntervention(user, id);
+    }
+
+    @PostMapping("/api/v1/shifts")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Add a staff member's shift for visit planning (coordinators and seniors); times are local, "
+            + "an out-of-hours shift may end the next morning")
+    StaffShift addShift(CurrentUser user, @RequestBody AddShift command) {
+        return visits.addShift(user, command);
+    }
+
+    @PostMapping("/api/v1/shifts/{id}/cancel")
+    @Operation(summary = "Cancel a shift; it stays on record")
+    StaffShift cancelShift(CurrentUser user, @PathVariable UUID id) {
+        return visits.cancelShift(user, id);
+    }
+
+    @GetMapping("/api/v1/shifts")
+    @Operation(summary = "The shifts starting on a day")
+    List<StaffShift> shifts(CurrentUser user, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        return visits.shifts(user, date);
     }
 
     @GetMapping("/api/v1/visit-requirements")
