@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
 # Ingest benchmark: the packaged app on a fresh embedded database with the demo service, driven over HTTP by
 # IngestLoad.java; then the same number of rows loaded by PostgreSQL COPY into the same table as the ceiling.
-# Usage: bench/run-ingest.sh [clients] [batch] [seconds]      (needs psql for the COPY ceiling)
+# Usage: bench/run-ingest.sh [clients] [batch] [seconds] [demo scale]      (needs psql for the COPY ceiling)
+# Demo scale 15 (the default) loads the demo service 15 times over: 1,350 admitted patients.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-clients=${1:-4}; batch=${2:-200}; seconds=${3:-30}; port=18181
+clients=${1:-2}; batch=${2:-1000}; seconds=${3:-30}; scale=${4:-15}; port=18181
 data=$(mktemp -d /tmp/homeward-bench-XXXX)
 ./mvnw -q -B -DskipTests package
 java -jar target/homeward-0.1.0-SNAPSHOT.jar --server.port=$port --homeward.data-dir="$data" \
-  --homeward.escalation.check-every=PT24H > "$data/app.log" 2>&1 &
+  --homeward.demo-scale="$scale" --homeward.escalation.check-every=PT24H > "$data/app.log" 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null; pkill -f "$data" 2>/dev/null || true' EXIT
-for _ in $(seq 1 240); do curl -sf localhost:$port/actuator/health | grep -q UP && break; sleep 0.5; done
+for _ in $(seq 1 600); do curl -sf localhost:$port/actuator/health | grep -q UP && break; sleep 0.5; done
 echo "== HTTP batch ingest"
 java bench/IngestLoad.java http://localhost:$port nurse homeward-demo "$clients" "$batch" "$seconds" | tee "$data/load.txt"
 rows=$(sed -n 's/.*stored_readings=\([0-9]*\).*/\1/p' "$data/load.txt")
