@@ -1,0 +1,109 @@
+package org.homeward.visit.web;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.homeward.patient.PatientService;
+import org.homeward.security.CurrentUser;
+import org.homeward.shared.FormErrors;
+import org.homeward.shared.InvalidInputException;
+import org.homeward.shared.PatientId;
+import org.homeward.shared.RefusedException;
+import org.homeward.visit.AddIntervention;
+import org.homeward.visit.Intervention;
+import org.homeward.visit.InterventionKind;
+import org.homeward.visit.Skill;
+import org.homeward.visit.VisitService;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A patient's home visit plan: the interventions that generate their visits, added and ended by the team. */
+@Controller
+class VisitPageController {
+
+    private final VisitService visits;
+    private final PatientService patients;
+
+    VisitPageController(VisitService visits, PatientService patients) {
+        this.visits = visits;
+        this.patients = patients;
+    }
+
+    /** The add form: times as one comma-separated field ("06:00, 14:00, 22:00") or a window. */
+    record InterventionForm(InterventionKind kind, String description, Integer durationMinutes, Skill skill,
+            Integer staffNeeded, String times, Integer toleranceMinutes, String windowFrom, String windowTo,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startsOn,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsOn, InterventionKind followUpKind,
+            Integer followUpMinGapMinutes, Integer followUpMaxGapMinutes) {
+
+        AddIntervention command() {
+            List<String> timesOfDay = times == null || times.isBlank() ? null
+                    : Arrays.stream(times.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
+            AddIntervention.FollowUp followUp = followUpKind == null ? null
+                    : new AddIntervention.FollowUp(followUpKind, null, followUpMinGapMinutes, followUpMaxGapMinutes);
+            return new AddIntervention(kind, description, durationMinutes, skill, staffNeeded, timesOfDay,
+                    toleranceMinutes, blankToNull(windowFrom), blankToNull(windowTo), startsOn, endsOn, followUp);
+        }
+
+        private static String blankToNull(String text) {
+            return text == null || text.isBlank() ? null : text;
+        }
+    }
+
+    @GetMapping("/patients/{id}/visits")
+    String plan(CurrentUser user, @PathVariable PatientId id, Model model) {
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", new InterventionForm(null, null, null, null, 1, null, 30, null, null, null,
+                    null, null, null, null));
+        }
+        model.addAttribute("patient", patients.record(user, id));
+        List<Intervention> plan = visits.interventions(user, id);
+        model.addAttribute("interventions", plan);
+        model.addAttribute("kinds", InterventionKind.values());
+        model.addAttribute("skills", Skill.values());
+        return "visit/plan";
+    }
+
+    @PostMapping("/patients/{id}/interventions")
+    String add(CurrentUser user, @PathVariable PatientId id, @ModelAttribute("form") InterventionForm form,
+            BindingResult errors, Model model, RedirectAttributes redirect) {
+        try {
+            Intervention added = visits.addIntervention(user, id, form.command());
+            redirect.addFlashAttribute("message", added.kind().label() + " added to the visit plan");
+            return "redirect:/patients/" + id + "/visits";
+        } catch (InvalidInputException e) {
+            FormErrors.add(errors, new InvalidInputException(formField(e.field()), e.getMessage()));
+        } catch (RefusedException e) {
+            FormErrors.add(errors, e);
+        }
+        return plan(user, id, model);
+    }
+
+    @PostMapping("/interventions/{id}/end")
+    String end(CurrentUser user, @PathVariable UUID id, RedirectAttributes redirect) {
+        Intervention ended = visits.endIntervention(user, id);
+        redirect.addFlashAttribute("message", ended.kind().label() + " ended: no visits for it after today");
+        return "redirect:/patients/" + ended.patientId() + "/visits";
+    }
+
+    /** The service names API fields ("times[1]", "followUp.minGapMinutes"); the form's fields are flatter. */
+    static String formField(String field) {
+        if (field.startsWith("times[")) {
+            return "times";
+        }
+        return switch (field) {
+            case "followUp.kind" -> "followUpKind";
+            case "followUp.minGapMinutes", "followUp.durationMinutes" -> "followUpMinGapMinutes";
+            case "followUp.maxGapMinutes" -> "followUpMaxGapMinutes";
+            default -> field;
+        };
+    }
+}
