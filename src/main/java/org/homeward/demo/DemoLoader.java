@@ -35,11 +35,14 @@ class DemoLoader {
     private final Clock clock;
 
     private final int scale;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     DemoLoader(SecurityService security, WardService wards, PatientService patients, ReferralService referrals,
             PlatformTransactionManager transactionManager, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events,
             @org.springframework.beans.factory.annotation.Value("${homeward.demo-scale:1}") int scale) {
         this.scale = scale;
+        this.events = events;
         this.security = security;
         this.wards = wards;
         this.patients = patients;
@@ -54,6 +57,7 @@ class DemoLoader {
         DemoPlan plan = DemoPlanner.plan(DemoPlanner.SEED,
                 ZonedDateTime.now(clock).truncatedTo(ChronoUnit.MINUTES), scale);
         transaction.executeWithoutResult(status -> write(plan));
+        events.publishEvent(new DemoDataLoaded(plan.episodes().size()));
         return new DemoLoadReport(plan, Duration.ofNanos(System.nanoTime() - started));
     }
 

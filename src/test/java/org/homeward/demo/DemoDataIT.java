@@ -28,19 +28,29 @@ import org.springframework.web.client.RestClient;
 class DemoDataIT {
 
     private static DemoLoadReport report;
+    private static java.time.Instant loadStarted;
 
     @Autowired DemoLoader loader;
     @Autowired ReferralService referrals;
     @Autowired SecurityService security;
     @Autowired Api api;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @BeforeEach
     void loadOnce() {
         synchronized (DemoDataIT.class) {
             if (report == null) {
+                loadStarted = java.time.Instant.now();
                 report = loader.load();
             }
         }
+    }
+
+    @Test
+    void refreshesThePlannerStatisticsAfterTheBulkLoad() {
+        // a manual ANALYZE (not autovacuum's) ran once the load had started
+        assertThat(jdbc.sql("select last_analyze >= ? from pg_stat_user_tables where relname = 'patient'")
+                .param(java.sql.Timestamp.from(loadStarted)).query(Boolean.class).single()).isTrue();
     }
 
     @Test
