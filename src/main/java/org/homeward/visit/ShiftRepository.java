@@ -54,7 +54,7 @@ class ShiftRepository {
                 .params(by, Timestamp.from(at), id).update() == 1;
     }
 
-    /** Shifts, not cancelled, that start in [from, to), by start time. */
+    /** Shifts, not cancelled, that start at or after {@code from} and before {@code to}, by start time. */
     List<StaffShift> startingBetween(Instant from, Instant to) {
         return jdbc.sql("""
                 select * from staff_shift where cancelled_at is null and starts_at >= ? and starts_at < ?

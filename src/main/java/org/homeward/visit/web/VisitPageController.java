@@ -94,7 +94,10 @@ class VisitPageController {
         return "redirect:/patients/" + ended.patientId() + "/visits";
     }
 
-    /** The service names API fields ("times[1]", "followUp.minGapMinutes"); the form's fields are flatter. */
+    /**
+     * The service names the API's fields (an indexed time of day, or a follow-up's gap inside the follow-up object);
+     * the form's fields are flat.
+     */
     static String formField(String field) {
         if (field.startsWith("times[")) {
             return "times";
