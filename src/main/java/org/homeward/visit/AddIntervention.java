@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * An intervention to add to a patient's plan. Either {@code times} (e.g. ["06:00", "14:00", "22:00"]) with
- * {@code toleranceMinutes} (default 30), or {@code windowFrom} and {@code windowTo} (e.g. "08:00" to "11:00").
+ * An intervention to add to a patient's plan. Either {@code times}, times of day such as 06:00, 14:00 and 22:00,
+ * with {@code toleranceMinutes} (default 30), or {@code windowFrom} and {@code windowTo}, such as 08:00 to 11:00.
  * Duration and skill default to the kind's usual ones; {@code startsOn} defaults to today.
  */
 public record AddIntervention(InterventionKind kind, String description, Integer durationMinutes, Skill skill,

@@ -37,7 +37,7 @@ class VisitPageController {
         this.patients = patients;
     }
 
-    /** The add form: times as one comma-separated field ("06:00, 14:00, 22:00") or a window. */
+    /** The add form: times of day as one comma-separated field, or a window. */
     record InterventionForm(InterventionKind kind, String description, Integer durationMinutes, Skill skill,
             Integer staffNeeded, String times, Integer toleranceMinutes, String windowFrom, String windowTo,
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startsOn,
