@@ -1,0 +1,58 @@
+package org.homeward.visit.routing;
+
+import ai.timefold.solver.core.api.solver.Solver;
+import ai.timefold.solver.core.api.solver.SolverFactory;
+import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
+import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
+import ai.timefold.solver.core.config.solver.EnvironmentMode;
+import ai.timefold.solver.core.config.solver.SolverConfig;
+import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
+
+/**
+ * Solves a {@link RoutePlan}: a construction heuristic places every unplaced visit (all of them for a new day, the
+ * urgent newcomer on re-planning), then local search improves the routes until the limits say stop. The input plan
+ * is left as it was; the best plan found is returned.
+ */
+public final class RoutePlanner {
+
+    private final EnvironmentMode environmentMode;
+    private final long randomSeed;
+
+    public RoutePlanner() {
+        this(EnvironmentMode.PHASE_ASSERT, 0);
+    }
+
+    /** Tests use {@link EnvironmentMode#FULL_ASSERT} to catch score corruption; benchmarks try other seeds. */
+    RoutePlanner(EnvironmentMode environmentMode, long randomSeed) {
+        this.environmentMode = environmentMode;
+        this.randomSeed = randomSeed;
+    }
+
+    public RoutePlan solve(RoutePlan problem, SolveLimits limits) {
+        Solver<RoutePlan> solver = SolverFactory.<RoutePlan>create(config(limits)).buildSolver();
+        return solver.solve(problem);
+    }
+
+    SolverConfig config(SolveLimits limits) {
+        TerminationConfig solverTermination = new TerminationConfig();
+        if (limits.timeLimit() != null) {
+            solverTermination.setSpentLimit(limits.timeLimit());
+        }
+        TerminationConfig localSearchTermination = new TerminationConfig();
+        if (limits.localSearchSteps() > 0) {
+            localSearchTermination.setStepCountLimit((int) limits.localSearchSteps());
+        }
+        if (limits.unimprovedSteps() > 0) {
+            localSearchTermination.setUnimprovedStepCountLimit((int) limits.unimprovedSteps());
+        }
+        return new SolverConfig()
+                .withSolutionClass(RoutePlan.class)
+                .withEntityClasses(Staff.class, Visit.class)
+                .withConstraintProviderClass(RoutingConstraints.class)
+                .withEnvironmentMode(environmentMode)
+                .withRandomSeed(randomSeed)
+                .withTerminationConfig(solverTermination)
+                .withPhases(new ConstructionHeuristicPhaseConfig(),
+                        new LocalSearchPhaseConfig().withTerminationConfig(localSearchTermination));
+    }
+}
