@@ -65,7 +65,7 @@ public class RoutePlan {
     }
 
     /** Exactly these weight overrides, nothing implied: benchmarks state their whole objective, tests none. */
-    static RoutePlan withExactWeights(String name, TravelTimeModel travelModel, List<Staff> staff, List<Visit> visits,
+    public static RoutePlan withExactWeights(String name, TravelTimeModel travelModel, List<Staff> staff, List<Visit> visits,
             Map<String, HardMediumSoftLongScore> weights) {
         return new RoutePlan(name, travelModel, staff, visits, ConstraintWeightOverrides.of(Map.copyOf(weights)));
     }

@@ -39,14 +39,16 @@ public class Visit {
     private boolean fixed;
     private Long actualStartMillis;
 
-    /**
-     * The other half of a two-staff visit, as a collection because Timefold computes a start time that reads a
-     * collection of other visits' arrivals in its own step after all arrivals; read through one plain reference,
-     * two partners' arrival and start times would form a loop it refuses.
+    /*
+     * Links are held as collections (empty, or one visit) although there is at most one of each, for two reasons of
+     * Timefold's declarative shadow variables: a start time that reads a collection of other visits' times is computed
+     * in a step after all arrivals (read through a plain reference, two partners' arrival and start times would form a
+     * loop it refuses); and when no visit in a plan has links, the solver can use its much faster route-only update,
+     * which it decides by looking for any non-empty collection.
      */
     private List<Visit> partners = List.of();
     private boolean assisting;
-    private Visit follows;
+    private List<Visit> earlier = List.of();
     private long minGapMillis;
     private long maxGapMillis;
 
@@ -103,7 +105,7 @@ public class Visit {
             throw new IllegalArgumentException("gap for " + later.id + " after " + earlier.id
                     + " needs another visit and 0 <= minimum <= maximum");
         }
-        later.follows = earlier;
+        later.earlier = List.of(earlier);
         later.minGapMillis = minGapMillis;
         later.maxGapMillis = maxGapMillis;
     }
@@ -130,7 +132,7 @@ public class Visit {
      * after the visit this one follows has passed, at the earliest moment a time window allows.
      */
     @SuppressWarnings("unused")
-    @ShadowSources({"arrivalMillis", "partners[].arrivalMillis", "follows.startMillis"})
+    @ShadowSources({"arrivalMillis", "partners[].arrivalMillis", "earlier[].startMillis"})
     private Long startSupplier() {
         if (arrivalMillis == null) {
             return null;
@@ -144,8 +146,10 @@ public class Visit {
                 ready = Math.max(ready, partner.arrivalMillis);
             }
         }
-        if (follows != null && follows.startMillis != null) {
-            ready = Math.max(ready, follows.startMillis + minGapMillis);
+        for (Visit before : earlier) {
+            if (before.startMillis != null) {
+                ready = Math.max(ready, before.startMillis + minGapMillis);
+            }
         }
         return earliestStartAtOrAfter(ready);
     }
@@ -288,8 +292,9 @@ public class Visit {
         return assisting;
     }
 
+    /** The visit this one must start a gap after, or null. */
     public Visit follows() {
-        return follows;
+        return earlier.isEmpty() ? null : earlier.get(0);
     }
 
     public long minGapMillis() {
