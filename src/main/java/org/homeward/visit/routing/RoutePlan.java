@@ -133,6 +133,15 @@ public class RoutePlan {
                 .orElseThrow(() -> new IllegalArgumentException("no staff member " + id + " in plan " + name));
     }
 
+    /**
+     * Puts these visits on a staff member's route in this order, replacing the route: a coordinator's draft, a warm
+     * start for the solver, or someone else's solution to evaluate.
+     */
+    public void assignRoute(String staffId, List<String> visitIds) {
+        Staff member = staffMember(staffId);
+        member.assign(visitIds.stream().map(this::visit).toList(), 0, member.shiftStartMillis(), false);
+    }
+
     private List<Location> locations() {
         List<Location> locations = new ArrayList<>();
         staff.forEach(member -> {

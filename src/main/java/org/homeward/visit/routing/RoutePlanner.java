@@ -1,5 +1,7 @@
 package org.homeward.visit.routing;
 
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import ai.timefold.solver.core.api.solver.SolutionManager;
 import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
@@ -31,6 +33,15 @@ public final class RoutePlanner {
     public RoutePlan solve(RoutePlan problem, SolveLimits limits) {
         Solver<RoutePlan> solver = SolverFactory.<RoutePlan>create(config(limits)).buildSolver();
         return solver.solve(problem);
+    }
+
+    /**
+     * Times the plan's routes as they stand and scores them, without solving: for a coordinator's draft or a plan
+     * made elsewhere. The plan's visits get their arrival and start times; the score is returned and kept.
+     */
+    public HardMediumSoftLongScore score(RoutePlan plan) {
+        SolverFactory<RoutePlan> factory = SolverFactory.create(config(SolveLimits.steps(1)));
+        return SolutionManager.create(factory).update(plan);
     }
 
     SolverConfig config(SolveLimits limits) {
