@@ -41,7 +41,7 @@ public final class RoutePlanner {
      */
     public HardMediumSoftLongScore score(RoutePlan plan) {
         SolverFactory<RoutePlan> factory = SolverFactory.create(config(SolveLimits.steps(1)));
-        return SolutionManager.create(factory).update(plan);
+        return SolutionManager.<RoutePlan, HardMediumSoftLongScore>create(factory).update(plan);
     }
 
     SolverConfig config(SolveLimits limits) {

@@ -160,6 +160,23 @@ public class Staff {
         return visits.isEmpty() ? 0 : work + travel.millis(at, endLocation);
     }
 
+    /** A new staff member with the same facts and an empty route: the raw material of a re-plan. */
+    Staff copyFacts() {
+        Staff copy = new Staff();
+        copy.id = id;
+        copy.name = name;
+        copy.skills = skills;
+        copy.startLocation = startLocation;
+        copy.endLocation = endLocation;
+        copy.shiftStartMillis = shiftStartMillis;
+        copy.shiftEndMillis = shiftEndMillis;
+        copy.availableFromMillis = shiftStartMillis;
+        copy.staffBreak = staffBreak;
+        copy.maxVisits = maxVisits;
+        copy.capacity = capacity;
+        return copy;
+    }
+
     void useTravel(TravelMatrix travel) {
         this.travel = travel;
     }
@@ -168,6 +185,9 @@ public class Staff {
     void assign(List<Visit> route, int fixedCount, long availableFrom, boolean breakAlreadyTaken) {
         this.visits = new ArrayList<>(route);
         this.fixedVisitCount = fixedCount;
+        for (int i = 0; i < visits.size(); i++) {
+            visits.get(i).markFixed(i < fixedCount);
+        }
         this.availableFromMillis = Math.max(shiftStartMillis, availableFrom);
         this.breakTaken = breakAlreadyTaken;
     }

@@ -273,7 +273,7 @@ public class Visit {
         return demand;
     }
 
-    /** Done, under way or locked by the coordinator: the solver leaves it where it is. */
+    /** Done or under way when the plan was made: the solver leaves it where it is (first on its staff's route). */
     public boolean fixed() {
         return fixed;
     }
@@ -331,9 +331,28 @@ public class Visit {
         return inconsistent;
     }
 
-    void fix(Long actualStart) {
-        this.fixed = true;
+    /** Records that the visit has started (it is under way or done): its times are now facts, not plans. */
+    void startedAt(long actualStart) {
         this.actualStartMillis = actualStart;
+    }
+
+    void markFixed(boolean fixed) {
+        this.fixed = fixed;
+    }
+
+    /** A new visit with the same facts and no links, route or record of starting: the raw material of a re-plan. */
+    Visit copyFacts() {
+        Visit copy = new Visit();
+        copy.id = id;
+        copy.patientId = patientId;
+        copy.description = description;
+        copy.location = location;
+        copy.durationMillis = durationMillis;
+        copy.windows = windows;
+        copy.requiredSkill = requiredSkill;
+        copy.urgent = urgent;
+        copy.demand = demand;
+        return copy;
     }
 
     @Override

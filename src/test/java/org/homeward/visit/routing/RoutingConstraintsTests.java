@@ -209,7 +209,7 @@ class RoutingConstraintsTests {
             Visit dose = visit("dose", HOME_A).build();
             Visit check = visit("check", HOME_A).build();
             Visit.startsAfter(check, dose, min(60), min(90));
-            check.fix(at(8, 40));
+            check.startedAt(at(8, 40));
             route(nurse, dose, check);
 
             check(RoutingConstraints::gapBetweenVisits, plan(List.of(nurse), List.of(dose, check)))
