@@ -9,21 +9,29 @@ record Leg(long departureMillis, Long breakStartMillis, long travelMillis, long 
 
     /** The leg that ends at {@code visit}, from its previous visit or from the staff member's start location. */
     static Leg into(Visit visit) {
-        Staff staff = visit.staff();
         Visit previous = visit.previousVisit();
-        if (previous == null) {
-            return of(staff, staff.availableFromMillis(), false,
-                    staff.travelMillis(staff.startLocation(), visit.location()));
-        }
-        return of(staff, previous.departureMillis(), previous.breakTakenByArrival(),
-                staff.travelMillis(previous.location(), visit.location()));
+        return previous == null ? after(visit.staff(), null, 0, 0, visit.location())
+                : after(visit.staff(), previous, previous.arrivalMillis(), previous.startMillis(), visit.location());
     }
 
     /** The way back to the end location after {@code last}, the final visit of its route. */
     static Leg home(Visit last) {
-        Staff staff = last.staff();
-        return of(staff, last.departureMillis(), last.breakTakenByArrival(),
-                staff.travelMillis(last.location(), staff.endLocation()));
+        return after(last.staff(), last, last.arrivalMillis(), last.startMillis(), last.staff().endLocation());
+    }
+
+    /**
+     * The leg from {@code previous} (null: from the start location), which arrived and started at the given times,
+     * to {@code to}. Times are passed in rather than read from {@code previous} so the solver's timing can use times
+     * it is still working out.
+     */
+    static Leg after(Staff staff, Visit previous, long previousArrival, long previousStart, Location to) {
+        if (previous == null) {
+            return of(staff, staff.availableFromMillis(), false, staff.travelMillis(staff.startLocation(), to));
+        }
+        long departure = Math.max(previousStart + previous.durationMillis(), staff.availableFromMillis());
+        boolean breakTaken = staff.breakStillDue() && previous.actualStartMillis() == null
+                && previousArrival >= staff.staffBreak().earliestStartMillis();
+        return of(staff, departure, breakTaken, staff.travelMillis(previous.location(), to));
     }
 
     /**

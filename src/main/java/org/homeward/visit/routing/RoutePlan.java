@@ -80,7 +80,12 @@ public class RoutePlan {
         checkIdsAreUnique();
         checkLinksStayInsideThePlan();
         TravelMatrix travel = TravelMatrix.of(travelModel, locations());
-        this.staff.forEach(member -> member.useTravel(travel));
+        for (int i = 0; i < this.staff.size(); i++) {
+            this.staff.get(i).useTravel(travel, i);
+        }
+        for (int i = 0; i < this.visits.size(); i++) {
+            this.visits.get(i).ordinal(i);
+        }
     }
 
     private static Map<String, HardMediumSoftLongScore> merged(Map<String, HardMediumSoftLongScore> defaults,

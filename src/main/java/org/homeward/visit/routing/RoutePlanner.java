@@ -9,6 +9,7 @@ import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
+import java.util.function.Consumer;
 
 /**
  * Solves a {@link RoutePlan}: a construction heuristic places every unplaced visit (all of them for a new day, the
@@ -31,7 +32,13 @@ public final class RoutePlanner {
     }
 
     public RoutePlan solve(RoutePlan problem, SolveLimits limits) {
+        return solve(problem, limits, better -> { });
+    }
+
+    /** As {@link #solve(RoutePlan, SolveLimits)}, handing each better plan found on the way to {@code betterPlans}. */
+    public RoutePlan solve(RoutePlan problem, SolveLimits limits, Consumer<RoutePlan> betterPlans) {
         Solver<RoutePlan> solver = SolverFactory.<RoutePlan>create(config(limits)).buildSolver();
+        solver.addEventListener(event -> betterPlans.accept(event.getNewBestSolution()));
         return solver.solve(problem);
     }
 

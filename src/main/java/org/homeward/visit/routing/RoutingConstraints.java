@@ -136,12 +136,11 @@ public class RoutingConstraints implements ConstraintProvider {
 
     /**
      * Start times that wait on each other in a circle (two two-staff visits in opposite orders on two routes, or
-     * both halves on one route) have no value at all; the solver marks such visits inconsistent and leaves them out
-     * of every other rule, so this one must weigh them.
+     * both halves on one route) have no value at all; {@link RouteTimer} marks such visits as looped.
      */
     Constraint consistentTimes(ConstraintFactory factory) {
-        return factory.forEachUnfiltered(Visit.class)
-                .filter(Visit::inconsistent)
+        return factory.forEach(Visit.class)
+                .filter(Visit::timesLooped)
                 .penalizeLong(PER_COUNT_HARD, visit -> 1)
                 .asConstraint(CONSISTENT_TIMES);
     }
@@ -178,7 +177,7 @@ public class RoutingConstraints implements ConstraintProvider {
                 .asConstraint(CONTINUITY);
     }
 
-    /** Even out visiting and travelling time across staff; unfairness is the root of summed squared deviations. */
+    /** Even out time with patients across staff; unfairness is the root of the summed squared deviations. */
     Constraint balancedWorkload(ConstraintFactory factory) {
         return factory.forEach(Staff.class)
                 .groupBy(loadBalance(Function.identity(), Staff::workMillis))

@@ -42,6 +42,9 @@ public class Staff {
     @PlanningPinToIndex
     private int fixedVisitCount;
 
+    /** Position in the plan's staff list: the order in which linked routes are timed. */
+    private int ordinal;
+
     @SuppressWarnings("unused") // for the solver's planning clone
     private Staff() {
     }
@@ -147,17 +150,15 @@ public class Staff {
     }
 
     /**
-     * Time spent visiting and travelling, the workload the balancing rule evens out. Waiting is left out: it is the
-     * plan's fault, not work. It depends on the order of visits only, so the solver can keep it up to date cheaply.
+     * Time spent with patients, the workload the balancing rule evens out. Travel is left out on purpose: counted as
+     * work, it would reward sending the least busy person on the longest drives.
      */
     public long workMillis() {
         long work = 0;
-        Location at = startLocation;
         for (Visit visit : visits) {
-            work += travel.millis(at, visit.location()) + visit.durationMillis();
-            at = visit.location();
+            work += visit.durationMillis();
         }
-        return visits.isEmpty() ? 0 : work + travel.millis(at, endLocation);
+        return work;
     }
 
     /** A new staff member with the same facts and an empty route: the raw material of a re-plan. */
@@ -177,7 +178,12 @@ public class Staff {
         return copy;
     }
 
-    void useTravel(TravelMatrix travel) {
+    int ordinal() {
+        return ordinal;
+    }
+
+    void useTravel(TravelMatrix travel, int ordinal) {
+        this.ordinal = ordinal;
         this.travel = travel;
     }
 

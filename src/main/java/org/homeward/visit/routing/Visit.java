@@ -4,10 +4,9 @@ import ai.timefold.solver.core.api.domain.entity.PlanningEntity;
 import ai.timefold.solver.core.api.domain.lookup.PlanningId;
 import ai.timefold.solver.core.api.domain.variable.InverseRelationShadowVariable;
 import ai.timefold.solver.core.api.domain.variable.NextElementShadowVariable;
+import ai.timefold.solver.core.api.domain.variable.PiggybackShadowVariable;
 import ai.timefold.solver.core.api.domain.variable.PreviousElementShadowVariable;
-import ai.timefold.solver.core.api.domain.variable.ShadowSources;
 import ai.timefold.solver.core.api.domain.variable.ShadowVariable;
-import ai.timefold.solver.core.api.domain.variable.ShadowVariablesInconsistent;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,8 +14,8 @@ import java.util.Objects;
 
 /**
  * A visit requirement: where, how long, when it may start, which skill it needs. The solver places it in a staff
- * member's route; its arrival and start times follow from that place and are kept up to date by Timefold's
- * declarative shadow variables.
+ * member's route; its arrival and start times follow from that place and are kept up to date by {@link
+ * VisitTimingListener} whenever a route changes.
  *
  * <p>Two kinds of links tie visits together. A two-staff visit is two visits {@link #together(Visit, Visit) together}
  * at the same place: each starts when both staff have arrived. A {@link #startsAfter(Visit, Visit, long, long) gap} makes a visit
@@ -39,16 +38,11 @@ public class Visit {
     private boolean fixed;
     private Long actualStartMillis;
 
-    /*
-     * Links are held as collections (empty, or one visit) although there is at most one of each, for two reasons of
-     * Timefold's declarative shadow variables: a start time that reads a collection of other visits' times is computed
-     * in a step after all arrivals (read through a plain reference, two partners' arrival and start times would form a
-     * loop it refuses); and when no visit in a plan has links, the solver can use its much faster route-only update,
-     * which it decides by looking for any non-empty collection.
-     */
+    /* Links, held as lists (empty, or one visit) so a visit can list everyone it affects. */
     private List<Visit> partners = List.of();
     private boolean assisting;
     private List<Visit> earlier = List.of();
+    private List<Visit> laters = List.of();
     private long minGapMillis;
     private long maxGapMillis;
 
@@ -58,13 +52,25 @@ public class Visit {
     private Visit previousVisit;
     @NextElementShadowVariable(sourceVariableName = "visits")
     private Visit nextVisit;
-    @ShadowVariable(supplierName = "arrivalSupplier")
+    /*
+     * Timefold's custom-listener shadow variables are deprecated in favour of declarative suppliers; this model used
+     * those first and they were 15 times slower on a 300-visit day, because their general dependency graph is kept
+     * in topological order on every move (see the routing README). Timefold 1.32 is the last line for Java 17.
+     */
+    @SuppressWarnings("removal")
+    @ShadowVariable(variableListenerClass = VisitTimingListener.class, sourceEntityClass = Staff.class,
+            sourceVariableName = "visits")
     private Long arrivalMillis;
-    @ShadowVariable(supplierName = "startSupplier")
+    @SuppressWarnings("removal")
+    @PiggybackShadowVariable(shadowVariableName = "arrivalMillis")
     private Long startMillis;
-    /** Set by the solver when start times depend on each other in a loop (see {@link RoutingConstraints}). */
-    @ShadowVariablesInconsistent
-    private boolean inconsistent;
+    /** True when start times wait on each other in a circle, so they have no value (see {@link RouteTimer}). */
+    @SuppressWarnings("removal")
+    @PiggybackShadowVariable(shadowVariableName = "arrivalMillis")
+    private boolean timesLooped;
+
+    /** Position in the plan's visit list, so the timer can keep working times in arrays. */
+    private int ordinal;
 
     @SuppressWarnings("unused") // for the solver's planning clone
     private Visit() {
@@ -106,53 +112,14 @@ public class Visit {
                     + " needs another visit and 0 <= minimum <= maximum");
         }
         later.earlier = List.of(earlier);
+        List<Visit> laters = new ArrayList<>(earlier.laters);
+        laters.add(later);
+        earlier.laters = List.copyOf(laters);
         later.minGapMillis = minGapMillis;
         later.maxGapMillis = maxGapMillis;
     }
 
-    // ---- the timing rules, evaluated by the solver whenever a route changes
-
-    @SuppressWarnings("unused")
-    @ShadowSources({"staff", "previousVisit.startMillis", "previousVisit.arrivalMillis"})
-    private Long arrivalSupplier() {
-        if (staff == null) {
-            return null;
-        }
-        if (actualStartMillis != null) {
-            return actualStartMillis;
-        }
-        if (previousVisit != null && previousVisit.startMillis == null) {
-            return null;
-        }
-        return Leg.into(this).arrivalMillis();
-    }
-
-    /**
-     * Service starts once this staff member has arrived, the partner of a two-staff visit has arrived and the gap
-     * after the visit this one follows has passed, at the earliest moment a time window allows.
-     */
-    @SuppressWarnings("unused")
-    @ShadowSources({"arrivalMillis", "partners[].arrivalMillis", "earlier[].startMillis"})
-    private Long startSupplier() {
-        if (arrivalMillis == null) {
-            return null;
-        }
-        if (actualStartMillis != null) {
-            return actualStartMillis;
-        }
-        long ready = arrivalMillis;
-        for (Visit partner : partners) {
-            if (partner.arrivalMillis != null) {
-                ready = Math.max(ready, partner.arrivalMillis);
-            }
-        }
-        for (Visit before : earlier) {
-            if (before.startMillis != null) {
-                ready = Math.max(ready, before.startMillis + minGapMillis);
-            }
-        }
-        return earliestStartAtOrAfter(ready);
-    }
+    // ---- timing
 
     /** The first moment at or after {@code ready} inside a time window; after the last window, {@code ready}. */
     public long earliestStartAtOrAfter(long ready) {
@@ -170,19 +137,8 @@ public class Visit {
         return startMillis + durationMillis;
     }
 
-    /** When the staff member leaves: at the end of the visit, but never before they are available (re-planning). */
-    long departureMillis() {
-        return Math.max(endMillis(), staff.availableFromMillis());
-    }
-
     public long waitingMillis() {
         return startMillis - arrivalMillis;
-    }
-
-    /** Whether the break has been placed on this visit's leg or an earlier one (a started visit never hosts it). */
-    boolean breakTakenByArrival() {
-        return staff.breakStillDue() && actualStartMillis == null
-                && arrivalMillis >= staff.staffBreak().earliestStartMillis();
     }
 
     /** How far the start lies outside every time window (early or late); zero inside one or without windows. */
@@ -327,8 +283,42 @@ public class Visit {
         return startMillis;
     }
 
-    public boolean inconsistent() {
-        return inconsistent;
+    /** Whether this visit's times could not be worked out because visits wait on each other in a circle. */
+    public boolean timesLooped() {
+        return timesLooped;
+    }
+
+    List<Visit> partners() {
+        return partners;
+    }
+
+    List<Visit> laters() {
+        return laters;
+    }
+
+    /** Whether another visit's times depend on this one's or this one's on another's. */
+    boolean linked() {
+        return !partners.isEmpty() || !earlier.isEmpty() || !laters.isEmpty();
+    }
+
+    int ordinal() {
+        return ordinal;
+    }
+
+    void ordinal(int ordinal) {
+        this.ordinal = ordinal;
+    }
+
+    void arrivalMillis(Long arrivalMillis) {
+        this.arrivalMillis = arrivalMillis;
+    }
+
+    void startMillis(Long startMillis) {
+        this.startMillis = startMillis;
+    }
+
+    void timesLooped(boolean timesLooped) {
+        this.timesLooped = timesLooped;
     }
 
     /** Records that the visit has started (it is under way or done): its times are now facts, not plans. */

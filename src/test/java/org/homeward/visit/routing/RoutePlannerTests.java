@@ -21,4 +21,16 @@ class RoutePlannerTests {
         });
         assertThat(-solved.score().softScore()).isGreaterThanOrEqualTo(evaluation.totalTravelMillis());
     }
+
+    /**
+     * FULL_ASSERT recalculates the score and the shadow variables from scratch after every move and fails on any
+     * difference from the incremental result: the test that the timing listener and the constraints agree.
+     */
+    @Test
+    void keepsItsIncrementalScoreExactWhileMovingLinkedVisits() {
+        RoutePlan solved = new RoutePlanner(EnvironmentMode.FULL_ASSERT, 7).solve(SmallDay.plan(),
+                SolveLimits.steps(300));
+
+        assertThat(solved.visits()).allSatisfy(visit -> assertThat(visit.staff()).isNotNull());
+    }
 }

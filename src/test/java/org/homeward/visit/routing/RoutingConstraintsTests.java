@@ -421,15 +421,15 @@ class RoutingConstraintsTests {
 
         @Test
         void penalisesTheSpreadOfWorkAcrossStaff() {
-            // n1: 10 travel + 30 visit + 10 back = 50 minutes; n2: 0. Mean 25, deviations 25 and 25:
-            // sqrt(25^2 + 25^2) = 35.3553 minutes = 2,121,320 ms
+            // n1: one 30-minute visit (travel does not count); n2: none. Mean 15, deviations 15 and 15:
+            // sqrt(15^2 + 15^2) = 21.2132 minutes = 1,272,792.2 ms
             Staff busy = nurse("n1").build();
             Staff idle = nurse("n2").build();
             Visit review = visit("review", HOME_A).build();
             route(busy, review);
 
             check(RoutingConstraints::balancedWorkload, plan(List.of(busy, idle), List.of(review)))
-                    .penalizesBy(2_121_320L);
+                    .penalizesBy(1_272_792L);
         }
 
         @Test
