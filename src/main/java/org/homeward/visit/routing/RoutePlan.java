@@ -7,6 +7,7 @@ import ai.timefold.solver.core.api.domain.solution.PlanningSolution;
 import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -85,6 +86,10 @@ public class RoutePlan {
         }
         for (int i = 0; i < this.visits.size(); i++) {
             this.visits.get(i).ordinal(i);
+        }
+        BitSet[] nearest = NearbyMoves.nearest(this.visits, travel);
+        for (int i = 0; i < this.visits.size(); i++) {
+            this.visits.get(i).nearest(nearest[i]);
         }
     }
 

@@ -5,7 +5,13 @@ import ai.timefold.solver.core.api.solver.SolutionManager;
 import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.ListChangeMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.ListSwapMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.kopt.KOptListMoveSelectorConfig;
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
+import ai.timefold.solver.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
+import ai.timefold.solver.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
@@ -17,6 +23,8 @@ import java.util.function.Consumer;
  * is left as it was; the best plan found is returned.
  */
 public final class RoutePlanner {
+
+    static final int LATE_ACCEPTANCE_SIZE = 20;
 
     private final EnvironmentMode environmentMode;
     private final long randomSeed;
@@ -51,6 +59,23 @@ public final class RoutePlanner {
         return SolutionManager.<RoutePlan, HardMediumSoftLongScore>create(factory).update(plan);
     }
 
+    /**
+     * Late acceptance over a short history (the default 400 steps drifted for too long in 10-30 second solves), with
+     * list change and swap moves mostly between nearby visits, plus unrestricted changes and Timefold's 2-opt style
+     * k-opt moves so the search is never confined to neighbourhoods.
+     */
+    static LocalSearchPhaseConfig localSearch(TerminationConfig termination) {
+        return new LocalSearchPhaseConfig()
+                .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(LATE_ACCEPTANCE_SIZE))
+                .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1))
+                .withMoveSelectorConfig(new UnionMoveSelectorConfig().withMoveSelectors(
+                        new ListChangeMoveSelectorConfig().withFilterClass(NearbyMoves.ChangeFilter.class),
+                        new ListSwapMoveSelectorConfig().withFilterClass(NearbyMoves.SwapFilter.class),
+                        new ListChangeMoveSelectorConfig(),
+                        new KOptListMoveSelectorConfig()))
+                .withTerminationConfig(termination);
+    }
+
     SolverConfig config(SolveLimits limits) {
         TerminationConfig solverTermination = new TerminationConfig();
         if (limits.timeLimit() != null) {
@@ -70,7 +95,6 @@ public final class RoutePlanner {
                 .withEnvironmentMode(environmentMode)
                 .withRandomSeed(randomSeed)
                 .withTerminationConfig(solverTermination)
-                .withPhases(new ConstructionHeuristicPhaseConfig(),
-                        new LocalSearchPhaseConfig().withTerminationConfig(localSearchTermination));
+                .withPhases(new ConstructionHeuristicPhaseConfig(), localSearch(localSearchTermination));
     }
 }

@@ -8,6 +8,7 @@ import ai.timefold.solver.core.api.domain.variable.PiggybackShadowVariable;
 import ai.timefold.solver.core.api.domain.variable.PreviousElementShadowVariable;
 import ai.timefold.solver.core.api.domain.variable.ShadowVariable;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -71,6 +72,8 @@ public class Visit {
 
     /** Position in the plan's visit list, so the timer can keep working times in arrays. */
     private int ordinal;
+    /** Ordinals of the visits nearest to this one (see {@link NearbyMoves}). */
+    private BitSet nearest = new BitSet();
 
     @SuppressWarnings("unused") // for the solver's planning clone
     private Visit() {
@@ -307,6 +310,15 @@ public class Visit {
 
     void ordinal(int ordinal) {
         this.ordinal = ordinal;
+    }
+
+    void nearest(BitSet nearest) {
+        this.nearest = nearest;
+    }
+
+    /** Whether {@code other} is among this visit's nearest; false for null. */
+    boolean near(Visit other) {
+        return other != null && nearest.get(other.ordinal);
     }
 
     void arrivalMillis(Long arrivalMillis) {

@@ -11,8 +11,4 @@ public final class RoutePlannerAccess {
     public static RoutePlanner planner(EnvironmentMode mode, long seed) {
         return new RoutePlanner(mode, seed);
     }
-
-    public static ai.timefold.solver.core.config.solver.SolverConfig config(SolveLimits limits) {
-        return new RoutePlanner().config(limits);
-    }
 }
