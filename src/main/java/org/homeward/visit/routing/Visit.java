@@ -18,10 +18,10 @@ import java.util.Objects;
  * member's route; its arrival and start times follow from that place and are kept up to date by {@link
  * VisitTimingListener} whenever a route changes.
  *
- * <p>Two kinds of links tie visits together. A two-staff visit is two visits {@link #together(Visit, Visit) together}
- * at the same place: each starts when both staff have arrived. A {@link #startsAfter(Visit, Visit, long, long) gap} makes a visit
- * start at least a minimum and at most a maximum time after another: it waits for the minimum; the maximum is a hard
- * constraint the solver meets by ordering.
+ * <p>Two kinds of links tie visits together. A two-staff visit is two visits {@link #together(Visit, Visit)
+ * together} at the same place: each starts when both staff have arrived. A {@link #startsAfter(Visit, Visit, long,
+ * long) gap} makes a visit start at least a minimum and at most a maximum time after another: it waits for the
+ * minimum; the maximum is a hard constraint the solver meets by ordering.
  */
 @PlanningEntity
 public class Visit {
@@ -55,8 +55,8 @@ public class Visit {
     private Visit nextVisit;
     /*
      * Timefold's custom-listener shadow variables are deprecated in favour of declarative suppliers; this model used
-     * those first and they were 15 times slower on a 300-visit day, because their general dependency graph is kept
-     * in topological order on every move (see the routing README). Timefold 1.32 is the last line for Java 17.
+     * those first and they were about ten times slower on a 300-visit day, because their general dependency graph is
+     * kept in topological order on every move (see the routing README). Timefold 1.32 is the last line for Java 17.
      */
     @SuppressWarnings("removal")
     @ShadowVariable(variableListenerClass = VisitTimingListener.class, sourceEntityClass = Staff.class,

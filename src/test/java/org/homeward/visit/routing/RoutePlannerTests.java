@@ -14,6 +14,11 @@ class RoutePlannerTests {
 
         RouteEvaluation evaluation = RouteEvaluator.evaluate(solved);
         assertThat(evaluation.violations()).isEmpty();
+        // links survive the solver's cloning of the plan: they point at the solved plan's own visits
+        assertThat(solved.visit("hoist-p14").sameTimeAs()).isSameAs(solved.visit("hoist-p14-second"));
+        assertThat(solved.visit("neb-check-p7").follows()).isSameAs(solved.visit("neb-p7"));
+        assertThat(solved.visit("hoist-p14").startMillis()).isEqualTo(solved.visit("hoist-p14-second").startMillis());
+        assertThat(solved.visit("hoist-p14").staff()).isNotSameAs(solved.visit("hoist-p14-second").staff());
         assertThat(solved.score().isFeasible()).isTrue();
         assertThat(solved.visits()).allSatisfy(visit -> {
             assertThat(evaluation.times(visit.id()).startMillis()).as(visit.id()).isEqualTo(visit.startMillis());
