@@ -50,6 +50,14 @@ class ArchitectureTests {
             .allowEmptyShould(true)
             .because("clinical scores are pure Java: no Spring, no persistence");
 
+    /** docs/architecture: "the planning model is separate from entities and JSON". */
+    @ArchTest
+    static final ArchRule keepsTheRoutingModelPureJava = noClasses()
+            .that().resideInAPackage("org.homeward.visit.routing..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..",
+                    "java.sql..", "com.fasterxml.jackson..")
+            .because("the planning model is pure Java: the visit module maps its records onto it and back");
+
     @ArchTest
     static final ArchRule keepsControllersInWebPackages = classes()
             .that().areAnnotatedWith(Controller.class).or().areAnnotatedWith(RestController.class)

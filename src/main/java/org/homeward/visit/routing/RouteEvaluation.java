@@ -1,0 +1,77 @@
+package org.homeward.visit.routing;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a plan's routes come to when timed out independently of the solver: times of every visit, totals of every
+ * route and every hard rule broken. Benchmarks report their costs from here and tests check solver output against it.
+ */
+public record RouteEvaluation(String travelModelName, List<Route> routes, Map<String, VisitTimes> visitTimes,
+        List<Violation> violations) {
+
+    /** The hard rules of a day plan, as the evaluator checks them. */
+    public enum Rule {
+        UNASSIGNED, REQUIRED_SKILL, TIME_WINDOW, SHIFT_END, TWO_STAFF_TOGETHER, GAP_BETWEEN_VISITS, MAX_VISITS,
+        CAPACITY, BREAK_WINDOW, CIRCULAR_WAIT
+    }
+
+    /** One broken rule: which, about what (a visit or staff id), by how much (milliseconds, or a count). */
+    public record Violation(Rule rule, String subject, long amount) {
+    }
+
+    public record VisitTimes(String visitId, String staffId, long arrivalMillis, long startMillis, long endMillis,
+            Long breakBeforeMillis, long outsideWindowMillis) {
+
+        public long waitingMillis() {
+            return startMillis - arrivalMillis;
+        }
+    }
+
+    /** A staff member's route: visits in order, distance and travel including the way back, when they are back. */
+    public record Route(String staffId, List<String> visitIds, double distance, long travelMillis, long endMillis,
+            Long breakStartMillis) {
+    }
+
+    public boolean feasible() {
+        return violations.isEmpty();
+    }
+
+    public List<Violation> violations(Rule rule) {
+        return violations.stream().filter(violation -> violation.rule() == rule).toList();
+    }
+
+    public VisitTimes times(String visitId) {
+        VisitTimes times = visitTimes.get(visitId);
+        if (times == null) {
+            throw new IllegalArgumentException("visit " + visitId + " is on no route");
+        }
+        return times;
+    }
+
+    public Route route(String staffId) {
+        return routes.stream().filter(route -> route.staffId().equals(staffId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no staff member " + staffId));
+    }
+
+    public double totalDistance() {
+        return routes.stream().mapToDouble(Route::distance).sum();
+    }
+
+    public long totalTravelMillis() {
+        return routes.stream().mapToLong(Route::travelMillis).sum();
+    }
+
+    public long staffUsed() {
+        return routes.stream().filter(route -> !route.visitIds().isEmpty()).count();
+    }
+
+    /** Milliseconds outside their windows summed over visits: the HHCRSP "total tardiness". */
+    public long totalOutsideWindowMillis() {
+        return visitTimes.values().stream().mapToLong(VisitTimes::outsideWindowMillis).sum();
+    }
+
+    public long maxOutsideWindowMillis() {
+        return visitTimes.values().stream().mapToLong(VisitTimes::outsideWindowMillis).max().orElse(0);
+    }
+}

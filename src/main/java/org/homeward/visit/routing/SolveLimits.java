@@ -1,0 +1,32 @@
+package org.homeward.visit.routing;
+
+import java.time.Duration;
+
+/**
+ * When the solver stops improving a plan. A time limit suits people waiting for a plan; step counts make a solve
+ * repeatable, whatever the machine's speed, which is what tests need.
+ *
+ * @param timeLimit stop after this long (null: no time limit)
+ * @param localSearchSteps stop local search after this many steps (0: no step limit)
+ * @param unimprovedSteps stop local search after this many steps without a better plan (0: no such limit)
+ */
+public record SolveLimits(Duration timeLimit, long localSearchSteps, long unimprovedSteps) {
+
+    public SolveLimits {
+        if (timeLimit == null && localSearchSteps <= 0 && unimprovedSteps <= 0) {
+            throw new IllegalArgumentException("a solve needs at least one limit, or it never stops");
+        }
+    }
+
+    public static SolveLimits timeLimit(Duration timeLimit) {
+        return new SolveLimits(timeLimit, 0, 0);
+    }
+
+    public static SolveLimits steps(long localSearchSteps) {
+        return new SolveLimits(null, localSearchSteps, 0);
+    }
+
+    public SolveLimits orUnimprovedFor(long steps) {
+        return new SolveLimits(timeLimit, localSearchSteps, steps);
+    }
+}
