@@ -83,7 +83,7 @@ public class AlertLatency {
                 return;
             }
             Probe probe = null;
-            if (t % probeEvery == 0 && nextProbe.get() < probePatients.size()) {
+            if (probesPerSecond > 0 && t % probeEvery == 0 && nextProbe.get() < probePatients.size()) {
                 String patient = probePatients.get(nextProbe.getAndIncrement());
                 probe = new Probe(patient, System.nanoTime(), new AtomicLong(), new AtomicLong());
                 probes.put(patient, probe);

@@ -17,8 +17,8 @@ for _ in $(seq 1 600); do curl -sf localhost:$port/actuator/health | grep -q UP 
 grep -o "Demo data loaded.*" "$data/app.log" | head -1 || true
 pgport=$(ps -eo args | grep "$data" | grep postgres | grep -v grep | grep -o -- '-p [0-9]*' | head -1 | awk '{print $2}')
 # warm-up, not counted, then the planner statistics autovacuum would give a minute later (see run-ingest.sh)
-echo "== warm-up (20 s at 1,000 readings/s, not counted) and ANALYZE"
-java -cp "$data/classes" IngestLoad http://localhost:$port nurse homeward-demo 1 100 20 > /dev/null
+echo "== warm-up (20 s of normal readings at the same rate, no probes, not counted) and ANALYZE"
+java -cp "$data/classes" AlertLatency http://localhost:$port nurse homeward-demo "$rate" 20 0 > /dev/null
 psql -q -h localhost -p "$pgport" -U postgres -d postgres -c "analyze"
 echo "== alert latency"
 java -cp "$data/classes" AlertLatency http://localhost:$port nurse homeward-demo "$rate" "$seconds" "$probes"
