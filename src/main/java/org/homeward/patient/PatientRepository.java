@@ -71,6 +71,20 @@ class PatientRepository {
                 .query((rs, row) -> summary(rs)).list();
     }
 
+    List<HomeLocation> homeLocations(Collection<PatientId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        UUID[] array = ids.stream().map(PatientId::value).toArray(UUID[]::new);
+        return jdbc.sql("""
+                select id, latitude, longitude from patient
+                where id = any(?) and latitude is not null and longitude is not null""")
+                .param(array)
+                .query((rs, row) -> new HomeLocation(new PatientId(rs.getObject("id", UUID.class)),
+                        rs.getDouble("latitude"), rs.getDouble("longitude")))
+                .list();
+    }
+
     List<PatientSummary> summaries(Collection<PatientId> ids) {
         if (ids.isEmpty()) {
             return List.of();

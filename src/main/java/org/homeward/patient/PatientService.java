@@ -189,6 +189,15 @@ public class PatientService {
         return repository.summaries(visible);
     }
 
+    /**
+     * The map locations of these patients' homes, for visit planning; patients without a recorded location are left
+     * out. Internal use: the caller has already checked the user may see these patients.
+     */
+    @Transactional(readOnly = true)
+    public List<HomeLocation> homeLocations(Collection<PatientId> ids) {
+        return repository.homeLocations(ids);
+    }
+
     /** Summaries for internal use by other modules (e.g. age checks at triage); callers check access first. */
     @Transactional(readOnly = true)
     public PatientSummary summary(PatientId id) {

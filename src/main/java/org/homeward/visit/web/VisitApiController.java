@@ -10,6 +10,8 @@ import org.homeward.shared.PatientId;
 import org.homeward.shared.WardId;
 import org.homeward.visit.AddIntervention;
 import org.homeward.visit.AddShift;
+import org.homeward.visit.DayPlan;
+import org.homeward.visit.DayPlanService;
 import org.homeward.visit.StaffShift;
 import org.homeward.visit.Intervention;
 import org.homeward.visit.VisitRequirement;
@@ -29,9 +31,27 @@ import org.springframework.web.bind.annotation.RestController;
 class VisitApiController {
 
     private final VisitService visits;
+    private final DayPlanService dayPlans;
 
-    VisitApiController(VisitService visits) {
+    VisitApiController(VisitService visits, DayPlanService dayPlans) {
         this.visits = visits;
+        this.dayPlans = dayPlans;
+    }
+
+    @PostMapping("/api/v1/day-plans/{date}")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Plan a day's visits: every visit due, routed over the day's shifts by the solver and checked "
+            + "by the independent route evaluator; stored as the day's newest plan")
+    DayPlan plan(CurrentUser user, @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        return dayPlans.plan(user, date);
+    }
+
+    @GetMapping("/api/v1/day-plans/{date}")
+    @Operation(summary = "The day's newest visit plan")
+    org.springframework.http.ResponseEntity<DayPlan> current(CurrentUser user,
+            @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        return dayPlans.currentPlan(user, date).map(org.springframework.http.ResponseEntity::ok)
+                .orElseThrow(() -> new org.homeward.shared.NotFoundException("No visit plan for " + date + " yet"));
     }
 
     @PostMapping("/api/v1/patients/{id}/interventions")

@@ -1,0 +1,92 @@
+package org.homeward.visit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.homeward.shared.PatientId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class DayPlanRepository {
+
+    private final JdbcClient jdbc;
+
+    DayPlanRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Serialises planning of one day: two coordinators planning at once make versions one after the other. */
+    void lockDay(LocalDate day) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param("day-plan:" + day)
+                .query(rs -> { });
+    }
+
+    int nextVersion(LocalDate day) {
+        return jdbc.sql("select coalesce(max(version), 0) + 1 from day_plan where plan_date = ?")
+                .param(java.sql.Date.valueOf(day)).query(Integer.class).single();
+    }
+
+    void insert(DayPlan plan) {
+        jdbc.sql("""
+                insert into day_plan (id, plan_date, version, made_by, made_at, reason, travel_model, score, feasible,
+                    solve_millis)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(plan.id(), java.sql.Date.valueOf(plan.date()), plan.version(), plan.madeBy(),
+                        Timestamp.from(plan.madeAt()), plan.reason(), plan.travelModel(), plan.score(), plan.feasible(),
+                        plan.solveMillis())
+                .update();
+        for (PlannedVisit v : plan.visits()) {
+            jdbc.sql("""
+                    insert into planned_visit (plan_id, visit_id, requirement_id, patient_id, kind, description,
+                        assisting, shift_id, staff_name, route_position, arrives_at, starts_at, ends_at, window_start,
+                        window_end, not_planned_why)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(plan.id(), v.visitId(), v.requirementId(), v.patientId().value(), v.kind().name(),
+                            v.description(), v.assisting(), v.shiftId(), v.staffName(), v.routePosition(),
+                            ts(v.arrivesAt()), ts(v.startsAt()), ts(v.endsAt()), ts(v.windowStart()),
+                            ts(v.windowEnd()), v.notPlannedWhy())
+                    .update();
+        }
+    }
+
+    Optional<DayPlan> current(LocalDate day) {
+        return jdbc.sql("select * from day_plan where plan_date = ? order by version desc limit 1")
+                .param(java.sql.Date.valueOf(day))
+                .query((rs, row) -> plan(rs)).optional();
+    }
+
+    private DayPlan plan(ResultSet rs) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        List<PlannedVisit> visits = jdbc.sql("""
+                select * from planned_visit where plan_id = ?
+                order by staff_name nulls last, route_position nulls last, window_start, visit_id""")
+                .param(id).query((r, n) -> visit(r)).list();
+        return new DayPlan(id, rs.getDate("plan_date").toLocalDate(), rs.getInt("version"), rs.getString("made_by"),
+                rs.getTimestamp("made_at").toInstant(), rs.getString("reason"), rs.getString("travel_model"),
+                rs.getString("score"), rs.getBoolean("feasible"), rs.getInt("solve_millis"), visits);
+    }
+
+    private static PlannedVisit visit(ResultSet rs) throws SQLException {
+        return new PlannedVisit(rs.getString("visit_id"), rs.getString("requirement_id"),
+                new PatientId(rs.getObject("patient_id", UUID.class)), InterventionKind.valueOf(rs.getString("kind")),
+                rs.getString("description"), rs.getBoolean("assisting"), rs.getObject("shift_id", UUID.class),
+                rs.getString("staff_name"), (Integer) rs.getObject("route_position"), instant(rs, "arrives_at"),
+                instant(rs, "starts_at"), instant(rs, "ends_at"), instant(rs, "window_start"),
+                instant(rs, "window_end"), rs.getString("not_planned_why"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

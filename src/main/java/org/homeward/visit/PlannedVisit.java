@@ -1,0 +1,22 @@
+package org.homeward.visit;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.homeward.shared.PatientId;
+
+/**
+ * One visit in a day plan: who makes it and when, or why it could not be planned.
+ *
+ * @param assisting the second member of staff on a two-staff visit
+ * @param notPlannedWhy {@code null} when planned; otherwise what stopped it (no home location, no one with the skill
+ *                      free in time, ...)
+ */
+public record PlannedVisit(String visitId, String requirementId, PatientId patientId, InterventionKind kind,
+        String description, boolean assisting, UUID shiftId, String staffName, Integer routePosition,
+        Instant arrivesAt, Instant startsAt, Instant endsAt, Instant windowStart, Instant windowEnd,
+        String notPlannedWhy) {
+
+    public boolean planned() {
+        return shiftId != null;
+    }
+}

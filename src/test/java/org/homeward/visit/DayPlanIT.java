@@ -1,0 +1,145 @@
+package org.homeward.visit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.homeward.patient.PatientRecord;
+import org.homeward.patient.PatientService;
+import org.homeward.patient.RegisterPatient;
+import org.homeward.security.CurrentUser;
+import org.homeward.security.Organisation;
+import org.homeward.security.OrganisationType;
+import org.homeward.security.Role;
+import org.homeward.support.Api;
+import org.homeward.support.Api.Response;
+import org.homeward.support.Fixtures;
+import org.homeward.support.IntegrationTest;
+import org.homeward.ward.VirtualWard;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A coordinator plans a day: the visits due from the plan's interventions are routed over the day's shifts by the
+ * solver, every planned visit starts in its window with someone who has the skill, a two-staff visit gets two staff
+ * at the same time, and a patient with no home location is reported, not silently dropped.
+ */
+@IntegrationTest
+class DayPlanIT {
+
+    static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+    @Autowired Fixtures fixtures;
+    @Autowired Api api;
+    @Autowired PatientService patientService;
+
+    CurrentUser coordinator;
+    CurrentUser nurse;
+    CurrentUser ivNurse;
+    CurrentUser supportWorker;
+    VirtualWard ward;
+    CurrentUser referrer;
+    CurrentUser consultant;
+    LocalDate day;
+
+    @BeforeEach
+    void aWardWithStaff() {
+        Organisation acute = fixtures.organisation(OrganisationType.ACUTE_TRUST);
+        referrer = fixtures.user(Role.REFERRER, acute);
+        consultant = fixtures.user(Role.SENIOR_DECISION_MAKER, acute);
+        coordinator = fixtures.user(Role.COORDINATOR, acute);
+        nurse = fixtures.user(Role.CLINICIAN, acute);
+        ivNurse = fixtures.user(Role.CLINICIAN, acute);
+        supportWorker = fixtures.user(Role.CLINICIAN, acute);
+        ward = fixtures.ward(acute, 10);
+        // a day of its own, so other tests' shifts are not in this plan
+        day = LocalDate.now(LONDON).plusDays(400 + ThreadLocalRandom.current().nextInt(20_000));
+    }
+
+    @Test
+    void aCoordinatorPlansTheDayAndEveryPlannedVisitKeepsItsWindowSkillAndPartner() {
+        PatientRecord dose = admitted(50.712, -2.441);
+        PatientRecord bloods = admitted(50.725, -2.462);
+        PatientRecord hoist = admitted(50.701, -2.420);
+        PatientRecord nowhere = admitted(null, null);
+        add(dose, Map.of("kind", "IV_ANTIBIOTIC_DOSE", "times", List.of("10:00", "14:00"), "toleranceMinutes", 30));
+        add(bloods, Map.of("kind", "BLOODS", "windowFrom", "08:00", "windowTo", "11:00"));
+        add(hoist, Map.of("kind", "CARER_SUPPORT", "times", List.of("12:00"), "toleranceMinutes", 60, "staffNeeded", 2));
+        add(nowhere, Map.of("kind", "BLOODS", "windowFrom", "08:00", "windowTo", "11:00"));
+        shift(ivNurse, List.of("IV_COMPETENT_NURSE", "REGISTERED_NURSE"));
+        shift(supportWorker, List.of("REGISTERED_NURSE", "HEALTHCARE_SUPPORT_WORKER"));
+
+        Response planned = api.post(coordinator, "/api/v1/day-plans/" + day, Map.of());
+
+        assertThat(planned.status()).as(planned.toString()).isEqualTo(201);
+        assertThat(planned.text("travelModel")).contains("1.3").contains("40");
+        Map<String, List<JsonNode>> byPatient = new HashMap<>();
+        planned.body().path("visits").forEach(v -> byPatient.computeIfAbsent(v.path("patientId").asText(),
+                p -> new ArrayList<>()).add(v));
+        for (JsonNode visit : byPatient.get(dose.summary().id().toString())) {
+            assertThat(visit.path("staffName").asText()).isEqualTo(ivNurse.displayName());
+            assertStartsInWindow(visit);
+        }
+        assertThat(byPatient.get(dose.summary().id().toString())).hasSize(2);
+        assertStartsInWindow(byPatient.get(bloods.summary().id().toString()).get(0));
+        List<JsonNode> twoStaff = byPatient.get(hoist.summary().id().toString());
+        assertThat(twoStaff).hasSize(2);
+        assertThat(twoStaff).extracting(v -> v.path("staffName").asText()).doesNotHaveDuplicates();
+        assertThat(twoStaff.get(0).path("startsAt").asText()).isEqualTo(twoStaff.get(1).path("startsAt").asText());
+        JsonNode unplanned = byPatient.get(nowhere.summary().id().toString()).get(0);
+        assertThat(unplanned.path("notPlannedWhy").asText()).isEqualTo(DayPlanProblem.NO_LOCATION);
+        assertThat(planned.body().path("feasible").asBoolean()).isFalse();
+
+        Response current = api.get(nurse, "/api/v1/day-plans/" + day);
+        assertThat(current.body().path("version").asInt()).isEqualTo(1);
+        assertThat(api.post(coordinator, "/api/v1/day-plans/" + day, Map.of()).body().path("version").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void onlyCoordinatorsAndSeniorsPlanAndADayWithoutAPlanSaysSo() {
+        assertThat(api.post(nurse, "/api/v1/day-plans/" + day, Map.of()).status()).isEqualTo(403);
+        Response none = api.get(nurse, "/api/v1/day-plans/" + day);
+        assertThat(none.status()).isEqualTo(404);
+        assertThat(none.text("detail")).contains("No visit plan for " + day);
+    }
+
+    private static void assertStartsInWindow(JsonNode visit) {
+        Instant start = Instant.parse(visit.path("startsAt").asText());
+        assertThat(start).as(visit.toString()).isBetween(Instant.parse(visit.path("windowStart").asText()),
+                Instant.parse(visit.path("windowEnd").asText()));
+    }
+
+    private PatientRecord admitted(Double latitude, Double longitude) {
+        RegisterPatient d = fixtures.patientDetails(LocalDate.of(1947, 4, 4));
+        PatientRecord patient = patientService.register(referrer, new RegisterPatient(d.nhsNumber(), d.givenName(),
+                d.familyName(), d.dateOfBirth(), d.sex(), d.ethnicCategory(), d.addressLine1(), d.addressLine2(),
+                d.town(), d.postcode(), latitude, longitude, d.phone(), d.gpPracticeCode(), d.gpPracticeName()));
+        fixtures.admit(patient, ward, referrer, consultant);
+        return patient;
+    }
+
+    private void add(PatientRecord patient, Map<String, Object> intervention) {
+        Response added = api.post(nurse, "/api/v1/patients/" + patient.summary().id() + "/interventions", intervention);
+        assertThat(added.status()).as(added.toString()).isEqualTo(201);
+    }
+
+    private void shift(CurrentUser who, List<String> skills) {
+        Map<String, Object> shift = new HashMap<>();
+        shift.put("username", who.username());
+        shift.put("startsAt", day + "T08:00");
+        shift.put("endsAt", day + "T16:00");
+        shift.put("skills", skills);
+        shift.put("startLatitude", 50.715);
+        shift.put("startLongitude", -2.437);
+        Response added = api.post(coordinator, "/api/v1/shifts", shift);
+        assertThat(added.status()).as(added.toString()).isEqualTo(201);
+    }
+}
