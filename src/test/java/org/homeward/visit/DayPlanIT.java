@@ -22,6 +22,9 @@ import org.homeward.support.Api;
 import org.homeward.support.Api.Response;
 import org.homeward.support.Fixtures;
 import org.homeward.support.IntegrationTest;
+import org.homeward.support.PageSession;
+import org.homeward.support.PageSession.Page;
+import org.jsoup.nodes.Element;
 import org.homeward.ward.VirtualWard;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,6 +104,30 @@ class DayPlanIT {
         Response current = api.get(nurse, "/api/v1/day-plans/" + day);
         assertThat(current.body().path("version").asInt()).isEqualTo(1);
         assertThat(api.post(coordinator, "/api/v1/day-plans/" + day, Map.of()).body().path("version").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void theCoordinatorPlansTheDayFromTheDayViewAndSeesEachNursesRoute() {
+        PatientRecord dose = admitted(50.712, -2.441);
+        PatientRecord nowhere = admitted(null, null);
+        add(dose, Map.of("kind", "IV_ANTIBIOTIC_DOSE", "times", List.of("10:00", "14:00"), "toleranceMinutes", 30));
+        add(nowhere, Map.of("kind", "BLOODS", "windowFrom", "08:00", "windowTo", "11:00"));
+        shift(ivNurse, List.of("IV_COMPETENT_NURSE", "REGISTERED_NURSE"));
+        PageSession session = PageSession.signIn(api.baseUrl(), coordinator);
+        Page empty = session.get("/visits?date=" + day);
+        assertThat(empty.testId("no-plan")).isEqualTo("No plan for this day yet.");
+
+        Page planned = session.follow(session.submit(empty, "form[action=/visits/plan]", Map.of("date", day.toString())));
+
+        assertThat(planned.testId("flash")).isEqualTo("Planned 2 of 3 visits (version 1)");
+        assertThat(planned.testId("plan-summary")).contains("Version 1").contains("Not every visit could be planned");
+        assertThat(planned.testId("unplanned")).contains("Blood test due 08:00-11:00: " + DayPlanProblem.NO_LOCATION);
+        Element route = planned.html().selectFirst("section[data-staff=" + ivNurse.displayName() + "]");
+        assertThat(route).isNotNull();
+        assertThat(route.select("tbody tr")).hasSize(2);
+        assertThat(route.text()).contains("IV antibiotic dose").contains("09:30-10:30").contains("13:30-14:30");
+        assertThat(PageSession.signIn(api.baseUrl(), nurse).get("/visits?date=" + day).html().getElementById("plan-day"))
+                .isNull();
     }
 
     @Test

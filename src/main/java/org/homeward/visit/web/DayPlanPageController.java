@@ -1,0 +1,59 @@
+package org.homeward.visit.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.homeward.security.CurrentUser;
+import org.homeward.security.Role;
+import org.homeward.visit.DayPlan;
+import org.homeward.visit.DayPlanService;
+import org.homeward.visit.PlannedVisit;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The coordinator's day view: each staff member's visits in order with times, and what could not be planned. */
+@Controller
+class DayPlanPageController {
+
+    private final DayPlanService dayPlans;
+    private final Clock clock;
+
+    DayPlanPageController(DayPlanService dayPlans, Clock clock) {
+        this.dayPlans = dayPlans;
+        this.clock = clock;
+    }
+
+    @GetMapping("/visits")
+    String day(CurrentUser user, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate date, Model model) {
+        LocalDate day = date == null ? LocalDate.now(clock) : date;
+        DayPlan plan = dayPlans.currentPlan(user, day).orElse(null);
+        model.addAttribute("date", day);
+        model.addAttribute("plan", plan);
+        model.addAttribute("canPlan", user.hasRole(Role.COORDINATOR, Role.SENIOR_DECISION_MAKER));
+        if (plan != null) {
+            Map<String, List<PlannedVisit>> routes = plan.visits().stream().filter(PlannedVisit::planned)
+                    .collect(Collectors.groupingBy(PlannedVisit::staffName, LinkedHashMap::new, Collectors.toList()));
+            model.addAttribute("routes", routes);
+            model.addAttribute("unplanned", plan.unplanned());
+        }
+        return "visit/day";
+    }
+
+    @PostMapping("/visits/plan")
+    String plan(CurrentUser user, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            RedirectAttributes redirect) {
+        DayPlan plan = dayPlans.plan(user, date);
+        redirect.addFlashAttribute("message", "Planned " + (plan.visits().size() - plan.unplanned().size()) + " of "
+                + plan.visits().size() + " visits (version " + plan.version() + ")");
+        return "redirect:/visits?date=" + date;
+    }
+}
