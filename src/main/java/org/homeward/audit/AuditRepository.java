@@ -19,14 +19,7 @@ class AuditRepository {
     }
 
     void append(RecordAccessed event, java.time.Instant at) {
-        jdbc.sql("""
-                insert into audit_event (occurred_at, username, organisation_id, organisation_name, role, action,
-                                         record_type, record_id, patient_id, detail)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(Timestamp.from(at), event.actor().username(), event.actor().organisationId(),
-                        event.actor().organisationName(), event.actor().role(), event.action().name(),
-                        event.recordType(), event.recordId(), event.patientId(), truncate(event.detail()))
-                .update();
+        appendAll(List.of(event), at);
     }
 
     void appendAll(List<RecordAccessed> events, java.time.Instant at) {

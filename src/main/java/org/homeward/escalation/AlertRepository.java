@@ -72,8 +72,8 @@ class AlertRepository {
     /** The open alerts of these patients, locked, by patient: one query for a whole scored batch. */
     java.util.Map<PatientId, Alert> findOpenForUpdate(java.util.Collection<PatientId> patients) {
         java.util.Map<PatientId, Alert> open = new java.util.HashMap<>();
-        jdbc.sql("select * from alert where patient_id = any(?::uuid[]) and status <> 'CLOSED' order by patient_id for update")
-                .param(patients.stream().map(p -> p.value().toString()).toArray(String[]::new))
+        jdbc.sql("select * from alert where patient_id = any(?) and status <> 'CLOSED' order by patient_id for update")
+                .param(patients.stream().map(PatientId::value).toArray(UUID[]::new))
                 .query(AlertRepository::alert).list()
                 .forEach(alert -> open.put(alert.view().patientId(), alert));
         return open;

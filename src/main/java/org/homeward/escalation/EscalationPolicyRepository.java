@@ -61,8 +61,8 @@ class EscalationPolicyRepository {
         java.util.Map<PatientId, Integer> found = new java.util.HashMap<>();
         jdbc.sql("""
                 select patient_id, news2_alert_from_total from patient_escalation_override
-                where patient_id = any(?::uuid[]) and ended_at is null""")
-                .param(patients.stream().map(p -> p.value().toString()).toArray(String[]::new))
+                where patient_id = any(?) and ended_at is null""")
+                .param(patients.stream().map(PatientId::value).toArray(UUID[]::new))
                 .query(rs -> {
                     found.put(new PatientId(rs.getObject("patient_id", UUID.class)), rs.getInt("news2_alert_from_total"));
                 });
@@ -71,8 +71,8 @@ class EscalationPolicyRepository {
 
     java.util.Map<WardId, Integer> wardThresholds(java.util.Collection<WardId> wards) {
         java.util.Map<WardId, Integer> found = new java.util.HashMap<>();
-        jdbc.sql("select ward_id, news2_alert_from_total from ward_escalation_policy where ward_id = any(?::uuid[])")
-                .param(wards.stream().distinct().map(w -> w.value().toString()).toArray(String[]::new))
+        jdbc.sql("select ward_id, news2_alert_from_total from ward_escalation_policy where ward_id = any(?)")
+                .param(wards.stream().distinct().map(WardId::value).toArray(UUID[]::new))
                 .query(rs -> {
                     found.put(new WardId(rs.getObject("ward_id", UUID.class)), rs.getInt("news2_alert_from_total"));
                 });

@@ -21,6 +21,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ObservationRepository {
 
+    private static final String[] PARAMETER_NAMES = java.util.Arrays.stream(ObservationParameter.values())
+            .map(Enum::name).toArray(String[]::new);
+
     private final JdbcTemplate jdbc;
 
     ObservationRepository(JdbcTemplate jdbc) {
@@ -96,19 +99,16 @@ class ObservationRepository {
         Map<UUID, List<Reading>> latest = new HashMap<>();
         jdbc.query("""
                 select t.patient_id, r.parameter, r.numeric_value, r.code_value, r.recorded_at
-                from unnest(?::uuid[]) as t(patient_id)
+                from unnest(?) as t(patient_id)
                 cross join unnest(?::text[]) as p(parameter)
                 cross join lateral (select parameter, numeric_value, code_value, recorded_at from observation_reading o
                                     where o.patient_id = t.patient_id and o.parameter = p.parameter
                                     order by o.recorded_at desc limit 1) as r""",
                 (RowCallbackHandler) rs -> latest.computeIfAbsent(rs.getObject(1, UUID.class),
                         id -> new ArrayList<>()).add(reading(rs)),
-                patients.stream().map(UUID::toString).toArray(String[]::new), PARAMETER_NAMES);
+                patients.toArray(UUID[]::new), PARAMETER_NAMES);
         return latest;
     }
-
-    private static final String[] PARAMETER_NAMES = java.util.Arrays.stream(ObservationParameter.values())
-            .map(Enum::name).toArray(String[]::new);
 
     /**
      * Takes the scoring locks of all these patients, in ascending patient-id order, held until the transaction ends.
@@ -118,9 +118,9 @@ class ObservationRepository {
     void lockPatientsForScoring(Collection<UUID> patients) {
         jdbc.query("""
                 select pg_advisory_xact_lock(hashtextextended('observation:' || p::text, 0))
-                from unnest(?::uuid[]) as p order by p""",
+                from unnest(?) as p order by p""",
                 (RowCallbackHandler) rs -> { },
-                (Object) patients.stream().map(UUID::toString).toArray(String[]::new));
+                (Object) patients.toArray(UUID[]::new));
     }
 
     /** The patient's readings recorded since {@code from}, oldest first. */
@@ -139,6 +139,6 @@ class ObservationRepository {
 
     /** Holds until the transaction ends; concurrent transactions scoring the same patient wait for each other. */
     void lockPatientForScoring(PatientId patient) {
-        jdbc.query("select pg_advisory_xact_lock(hashtextextended(?, 0))", rs -> null, "observation:" + patient.value());
+        lockPatientsForScoring(List.of(patient.value()));
     }
 }

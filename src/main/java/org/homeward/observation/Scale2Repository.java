@@ -51,8 +51,8 @@ class Scale2Repository {
     /** The decisions of these patients that were in force at or after {@code from}: enough to score sets since then. */
     List<Scale2Decision> inForceSince(Collection<UUID> patients, Instant from) {
         return jdbc.sql("""
-                select * from spo2_scale_decision where patient_id = any(?::uuid[]) and (ended_at is null or ended_at > ?)""")
-                .params(patients.stream().map(UUID::toString).toArray(String[]::new), Timestamp.from(from))
+                select * from spo2_scale_decision where patient_id = any(?) and (ended_at is null or ended_at > ?)""")
+                .params(patients.toArray(UUID[]::new), Timestamp.from(from))
                 .query(Scale2Repository::decision).list();
     }
 

@@ -142,8 +142,8 @@ class ReferralRepository {
 
     java.util.Map<PatientId, WardId> currentWards(java.util.Collection<PatientId> patients) {
         java.util.Map<PatientId, WardId> wards = new java.util.HashMap<>();
-        jdbc.sql("select patient_id, ward_id from admission where patient_id = any(?::uuid[]) and discharged_at is null")
-                .param(patients.stream().map(p -> p.value().toString()).toArray(String[]::new))
+        jdbc.sql("select patient_id, ward_id from admission where patient_id = any(?) and discharged_at is null")
+                .param(patients.stream().map(PatientId::value).toArray(java.util.UUID[]::new))
                 .query(rs -> {
                     wards.put(new PatientId(rs.getObject("patient_id", java.util.UUID.class)),
                             new WardId(rs.getObject("ward_id", java.util.UUID.class)));

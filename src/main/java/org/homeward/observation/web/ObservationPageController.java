@@ -109,22 +109,25 @@ class ObservationPageController {
     @PostMapping("/patients/{id}/spo2-scale-2")
     String documentScale2(CurrentUser user, @PathVariable PatientId id, @ModelAttribute("scaleForm") ScaleForm form,
             BindingResult errors, Model model, RedirectAttributes redirect) {
-        try {
-            observations.documentScale2(user, id, form.reason());
-            redirect.addFlashAttribute("message", "SpO2 Scale 2 documented: sets from now on are scored on Scale 2");
-            return "redirect:/patients/" + id + "/chart";
-        } catch (InvalidInputException | RefusedException e) {
-            FormErrors.add(errors, e);
-            return chart(user, id, model);
-        }
+        return scaleDecision(user, id, errors, model, redirect,
+                () -> observations.documentScale2(user, id, form.reason()),
+                "SpO2 Scale 2 documented: sets from now on are scored on Scale 2");
     }
 
     @PostMapping("/patients/{id}/spo2-scale-2/end")
     String endScale2(CurrentUser user, @PathVariable PatientId id, @ModelAttribute("scaleForm") ScaleForm form,
             BindingResult errors, Model model, RedirectAttributes redirect) {
+        return scaleDecision(user, id, errors, model, redirect,
+                () -> observations.endScale2(user, id, form.reason()),
+                "SpO2 Scale 2 ended: sets from now on are scored on Scale 1");
+    }
+
+    /** Makes the decision and goes back to the chart, or shows the refusal on the chart's form. */
+    private String scaleDecision(CurrentUser user, PatientId id, BindingResult errors, Model model,
+            RedirectAttributes redirect, Runnable decision, String done) {
         try {
-            observations.endScale2(user, id, form.reason());
-            redirect.addFlashAttribute("message", "SpO2 Scale 2 ended: sets from now on are scored on Scale 1");
+            decision.run();
+            redirect.addFlashAttribute("message", done);
             return "redirect:/patients/" + id + "/chart";
         } catch (InvalidInputException | RefusedException e) {
             FormErrors.add(errors, e);
