@@ -47,5 +47,7 @@ class DemoDataRunner implements ApplicationRunner {
                 .map(l -> String.format("  %-14s %-24s %-55s %s", l.username(), l.role().label(), l.organisation(),
                         l.jobTitle()))
                 .collect(Collectors.joining("\n")));
+        log.info("Plus {} visiting staff with shifts today and tomorrow (ivnurse1, staffnurse1, hcsw1, childnurse1, "
+                + "acp1, ...), same password", report.plan().staff().size() - DemoLogins.all().size());
     }
 }

@@ -35,7 +35,8 @@ final class DemoJourneys {
         this.organisations = organisations;
     }
 
-    void replay(EpisodePlan episode) {
+    /** Replays the journey and returns the patient it registered. */
+    PatientId replay(EpisodePlan episode) {
         CurrentUser referrer = user(episode.referral().referrer());
         PatientId patient = patients.register(referrer, episode.patient().details()).summary().id();
         List<CarerId> carers = episode.patient().carers().stream()
@@ -44,12 +45,12 @@ final class DemoJourneys {
         ReferralView referral = referrals.refer(referrer,
                 episode.referral().command(patient, wards.get(episode.ward()).id()));
         if (episode.triage() == null) {
-            return;
+            return patient;
         }
         CurrentUser decider = user(episode.triage().decider());
         referrals.triage(decider, referral.id(), episode.triage().decision());
         if (episode.admission() == null) {
-            return;
+            return patient;
         }
         AdmissionPlan admission = episode.admission();
         CarerId consenting = admission.consentingCarerIndex() == null ? null
@@ -58,6 +59,7 @@ final class DemoJourneys {
         if (episode.discharge() != null) {
             referrals.discharge(decider, admitted.id(), episode.discharge().command());
         }
+        return patient;
     }
 
     /**

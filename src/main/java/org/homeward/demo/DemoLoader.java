@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.homeward.patient.PatientService;
 import org.homeward.referral.ReferralService;
@@ -13,6 +15,11 @@ import org.homeward.security.CurrentUser;
 import org.homeward.security.Organisation;
 import org.homeward.security.SecurityService;
 import org.homeward.security.UserAccount;
+import org.homeward.shared.PatientId;
+import org.homeward.visit.AddIntervention;
+import org.homeward.visit.AddShift;
+import org.homeward.visit.Skill;
+import org.homeward.visit.VisitService;
 import org.homeward.ward.VirtualWard;
 import org.homeward.ward.WardService;
 import org.springframework.stereotype.Component;
@@ -31,6 +38,7 @@ class DemoLoader {
     private final WardService wards;
     private final PatientService patients;
     private final ReferralService referrals;
+    private final VisitService visits;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
@@ -38,7 +46,7 @@ class DemoLoader {
     private final org.springframework.context.ApplicationEventPublisher events;
 
     DemoLoader(SecurityService security, WardService wards, PatientService patients, ReferralService referrals,
-            PlatformTransactionManager transactionManager, Clock clock,
+            VisitService visits, PlatformTransactionManager transactionManager, Clock clock,
             org.springframework.context.ApplicationEventPublisher events,
             @org.springframework.beans.factory.annotation.Value("${homeward.demo-scale:1}") int scale) {
         this.scale = scale;
@@ -47,6 +55,7 @@ class DemoLoader {
         this.wards = wards;
         this.patients = patients;
         this.referrals = referrals;
+        this.visits = visits;
         this.transaction = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
@@ -66,7 +75,28 @@ class DemoLoader {
         Map<String, UserAccount> staff = staff(plan, organisations);
         Map<DemoWard, VirtualWard> virtualWards = wards(plan, organisations, CurrentUser.of(staff.get("admin")));
         DemoJourneys journeys = new DemoJourneys(patients, referrals, staff, virtualWards, organisations);
-        plan.episodes().forEach(journeys::replay);
+        List<PatientId> patientIds = new ArrayList<>(plan.episodes().size());
+        plan.episodes().forEach(episode -> patientIds.add(journeys.replay(episode)));
+        homeVisits(plan, staff, patientIds);
+    }
+
+    /**
+     * The admitting clinician puts each current patient's interventions on their plan; the coordinators (adults' and
+     * children's) add the visiting team's shifts, so the coordinator's day view has a day to plan.
+     */
+    private void homeVisits(DemoPlan plan, Map<String, UserAccount> staff, List<PatientId> patientIds) {
+        for (DemoCarePlans.CarePlan carePlan : plan.carePlans()) {
+            CurrentUser clinician = CurrentUser.of(staff.get(carePlan.addedBy()));
+            PatientId patient = patientIds.get(carePlan.episode());
+            for (AddIntervention intervention : carePlan.interventions()) {
+                visits.addIntervention(clinician, patient, intervention);
+            }
+        }
+        CurrentUser coordinator = CurrentUser.of(staff.get("coordinator"));
+        CurrentUser childrensCoordinator = CurrentUser.of(staff.get("coordinator2"));
+        for (AddShift shift : plan.shifts()) {
+            visits.addShift(shift.skills().contains(Skill.PAEDIATRIC_NURSE) ? childrensCoordinator : coordinator, shift);
+        }
     }
 
     private Map<DemoOrganisation, Organisation> organisations(DemoPlan plan) {
@@ -78,7 +108,7 @@ class DemoLoader {
         return created;
     }
 
-    /** One BCrypt hash shared by every demo user: hashing 25 times would add seconds to start-up. */
+    /** One BCrypt hash shared by every demo user: hashing each of them would add seconds to start-up. */
     private Map<String, UserAccount> staff(DemoPlan plan, Map<DemoOrganisation, Organisation> organisations) {
         String passwordHash = security.hashPassword(DemoLogins.PASSWORD);
         Map<String, UserAccount> created = new LinkedHashMap<>();

@@ -2,16 +2,21 @@ package org.homeward.demo;
 
 import java.time.ZonedDateTime;
 import java.util.List;
+import org.homeward.visit.AddShift;
 
 /**
  * Everything the demo service consists of, decided before anything is written: a pure value, so tests can check it
  * without Spring and the loader only has to replay it through the services.
  *
  * @param now the moment the plan was made for; every planned time is before it
+ * @param staff the named demo logins, then the generated visiting staff
+ * @param carePlans the home-visit interventions of every patient admitted now
+ * @param shifts the visiting team's shifts today and tomorrow
  * @param scale how many times the standard demo service's beds and journeys (1 unless a benchmark asks for more)
  */
 record DemoPlan(ZonedDateTime now, List<DemoOrganisation> organisations, List<DemoLogin> staff,
-        List<DemoWard> wards, List<EpisodePlan> episodes, int scale) {
+        List<DemoWard> wards, List<EpisodePlan> episodes, List<DemoCarePlans.CarePlan> carePlans,
+        List<AddShift> shifts, int scale) {
 
     long count(EpisodePlan.Stage stage) {
         return episodes.stream().filter(e -> e.stage() == stage).count();
@@ -19,6 +24,10 @@ record DemoPlan(ZonedDateTime now, List<DemoOrganisation> organisations, List<De
 
     long count(EpisodePlan.Stage stage, DemoWard ward) {
         return episodes.stream().filter(e -> e.stage() == stage && e.ward() == ward).count();
+    }
+
+    long interventions() {
+        return carePlans.stream().mapToLong(c -> c.interventions().size()).sum();
     }
 
     int beds() {

@@ -4,11 +4,13 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.homeward.visit.AddShift;
 
 /**
  * Decides the whole demo service from a seed and the current time, without touching the database. The numbers per
  * ward follow a busy county service: about 80% of beds occupied, two months of discharges behind them, a few declined
- * referrals, and some referrals waiting for triage or a bed right now.
+ * referrals, and some referrals waiting for triage or a bed right now; the current patients' home visits and the
+ * visiting team's shifts for today and tomorrow.
  */
 final class DemoPlanner {
 
@@ -55,8 +57,14 @@ final class DemoPlanner {
             add(episodes, targets.awaitingAdmission() * scale, () -> factory.awaitingAdmission(ward));
             add(episodes, targets.awaitingTriage() * scale, () -> factory.awaitingTriage(ward));
         }
-        return new DemoPlan(now, List.of(DemoOrganisation.values()), DemoLogins.all(), List.of(DemoWard.values()),
-                List.copyOf(episodes), scale);
+        List<DemoLogin> staff = new ArrayList<>(DemoLogins.all());
+        staff.addAll(DemoRota.logins(scale));
+        // a random of their own, so the visits leave the people and journeys as they were before visits were planned
+        List<DemoCarePlans.CarePlan> carePlans = DemoCarePlans.plan(new DemoRandom(seed + 1), episodes, now);
+        List<AddShift> shifts = new ArrayList<>(DemoRota.shifts(now.toLocalDate(), scale));
+        shifts.addAll(DemoRota.shifts(now.toLocalDate().plusDays(1), scale));
+        return new DemoPlan(now, List.of(DemoOrganisation.values()), List.copyOf(staff), List.of(DemoWard.values()),
+                List.copyOf(episodes), carePlans, List.copyOf(shifts), scale);
     }
 
     private static void add(List<EpisodePlan> episodes, int count, Supplier<EpisodePlan> episode) {

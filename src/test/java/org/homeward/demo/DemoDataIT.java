@@ -27,9 +27,6 @@ import org.springframework.web.client.RestClient;
 @IntegrationTest
 class DemoDataIT {
 
-    private static DemoLoadReport report;
-    private static java.time.Instant loadStarted;
-
     @Autowired DemoLoader loader;
     @Autowired ReferralService referrals;
     @Autowired SecurityService security;
@@ -38,19 +35,14 @@ class DemoDataIT {
 
     @BeforeEach
     void loadOnce() {
-        synchronized (DemoDataIT.class) {
-            if (report == null) {
-                loadStarted = java.time.Instant.now();
-                report = loader.load();
-            }
-        }
+        DemoLoadedOnce.load(loader);
     }
 
     @Test
     void refreshesThePlannerStatisticsAfterTheBulkLoad() {
         // a manual ANALYZE (not autovacuum's) ran once the load had started
         assertThat(jdbc.sql("select last_analyze >= ? from pg_stat_user_tables where relname = 'patient'")
-                .param(java.sql.Timestamp.from(loadStarted)).query(Boolean.class).single()).isTrue();
+                .param(java.sql.Timestamp.from(DemoLoadedOnce.loadStarted())).query(Boolean.class).single()).isTrue();
     }
 
     @Test

@@ -1,0 +1,110 @@
+package org.homeward.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.homeward.referral.ReferralService;
+import org.homeward.referral.WardOccupancy;
+import org.homeward.security.CurrentUser;
+import org.homeward.security.SecurityService;
+import org.homeward.shared.PatientId;
+import org.homeward.support.IntegrationTest;
+import org.homeward.visit.DayPlan;
+import org.homeward.visit.DayPlanService;
+import org.homeward.visit.PlannedVisit;
+import org.homeward.visit.Skill;
+import org.homeward.visit.StaffShift;
+import org.homeward.visit.VisitRequirement;
+import org.homeward.visit.VisitService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A loaded demo has home visits to plan: every current patient has interventions due today, the visiting team has
+ * shifts today and tomorrow with every skill those visits need, and the coordinator's "Plan the day" places nearly
+ * every visit, each within its window.
+ */
+@IntegrationTest
+class DemoVisitsIT {
+
+    /** Measured: 100% of today's visits planned at demo scale 1 with the test solver limits; the margin absorbs solver noise. */
+    static final double PLANNED_AT_LEAST = 0.95;
+
+    @Autowired DemoLoader loader;
+    @Autowired VisitService visits;
+    @Autowired DayPlanService dayPlans;
+    @Autowired ReferralService referrals;
+    @Autowired SecurityService security;
+    @Autowired Clock clock;
+
+    DemoLoadReport report;
+    CurrentUser coordinator;
+    LocalDate today;
+
+    @BeforeEach
+    void loadOnce() {
+        report = DemoLoadedOnce.load(loader);
+        coordinator = CurrentUser.of(security.findUserByUsername("coordinator").orElseThrow());
+        today = LocalDate.now(clock);
+    }
+
+    @Test
+    void everyCurrentPatientHasVisitsDueToday() {
+        Set<PatientId> admitted = admittedDemoPatients();
+        assertThat(admitted).hasSize(90);
+        Set<PatientId> withVisits = visits.requirements(coordinator, today, null).stream()
+                .map(VisitRequirement::patientId).collect(Collectors.toSet());
+        assertThat(withVisits).containsAll(admitted);
+    }
+
+    @Test
+    void theVisitingTeamHasShiftsTodayAndTomorrowWithEverySkillTheVisitsNeed() {
+        Set<String> demoStaff = report.plan().staff().stream().map(DemoLogin::displayName).collect(Collectors.toSet());
+        for (LocalDate day : List.of(today, today.plusDays(1))) {
+            List<StaffShift> shifts = visits.shifts(coordinator, day).stream()
+                    .filter(s -> demoStaff.contains(s.staffName())).toList();
+            assertThat(shifts).as(day.toString()).hasSize(report.plan().shifts().size() / 2);
+            Set<Skill> offered = EnumSet.noneOf(Skill.class);
+            shifts.forEach(s -> offered.addAll(s.skills()));
+            Set<Skill> needed = visits.requirements(coordinator, day, null).stream().map(VisitRequirement::skill)
+                    .collect(Collectors.toSet());
+            assertThat(offered).as(day.toString()).containsAll(needed);
+            assertThat(shifts).allSatisfy(s -> assertThat(s.breakLength().toMinutes()).isEqualTo(30));
+        }
+    }
+
+    @Test
+    void planningTodayPlacesNearlyEveryVisitEachWithinItsWindow() {
+        DayPlan plan = dayPlans.plan(coordinator, today);
+
+        Set<PatientId> admitted = admittedDemoPatients();
+        List<PlannedVisit> demoVisits = plan.visits().stream().filter(v -> admitted.contains(v.patientId())).toList();
+        long planned = demoVisits.stream().filter(PlannedVisit::planned).count();
+        System.out.printf("Demo day plan: %d of %d visits planned (%.1f%%), feasible %s, score %s, %d ms%n", planned,
+                demoVisits.size(), 100.0 * planned / demoVisits.size(), plan.feasible(), plan.score(),
+                plan.solveMillis());
+        demoVisits.stream().filter(v -> v.planned() && (v.startsAt().isAfter(v.windowEnd()) || v.startsAt().isBefore(v.windowStart()))).forEach(v -> System.out.println("  LATE: " + v.kind() + " window " + v.windowStart() + "-" + v.windowEnd() + " start " + v.startsAt() + " " + v.staffName() + " #" + v.routePosition()));
+        demoVisits.stream().filter(v -> !v.planned()).forEach(v -> System.out.println("  not planned: " + v.kind()
+                + " " + v.windowStart() + " " + v.notPlannedWhy()));
+        assertThat(demoVisits).hasSizeGreaterThan(200);
+        assertThat((double) planned / demoVisits.size()).isGreaterThanOrEqualTo(PLANNED_AT_LEAST);
+        assertThat(demoVisits).filteredOn(PlannedVisit::planned).allSatisfy(v ->
+                assertThat(v.startsAt()).as(v.toString()).isBetween(v.windowStart(), v.windowEnd()));
+    }
+
+    private Set<PatientId> admittedDemoPatients() {
+        CurrentUser commissioner = CurrentUser.of(security.findUserByUsername("commissioner").orElseThrow());
+        Set<String> names = EnumSet.allOf(DemoWard.class).stream().map(DemoWard::displayName).collect(Collectors.toSet());
+        return referrals.serviceCensus(commissioner).wards().stream().filter(w -> names.contains(w.ward().name()))
+                .map(WardOccupancy::ward)
+                .flatMap(w -> referrals.census(CurrentUser.of(security.findUserByUsername("consultant").orElseThrow()),
+                        w.id()).rows().stream())
+                .map(row -> row.patient().id()).collect(Collectors.toSet());
+    }
+}
