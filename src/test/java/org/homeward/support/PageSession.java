@@ -44,6 +44,11 @@ public final class PageSession {
         return session;
     }
 
+    /** A session with no one signed in: a patient or carer opening their personal link. */
+    public static PageSession anonymous(String baseUrl) {
+        return new PageSession(baseUrl);
+    }
+
     public Page get(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
     }
