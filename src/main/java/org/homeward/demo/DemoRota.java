@@ -139,14 +139,6 @@ final class DemoRota {
         return members.stream().map(m -> shift(m, day)).toList();
     }
 
-    /** The skills the rota brings to each planned day. */
-    static Set<Skill> skills() {
-        Set<Skill> skills = EnumSet.noneOf(Skill.class);
-        NAMED.forEach(m -> skills.addAll(m.skills()));
-        TEAM.forEach(g -> skills.addAll(g.skills()));
-        return skills;
-    }
-
     private interface MemberConsumer {
         void accept(Group group, Member member, int index);
     }

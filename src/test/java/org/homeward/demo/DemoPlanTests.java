@@ -14,7 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.EnumSet;
+import java.util.Set;
 import org.homeward.demo.EpisodePlan.Stage;
+import org.homeward.visit.AddIntervention;
+import org.homeward.visit.AddShift;
+import org.homeward.visit.InterventionKind;
+import org.homeward.visit.Skill;
 import org.homeward.patient.AddCarer;
 import org.homeward.patient.RegisterPatient;
 import org.homeward.referral.ConsentGivenBy;
@@ -93,20 +99,36 @@ class DemoPlanTests {
     }
 
     @Test
-    void hasTwentyFiveStaffCoveringEveryRoleInEveryOrganisation() {
-        Map<Role, Long> perRole = PLAN.staff().stream()
+    void hasTwentyFiveNamedStaffCoveringEveryRoleInEveryOrganisation() {
+        Map<Role, Long> perRole = DemoLogins.all().stream()
                 .collect(Collectors.groupingBy(DemoLogin::role, () -> new EnumMap<>(Role.class), Collectors.counting()));
-        assertThat(PLAN.staff()).hasSize(25);
-        assertThat(PLAN.staff()).extracting(DemoLogin::username).doesNotHaveDuplicates()
+        assertThat(DemoLogins.all()).hasSize(25);
+        assertThat(DemoLogins.all()).extracting(DemoLogin::username)
                 .contains("consultant", "nurse", "referrer", "gp", "coordinator", "commissioner", "governance",
                         "admin", "pharmacist");
         assertThat(perRole).containsExactlyInAnyOrderEntriesOf(Map.of(Role.REFERRER, 6L, Role.CLINICIAN, 5L,
                 Role.SENIOR_DECISION_MAKER, 6L, Role.PHARMACIST, 1L, Role.COORDINATOR, 2L, Role.COMMISSIONER, 2L,
                 Role.GOVERNANCE, 2L, Role.ADMIN, 1L));
-        assertThat(PLAN.staff()).extracting(DemoLogin::organisation).containsAll(
+        assertThat(DemoLogins.all()).extracting(DemoLogin::organisation).containsAll(
                 PLAN.organisations().stream().map(DemoOrganisation::displayName).toList());
         assertThat(DemoLogins.byUsername("commissioner").organisation()).isEqualTo(DemoOrganisation.ICB.displayName());
         assertThat(DemoLogins.byUsername("gp").role()).isEqualTo(Role.SENIOR_DECISION_MAKER);
+    }
+
+    @Test
+    void theVisitingTeamAreNursingLoginsAfterTheNamedOnesAndGrowWithTheScale() {
+        assertThat(DemoRota.TEAM_AT_SCALE_ONE).isEqualTo(49);
+        assertThat(PLAN.staff()).hasSize(25 + DemoRota.TEAM_AT_SCALE_ONE).startsWith(DemoLogins.all().toArray(DemoLogin[]::new));
+        assertThat(PLAN.staff()).extracting(DemoLogin::username).doesNotHaveDuplicates();
+        assertThat(PLAN.staff()).extracting(DemoLogin::displayName).doesNotHaveDuplicates();
+        assertThat(PLAN.staff().subList(25, PLAN.staff().size())).allSatisfy(login -> {
+            assertThat(login.role()).isEqualTo(Role.CLINICIAN);
+            assertThat(login.organisation()).isEqualTo(DemoOrganisation.COMMUNITY.displayName());
+        });
+        DemoPlan scaled = DemoPlanner.plan(DemoPlanner.SEED, NOW, 15);
+        assertThat(scaled.staff()).hasSize(25 + 15 * DemoRota.TEAM_AT_SCALE_ONE);
+        assertThat(scaled.staff()).extracting(DemoLogin::username).doesNotHaveDuplicates();
+        assertThat(scaled.shifts()).hasSize(2 * (7 + 15 * DemoRota.TEAM_AT_SCALE_ONE));
     }
 
     @Test
@@ -264,6 +286,94 @@ class DemoPlanTests {
                 assertThat(validator.validate(e.discharge().command())).isEmpty();
             }
         });
+    }
+
+    @Test
+    void everyCurrentPatientHasHomeVisitsThatFollowTheirScenario() {
+        List<Integer> admitted = java.util.stream.IntStream.range(0, PLAN.episodes().size())
+                .filter(i -> PLAN.episodes().get(i).stage() == Stage.ADMITTED).boxed().toList();
+        assertThat(PLAN.carePlans()).extracting(DemoCarePlans.CarePlan::episode).containsExactlyElementsOf(admitted);
+        assertThat(PLAN.carePlans()).allSatisfy(plan -> {
+            EpisodePlan episode = PLAN.episodes().get(plan.episode());
+            Set<InterventionKind> kinds = plan.interventions().stream().map(AddIntervention::kind)
+                    .collect(Collectors.toSet());
+            Set<org.homeward.referral.Intervention> needs = episode.referral().interventions();
+            assertThat(plan.interventions()).isNotEmpty();
+            assertThat(plan.addedBy()).isEqualTo(episode.triage().decider());
+            if (needs.contains(org.homeward.referral.Intervention.IV_THERAPY)) {
+                assertThat(kinds).contains(InterventionKind.IV_ANTIBIOTIC_DOSE);
+            }
+            if (needs.contains(org.homeward.referral.Intervention.NEBULISERS)) {
+                assertThat(kinds).contains(InterventionKind.NEBULISER);
+            }
+            if (needs.contains(org.homeward.referral.Intervention.OXYGEN)) {
+                assertThat(kinds).contains(InterventionKind.OXYGEN_CHECK);
+            }
+            if (needs.contains(org.homeward.referral.Intervention.NG_FEEDING)) {
+                assertThat(kinds).contains(InterventionKind.NG_FEED_CHECK);
+            }
+            if (needs.contains(org.homeward.referral.Intervention.PHOTOTHERAPY)) {
+                assertThat(kinds).contains(InterventionKind.PHOTOTHERAPY_CHECK);
+            }
+            if (needs.contains(org.homeward.referral.Intervention.CARER_SUPPORT)) {
+                assertThat(kinds).contains(InterventionKind.CARER_SUPPORT);
+            }
+            if (episode.ward().isPaediatric()) {
+                assertThat(plan.interventions()).extracting(AddIntervention::skill).containsOnly(Skill.PAEDIATRIC_NURSE);
+            }
+        });
+    }
+
+    @Test
+    void ivDosesAreAtFixedTimesWithinHalfAnHourAndMorningBloodsBeforeTheLabCutOff() {
+        List<AddIntervention> all = PLAN.carePlans().stream().flatMap(p -> p.interventions().stream()).toList();
+        assertThat(all).filteredOn(i -> i.kind() == InterventionKind.IV_ANTIBIOTIC_DOSE).isNotEmpty().allSatisfy(i -> {
+            assertThat(i.times()).isNotEmpty();
+            assertThat(i.toleranceMinutes()).isEqualTo(30);
+        }).extracting(AddIntervention::times).contains(List.of("06:00", "14:00", "22:00"));
+        assertThat(all).filteredOn(i -> i.kind() == InterventionKind.BLOODS).isNotEmpty()
+                .allSatisfy(i -> assertThat(List.of(i.windowFrom(), i.windowTo())).containsExactly("08:00", "11:00"));
+        assertThat(all).filteredOn(i -> i.staffNeeded() != null && i.staffNeeded() == 2).hasSizeBetween(1, 10);
+        assertThat(all).filteredOn(i -> i.followUp() != null).isNotEmpty().allSatisfy(i -> {
+            assertThat(i.description()).contains("first dose");
+            assertThat(i.endsOn()).isEqualTo(i.startsOn());
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("awkwardTimes")
+    void everyInterventionIsDueFromTodayToAtLeastTomorrowAndGivesTimesOrAWindow(ZonedDateTime now) {
+        DemoPlan plan = DemoPlanner.plan(DemoPlanner.SEED, now);
+        LocalDate today = now.toLocalDate();
+        assertThat(plan.carePlans().stream().flatMap(p -> p.interventions().stream())).allSatisfy(i -> {
+            assertThat(i.startsOn()).isBetween(today, today.plusDays(1));
+            assertThat(i.endsOn()).isAfterOrEqualTo(i.startsOn());
+            assertThat(i.times() == null).isNotEqualTo(i.windowFrom() == null);
+        });
+    }
+
+    @Test
+    void theTeamHasShiftsTodayAndTomorrowWithEverySkillTheVisitsNeedFromTheirBase() {
+        Set<String> visitingStaff = PLAN.staff().stream()
+                .filter(l -> EnumSet.of(Role.CLINICIAN, Role.SENIOR_DECISION_MAKER, Role.PHARMACIST).contains(l.role()))
+                .map(DemoLogin::username).collect(Collectors.toSet());
+        Set<Skill> needed = PLAN.carePlans().stream().flatMap(p -> p.interventions().stream())
+                .map(i -> i.skill() == null ? i.kind().usualSkill() : i.skill()).collect(Collectors.toSet());
+        for (LocalDate day : List.of(NOW.toLocalDate(), NOW.toLocalDate().plusDays(1))) {
+            List<AddShift> shifts = PLAN.shifts().stream().filter(s -> s.startsAt().toLocalDate().equals(day)).toList();
+            assertThat(shifts).as(day.toString()).hasSize(PLAN.shifts().size() / 2);
+            assertThat(shifts).extracting(AddShift::username).doesNotHaveDuplicates();
+            assertThat(shifts.stream().flatMap(s -> s.skills().stream())).as(day.toString()).containsAll(needed);
+            assertThat(shifts).allSatisfy(s -> {
+                assertThat(visitingStaff).contains(s.username());
+                assertThat(java.time.Duration.between(s.startsAt(), s.endsAt())).isBetween(
+                        java.time.Duration.ofHours(8), java.time.Duration.ofHours(14));
+                assertThat(s.breakMinutes()).isEqualTo(30);
+                assertThat(s.startLatitude()).isBetween(DemoTowns.MIN_LATITUDE, DemoTowns.MAX_LATITUDE);
+                assertThat(s.startLongitude()).isBetween(DemoTowns.MIN_LONGITUDE, DemoTowns.MAX_LONGITUDE);
+            });
+        }
+        assertThat(PLAN.shifts()).extracting(s -> s.startsAt().toLocalTime().getHour()).contains(5, 7, 9, 13, 15);
     }
 
     private static LocalDate dateOf(Instant instant) {
