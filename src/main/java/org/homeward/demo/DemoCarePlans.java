@@ -21,7 +21,7 @@ import org.homeward.visit.Skill;
  * subcutaneous fluids, and monitoring as morning bloods before the lab cut-off, a senior review in the first days and
  * at the 14-day review, or daily observations when nothing else brings a nurse. Children are seen by paediatric
  * nurses only. A few frail patients need two staff for carer support (moving and handling), and a patient admitted
- * today has observations an hour or two after their first home IV dose. Everything runs from today to the estimated
+ * today has observations an hour or two after their first home IV dose, that dose only. Everything runs from today to the estimated
  * discharge date, and at least to tomorrow, the demo's planned days.
  */
 final class DemoCarePlans {
@@ -135,13 +135,16 @@ final class DemoCarePlans {
                 times = List.of(random.pick(ONCE_DAILY));
             }
             if (dayOfStay == 1) {
-                // the first home dose: observations an hour or two later, today only
+                // the first home dose is watched: observations an hour or two after it; the day's other doses as usual
                 result.add(new AddIntervention(InterventionKind.IV_ANTIBIOTIC_DOSE, drug + ", first dose at home",
-                        null, ivSkill(), null, times, 30, null, null, today, today,
+                        null, ivSkill(), null, List.of(times.get(0)), 30, null, null, today, today,
                         new FollowUp(InterventionKind.OBSERVATIONS, 20, 60, 120)));
-                add(InterventionKind.IV_ANTIBIOTIC_DOSE, drug, times, 30, today.plusDays(1));
+                if (times.size() > 1) {
+                    add(InterventionKind.IV_ANTIBIOTIC_DOSE, drug, times.subList(1, times.size()), 30, today, today);
+                }
+                add(InterventionKind.IV_ANTIBIOTIC_DOSE, drug, times, 30, today.plusDays(1), lastDay);
             } else {
-                add(InterventionKind.IV_ANTIBIOTIC_DOSE, drug, times, 30, today);
+                add(InterventionKind.IV_ANTIBIOTIC_DOSE, drug, times, 30, today, lastDay);
             }
         }
 
@@ -178,13 +181,13 @@ final class DemoCarePlans {
         }
 
         private void add(InterventionKind kind, String description, List<String> times, int tolerance) {
-            add(kind, description, times, tolerance, today);
+            add(kind, description, times, tolerance, today, lastDay);
         }
 
         private void add(InterventionKind kind, String description, List<String> times, int tolerance,
-                LocalDate startsOn) {
-            result.add(new AddIntervention(kind, description, null, childSkill(), null, times, tolerance, null, null,
-                    startsOn, lastDay, null));
+                LocalDate startsOn, LocalDate endsOn) {
+            result.add(new AddIntervention(kind, description, null, childSkill(), null, List.copyOf(times), tolerance,
+                    null, null, startsOn, endsOn, null));
         }
 
         private void window(InterventionKind kind, String description, String from, String to) {

@@ -82,8 +82,8 @@ class DemoDataIT {
     }
 
     @Test
-    void createsEveryDemoLogin() {
-        assertThat(DemoLogins.all()).allSatisfy(login ->
+    void createsEveryDemoLoginAndTheVisitingTeam() {
+        assertThat(DemoLoadedOnce.load(loader).plan().staff()).hasSizeGreaterThan(DemoLogins.all().size()).allSatisfy(login ->
                 assertThat(security.findUserByUsername(login.username())).hasValueSatisfying(account -> {
                     assertThat(account.role()).isEqualTo(login.role());
                     assertThat(account.organisationName()).isEqualTo(login.organisation());

@@ -336,6 +336,7 @@ class DemoPlanTests {
         assertThat(all).filteredOn(i -> i.staffNeeded() != null && i.staffNeeded() == 2).hasSizeBetween(1, 10);
         assertThat(all).filteredOn(i -> i.followUp() != null).isNotEmpty().allSatisfy(i -> {
             assertThat(i.description()).contains("first dose");
+            assertThat(i.times()).hasSize(1);
             assertThat(i.endsOn()).isEqualTo(i.startsOn());
         });
     }
