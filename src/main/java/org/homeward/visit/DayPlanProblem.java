@@ -33,6 +33,8 @@ final class DayPlanProblem {
 
     static final String ASSIST_SUFFIX = "/assist";
     static final String NO_LOCATION = "no home location recorded for this patient";
+    static final String NO_ONE_FREE = "no one with the skill and time free to make it in its window";
+    static final String WINDOW_PASSED = "its window closed before anyone arrived";
 
     private final LocalDate day;
     private final Instant origin;
@@ -86,8 +88,47 @@ final class DayPlanProblem {
         return plan;
     }
 
+    /**
+     * Puts each staff member's visits of an earlier version of the day's plan back on their route in the same order:
+     * the starting point of a re-plan. Visits that are no longer due, and shifts no longer on, drop out.
+     */
+    void assignRoutesOf(DayPlan earlier) {
+        java.util.Set<String> inPlan = new java.util.HashSet<>();
+        plan.visits().forEach(v -> inPlan.add(v.id()));
+        Map<UUID, List<PlannedVisit>> byShift = new HashMap<>();
+        earlier.visits().stream().filter(PlannedVisit::planned).filter(v -> inPlan.contains(v.visitId()))
+                .forEach(v -> byShift.computeIfAbsent(v.shiftId(), k -> new ArrayList<>()).add(v));
+        for (Staff member : plan.staff()) {
+            List<PlannedVisit> route = byShift.getOrDefault(shiftIds.get(member.id()), List.of());
+            plan.assignRoute(member.id(), route.stream()
+                    .sorted(java.util.Comparator.comparing(PlannedVisit::routePosition))
+                    .map(PlannedVisit::visitId).toList());
+        }
+    }
+
+    /** The routing model's id of a shift's staff member. */
+    static String staffId(UUID shiftId) {
+        return shiftId.toString();
+    }
+
+    UUID shiftId(String staffId) {
+        return staffId == null ? null : shiftIds.get(staffId);
+    }
+
+    String staffName(String staffId) {
+        return staffId == null ? null : staffNames.get(staffId);
+    }
+
     /** The planned visits of a solved plan, timed by the independent evaluator. */
     List<PlannedVisit> plannedVisits(RoutePlan solved, RouteEvaluation evaluation) {
+        return plannedVisits(solved, evaluation, null);
+    }
+
+    /**
+     * The planned visits of a solved plan, timed by the independent evaluator; on a re-plan at {@code now}, a visit
+     * left unplaced whose window has closed is reported as such.
+     */
+    List<PlannedVisit> plannedVisits(RoutePlan solved, RouteEvaluation evaluation, Instant now) {
         List<PlannedVisit> result = new ArrayList<>(unroutable);
         Map<String, Integer> positions = new HashMap<>();
         Map<String, String> staffOf = new HashMap<>();
@@ -103,8 +144,8 @@ final class DayPlanProblem {
                     ? visit.id().substring(0, visit.id().length() - ASSIST_SUFFIX.length()) : visit.id());
             String staffId = staffOf.get(visit.id());
             if (staffId == null) {
-                result.add(notPlanned(requirement, visit.id(), assisting,
-                        "no one with the skill and time free to make it in its window"));
+                boolean passed = now != null && requirement.latestStart().isBefore(now);
+                result.add(notPlanned(requirement, visit.id(), assisting, passed ? WINDOW_PASSED : NO_ONE_FREE));
                 continue;
             }
             RouteEvaluation.VisitTimes times = evaluation.times(visit.id());
@@ -150,11 +191,11 @@ final class DayPlanProblem {
         return builder.build();
     }
 
-    private long millis(Instant instant) {
+    long millis(Instant instant) {
         return Duration.between(origin, instant).toMillis();
     }
 
-    private Instant instant(long millis) {
+    Instant instant(long millis) {
         return origin.plusMillis(millis);
     }
 
