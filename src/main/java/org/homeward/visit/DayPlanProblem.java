@@ -46,6 +46,15 @@ final class DayPlanProblem {
 
     DayPlanProblem(LocalDate day, ZoneId zone, List<VisitRequirement> due, List<StaffShift> shifts,
             List<HomeLocation> homes, TravelTimeModel travel) {
+        this(day, zone, due, shifts, homes, travel, null, java.util.Set.of());
+    }
+
+    /**
+     * The problem of planning the day at {@code now}: a visit whose window closed before now and that nobody started
+     * cannot be made any more; it is reported as not planned, with that reason, instead of being routed into the past.
+     */
+    DayPlanProblem(LocalDate day, ZoneId zone, List<VisitRequirement> due, List<StaffShift> shifts,
+            List<HomeLocation> homes, TravelTimeModel travel, Instant now, java.util.Set<String> started) {
         this.day = day;
         this.origin = day.atStartOfDay(zone).toInstant();
         Map<PatientId, HomeLocation> homeOf = new HashMap<>();
@@ -63,6 +72,14 @@ final class DayPlanProblem {
             HomeLocation home = homeOf.get(requirement.patientId());
             if (home == null) {
                 unroutable.add(notPlanned(requirement, requirement.id(), false, NO_LOCATION));
+                continue;
+            }
+            if (now != null && requirement.latestStart().isBefore(now) && !started.contains(requirement.id())
+                    && !started.contains(requirement.id() + ASSIST_SUFFIX)) {
+                unroutable.add(notPlanned(requirement, requirement.id(), false, WINDOW_PASSED));
+                if (requirement.staffNeeded() == 2) {
+                    unroutable.add(notPlanned(requirement, requirement.id() + ASSIST_SUFFIX, true, WINDOW_PASSED));
+                }
                 continue;
             }
             requirements.put(requirement.id(), requirement);
@@ -121,14 +138,6 @@ final class DayPlanProblem {
 
     /** The planned visits of a solved plan, timed by the independent evaluator. */
     List<PlannedVisit> plannedVisits(RoutePlan solved, RouteEvaluation evaluation) {
-        return plannedVisits(solved, evaluation, null);
-    }
-
-    /**
-     * The planned visits of a solved plan, timed by the independent evaluator; on a re-plan at {@code now}, a visit
-     * left unplaced whose window has closed is reported as such.
-     */
-    List<PlannedVisit> plannedVisits(RoutePlan solved, RouteEvaluation evaluation, Instant now) {
         List<PlannedVisit> result = new ArrayList<>(unroutable);
         Map<String, Integer> positions = new HashMap<>();
         Map<String, String> staffOf = new HashMap<>();
@@ -144,8 +153,7 @@ final class DayPlanProblem {
                     ? visit.id().substring(0, visit.id().length() - ASSIST_SUFFIX.length()) : visit.id());
             String staffId = staffOf.get(visit.id());
             if (staffId == null) {
-                boolean passed = now != null && requirement.latestStart().isBefore(now);
-                result.add(notPlanned(requirement, visit.id(), assisting, passed ? WINDOW_PASSED : NO_ONE_FREE));
+                result.add(notPlanned(requirement, visit.id(), assisting, NO_ONE_FREE));
                 continue;
             }
             RouteEvaluation.VisitTimes times = evaluation.times(visit.id());

@@ -124,28 +124,26 @@ public class DayPlanService {
         List<StaffShift> dayShifts = shifts.startingBetween(team, day.atStartOfDay(zone).toInstant(),
                 day.plusDays(1).atStartOfDay(zone).toInstant());
         List<PatientId> patientIds = due.stream().map(VisitRequirement::patientId).distinct().toList();
+        List<VisitRecord> recorded = records.onDay(day);
         DayPlanProblem problem = new DayPlanProblem(day, zone, due, dayShifts, patients.homeLocations(patientIds),
-                travel);
+                travel, now, recorded.stream().map(VisitRecord::visitId).collect(Collectors.toSet()));
         Optional<DayPlan> previous = plans.current(team, day);
-        RoutePlan before = null;
-        RoutePlan toSolve = problem.plan();
-        if (previous.isPresent()) {
-            problem.assignRoutesOf(previous.get());
-            before = problem.plan();
-            toSolve = Replanning.at(before, problem.millis(now), started(day, before), List.of());
-        }
+        previous.ifPresent(problem::assignRoutesOf);
+        RoutePlan before = problem.plan();
+        // even a day's first plan is made at a moment: nobody is sent to a visit in the past
+        RoutePlan toSolve = Replanning.at(before, problem.millis(now), started(day, before, recorded), List.of());
         long startedSolving = System.nanoTime();
         RoutePlan solved = new RoutePlanner().solve(toSolve, previous.isPresent() ? replanLimits : limits);
         int solveMillis = (int) Duration.ofNanos(System.nanoTime() - startedSolving).toMillis();
         RouteEvaluation evaluation = RouteEvaluator.evaluate(solved);
-        List<PlannedVisit> planned = problem.plannedVisits(solved, evaluation, previous.isPresent() ? now : null);
+        List<PlannedVisit> planned = problem.plannedVisits(solved, evaluation);
         boolean feasible = evaluation.feasible() && planned.stream().allMatch(PlannedVisit::planned);
         String reason = why != null ? why : previous.isPresent() ? "planned the day again" : "planned the day";
         DayPlan plan = new DayPlan(UUID.randomUUID(), team, day, plans.nextVersion(team, day), user.username(), now, reason,
                 travel.name(), String.valueOf(solved.score()), feasible, solveMillis, planned);
         plans.insert(plan);
         List<DayPlanChange> changes = List.of();
-        if (before != null) {
+        if (previous.isPresent()) {
             changes = changes(problem, PlanChange.between(before, solved, NOTICEABLE_SHIFT.toMillis()), planned);
             plans.insertChanges(plan.id(), changes);
         }
@@ -159,11 +157,11 @@ public class DayPlanService {
     }
 
     /** Visits recorded as started (arrived at) on the day, by the shift that recorded them, for the re-plan to fix. */
-    private List<StartedVisit> started(LocalDate day, RoutePlan current) {
+    private List<StartedVisit> started(LocalDate day, RoutePlan current, List<VisitRecord> recorded) {
         Set<String> visitIds = current.visits().stream().map(Visit::id).collect(Collectors.toSet());
         Set<String> staffIds = current.staff().stream().map(Staff::id).collect(Collectors.toSet());
         long origin = day.atStartOfDay(clock.getZone()).toInstant().toEpochMilli();
-        return records.onDay(day).stream()
+        return recorded.stream()
                 .filter(r -> visitIds.contains(r.visitId()))
                 .filter(r -> staffIds.contains(DayPlanProblem.staffId(r.shiftId())))
                 .map(r -> new StartedVisit(r.visitId(), DayPlanProblem.staffId(r.shiftId()),

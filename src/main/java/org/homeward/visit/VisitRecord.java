@@ -21,6 +21,7 @@ public record VisitRecord(LocalDate date, String visitId, PatientId patientId, U
     }
 
     /** Minutes with the patient, arrival to departure; {@code null} while under way. */
+    @com.fasterxml.jackson.annotation.JsonProperty
     public Long contactMinutes() {
         return departedAt == null ? null : Duration.between(arrivedAt, departedAt).toMinutes();
     }
