@@ -11,6 +11,7 @@ import org.homeward.security.Role;
 import org.homeward.visit.DayPlan;
 import org.homeward.visit.DayPlanService;
 import org.homeward.visit.PlannedVisit;
+import org.homeward.visit.VisitRecordService;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,10 +25,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class DayPlanPageController {
 
     private final DayPlanService dayPlans;
+    private final VisitRecordService records;
     private final Clock clock;
 
-    DayPlanPageController(DayPlanService dayPlans, Clock clock) {
+    DayPlanPageController(DayPlanService dayPlans, VisitRecordService records, Clock clock) {
         this.dayPlans = dayPlans;
+        this.records = records;
         this.clock = clock;
     }
 
@@ -44,6 +47,8 @@ class DayPlanPageController {
                     .collect(Collectors.groupingBy(PlannedVisit::staffName, LinkedHashMap::new, Collectors.toList()));
             model.addAttribute("routes", routes);
             model.addAttribute("unplanned", plan.unplanned());
+            model.addAttribute("changes", dayPlans.changes(user, day));
+            model.addAttribute("exceptions", records.exceptions(user, day));
         }
         return "visit/day";
     }
