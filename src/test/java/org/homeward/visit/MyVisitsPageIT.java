@@ -77,12 +77,19 @@ class MyVisitsPageIT {
         assertThat(arrived.html().getElementById("record-observations").attr("href"))
                 .isEqualTo("/patients/" + dose.summary().id() + "/observations/new");
 
+        clock.set(team.at("09:25"));
+        assertThat(api.post(nurse, "/api/v1/observations/batch", Map.of("readings", List.of(
+                reading("RESPIRATORY_RATE", 18), reading("OXYGEN_SATURATION", 97), reading("HEART_RATE", 80))))
+                .status()).isEqualTo(200);
+        Page observed = phone.get(first.selectFirst("a").attr("href"));
+        assertThat(observed.testId("observed")).startsWith("NEWS2 ").endsWith("at 09:20");
+
         clock.set(team.at("09:50"));
-        Page refused = phone.submit(arrived, "form[action=/my-visits/leave]",
+        Page refused = phone.submit(observed, "form[action=/my-visits/leave]",
                 Map.of("date", team.day.toString(), "id", visitId, "outcome", "COMPLETED", "given", "", "notes", ""));
         assertThat(refused.status()).isEqualTo(200);
         assertThat(refused.testId("errors")).contains("given");
-        Page left = phone.follow(phone.submit(arrived, "form[action=/my-visits/leave]", Map.of("date",
+        Page left = phone.follow(phone.submit(observed, "form[action=/my-visits/leave]", Map.of("date",
                 team.day.toString(), "id", visitId, "outcome", "COMPLETED", "given", "Ceftriaxone 2 g IV", "notes", "")));
 
         assertThat(left.testId("flash")).isEqualTo("Visit recorded: Completed as planned");
@@ -90,6 +97,11 @@ class MyVisitsPageIT {
                 .isEqualTo("Done: Completed as planned");
         Page done = phone.get(first.selectFirst("a").attr("href"));
         assertThat(done.testId("departed")).isEqualTo("09:50 (45 minutes with the patient): Completed as planned");
+    }
+
+    private Map<String, Object> reading(String parameter, double value) {
+        return Map.of("id", java.util.UUID.randomUUID().toString(), "patientId", dose.summary().id().toString(),
+                "parameter", parameter, "value", value, "recordedAt", team.at("09:20").toString());
     }
 
     @Test

@@ -1,8 +1,11 @@
 package org.homeward.visit.web;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.homeward.observation.ObservationService;
+import org.homeward.observation.ScoredSet;
 import org.homeward.security.CurrentUser;
 import org.homeward.shared.FormErrors;
 import org.homeward.shared.InvalidInputException;
@@ -30,10 +33,12 @@ import org.springframework.web.util.UriComponentsBuilder;
 class MyVisitsPageController {
 
     private final VisitRecordService records;
+    private final ObservationService observations;
     private final Clock clock;
 
-    MyVisitsPageController(VisitRecordService records, Clock clock) {
+    MyVisitsPageController(VisitRecordService records, ObservationService observations, Clock clock) {
         this.records = records;
+        this.observations = observations;
         this.clock = clock;
     }
 
@@ -59,8 +64,10 @@ class MyVisitsPageController {
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new LeavingForm(null, null, null));
         }
+        MyVisit item = records.visit(user, date, id);
         model.addAttribute("date", date);
-        model.addAttribute("item", records.visit(user, date, id));
+        model.addAttribute("item", item);
+        model.addAttribute("observed", observedAt(user, item));
         model.addAttribute("outcomes", VisitOutcome.values());
         model.addAttribute("zone", clock.getZone());
         return "visit/my-visit";
@@ -90,6 +97,17 @@ class MyVisitsPageController {
             FormErrors.add(errors, e);
         }
         return visit(user, date, id, model);
+    }
+
+    /** The observation sets recorded while the visit was under way: what the visit fed into the chart. */
+    private List<ScoredSet> observedAt(CurrentUser user, MyVisit item) {
+        if (item.record() == null) {
+            return List.of();
+        }
+        Instant from = item.record().arrivedAt();
+        Instant to = item.record().underWay() ? clock.instant() : item.record().departedAt();
+        return observations.history(user, item.visit().patientId(), 2).stream()
+                .filter(set -> !set.takenAt().isBefore(from) && !set.takenAt().isAfter(to)).toList();
     }
 
     private static String visitPage(LocalDate date, String id) {
