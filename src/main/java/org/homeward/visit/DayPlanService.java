@@ -14,6 +14,7 @@ import org.homeward.security.Role;
 import org.homeward.shared.PatientId;
 import org.homeward.shared.RecordAccessed;
 import org.homeward.shared.RecordsAccessed;
+import org.homeward.visit.routing.Location;
 import org.homeward.visit.routing.RouteEvaluation;
 import org.homeward.visit.routing.RouteEvaluator;
 import org.homeward.visit.routing.RoutePlan;
@@ -89,6 +90,15 @@ public class DayPlanService {
                     .collect(Collectors.toList())));
         }
         return plan;
+    }
+
+    /**
+     * How long the service's travel model takes from one place to another: what the day view needs to tell travel
+     * from a break on a leg of a planned route.
+     */
+    public Duration travelTime(double fromLatitude, double fromLongitude, double toLatitude, double toLongitude) {
+        return Duration.ofMillis(travel.travelMillis(Location.geographic(0, fromLatitude, fromLongitude),
+                Location.geographic(1, toLatitude, toLongitude)));
     }
 
     /** The day's newest plan, if it has one, showing only the visits to patients the user may see. */

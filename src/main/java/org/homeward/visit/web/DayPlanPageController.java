@@ -19,15 +19,20 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The coordinator's day view: each staff member's visits in order with times, and what could not be planned. */
+/**
+ * The coordinator's day view: a timeline of each staff member's day, a map of the routes, each staff member's visits
+ * in order with times, and what could not be planned.
+ */
 @Controller
 class DayPlanPageController {
 
     private final DayPlanService dayPlans;
+    private final DayPlanPictures pictures;
     private final Clock clock;
 
-    DayPlanPageController(DayPlanService dayPlans, Clock clock) {
+    DayPlanPageController(DayPlanService dayPlans, DayPlanPictures pictures, Clock clock) {
         this.dayPlans = dayPlans;
+        this.pictures = pictures;
         this.clock = clock;
     }
 
@@ -44,6 +49,9 @@ class DayPlanPageController {
                     .collect(Collectors.groupingBy(PlannedVisit::staffName, LinkedHashMap::new, Collectors.toList()));
             model.addAttribute("routes", routes);
             model.addAttribute("unplanned", plan.unplanned());
+            DayPlanPictures.Pictures drawn = pictures.of(user, plan);
+            model.addAttribute("timeline", drawn.timeline());
+            model.addAttribute("routeMap", drawn.map());
         }
         return "visit/day";
     }
