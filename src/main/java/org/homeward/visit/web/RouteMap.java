@@ -48,8 +48,16 @@ record RouteMap(int width, int height, List<Route> routes, List<Place> homes) {
     record Marker(int number, Point at, String label) {
     }
 
-    /** A patient's home, labelled. */
-    record Place(Point at, String label) {
+    /**
+     * A patient's home, labelled below it: to the right, or to the left in the right part of the picture so the name
+     * is not cut off at the edge.
+     */
+    record Place(Point at, String label, Point labelAt, String anchor) {
+
+        static Place labelled(Point at, String label) {
+            boolean right = at.x() > WIDTH * 0.6;
+            return new Place(at, label, new Point(at.x() + (right ? -12 : 12), at.y() + 24), right ? "end" : "start");
+        }
     }
 
     /**
@@ -98,7 +106,7 @@ record RouteMap(int width, int height, List<Route> routes, List<Place> homes) {
                 Point at = projection.at(home.latitude(), home.longitude());
                 points.add(at);
                 String name = names.getOrDefault(v.patientId(), "patient");
-                places.putIfAbsent(v.patientId(), new Place(at, name));
+                places.putIfAbsent(v.patientId(), Place.labelled(at, name));
                 markers.add(new Marker(v.routePosition(), besideOthers(at, taken), route.staffName() + ", visit "
                         + v.routePosition() + ": " + HOURS.format(v.startsAt().atZone(zone)) + " "
                         + v.kind().label() + ", " + name));
