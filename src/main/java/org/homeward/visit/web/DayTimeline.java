@@ -18,8 +18,9 @@ import org.homeward.visit.StaffShift;
 
 /**
  * The day plan as a timeline, one row per shift: the shift as a band, each visit as a bar from its start to its end,
- * the travel before it, its start window and the break, every position a percentage of the day's span from the hour
- * before the first shift starts to the hour after the last one ends. The page only prints these.
+ * the travel before it, its start window and the break, every position a percentage of one span of whole hours, from
+ * the hour at or before the first shift start or departure to the hour at or after the last shift end or return. The
+ * page only prints these.
  *
  * <p>The route evaluator's timing rules make the travel and the break derivable from the plan: a staff member leaves
  * a visit at its end and arrives after the travel time, or after the break and the travel time when the break falls

@@ -67,6 +67,11 @@ record RouteMap(int width, int height, List<Route> routes, List<Place> homes) {
     record Route(String staffName, String colour, String dash, List<Point> points, Point start, Point end,
             List<Marker> markers, String label) {
 
+        /** The legend's words for this route: who, and how many visits. */
+        public String legend() {
+            return staffName + " (" + markers.size() + (markers.size() == 1 ? " visit)" : " visits)");
+        }
+
         /** The polyline's points attribute. */
         public String svgPoints() {
             return points.stream().map(p -> String.format(Locale.ROOT, "%.1f,%.1f", p.x(), p.y()))

@@ -50,9 +50,4 @@ record StaffRoute(int index, UUID shiftId, String staffName, StaffShift shift, L
     String dash() {
         return StaffPalette.dash(index);
     }
-
-    /** Whether the rota no longer has this shift: the plan sends someone who is not on. */
-    boolean offRota() {
-        return shift == null;
-    }
 }

@@ -74,6 +74,7 @@ class RouteMapTests {
         assertThat(route.markers()).extracting(RouteMap.Marker::number).containsExactly(1, 2);
         assertThat(route.markers().get(0).label()).isEqualTo("Nurse Ada, visit 1: 09:00 IV antibiotic dose, SMITH, Jane");
         assertThat(route.label()).isEqualTo("Route of Nurse Ada: 2 visits, from the start location and back");
+        assertThat(route.legend()).isEqualTo("Nurse Ada (2 visits)");
         assertThat(map.homes()).extracting(RouteMap.Place::label).containsExactly("SMITH, Jane", "JONES, Ann");
         assertThat(map.homes().get(0).labelAt()).as("near the right edge, the name runs left")
                 .isEqualTo(new Point(521.6, 64));
