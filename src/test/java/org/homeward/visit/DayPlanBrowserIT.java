@@ -106,9 +106,10 @@ class DayPlanBrowserIT {
                   .filter(e => e.getBoundingClientRect().right > width + 0.5)
                   .map(e => e.tagName + '.' + e.className).join(' ')""")).as("nothing of the pictures widens the page")
                 .isEmpty();
-        assertThat((Boolean) js.executeScript(
-                "const s = document.querySelector('[data-testid=timeline] .hw-scroll'); return s.scrollWidth > s.clientWidth"))
-                .as("the timeline scrolls in its own box").isTrue();
+        assertThat((Boolean) js.executeScript("""
+                return [...document.querySelectorAll('[data-testid=timeline] .hw-scroll, [data-testid=route-map] .hw-scroll')]
+                  .every(box => { box.scrollLeft = 60; return box.scrollLeft > 0; })"""))
+                .as("the timeline and the map scroll sideways in their own boxes").isTrue();
         browser.screenshot("phone");
     }
 
