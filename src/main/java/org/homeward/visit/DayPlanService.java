@@ -25,6 +25,7 @@ import org.homeward.visit.routing.Replanning;
 import org.homeward.visit.routing.Staff;
 import org.homeward.visit.routing.StartedVisit;
 import org.homeward.visit.routing.Visit;
+import org.homeward.visit.routing.Location;
 import org.homeward.visit.routing.RouteEvaluation;
 import org.homeward.visit.routing.RouteEvaluator;
 import org.homeward.visit.routing.RoutePlan;
@@ -197,6 +198,15 @@ public class DayPlanService {
     private Set<PatientId> visible(CurrentUser user, Set<PatientId> ids) {
         return patients.visibleSummaries(user, ids).stream().map(org.homeward.patient.PatientSummary::id)
                 .collect(Collectors.toSet());
+    }
+
+    /**
+     * How long the service's travel model takes from one place to another: what the day view needs to tell travel
+     * from a break on a leg of a planned route.
+     */
+    public Duration travelTime(double fromLatitude, double fromLongitude, double toLatitude, double toLongitude) {
+        return Duration.ofMillis(travel.travelMillis(Location.geographic(0, fromLatitude, fromLongitude),
+                Location.geographic(1, toLatitude, toLongitude)));
     }
 
     /** The newest plan of the user's organisation for the day, showing only the visits to patients the user may see. */
