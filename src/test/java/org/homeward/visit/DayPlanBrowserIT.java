@@ -3,20 +3,15 @@ package org.homeward.visit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.homeward.patient.PatientRecord;
 import org.homeward.patient.PatientService;
-import org.homeward.patient.RegisterPatient;
 import org.homeward.security.CurrentUser;
-import org.homeward.security.Organisation;
-import org.homeward.security.OrganisationType;
 import org.homeward.security.Role;
 import org.homeward.support.Api;
-import org.homeward.support.Api.Response;
 import org.homeward.support.Browser;
 import org.homeward.support.Fixtures;
 import org.homeward.support.IntegrationTest;
@@ -42,6 +37,8 @@ class DayPlanBrowserIT {
     @Autowired Api api;
     @Autowired PatientService patientService;
 
+    VisitDay team;
+
     Browser browser;
     CurrentUser coordinator;
     CurrentUser nurse;
@@ -52,15 +49,15 @@ class DayPlanBrowserIT {
 
     @BeforeEach
     void aPlannedDay() {
-        Organisation acute = fixtures.organisation(OrganisationType.ACUTE_TRUST);
-        referrer = fixtures.user(Role.REFERRER, acute);
-        consultant = fixtures.user(Role.SENIOR_DECISION_MAKER, acute);
-        coordinator = fixtures.user(Role.COORDINATOR, acute);
-        nurse = fixtures.user(Role.CLINICIAN, acute);
-        CurrentUser ivNurse = fixtures.user(Role.CLINICIAN, acute);
-        CurrentUser supportWorker = fixtures.user(Role.CLINICIAN, acute);
-        ward = fixtures.ward(acute, 10);
-        day = LocalDate.now(LONDON).plusDays(400 + ThreadLocalRandom.current().nextInt(20_000));
+        team = new VisitDay(fixtures, api, patientService);
+        referrer = team.referrer;
+        consultant = team.consultant;
+        coordinator = team.coordinator;
+        ward = team.ward;
+        day = team.day;
+        nurse = team.staff(Role.CLINICIAN);
+        CurrentUser ivNurse = team.staff(Role.CLINICIAN);
+        CurrentUser supportWorker = team.staff(Role.CLINICIAN);
         add(admitted(50.712, -2.441), Map.of("kind", "IV_ANTIBIOTIC_DOSE", "times", List.of("10:00", "14:00"),
                 "toleranceMinutes", 30));
         add(admitted(50.725, -2.462), Map.of("kind", "BLOODS", "windowFrom", "08:00", "windowTo", "11:00"));
@@ -113,28 +110,15 @@ class DayPlanBrowserIT {
         browser.screenshot("phone");
     }
 
-    private PatientRecord admitted(double latitude, double longitude) {
-        RegisterPatient d = fixtures.patientDetails(LocalDate.of(1947, 4, 4));
-        PatientRecord patient = patientService.register(referrer, new RegisterPatient(d.nhsNumber(), d.givenName(),
-                d.familyName(), d.dateOfBirth(), d.sex(), d.ethnicCategory(), d.addressLine1(), d.addressLine2(),
-                d.town(), d.postcode(), latitude, longitude, d.phone(), d.gpPracticeCode(), d.gpPracticeName()));
-        fixtures.admit(patient, ward, referrer, consultant);
-        return patient;
+    private PatientRecord admitted(Double latitude, Double longitude) {
+        return team.admitted(latitude, longitude);
     }
 
     private void add(PatientRecord patient, Map<String, Object> intervention) {
-        Response added = api.post(nurse, "/api/v1/patients/" + patient.summary().id() + "/interventions", intervention);
-        assertThat(added.status()).as(added.toString()).isEqualTo(201);
+        team.intervention(nurse, patient, intervention);
     }
 
     private void shift(CurrentUser who, List<String> skills) {
-        Map<String, Object> shift = new HashMap<>();
-        shift.put("username", who.username());
-        shift.put("startsAt", day + "T08:00");
-        shift.put("endsAt", day + "T16:00");
-        shift.put("skills", skills);
-        shift.put("startLatitude", 50.715);
-        shift.put("startLongitude", -2.437);
-        assertThat(api.post(coordinator, "/api/v1/shifts", shift).status()).isEqualTo(201);
+        team.shift(who, LocalTime.of(8, 0), LocalTime.of(16, 0), skills);
     }
 }
