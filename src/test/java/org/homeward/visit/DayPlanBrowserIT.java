@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.homeward.patient.PatientRecord;
@@ -30,8 +29,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 @IntegrationTest
 class DayPlanBrowserIT {
-
-    static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     @Autowired Fixtures fixtures;
     @Autowired Api api;

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,8 +33,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 @IntegrationTest
 class DayPlanIT {
-
-    static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     @Autowired Fixtures fixtures;
     @Autowired Api api;
