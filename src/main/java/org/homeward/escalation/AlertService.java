@@ -196,6 +196,12 @@ public class AlertService {
         return openAlerts(user, ward).size();
     }
 
+    /** One alert, for staff who may see its patient. */
+    @Transactional(readOnly = true)
+    public AlertView alert(CurrentUser user, UUID id) {
+        return alertFor(user, id, "see alerts").view();
+    }
+
     @Transactional
     public AlertView acknowledge(CurrentUser user, UUID id) {
         Alert alert = alertFor(user, id, "acknowledge alerts");

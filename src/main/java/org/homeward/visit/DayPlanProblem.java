@@ -33,6 +33,8 @@ final class DayPlanProblem {
 
     static final String ASSIST_SUFFIX = "/assist";
     static final String NO_LOCATION = "no home location recorded for this patient";
+    static final String NO_ONE_FREE = "no one with the skill and time free to make it in its window";
+    static final String WINDOW_PASSED = "its window closed before anyone arrived";
 
     private final LocalDate day;
     private final Instant origin;
@@ -44,6 +46,15 @@ final class DayPlanProblem {
 
     DayPlanProblem(LocalDate day, ZoneId zone, List<VisitRequirement> due, List<StaffShift> shifts,
             List<HomeLocation> homes, TravelTimeModel travel) {
+        this(day, zone, due, shifts, homes, travel, null, java.util.Set.of());
+    }
+
+    /**
+     * The problem of planning the day at {@code now}: a visit whose window closed before now and that nobody started
+     * cannot be made any more; it is reported as not planned, with that reason, instead of being routed into the past.
+     */
+    DayPlanProblem(LocalDate day, ZoneId zone, List<VisitRequirement> due, List<StaffShift> shifts,
+            List<HomeLocation> homes, TravelTimeModel travel, Instant now, java.util.Set<String> started) {
         this.day = day;
         this.origin = day.atStartOfDay(zone).toInstant();
         Map<PatientId, HomeLocation> homeOf = new HashMap<>();
@@ -61,6 +72,14 @@ final class DayPlanProblem {
             HomeLocation home = homeOf.get(requirement.patientId());
             if (home == null) {
                 unroutable.add(notPlanned(requirement, requirement.id(), false, NO_LOCATION));
+                continue;
+            }
+            if (now != null && requirement.latestStart().isBefore(now) && !started.contains(requirement.id())
+                    && !started.contains(requirement.id() + ASSIST_SUFFIX)) {
+                unroutable.add(notPlanned(requirement, requirement.id(), false, WINDOW_PASSED));
+                if (requirement.staffNeeded() == 2) {
+                    unroutable.add(notPlanned(requirement, requirement.id() + ASSIST_SUFFIX, true, WINDOW_PASSED));
+                }
                 continue;
             }
             requirements.put(requirement.id(), requirement);
@@ -86,6 +105,37 @@ final class DayPlanProblem {
         return plan;
     }
 
+    /**
+     * Puts each staff member's visits of an earlier version of the day's plan back on their route in the same order:
+     * the starting point of a re-plan. Visits that are no longer due, and shifts no longer on, drop out.
+     */
+    void assignRoutesOf(DayPlan earlier) {
+        java.util.Set<String> inPlan = new java.util.HashSet<>();
+        plan.visits().forEach(v -> inPlan.add(v.id()));
+        Map<UUID, List<PlannedVisit>> byShift = new HashMap<>();
+        earlier.visits().stream().filter(PlannedVisit::planned).filter(v -> inPlan.contains(v.visitId()))
+                .forEach(v -> byShift.computeIfAbsent(v.shiftId(), k -> new ArrayList<>()).add(v));
+        for (Staff member : plan.staff()) {
+            List<PlannedVisit> route = byShift.getOrDefault(shiftIds.get(member.id()), List.of());
+            plan.assignRoute(member.id(), route.stream()
+                    .sorted(java.util.Comparator.comparing(PlannedVisit::routePosition))
+                    .map(PlannedVisit::visitId).toList());
+        }
+    }
+
+    /** The routing model's id of a shift's staff member. */
+    static String staffId(UUID shiftId) {
+        return shiftId.toString();
+    }
+
+    UUID shiftId(String staffId) {
+        return staffId == null ? null : shiftIds.get(staffId);
+    }
+
+    String staffName(String staffId) {
+        return staffId == null ? null : staffNames.get(staffId);
+    }
+
     /** The planned visits of a solved plan, timed by the independent evaluator. */
     List<PlannedVisit> plannedVisits(RoutePlan solved, RouteEvaluation evaluation) {
         List<PlannedVisit> result = new ArrayList<>(unroutable);
@@ -103,8 +153,7 @@ final class DayPlanProblem {
                     ? visit.id().substring(0, visit.id().length() - ASSIST_SUFFIX.length()) : visit.id());
             String staffId = staffOf.get(visit.id());
             if (staffId == null) {
-                result.add(notPlanned(requirement, visit.id(), assisting,
-                        "no one with the skill and time free to make it in its window"));
+                result.add(notPlanned(requirement, visit.id(), assisting, NO_ONE_FREE));
                 continue;
             }
             RouteEvaluation.VisitTimes times = evaluation.times(visit.id());
@@ -150,11 +199,11 @@ final class DayPlanProblem {
         return builder.build();
     }
 
-    private long millis(Instant instant) {
+    long millis(Instant instant) {
         return Duration.between(origin, instant).toMillis();
     }
 
-    private Instant instant(long millis) {
+    Instant instant(long millis) {
         return origin.plusMillis(millis);
     }
 

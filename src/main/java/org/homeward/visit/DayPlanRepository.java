@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.homeward.shared.OrganisationId;
 import org.homeward.shared.PatientId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,23 +25,26 @@ class DayPlanRepository {
         this.batch = batch;
     }
 
-    /** Serialises planning of one day: two coordinators planning at once make versions one after the other. */
-    void lockDay(LocalDate day) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param("day-plan:" + day)
-                .query(rs -> { });
+    /**
+     * Serialises planning of one organisation's day: two coordinators planning at once make versions one after the
+     * other.
+     */
+    void lockDay(OrganisationId organisation, LocalDate day) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))")
+                .param("day-plan:" + organisation.value() + ":" + day).query(rs -> { });
     }
 
-    int nextVersion(LocalDate day) {
-        return jdbc.sql("select coalesce(max(version), 0) + 1 from day_plan where plan_date = ?")
-                .param(java.sql.Date.valueOf(day)).query(Integer.class).single();
+    int nextVersion(OrganisationId organisation, LocalDate day) {
+        return jdbc.sql("select coalesce(max(version), 0) + 1 from day_plan where organisation_id = ? and plan_date = ?")
+                .params(organisation.value(), java.sql.Date.valueOf(day)).query(Integer.class).single();
     }
 
     void insert(DayPlan plan) {
         jdbc.sql("""
-                insert into day_plan (id, plan_date, version, made_by, made_at, reason, travel_model, score, feasible,
-                    solve_millis)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(plan.id(), java.sql.Date.valueOf(plan.date()), plan.version(), plan.madeBy(),
+                insert into day_plan (id, organisation_id, plan_date, version, made_by, made_at, reason, travel_model,
+                    score, feasible, solve_millis)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(plan.id(), plan.organisationId().value(), java.sql.Date.valueOf(plan.date()), plan.version(), plan.madeBy(),
                         Timestamp.from(plan.madeAt()), plan.reason(), plan.travelModel(), plan.score(), plan.feasible(),
                         plan.solveMillis())
                 .update();
@@ -56,9 +60,37 @@ class DayPlanRepository {
                         ts(v.windowStart()), ts(v.windowEnd()), v.notPlannedWhy()}).toList());
     }
 
-    Optional<DayPlan> current(LocalDate day) {
-        return jdbc.sql("select * from day_plan where plan_date = ? order by version desc limit 1")
-                .param(java.sql.Date.valueOf(day))
+    void insertChanges(UUID planId, List<DayPlanChange> changes) {
+        batch.batchUpdate("""
+                insert into day_plan_change (plan_id, visit_id, kind, shift_before, shift_after, staff_before,
+                    staff_after, start_before, start_after)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                changes.stream().map(c -> new Object[] {planId, c.visitId(), c.change().name(), c.shiftBefore(),
+                        c.shiftAfter(), c.staffBefore(), c.staffAfter(), ts(c.startBefore()), ts(c.startAfter())})
+                        .toList());
+    }
+
+    /** What the re-plan that made this plan version changed, with each visit's patient and kind. */
+    List<DayPlanChange> changes(UUID planId) {
+        return jdbc.sql("""
+                select c.*, v.patient_id, v.kind as visit_kind from day_plan_change c
+                join planned_visit v on v.plan_id = c.plan_id and v.visit_id = c.visit_id
+                where c.plan_id = ? order by coalesce(c.start_after, c.start_before), c.visit_id""")
+                .param(planId)
+                .query((rs, n) -> new DayPlanChange(rs.getString("visit_id"),
+                        new PatientId(rs.getObject("patient_id", UUID.class)),
+                        InterventionKind.valueOf(rs.getString("visit_kind")),
+                        DayPlanChange.Kind.valueOf(rs.getString("kind")), rs.getObject("shift_before", UUID.class),
+                        rs.getObject("shift_after", UUID.class), rs.getString("staff_before"),
+                        rs.getString("staff_after"), instant(rs, "start_before"), instant(rs, "start_after")))
+                .list();
+    }
+
+    /** An organisation's newest plan of the day. */
+    Optional<DayPlan> current(OrganisationId organisation, LocalDate day) {
+        return jdbc.sql("""
+                select * from day_plan where organisation_id = ? and plan_date = ? order by version desc limit 1""")
+                .params(organisation.value(), java.sql.Date.valueOf(day))
                 .query((rs, row) -> plan(rs)).optional();
     }
 
@@ -68,7 +100,8 @@ class DayPlanRepository {
                 select * from planned_visit where plan_id = ?
                 order by staff_name nulls last, route_position nulls last, window_start, visit_id""")
                 .param(id).query((r, n) -> visit(r)).list();
-        return new DayPlan(id, rs.getDate("plan_date").toLocalDate(), rs.getInt("version"), rs.getString("made_by"),
+        return new DayPlan(id, new OrganisationId(rs.getObject("organisation_id", UUID.class)),
+                rs.getDate("plan_date").toLocalDate(), rs.getInt("version"), rs.getString("made_by"),
                 rs.getTimestamp("made_at").toInstant(), rs.getString("reason"), rs.getString("travel_model"),
                 rs.getString("score"), rs.getBoolean("feasible"), rs.getInt("solve_millis"), visits);
     }

@@ -4,16 +4,28 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.homeward.patient.PatientService;
 import org.homeward.security.CurrentUser;
 import org.homeward.security.Role;
+import org.homeward.shared.OrganisationId;
 import org.homeward.shared.PatientId;
 import org.homeward.shared.RecordAccessed;
 import org.homeward.shared.RecordsAccessed;
+import org.homeward.shared.RefusedException;
+import org.homeward.visit.routing.PlanChange;
+import org.homeward.visit.routing.Replanning;
+import org.homeward.visit.routing.Staff;
+import org.homeward.visit.routing.StartedVisit;
+import org.homeward.visit.routing.Visit;
+import org.homeward.visit.routing.Location;
 import org.homeward.visit.routing.RouteEvaluation;
 import org.homeward.visit.routing.RouteEvaluator;
 import org.homeward.visit.routing.RoutePlan;
@@ -42,13 +54,20 @@ public class DayPlanService {
     private final Clock clock;
     private final TravelTimeModel travel;
     private final SolveLimits limits;
+    private final SolveLimits replanLimits;
+    private final VisitRecordRepository records;
+
+    /** A visit whose start moves by less than this after a re-plan is not reported as changed. */
+    static final Duration NOTICEABLE_SHIFT = Duration.ofMinutes(10);
 
     DayPlanService(VisitService visits, ShiftRepository shifts, DayPlanRepository plans, PatientService patients,
-            ApplicationEventPublisher events, Clock clock,
+            VisitRecordRepository records, ApplicationEventPublisher events, Clock clock,
             @Value("${homeward.visits.road-factor:1.3}") double roadFactor,
             @Value("${homeward.visits.average-speed-kmh:40}") double averageSpeedKmh,
             @Value("${homeward.visits.solve-time:PT5S}") Duration solveTime,
+            @Value("${homeward.visits.replan-time:PT2S}") Duration replanTime,
             @Value("${homeward.visits.solve-steps:0}") long solveSteps) {
+        this.records = records;
         this.visits = visits;
         this.shifts = shifts;
         this.plans = plans;
@@ -59,47 +78,145 @@ public class DayPlanService {
         // a step count (tests) never replaces the time limit: on a small day every move can be unacceptable, and a
         // local-search step then never ends; the time limit is checked move by move and always stops it
         this.limits = new SolveLimits(solveTime, Math.max(0, solveSteps), 0);
+        this.replanLimits = new SolveLimits(replanTime, Math.max(0, solveSteps), 0);
     }
 
-    /** Plans the day from scratch and stores it as the day's newest plan. Coordinators and seniors plan. */
+    /**
+     * Plans the day and stores it as the day's newest plan. The day's first plan is made from scratch. Once it has a
+     * plan, planning again re-plans from the current plan at this moment: visits already started or done stay where
+     * they are, nobody is sent to a visit in the past, and what changed is recorded for the staff it concerns.
+     * Coordinators and seniors plan.
+     */
     @Transactional
     public DayPlan plan(CurrentUser user, LocalDate day) {
         user.requireRole("plan the day's visits", Role.COORDINATOR, Role.SENIOR_DECISION_MAKER);
-        plans.lockDay(day);
+        return planDay(user, day, null).plan();
+    }
+
+    /**
+     * Asks for an urgent visit for today and, when today already has a plan, re-plans the day around it at once, so
+     * the new plan is ready when this returns. Clinicians, seniors and coordinators ask for urgent visits.
+     */
+    @Transactional
+    public ReplanOutcome requestUrgentVisit(CurrentUser user, RequestUrgentVisit command) {
+        UrgentVisit urgent = visits.requestUrgentVisit(user, command);
+        if (plans.current(user.organisationId(), urgent.date()).isEmpty()) {
+            return new ReplanOutcome(urgent, null, null, List.of());
+        }
+        String patient = patients.summary(urgent.patientId()).displayName();
+        Made made = planDay(user, urgent.date(), "urgent " + urgent.kind().label().toLowerCase() + " for " + patient);
+        PlannedVisit planned = made.plan().visits().stream().filter(v -> v.visitId().equals(urgent.visitId()))
+                .findFirst().orElse(null);
+        return new ReplanOutcome(urgent, made.plan(), planned, made.changes());
+    }
+
+    private record Made(DayPlan plan, List<DayPlanChange> changes) {
+    }
+
+    private Made planDay(CurrentUser user, LocalDate day, String why) {
+        Instant now = clock.instant();
+        ZoneId zone = clock.getZone();
+        if (day.isBefore(LocalDate.ofInstant(now, zone).minusDays(1))) {
+            throw new RefusedException("The visits of " + day + " are over; its plan stays as the record of that day");
+        }
+        OrganisationId team = user.organisationId();
+        plans.lockDay(team, day);
         List<VisitRequirement> due = visits.requirements(user, day, null);
-        List<StaffShift> dayShifts = shifts.startingBetween(day.atStartOfDay(clock.getZone()).toInstant(),
-                day.plusDays(1).atStartOfDay(clock.getZone()).toInstant());
+        List<StaffShift> dayShifts = shifts.startingBetween(team, day.atStartOfDay(zone).toInstant(),
+                day.plusDays(1).atStartOfDay(zone).toInstant());
         List<PatientId> patientIds = due.stream().map(VisitRequirement::patientId).distinct().toList();
-        DayPlanProblem problem = new DayPlanProblem(day, clock.getZone(), due, dayShifts,
-                patients.homeLocations(patientIds), travel);
-        long started = System.nanoTime();
-        RoutePlan solved = new RoutePlanner().solve(problem.plan(), limits);
-        int solveMillis = (int) Duration.ofNanos(System.nanoTime() - started).toMillis();
+        List<VisitRecord> recorded = records.onDay(day);
+        DayPlanProblem problem = new DayPlanProblem(day, zone, due, dayShifts, patients.homeLocations(patientIds),
+                travel, now, recorded.stream().map(VisitRecord::visitId).collect(Collectors.toSet()));
+        Optional<DayPlan> previous = plans.current(team, day);
+        previous.ifPresent(problem::assignRoutesOf);
+        RoutePlan before = problem.plan();
+        // even a day's first plan is made at a moment: nobody is sent to a visit in the past
+        RoutePlan toSolve = Replanning.at(before, problem.millis(now), started(day, before, recorded), List.of());
+        long startedSolving = System.nanoTime();
+        RoutePlan solved = new RoutePlanner().solve(toSolve, previous.isPresent() ? replanLimits : limits);
+        int solveMillis = (int) Duration.ofNanos(System.nanoTime() - startedSolving).toMillis();
         RouteEvaluation evaluation = RouteEvaluator.evaluate(solved);
         List<PlannedVisit> planned = problem.plannedVisits(solved, evaluation);
         boolean feasible = evaluation.feasible() && planned.stream().allMatch(PlannedVisit::planned);
-        Instant now = clock.instant();
-        DayPlan plan = new DayPlan(UUID.randomUUID(), day, plans.nextVersion(day), user.username(), now,
-                "planned the day", travel.name(), String.valueOf(solved.score()), feasible, solveMillis, planned);
+        String reason = why != null ? why : previous.isPresent() ? "planned the day again" : "planned the day";
+        DayPlan plan = new DayPlan(UUID.randomUUID(), team, day, plans.nextVersion(team, day), user.username(), now, reason,
+                travel.name(), String.valueOf(solved.score()), feasible, solveMillis, planned);
         plans.insert(plan);
+        List<DayPlanChange> changes = List.of();
+        if (previous.isPresent()) {
+            changes = changes(problem, PlanChange.between(before, solved, NOTICEABLE_SHIFT.toMillis()), planned);
+            plans.insertChanges(plan.id(), changes);
+        }
         if (!patientIds.isEmpty()) {
             events.publishEvent(new RecordsAccessed(patientIds.stream().map(p -> new RecordAccessed(user.actor(),
                     RecordAccessed.Action.CREATE, "DayPlan", plan.id().toString(), p.value(),
-                    "planned visits for " + day + " (version " + plan.version() + ")"))
+                    reason + ": visits for " + day + " (version " + plan.version() + ")"))
                     .collect(Collectors.toList())));
         }
-        return plan;
+        return new Made(plan, changes);
     }
 
-    /** The day's newest plan, if it has one, showing only the visits to patients the user may see. */
+    /** Visits recorded as started (arrived at) on the day, by the shift that recorded them, for the re-plan to fix. */
+    private List<StartedVisit> started(LocalDate day, RoutePlan current, List<VisitRecord> recorded) {
+        Set<String> visitIds = current.visits().stream().map(Visit::id).collect(Collectors.toSet());
+        Set<String> staffIds = current.staff().stream().map(Staff::id).collect(Collectors.toSet());
+        long origin = day.atStartOfDay(clock.getZone()).toInstant().toEpochMilli();
+        return recorded.stream()
+                .filter(r -> visitIds.contains(r.visitId()))
+                .filter(r -> staffIds.contains(DayPlanProblem.staffId(r.shiftId())))
+                .map(r -> new StartedVisit(r.visitId(), DayPlanProblem.staffId(r.shiftId()),
+                        r.arrivedAt().toEpochMilli() - origin))
+                .toList();
+    }
+
+    private static List<DayPlanChange> changes(DayPlanProblem problem, List<PlanChange> changes,
+            List<PlannedVisit> planned) {
+        Map<String, PlannedVisit> byId = new HashMap<>();
+        planned.forEach(v -> byId.put(v.visitId(), v));
+        return changes.stream().filter(c -> byId.containsKey(c.visitId())).map(c -> {
+            PlannedVisit v = byId.get(c.visitId());
+            return new DayPlanChange(c.visitId(), v.patientId(), v.kind(), DayPlanChange.Kind.valueOf(c.kind().name()),
+                    problem.shiftId(c.staffBefore()), problem.shiftId(c.staffAfter()),
+                    problem.staffName(c.staffBefore()), problem.staffName(c.staffAfter()),
+                    c.startBefore() == null ? null : problem.instant(c.startBefore()),
+                    c.startAfter() == null ? null : problem.instant(c.startAfter()));
+        }).toList();
+    }
+
+    /** What the re-plan that made the day's current plan changed, for the visits the user may see. */
+    @Transactional(readOnly = true)
+    public List<DayPlanChange> changes(CurrentUser user, LocalDate day) {
+        user.requireRole("see the day's visit plan", Role.CLINICIAN, Role.SENIOR_DECISION_MAKER, Role.COORDINATOR);
+        return plans.current(user.organisationId(), day).map(plan -> {
+            List<DayPlanChange> all = plans.changes(plan.id());
+            Set<PatientId> visible = visible(user, all.stream().map(DayPlanChange::patientId).collect(Collectors.toSet()));
+            return all.stream().filter(c -> visible.contains(c.patientId())).toList();
+        }).orElse(List.of());
+    }
+
+    private Set<PatientId> visible(CurrentUser user, Set<PatientId> ids) {
+        return patients.visibleSummaries(user, ids).stream().map(org.homeward.patient.PatientSummary::id)
+                .collect(Collectors.toSet());
+    }
+
+    /**
+     * How long the service's travel model takes from one place to another: what the day view needs to tell travel
+     * from a break on a leg of a planned route.
+     */
+    public Duration travelTime(double fromLatitude, double fromLongitude, double toLatitude, double toLongitude) {
+        return Duration.ofMillis(travel.travelMillis(Location.geographic(0, fromLatitude, fromLongitude),
+                Location.geographic(1, toLatitude, toLongitude)));
+    }
+
+    /** The newest plan of the user's organisation for the day, showing only the visits to patients the user may see. */
     @Transactional(readOnly = true)
     public Optional<DayPlan> currentPlan(CurrentUser user, LocalDate day) {
         user.requireRole("see the day's visit plan", Role.CLINICIAN, Role.SENIOR_DECISION_MAKER, Role.COORDINATOR);
-        return plans.current(day).map(plan -> {
-            java.util.Set<PatientId> visible = patients.visibleSummaries(user,
-                    plan.visits().stream().map(PlannedVisit::patientId).collect(Collectors.toSet())).stream()
-                    .map(org.homeward.patient.PatientSummary::id).collect(Collectors.toSet());
-            return new DayPlan(plan.id(), plan.date(), plan.version(), plan.madeBy(), plan.madeAt(), plan.reason(),
+        return plans.current(user.organisationId(), day).map(plan -> {
+            Set<PatientId> visible = visible(user,
+                    plan.visits().stream().map(PlannedVisit::patientId).collect(Collectors.toSet()));
+            return new DayPlan(plan.id(), plan.organisationId(), plan.date(), plan.version(), plan.madeBy(), plan.madeAt(), plan.reason(),
                     plan.travelModel(), plan.score(), plan.feasible(), plan.solveMillis(),
                     plan.visits().stream().filter(v -> visible.contains(v.patientId())).toList());
         });

@@ -91,7 +91,7 @@ final class InterventionPlan {
                 null, null);
     }
 
-    private static Duration minutes(String field, Integer value, Duration otherwise, int min, int max) {
+    static Duration minutes(String field, Integer value, Duration otherwise, int min, int max) {
         if (value == null) {
             if (otherwise == null) {
                 throw new InvalidInputException(field, field + " is required");

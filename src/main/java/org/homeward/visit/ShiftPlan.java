@@ -63,7 +63,7 @@ final class ShiftPlan {
         if (maxVisits < 1 || maxVisits > 40) {
             throw new InvalidInputException("maxVisits", "maxVisits must be from 1 to 40");
         }
-        return new StaffShift(UUID.randomUUID(), staff.id(), staff.displayName(), start, end, c.skills(),
+        return new StaffShift(UUID.randomUUID(), staff.id(), staff.organisationId(), staff.displayName(), start, end, c.skills(),
                 startLatitude, startLongitude, endLatitude, endLongitude, Duration.ofMinutes(breakMinutes), maxVisits,
                 addedBy, now, null, null);
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.homeward.shared.OrganisationId;
 import org.homeward.shared.UserId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -26,10 +27,11 @@ class ShiftRepository {
 
     void insert(StaffShift s) {
         jdbc.sql("""
-                insert into staff_shift (id, user_id, staff_name, starts_at, ends_at, skills, start_latitude,
-                    start_longitude, end_latitude, end_longitude, break_minutes, max_visits, added_by, added_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(s.id(), s.userId().value(), s.staffName(), Timestamp.from(s.startsAt()),
+                insert into staff_shift (id, user_id, organisation_id, staff_name, starts_at, ends_at, skills,
+                    start_latitude, start_longitude, end_latitude, end_longitude, break_minutes, max_visits, added_by,
+                    added_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(s.id(), s.userId().value(), s.organisationId().value(), s.staffName(), Timestamp.from(s.startsAt()),
                         Timestamp.from(s.endsAt()),
                         s.skills().stream().map(Enum::name).sorted().collect(Collectors.joining(",")),
                         s.startLatitude(), s.startLongitude(), s.endLatitude(), s.endLongitude(),
@@ -54,12 +56,15 @@ class ShiftRepository {
                 .params(by, Timestamp.from(at), id).update() == 1;
     }
 
-    /** Shifts, not cancelled, that start at or after {@code from} and before {@code to}, by start time. */
-    List<StaffShift> startingBetween(Instant from, Instant to) {
+    /**
+     * An organisation's shifts, not cancelled, that start at or after {@code from} and before {@code to}, by start
+     * time.
+     */
+    List<StaffShift> startingBetween(OrganisationId organisation, Instant from, Instant to) {
         return jdbc.sql("""
-                select * from staff_shift where cancelled_at is null and starts_at >= ? and starts_at < ?
-                order by starts_at, staff_name""")
-                .params(Timestamp.from(from), Timestamp.from(to)).query(ShiftRepository::shift).list();
+                select * from staff_shift where organisation_id = ? and cancelled_at is null and starts_at >= ?
+                and starts_at < ? order by starts_at, staff_name""")
+                .params(organisation.value(), Timestamp.from(from), Timestamp.from(to)).query(ShiftRepository::shift).list();
     }
 
     private static StaffShift shift(ResultSet rs, int row) throws SQLException {
@@ -68,7 +73,7 @@ class ShiftRepository {
         Arrays.stream(rs.getString("skills").split(",")).filter(s -> !s.isBlank()).map(Skill::valueOf)
                 .forEach(skills::add);
         return new StaffShift(rs.getObject("id", UUID.class), new UserId(rs.getObject("user_id", UUID.class)),
-                rs.getString("staff_name"), rs.getTimestamp("starts_at").toInstant(),
+                new OrganisationId(rs.getObject("organisation_id", UUID.class)), rs.getString("staff_name"), rs.getTimestamp("starts_at").toInstant(),
                 rs.getTimestamp("ends_at").toInstant(), skills, rs.getDouble("start_latitude"),
                 rs.getDouble("start_longitude"), rs.getDouble("end_latitude"), rs.getDouble("end_longitude"),
                 Duration.ofMinutes(rs.getInt("break_minutes")), rs.getInt("max_visits"), rs.getString("added_by"),

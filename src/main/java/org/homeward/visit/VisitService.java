@@ -8,12 +8,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.homeward.escalation.AlertService;
+import org.homeward.escalation.AlertView;
 import org.homeward.patient.PatientService;
 import org.homeward.patient.PatientSummary;
 import org.homeward.referral.ReferralService;
 import org.homeward.security.CurrentUser;
 import org.homeward.security.Role;
 import org.homeward.security.SecurityService;
+import org.homeward.shared.InvalidInputException;
 import org.homeward.shared.NotFoundException;
 import org.homeward.shared.PatientId;
 import org.homeward.shared.RecordAccessed;
@@ -32,16 +35,21 @@ public class VisitService {
     private static final Role[] PLANNERS = {Role.CLINICIAN, Role.SENIOR_DECISION_MAKER, Role.COORDINATOR};
 
     private final InterventionRepository interventions;
+    private final UrgentVisitRepository urgentVisits;
     private final ShiftRepository shifts;
     private final SecurityService security;
     private final PatientService patients;
     private final ReferralService referrals;
+    private final AlertService alerts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    VisitService(InterventionRepository interventions, ShiftRepository shifts, SecurityService security,
-            PatientService patients, ReferralService referrals, ApplicationEventPublisher events, Clock clock) {
+    VisitService(InterventionRepository interventions, UrgentVisitRepository urgentVisits, ShiftRepository shifts,
+            SecurityService security, PatientService patients, ReferralService referrals,
+            AlertService alerts, ApplicationEventPublisher events, Clock clock) {
+        this.alerts = alerts;
         this.interventions = interventions;
+        this.urgentVisits = urgentVisits;
         this.shifts = shifts;
         this.security = security;
         this.patients = patients;
@@ -92,18 +100,51 @@ public class VisitService {
 
     /**
      * The visits due on {@code day} for the admitted patients the user may see, optionally on one ward: what the day
-     * plan is made from.
+     * plan is made from. Urgent visits asked for that day come with them.
      */
     @Transactional(readOnly = true)
     public List<VisitRequirement> requirements(CurrentUser user, LocalDate day, WardId ward) {
         user.requireRole("see the visits due", PLANNERS);
         List<Intervention> due = interventions.dueOn(day);
-        Set<PatientId> wanted = due.stream().map(Intervention::patientId).collect(Collectors.toSet());
+        List<UrgentVisit> urgent = urgentVisits.onDay(day);
+        Set<PatientId> wanted = due.stream().map(Intervention::patientId)
+                .collect(Collectors.toCollection(java.util.HashSet::new));
+        urgent.forEach(u -> wanted.add(u.patientId()));
         Map<PatientId, WardId> admitted = referrals.currentWards(wanted);
         Set<PatientId> visible = patients.visibleSummaries(user, admitted.keySet()).stream().map(PatientSummary::id)
                 .filter(p -> ward == null || ward.equals(admitted.get(p))).collect(Collectors.toSet());
-        return VisitRequirements.forDay(due.stream().filter(i -> visible.contains(i.patientId())).toList(), day,
-                clock.getZone());
+        List<VisitRequirement> requirements = new java.util.ArrayList<>(VisitRequirements.forDay(
+                due.stream().filter(i -> visible.contains(i.patientId())).toList(), day, clock.getZone()));
+        urgent.stream().filter(u -> visible.contains(u.patientId())).map(UrgentVisit::requirement)
+                .forEach(requirements::add);
+        return requirements;
+    }
+
+    /**
+     * Records an urgent visit for today for an admitted patient (after an alert, say); the caller re-plans the day.
+     * Clinicians, seniors and coordinators ask for them.
+     */
+    @Transactional
+    public UrgentVisit requestUrgentVisit(CurrentUser user, RequestUrgentVisit command) {
+        user.requireRole("ask for an urgent visit", PLANNERS);
+        UrgentVisit urgent = UrgentVisitPlan.checked(command, clock.instant(), clock.getZone(), user.username());
+        patients.requireVisible(user, urgent.patientId());
+        if (urgent.alertId() != null) {
+            AlertView alert = alerts.alert(user, urgent.alertId());
+            if (!alert.patientId().equals(urgent.patientId())) {
+                throw new InvalidInputException("alertId", "alert " + urgent.alertId() + " is for another patient");
+            }
+        }
+        if (referrals.currentWard(urgent.patientId()).isEmpty()) {
+            throw new RefusedException("This patient is not admitted to a virtual ward, so no home visit can be "
+                    + "planned for them");
+        }
+        urgentVisits.insert(urgent);
+        events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.CREATE, "UrgentVisit",
+                urgent.id().toString(), urgent.patientId().value(), "asked for an urgent " + urgent.kind().label()
+                        + " visit within " + java.time.Duration.between(urgent.earliestStart(), urgent.latestStart())
+                        .toMinutes() + " minutes"));
+        return urgent;
     }
 
     /**
@@ -114,6 +155,10 @@ public class VisitService {
     public StaffShift addShift(CurrentUser user, AddShift command) {
         user.requireRole("plan shifts", Role.COORDINATOR, Role.SENIOR_DECISION_MAKER);
         StaffShift shift = ShiftPlan.checked(command, security, clock.getZone(), user.username(), clock.instant());
+        if (!shift.organisationId().equals(user.organisationId())) {
+            throw new InvalidInputException("username", shift.staffName() + " works for another organisation; each "
+                    + "organisation plans its own staff's shifts");
+        }
         if (shifts.overlaps(shift.userId(), shift.startsAt(), shift.endsAt())) {
             throw new RefusedException(shift.staffName() + " already has a shift overlapping this one");
         }
@@ -126,7 +171,8 @@ public class VisitService {
     @Transactional
     public StaffShift cancelShift(CurrentUser user, UUID id) {
         user.requireRole("plan shifts", Role.COORDINATOR, Role.SENIOR_DECISION_MAKER);
-        StaffShift shift = shifts.find(id).orElseThrow(() -> new NotFoundException("No shift with id " + id));
+        StaffShift shift = shifts.find(id).filter(s -> s.organisationId().equals(user.organisationId()))
+                .orElseThrow(() -> new NotFoundException("No shift with id " + id));
         if (!shifts.cancel(id, user.username(), clock.instant())) {
             throw new RefusedException("This shift was already cancelled by " + shift.cancelledBy());
         }
@@ -135,11 +181,14 @@ public class VisitService {
         return shifts.find(id).orElseThrow();
     }
 
-    /** The shifts that start on {@code day} (in the service's zone), out-of-hours ones included. */
+    /**
+     * The shifts of the user's organisation that start on {@code day} (in the service's zone), out-of-hours ones
+     * included.
+     */
     @Transactional(readOnly = true)
     public List<StaffShift> shifts(CurrentUser user, LocalDate day) {
         user.requireRole("see shifts", PLANNERS);
-        return shifts.startingBetween(day.atStartOfDay(clock.getZone()).toInstant(),
+        return shifts.startingBetween(user.organisationId(), day.atStartOfDay(clock.getZone()).toInstant(),
                 day.plusDays(1).atStartOfDay(clock.getZone()).toInstant());
     }
 

@@ -5,18 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.homeward.patient.PatientRecord;
 import org.homeward.patient.PatientService;
-import org.homeward.patient.RegisterPatient;
 import org.homeward.security.CurrentUser;
-import org.homeward.security.Organisation;
-import org.homeward.security.OrganisationType;
 import org.homeward.security.Role;
 import org.homeward.support.Api;
 import org.homeward.support.Api.Response;
@@ -38,11 +34,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 @IntegrationTest
 class DayPlanIT {
 
-    static final ZoneId LONDON = ZoneId.of("Europe/London");
-
     @Autowired Fixtures fixtures;
     @Autowired Api api;
     @Autowired PatientService patientService;
+
+    VisitDay team;
 
     CurrentUser coordinator;
     CurrentUser nurse;
@@ -55,16 +51,15 @@ class DayPlanIT {
 
     @BeforeEach
     void aWardWithStaff() {
-        Organisation acute = fixtures.organisation(OrganisationType.ACUTE_TRUST);
-        referrer = fixtures.user(Role.REFERRER, acute);
-        consultant = fixtures.user(Role.SENIOR_DECISION_MAKER, acute);
-        coordinator = fixtures.user(Role.COORDINATOR, acute);
-        nurse = fixtures.user(Role.CLINICIAN, acute);
-        ivNurse = fixtures.user(Role.CLINICIAN, acute);
-        supportWorker = fixtures.user(Role.CLINICIAN, acute);
-        ward = fixtures.ward(acute, 10);
-        // a day of its own, so other tests' shifts are not in this plan
-        day = LocalDate.now(LONDON).plusDays(400 + ThreadLocalRandom.current().nextInt(20_000));
+        team = new VisitDay(fixtures, api, patientService);
+        referrer = team.referrer;
+        consultant = team.consultant;
+        coordinator = team.coordinator;
+        ward = team.ward;
+        day = team.day;
+        nurse = team.staff(Role.CLINICIAN);
+        ivNurse = team.staff(Role.CLINICIAN);
+        supportWorker = team.staff(Role.CLINICIAN);
     }
 
     @Test
@@ -145,28 +140,14 @@ class DayPlanIT {
     }
 
     private PatientRecord admitted(Double latitude, Double longitude) {
-        RegisterPatient d = fixtures.patientDetails(LocalDate.of(1947, 4, 4));
-        PatientRecord patient = patientService.register(referrer, new RegisterPatient(d.nhsNumber(), d.givenName(),
-                d.familyName(), d.dateOfBirth(), d.sex(), d.ethnicCategory(), d.addressLine1(), d.addressLine2(),
-                d.town(), d.postcode(), latitude, longitude, d.phone(), d.gpPracticeCode(), d.gpPracticeName()));
-        fixtures.admit(patient, ward, referrer, consultant);
-        return patient;
+        return team.admitted(latitude, longitude);
     }
 
     private void add(PatientRecord patient, Map<String, Object> intervention) {
-        Response added = api.post(nurse, "/api/v1/patients/" + patient.summary().id() + "/interventions", intervention);
-        assertThat(added.status()).as(added.toString()).isEqualTo(201);
+        team.intervention(nurse, patient, intervention);
     }
 
     private void shift(CurrentUser who, List<String> skills) {
-        Map<String, Object> shift = new HashMap<>();
-        shift.put("username", who.username());
-        shift.put("startsAt", day + "T08:00");
-        shift.put("endsAt", day + "T16:00");
-        shift.put("skills", skills);
-        shift.put("startLatitude", 50.715);
-        shift.put("startLongitude", -2.437);
-        Response added = api.post(coordinator, "/api/v1/shifts", shift);
-        assertThat(added.status()).as(added.toString()).isEqualTo(201);
+        team.shift(who, LocalTime.of(8, 0), LocalTime.of(16, 0), skills);
     }
 }

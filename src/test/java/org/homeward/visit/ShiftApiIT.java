@@ -29,10 +29,11 @@ class ShiftApiIT {
     CurrentUser nurse;
     CurrentUser referrer;
     LocalDate day;
+    Organisation community;
 
     @BeforeEach
     void staff() {
-        Organisation community = fixtures.organisation(OrganisationType.COMMUNITY_PROVIDER);
+        community = fixtures.organisation(OrganisationType.COMMUNITY_PROVIDER);
         coordinator = fixtures.user(Role.COORDINATOR, community);
         nurse = fixtures.user(Role.CLINICIAN, community);
         referrer = fixtures.user(Role.REFERRER, community);
@@ -45,7 +46,7 @@ class ShiftApiIT {
         assertThat(dayShift.status()).as(dayShift.toString()).isEqualTo(201);
         assertThat(dayShift.body().path("breakLength").asText()).isEqualTo("PT30M");
         assertThat(dayShift.body().path("endLatitude").asDouble()).isEqualTo(50.72);
-        CurrentUser nightNurse = fixtures.user(Role.CLINICIAN, fixtures.organisation(OrganisationType.COMMUNITY_PROVIDER));
+        CurrentUser nightNurse = fixtures.user(Role.CLINICIAN, community);
         Response night = api.post(coordinator, "/api/v1/shifts", shift(nightNurse, "20:00", day, "08:00", day.plusDays(1)));
         assertThat(night.status()).as(night.toString()).isEqualTo(201);
 
@@ -54,6 +55,26 @@ class ShiftApiIT {
 
         assertThat(api.post(coordinator, "/api/v1/shifts/" + night.text("id") + "/cancel", Map.of()).status()).isEqualTo(200);
         assertThat(api.get(nurse, "/api/v1/shifts?date=" + day).body().findValuesAsText("id")).doesNotContain(night.text("id"));
+    }
+
+    @Test
+    void eachOrganisationPlansOnlyItsOwnStaffsShiftsAndSeesOnlyThem() {
+        Organisation other = fixtures.organisation(OrganisationType.COMMUNITY_PROVIDER);
+        CurrentUser otherNurse = fixtures.user(Role.CLINICIAN, other);
+        CurrentUser otherCoordinator = fixtures.user(Role.COORDINATOR, other);
+
+        Response refused = api.post(coordinator, "/api/v1/shifts", shift(otherNurse, "08:00", day, "16:00", day));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().path("errors").get(0).path("field").asText()).isEqualTo("username");
+        assertThat(refused.text("detail")).contains("works for another organisation");
+        Response ours = api.post(coordinator, "/api/v1/shifts", shift(nurse, "08:00", day, "16:00", day));
+        Response theirs = api.post(otherCoordinator, "/api/v1/shifts", shift(otherNurse, "08:00", day, "16:00", day));
+        assertThat(theirs.status()).isEqualTo(201);
+        assertThat(api.get(nurse, "/api/v1/shifts?date=" + day).body().findValuesAsText("id"))
+                .contains(ours.text("id")).doesNotContain(theirs.text("id"));
+        assertThat(api.post(coordinator, "/api/v1/shifts/" + theirs.text("id") + "/cancel", Map.of()).status())
+                .isEqualTo(404);
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.homeward.security.Role;
 import org.homeward.visit.DayPlan;
 import org.homeward.visit.DayPlanService;
 import org.homeward.visit.PlannedVisit;
+import org.homeward.visit.VisitRecordService;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,15 +20,22 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The coordinator's day view: each staff member's visits in order with times, and what could not be planned. */
+/**
+ * The coordinator's day view: a timeline of each staff member's day, a map of the routes, each staff member's visits
+ * in order with times, and what could not be planned.
+ */
 @Controller
 class DayPlanPageController {
 
     private final DayPlanService dayPlans;
+    private final VisitRecordService records;
+    private final DayPlanPictures pictures;
     private final Clock clock;
 
-    DayPlanPageController(DayPlanService dayPlans, Clock clock) {
+    DayPlanPageController(DayPlanService dayPlans, VisitRecordService records, DayPlanPictures pictures, Clock clock) {
         this.dayPlans = dayPlans;
+        this.records = records;
+        this.pictures = pictures;
         this.clock = clock;
     }
 
@@ -44,6 +52,11 @@ class DayPlanPageController {
                     .collect(Collectors.groupingBy(PlannedVisit::staffName, LinkedHashMap::new, Collectors.toList()));
             model.addAttribute("routes", routes);
             model.addAttribute("unplanned", plan.unplanned());
+            model.addAttribute("changes", dayPlans.changes(user, day));
+            model.addAttribute("exceptions", records.exceptions(user, day));
+            DayPlanPictures.Pictures drawn = pictures.of(user, plan);
+            model.addAttribute("timeline", drawn.timeline());
+            model.addAttribute("routeMap", drawn.map());
         }
         return "visit/day";
     }
