@@ -108,9 +108,6 @@ final class DemoCarePlans {
             if (condition.contains("bronchiectasis")) {
                 window(InterventionKind.PHYSIOTHERAPY, "Airway clearance physiotherapy", "09:00", "16:00");
             }
-            if (condition.contains("fall") && dayOfStay <= 3) {
-                one(InterventionKind.MEDICINES_REVIEW, "Falls medicines review", "10:00", "16:00", today, today);
-            }
             if (needs.contains(Intervention.MONITORING)) {
                 monitoring();
             }

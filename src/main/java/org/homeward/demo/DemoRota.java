@@ -3,7 +3,6 @@ package org.homeward.demo;
 import static org.homeward.visit.Skill.HEALTHCARE_SUPPORT_WORKER;
 import static org.homeward.visit.Skill.IV_COMPETENT_NURSE;
 import static org.homeward.visit.Skill.PAEDIATRIC_NURSE;
-import static org.homeward.visit.Skill.PHARMACIST;
 import static org.homeward.visit.Skill.PHYSIOTHERAPIST;
 import static org.homeward.visit.Skill.REGISTERED_NURSE;
 import static org.homeward.visit.Skill.SENIOR_CLINICIAN;
@@ -22,9 +21,10 @@ import org.homeward.visit.Skill;
  * The visiting team's rota for the demo's planned days: early, day, late and out-of-hours shifts from three team
  * bases, with skills in the mix the demo's interventions need. Most of the IV doses fall in fixed windows, so the IV
  * nurses are the largest group; bloods cluster before the lab cut-off, so the early shift has the most registered
- * nurses. The named demo clinicians (the nurses, the physiotherapist, the nurse practitioner, the pharmacist) work a
- * shift each; the rest of the team are generated visiting staff, {@link #TEAM_AT_SCALE_ONE} of them per demo scale,
- * who sign in like any demo user. Deterministic: no randomness at all.
+ * nurses. The named community clinicians (the nurses, the physiotherapist, the nurse practitioner) work a shift
+ * each; the rest are generated visiting staff, {@link #TEAM_AT_SCALE_ONE} of them per demo scale, who sign in like
+ * any demo user. All are in the community provider's team, which plans its own day, so the acute trust's pharmacist
+ * is not on this rota. Deterministic: no randomness at all.
  */
 final class DemoRota {
 
@@ -104,8 +104,7 @@ final class DemoRota {
             new Member("nurse3", CHILDRENS_NURSE, Pattern.EARLY, Base.POOLE),
             new Member("nurse4", IV_NURSE, Pattern.DAY, Base.POOLE),
             new Member("physio", EnumSet.of(PHYSIOTHERAPIST), Pattern.DAY, Base.DORCHESTER),
-            new Member("practitioner", PRACTITIONER, Pattern.DAY, Base.DORCHESTER),
-            new Member("pharmacist", EnumSet.of(PHARMACIST), Pattern.DAY, Base.POOLE));
+            new Member("practitioner", PRACTITIONER, Pattern.DAY, Base.DORCHESTER));
 
     /** Bases in turn, weighted like the demo's patients: about half in the east, a third around Dorchester. */
     private static final List<Base> BASE_TURNS = List.of(Base.POOLE, Base.DORCHESTER, Base.POOLE, Base.BRIDPORT,

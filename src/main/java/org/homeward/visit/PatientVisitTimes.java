@@ -42,12 +42,15 @@ public class PatientVisitTimes {
             "professor", "sister", "nurse");
 
     private final DayPlanRepository plans;
+    private final PatientPlans patientPlans;
     private final ShiftRepository shifts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    PatientVisitTimes(DayPlanRepository plans, ShiftRepository shifts, ApplicationEventPublisher events, Clock clock) {
+    PatientVisitTimes(DayPlanRepository plans, PatientPlans patientPlans, ShiftRepository shifts,
+            ApplicationEventPublisher events, Clock clock) {
         this.plans = plans;
+        this.patientPlans = patientPlans;
         this.shifts = shifts;
         this.events = events;
         this.clock = clock;
@@ -69,19 +72,22 @@ public class PatientVisitTimes {
     }
 
     /**
-     * The patient's visits on {@code day} in the day's newest plan, earliest first; empty when the day has no plan
-     * or the plan has no visit to this patient.
+     * The patient's visits on {@code day} in the newest plan of each team that visits them, earliest first; empty
+     * when no plan of the day has a visit to this patient. Visits the plan reports as missed or not placed are listed
+     * without a time.
      */
     @Transactional
     public List<VisitTime> visitsFor(PatientId patient, LocalDate day) {
-        Optional<DayPlan> plan = plans.current(day);
-        if (plan.isEmpty()) {
-            return List.of();
+        List<DayPlan> current = patientPlans.organisationsPlanning(patient, day).stream()
+                .map(organisation -> plans.current(organisation, day)).flatMap(Optional::stream).toList();
+        List<PlannedVisit> theirs = new ArrayList<>();
+        for (DayPlan plan : current) {
+            List<PlannedVisit> inPlan = plan.visits().stream().filter(v -> v.patientId().equals(patient)).toList();
+            theirs.addAll(inPlan);
+            events.publishEvent(new RecordAccessed(HOME_LINK, RecordAccessed.Action.READ, "DayPlan",
+                    plan.id().toString(), patient.value(), "patient or carer viewed " + inPlan.size()
+                            + " visit time(s) for " + day + " through their home link"));
         }
-        List<PlannedVisit> theirs = plan.get().visits().stream().filter(v -> v.patientId().equals(patient)).toList();
-        events.publishEvent(new RecordAccessed(HOME_LINK, RecordAccessed.Action.READ, "DayPlan",
-                plan.get().id().toString(), patient.value(),
-                "patient or carer viewed " + theirs.size() + " visit time(s) for " + day + " through their home link"));
         ZoneId zone = clock.getZone();
         Map<String, List<PlannedVisit>> byRequirement = new LinkedHashMap<>();
         theirs.forEach(v -> byRequirement.computeIfAbsent(v.requirementId(), r -> new ArrayList<>()).add(v));

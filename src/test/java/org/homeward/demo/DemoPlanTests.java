@@ -128,7 +128,7 @@ class DemoPlanTests {
         DemoPlan scaled = DemoPlanner.plan(DemoPlanner.SEED, NOW, 15);
         assertThat(scaled.staff()).hasSize(25 + 15 * DemoRota.TEAM_AT_SCALE_ONE);
         assertThat(scaled.staff()).extracting(DemoLogin::username).doesNotHaveDuplicates();
-        assertThat(scaled.shifts()).hasSize(2 * (7 + 15 * DemoRota.TEAM_AT_SCALE_ONE));
+        assertThat(scaled.shifts()).hasSize(2 * (6 + 15 * DemoRota.TEAM_AT_SCALE_ONE));
     }
 
     @Test

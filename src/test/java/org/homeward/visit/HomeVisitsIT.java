@@ -6,6 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -81,21 +84,27 @@ class HomeVisitsIT {
 
     @Test
     void theCarerSeesTheVisitBandWhatItIsForAndTheNursesFirstNameOnly() {
+        // a plan is made at a moment: the dose is two hours from now today, or at noon tomorrow late in the evening,
+        // when the page also shows tomorrow
+        LocalDateTime now = LocalDateTime.now(clock);
+        boolean later = now.toLocalTime().isBefore(LocalTime.of(20, 0));
+        LocalDate day = later ? today : today.plusDays(1);
+        LocalTime dose = later ? now.toLocalTime().plusHours(2).truncatedTo(ChronoUnit.HOURS) : LocalTime.NOON;
         visits.addIntervention(consultant, patient.summary().id(), new AddIntervention(
-                InterventionKind.IV_ANTIBIOTIC_DOSE, "IV ceftriaxone", null, null, null, List.of("12:00"), 30, null,
-                null, null, null, null));
-        visits.addShift(coordinator, new AddShift(nurse.username(), today.atTime(8, 0), today.atTime(16, 0),
-                EnumSet.of(Skill.IV_COMPETENT_NURSE, Skill.REGISTERED_NURSE), LATITUDE + 0.01, LONGITUDE, null, null,
-                30, 10));
-        DayPlan plan = dayPlans.plan(coordinator, today);
+                InterventionKind.IV_ANTIBIOTIC_DOSE, "IV ceftriaxone", null, null, null, List.of(dose.toString()), 30,
+                null, null, null, null, null));
+        visits.addShift(coordinator, new AddShift(nurse.username(), day.atTime(dose.minusHours(2)),
+                day.atTime(dose.minusHours(2)).plusHours(8), EnumSet.of(Skill.IV_COMPETENT_NURSE,
+                        Skill.REGISTERED_NURSE), LATITUDE + 0.01, LONGITUDE, null, null, 30, 10));
+        DayPlan plan = dayPlans.plan(coordinator, day);
         PlannedVisit planned = plan.visits().stream().filter(v -> v.patientId().equals(patient.summary().id()))
                 .findFirst().orElseThrow();
-        assertThat(planned.staffName()).isEqualTo(nurse.displayName());
+        assertThat(planned.staffName()).as(planned.toString()).isEqualTo(nurse.displayName());
 
         Page page = PageSession.anonymous(api.baseUrl()).get("/home/" + token + "/visits");
 
         assertThat(page.status()).isEqualTo(200);
-        Element todaySection = page.html().selectFirst("section[data-day=Today]");
+        Element todaySection = page.html().selectFirst("section[data-day=" + (later ? "Today" : "Tomorrow") + "]");
         assertThat(todaySection).isNotNull();
         String band = "Between " + PatientVisitTimes.floorToFive(planned.startsAt().minus(PatientVisitTimes.BAND),
                 clock.getZone()) + " and " + PatientVisitTimes.ceilToFive(planned.startsAt()
