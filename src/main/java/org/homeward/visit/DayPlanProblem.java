@@ -106,8 +106,8 @@ final class DayPlanProblem {
     }
 
     /**
-     * Puts each staff member's visits of an earlier version of the day's plan back on their route in the same order:
-     * the starting point of a re-plan. Visits that are no longer due, and shifts no longer on, drop out.
+     * Puts each staff member's visits of an earlier version of the day's plan back on their route in the same order,
+     * timed from when that version was made, as it was then: the starting point of a re-plan. Visits that are no longer due, and shifts no longer on, drop out.
      */
     void assignRoutesOf(DayPlan earlier) {
         java.util.Set<String> inPlan = new java.util.HashSet<>();
@@ -119,21 +119,13 @@ final class DayPlanProblem {
             List<PlannedVisit> route = byShift.getOrDefault(shiftIds.get(member.id()), List.of());
             plan.assignRoute(member.id(), route.stream()
                     .sorted(java.util.Comparator.comparing(PlannedVisit::routePosition))
-                    .map(PlannedVisit::visitId).toList());
+                    .map(PlannedVisit::visitId).toList(), millis(earlier.madeAt()));
         }
     }
 
     /** The routing model's id of a shift's staff member. */
     static String staffId(UUID shiftId) {
         return shiftId.toString();
-    }
-
-    UUID shiftId(String staffId) {
-        return staffId == null ? null : shiftIds.get(staffId);
-    }
-
-    String staffName(String staffId) {
-        return staffId == null ? null : staffNames.get(staffId);
     }
 
     /** The planned visits of a solved plan, timed by the independent evaluator. */

@@ -5,9 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -20,7 +18,6 @@ import org.homeward.shared.PatientId;
 import org.homeward.shared.RecordAccessed;
 import org.homeward.shared.RecordsAccessed;
 import org.homeward.shared.RefusedException;
-import org.homeward.visit.routing.PlanChange;
 import org.homeward.visit.routing.Replanning;
 import org.homeward.visit.routing.Staff;
 import org.homeward.visit.routing.StartedVisit;
@@ -90,7 +87,7 @@ public class DayPlanService {
     @Transactional
     public DayPlan plan(CurrentUser user, LocalDate day) {
         user.requireRole("plan the day's visits", Role.COORDINATOR, Role.SENIOR_DECISION_MAKER);
-        return planDay(user, day, null).plan();
+        return planDay(user, day, null, false).plan();
     }
 
     /**
@@ -104,7 +101,8 @@ public class DayPlanService {
             return new ReplanOutcome(urgent, null, null, List.of());
         }
         String patient = patients.summary(urgent.patientId()).displayName();
-        Made made = planDay(user, urgent.date(), "urgent " + urgent.kind().label().toLowerCase() + " for " + patient);
+        Made made = planDay(user, urgent.date(), "urgent " + urgent.kind().label().toLowerCase() + " for " + patient,
+                true);
         PlannedVisit planned = made.plan().visits().stream().filter(v -> v.visitId().equals(urgent.visitId()))
                 .findFirst().orElse(null);
         return new ReplanOutcome(urgent, made.plan(), planned, made.changes());
@@ -113,7 +111,13 @@ public class DayPlanService {
     private record Made(DayPlan plan, List<DayPlanChange> changes) {
     }
 
-    private Made planDay(CurrentUser user, LocalDate day, String why) {
+    /**
+     * Plans or re-plans the day. With {@code insertFirst} (an urgent visit into a day staff already know), the new
+     * visits are first only inserted, each where it costs least, and that is kept when it breaks no rule the plan did
+     * not already break; otherwise, and for a coordinator's "plan again", the solver re-plans, keeping visits with
+     * the staff they were given to unless moving them is worth it.
+     */
+    private Made planDay(CurrentUser user, LocalDate day, String why, boolean insertFirst) {
         Instant now = clock.instant();
         ZoneId zone = clock.getZone();
         if (day.isBefore(LocalDate.ofInstant(now, zone).minusDays(1))) {
@@ -134,7 +138,16 @@ public class DayPlanService {
         // even a day's first plan is made at a moment: nobody is sent to a visit in the past
         RoutePlan toSolve = Replanning.at(before, problem.millis(now), started(day, before, recorded), List.of());
         long startedSolving = System.nanoTime();
-        RoutePlan solved = new RoutePlanner().solve(toSolve, previous.isPresent() ? replanLimits : limits);
+        RoutePlan solved = null;
+        if (insertFirst && previous.isPresent()) {
+            RoutePlan inserted = new RoutePlanner().insertUnplaced(toSolve);
+            if (RouteEvaluator.evaluate(inserted).breaksNothingMoreThan(RouteEvaluator.evaluate(toSolve))) {
+                solved = inserted;
+            }
+        }
+        if (solved == null) {
+            solved = new RoutePlanner().solve(toSolve, previous.isPresent() ? replanLimits : limits);
+        }
         int solveMillis = (int) Duration.ofNanos(System.nanoTime() - startedSolving).toMillis();
         RouteEvaluation evaluation = RouteEvaluator.evaluate(solved);
         List<PlannedVisit> planned = problem.plannedVisits(solved, evaluation);
@@ -145,7 +158,7 @@ public class DayPlanService {
         plans.insert(plan);
         List<DayPlanChange> changes = List.of();
         if (previous.isPresent()) {
-            changes = changes(problem, PlanChange.between(before, solved, NOTICEABLE_SHIFT.toMillis()), planned);
+            changes = DayPlanChanges.between(previous.get(), planned, NOTICEABLE_SHIFT);
             plans.insertChanges(plan.id(), changes);
         }
         if (!patientIds.isEmpty()) {
@@ -168,20 +181,6 @@ public class DayPlanService {
                 .map(r -> new StartedVisit(r.visitId(), DayPlanProblem.staffId(r.shiftId()),
                         r.arrivedAt().toEpochMilli() - origin))
                 .toList();
-    }
-
-    private static List<DayPlanChange> changes(DayPlanProblem problem, List<PlanChange> changes,
-            List<PlannedVisit> planned) {
-        Map<String, PlannedVisit> byId = new HashMap<>();
-        planned.forEach(v -> byId.put(v.visitId(), v));
-        return changes.stream().filter(c -> byId.containsKey(c.visitId())).map(c -> {
-            PlannedVisit v = byId.get(c.visitId());
-            return new DayPlanChange(c.visitId(), v.patientId(), v.kind(), DayPlanChange.Kind.valueOf(c.kind().name()),
-                    problem.shiftId(c.staffBefore()), problem.shiftId(c.staffAfter()),
-                    problem.staffName(c.staffBefore()), problem.staffName(c.staffAfter()),
-                    c.startBefore() == null ? null : problem.instant(c.startBefore()),
-                    c.startAfter() == null ? null : problem.instant(c.startAfter()));
-        }).toList();
     }
 
     /** What the re-plan that made the day's current plan changed, for the visits the user may see. */

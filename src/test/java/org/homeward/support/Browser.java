@@ -159,6 +159,16 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Waits as long as {@code patience} for the text: for a page whose server work has its own time limit (the solver
+     * planning a day), longer than the usual wait.
+     */
+    public Browser waitForText(By locator, String text, Duration patience) {
+        new WebDriverWait(driver, patience).ignoring(StaleElementReferenceException.class)
+                .until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+        return this;
+    }
+
     /** Waits until a script in the page returns true, e.g. that a library has loaded. */
     public Browser waitForScript(String booleanExpression) {
         wait.until(d -> Boolean.TRUE.equals(driver.executeScript("return " + booleanExpression + ";")));

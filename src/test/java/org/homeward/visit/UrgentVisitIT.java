@@ -95,6 +95,8 @@ class UrgentVisitIT {
         JsonNode added = only(urgent.body().path("changes"), c -> c.path("visitId").equals(visit.path("visitId")));
         assertThat(added.path("change").asText()).isEqualTo("ADDED");
         assertThat(added.path("staffAfter").asText()).isEqualTo(visit.path("staffName").asText());
+        // inserted into the day the nurses already know: nobody's visit is handed to someone else
+        assertThat(urgent.body().path("changes").findValuesAsText("change")).doesNotContain("REASSIGNED");
         assertThat(api.get(team.coordinator, "/api/v1/day-plans/" + team.day + "/changes").body().toString())
                 .contains(visit.path("visitId").asText());
         CurrentUser going = visit.path("staffName").asText().equals(nurse.displayName()) ? nurse : ivNurse;

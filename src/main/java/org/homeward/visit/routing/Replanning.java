@@ -11,9 +11,10 @@ import java.util.stream.Collectors;
 /**
  * Turns the day's current plan into the problem of re-planning it at a given moment: visits already started stay
  * where they are (first on the route of whoever started them, in the order they started, pinned so the solver cannot
- * move them), nobody leaves for a visit before now, a break that has begun counts as taken, and new visits (an urgent
- * visit after an alert) join unplaced. The rest of the current plan is kept as the solver's starting point, so a
- * short solve moves little beyond what the newcomer needs. The current plan is not changed.
+ * move them), nobody leaves for a visit before now, a break that has begun counts as taken (its staff member is free
+ * when it ends), each visit remembers whom the current plan gave it to (for the stability rule), and new visits (an
+ * urgent visit after an alert) join unplaced. The rest of the current plan is kept as the solver's starting point, so
+ * a short solve moves little beyond what the newcomer needs. The current plan is not changed.
  */
 public final class Replanning {
 
@@ -25,6 +26,9 @@ public final class Replanning {
                 .collect(Collectors.toMap(StartedVisit::visitId, Function.identity()));
         Map<String, Visit> copies = new HashMap<>();
         current.visits().forEach(visit -> copies.put(visit.id(), visit.copyFacts()));
+        // from the routes, not the visits' shadow staff: a plan set up by assignRoute has not been through the solver
+        current.staff().forEach(member -> member.visits().forEach(
+                visit -> copies.get(visit.id()).previouslyWith(member.id())));
         relink(current.visits(), copies);
         startedById.values().forEach(visit -> copyOf(copies, visit.visitId()).startedAt(visit.actualStartMillis()));
 
@@ -38,8 +42,13 @@ public final class Replanning {
             List<Visit> route = new ArrayList<>(fixed);
             member.visits().stream().filter(visit -> !startedById.containsKey(visit.id()))
                     .forEach(visit -> route.add(copies.get(visit.id())));
+            // a break that began before now counts as taken, and whoever is on it is free when it ends; a break due
+            // to start just now is placed again by the usual rule
             Long breakStart = timesNow.route(member.id()).breakStartMillis();
-            copy.assign(route, fixed.size(), nowMillis, breakStart != null && breakStart <= nowMillis);
+            boolean breakBegun = breakStart != null && breakStart < nowMillis;
+            long availableFrom = breakBegun
+                    ? Math.max(nowMillis, breakStart + member.staffBreak().durationMillis()) : nowMillis;
+            copy.assign(route, fixed.size(), availableFrom, breakBegun);
             staff.add(copy);
         }
         List<Visit> visits = new ArrayList<>(copies.values());

@@ -37,6 +37,17 @@ public record RouteEvaluation(String travelModelName, List<Route> routes, Map<St
         return violations.isEmpty();
     }
 
+    /**
+     * Whether this plan breaks no rule that {@code before} did not already break, and none by more, leaving aside
+     * visits not placed: how an insertion into a plan staff already know is checked before it is used.
+     */
+    public boolean breaksNothingMoreThan(RouteEvaluation before) {
+        java.util.Map<String, Long> was = new java.util.HashMap<>();
+        before.violations().forEach(v -> was.merge(v.rule() + " " + v.subject(), v.amount(), Long::sum));
+        return violations.stream().filter(v -> v.rule() != Rule.UNASSIGNED)
+                .allMatch(v -> v.amount() <= was.getOrDefault(v.rule() + " " + v.subject(), 0L));
+    }
+
     public List<Violation> violations(Rule rule) {
         return violations.stream().filter(violation -> violation.rule() == rule).toList();
     }

@@ -148,8 +148,16 @@ public class RoutePlan {
      * start for the solver, or someone else's solution to evaluate.
      */
     public void assignRoute(String staffId, List<String> visitIds) {
+        assignRoute(staffId, visitIds, Long.MIN_VALUE);
+    }
+
+    /**
+     * As {@link #assignRoute(String, List)}, for a route planned at {@code plannedAtMillis}: its staff member was not
+     * sent anywhere before then, so the route is timed (and its break placed) as it was when it was planned.
+     */
+    public void assignRoute(String staffId, List<String> visitIds, long plannedAtMillis) {
         Staff member = staffMember(staffId);
-        member.assign(visitIds.stream().map(this::visit).toList(), 0, member.shiftStartMillis(), false);
+        member.assign(visitIds.stream().map(this::visit).toList(), 0, plannedAtMillis, false);
     }
 
     private List<Location> locations() {

@@ -51,6 +51,16 @@ public final class RoutePlanner {
     }
 
     /**
+     * Places the plan's unplaced visits, each where it costs least, and moves nothing else: the construction heuristic
+     * alone. For an urgent visit on a day whose staff already know their routes, the least disruptive answer; the
+     * caller checks whether it is good enough or the day needs a real re-plan.
+     */
+    public RoutePlan insertUnplaced(RoutePlan problem) {
+        SolverConfig config = config(SolveLimits.steps(1)).withPhases(new ConstructionHeuristicPhaseConfig());
+        return SolverFactory.<RoutePlan>create(config).buildSolver().solve(problem);
+    }
+
+    /**
      * Times the plan's routes as they stand and scores them, without solving: for a coordinator's draft or a plan
      * made elsewhere. The plan's visits get their arrival and start times; the score is returned and kept.
      */

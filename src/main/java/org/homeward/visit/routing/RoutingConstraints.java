@@ -33,6 +33,7 @@ public class RoutingConstraints implements ConstraintProvider {
     public static final String STAFF_USED = "Staff used";
     public static final String TRAVEL_TIME = "Travel time";
     public static final String CONTINUITY = "Continuity of carer";
+    public static final String PLAN_STABILITY = "Plan stability";
     public static final String BALANCED_WORKLOAD = "Balanced workload";
     public static final String URGENT_EARLIEST = "Urgent visit early";
     public static final String TARDINESS = "Tardiness";
@@ -40,6 +41,7 @@ public class RoutingConstraints implements ConstraintProvider {
 
     static final long HOUR_MILLIS = 3_600_000;
     static final long CONTINUITY_MILLIS = 30 * 60_000;
+    static final long STABILITY_MILLIS = 30 * 60_000;
     static final long URGENCY_FACTOR = 10;
 
     private static final HardMediumSoftLongScore PER_MILLI_HARD = HardMediumSoftLongScore.ONE_HARD;
@@ -60,6 +62,7 @@ public class RoutingConstraints implements ConstraintProvider {
             staffUsed(factory),
             travelTime(factory),
             continuity(factory),
+            planStability(factory),
             balancedWorkload(factory),
             urgentEarliest(factory),
             tardiness(factory),
@@ -175,6 +178,18 @@ public class RoutingConstraints implements ConstraintProvider {
                 .filter((patient, carers) -> carers > 1)
                 .penalizeLong(HardMediumSoftLongScore.ofSoft(CONTINUITY_MILLIS), (patient, carers) -> carers - 1)
                 .asConstraint(CONTINUITY);
+    }
+
+    /**
+     * On a re-plan, each visit moved away from the staff member the plan being changed gave it to costs as much as
+     * half an hour's travel: staff already told their day keep it unless an urgent visit really needs the change.
+     */
+    Constraint planStability(ConstraintFactory factory) {
+        return factory.forEach(Visit.class)
+                .filter(visit -> visit.previousStaffId() != null && visit.staff() != null
+                        && !visit.staff().id().equals(visit.previousStaffId()))
+                .penalizeLong(HardMediumSoftLongScore.ofSoft(STABILITY_MILLIS), visit -> 1)
+                .asConstraint(PLAN_STABILITY);
     }
 
     /** Even out time with patients across staff; unfairness is the root of the summed squared deviations. */

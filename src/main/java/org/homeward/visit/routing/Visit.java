@@ -37,6 +37,7 @@ public class Visit {
     private boolean urgent;
     private long demand;
     private boolean fixed;
+    private String previousStaffId;
     private Long actualStartMillis;
 
     /* Links, held as lists (empty, or one visit) so a visit can list everyone it affects. */
@@ -343,6 +344,18 @@ public class Visit {
     }
 
     /** A new visit with the same facts and no links, route or record of starting: the raw material of a re-plan. */
+    /**
+     * On a re-plan, the staff member this visit was given to in the plan being changed: the stability rule keeps it
+     * with them unless moving it is worth it. {@code null} for a visit new to the plan, and in a first plan.
+     */
+    public String previousStaffId() {
+        return previousStaffId;
+    }
+
+    void previouslyWith(String staffId) {
+        this.previousStaffId = staffId;
+    }
+
     Visit copyFacts() {
         Visit copy = new Visit();
         copy.id = id;

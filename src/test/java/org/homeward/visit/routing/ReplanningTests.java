@@ -63,6 +63,88 @@ class ReplanningTests {
     }
 
     @Test
+    void remembersWhoEachVisitWasWithSoTheStabilityRuleCanKeepItThere() {
+        RoutePlan morning = planner.solve(SmallDay.plan(), SolveLimits.steps(500));
+        Visit urgent = Visit.builder("urgent-p15").patient("p15").at(Location.geographic(30, 50.74, -2.47))
+                .lasting(min(30)).requires("IV").window(at(11, 0), at(13, 0)).urgent().build();
+
+        RoutePlan replanning = Replanning.at(morning, at(11, 0), List.of(), List.of(urgent));
+
+        assertThat(morning.visits()).isNotEmpty().allSatisfy(visit -> assertThat(
+                replanning.visit(visit.id()).previousStaffId()).as(visit.id())
+                .isEqualTo(visit.staff() == null ? null : visit.staff().id()));
+        assertThat(replanning.visit("urgent-p15").previousStaffId()).isNull();
+    }
+
+    @Test
+    void remembersWhoEachVisitWasWithInAPlanSetUpByHandToo() {
+        RoutePlan drafted = SmallDay.plan();
+        String nurse = drafted.staff().get(0).id();
+        String visit = drafted.visits().get(0).id();
+        drafted.assignRoute(nurse, List.of(visit));
+
+        RoutePlan replanning = Replanning.at(drafted, at(11, 0), List.of(), List.of());
+
+        assertThat(replanning.visit(visit).previousStaffId()).isEqualTo(nurse);
+        assertThat(replanning.visits()).filteredOn(v -> !v.id().equals(visit))
+                .allSatisfy(v -> assertThat(v.previousStaffId()).isNull());
+    }
+
+    @Test
+    void anInsertionPlacesTheUrgentVisitAndMovesNothingElse() {
+        RoutePlan morning = planner.solve(SmallDay.plan(), SolveLimits.steps(3_000));
+        long now = at(11, 0);
+        Visit urgent = Visit.builder("urgent-p15").patient("p15").at(Location.geographic(30, 50.74, -2.47))
+                .lasting(min(20)).requires("IV").window(now, at(15, 0)).urgent().build();
+        RoutePlan replanning = Replanning.at(morning, now, List.of(), List.of(urgent));
+
+        RoutePlan inserted = planner.insertUnplaced(replanning);
+
+        assertThat(inserted.visit("urgent-p15").staff()).isNotNull();
+        for (Staff member : morning.staff()) {
+            assertThat(inserted.staffMember(member.id()).visits().stream().map(Visit::id)
+                    .filter(id -> !id.equals("urgent-p15")).toList()).as(member.id())
+                    .isEqualTo(member.visits().stream().map(Visit::id).toList());
+        }
+        assertThat(RouteEvaluator.evaluate(inserted).breaksNothingMoreThan(RouteEvaluator.evaluate(replanning)))
+                .isTrue();
+    }
+
+    @Test
+    void anInsertionThatMakesAVisitLateBreaksMoreThanThePlanDid() {
+        RoutePlan drafted = SmallDay.plan();
+        RouteEvaluation empty = RouteEvaluator.evaluate(drafted);
+        Staff nurse = drafted.staff().get(0);
+        List<String> everything = drafted.visits().stream().filter(v -> nurse.hasSkill(v.requiredSkill()))
+                .map(Visit::id).toList();
+        drafted.assignRoute(nurse.id(), everything);
+
+        RouteEvaluation overloaded = RouteEvaluator.evaluate(drafted);
+
+        assertThat(overloaded.violations(RouteEvaluation.Rule.TIME_WINDOW)).isNotEmpty();
+        assertThat(overloaded.breaksNothingMoreThan(empty)).isFalse();
+        assertThat(empty.breaksNothingMoreThan(overloaded)).isTrue();
+        assertThat(overloaded.breaksNothingMoreThan(overloaded)).isTrue();
+    }
+
+    @Test
+    void aBreakUnderWayIsTakenAndItsStaffMemberIsFreeWhenItEndsButABreakDueJustNowIsPlacedAgain() {
+        Staff alone = nurse("n1").staffBreak(new StaffBreak(at(11, 0), at(13, 0), min(30))).build();
+        Visit late = visit("late", HOME_A).window(at(11, 0), at(14, 0)).build();
+        route(alone, late);
+        RoutePlan morning = plan(List.of(alone), List.of(late));
+        long breakStart = RouteEvaluator.evaluate(morning).route("n1").breakStartMillis();
+
+        Staff onBreak = Replanning.at(morning, breakStart + min(10), List.of(), List.of()).staffMember("n1");
+        Staff dueNow = Replanning.at(morning, breakStart, List.of(), List.of()).staffMember("n1");
+
+        assertThat(onBreak.breakTaken()).isTrue();
+        assertThat(onBreak.availableFromMillis()).isEqualTo(breakStart + min(30));
+        assertThat(dueNow.breakTaken()).isFalse();
+        assertThat(dueNow.availableFromMillis()).isEqualTo(breakStart);
+    }
+
+    @Test
     void leavesTheCurrentPlanAsItWas() {
         Staff nurse = nurse("n1").build();
         Visit a = visit("a", HOME_A).build();

@@ -417,6 +417,36 @@ class RoutingConstraintsTests {
     }
 
     @Nested
+    class PlanStability {
+
+        @Test
+        void penalisesEachVisitMovedAwayFromTheStaffMemberThePlanGaveItTo() {
+            Staff first = nurse("n1").build();
+            Staff second = nurse("n2").build();
+            Visit kept = visit("kept", HOME_A).build();
+            Visit moved = visit("moved", HOME_A).build();
+            Visit alsoMoved = visit("also-moved", HOME_A).build();
+            kept.previouslyWith("n1");
+            moved.previouslyWith("n1");
+            alsoMoved.previouslyWith("n2");
+            route(first, kept, alsoMoved);
+            route(second, moved);
+
+            check(RoutingConstraints::planStability, plan(List.of(first, second), List.of(kept, moved, alsoMoved)))
+                    .penalizesBy(2);
+        }
+
+        @Test
+        void leavesVisitsNewToThePlanAndFirstPlansAlone() {
+            Staff first = nurse("n1").build();
+            Visit urgent = visit("urgent", HOME_A).urgent().build();
+            route(first, urgent);
+
+            check(RoutingConstraints::planStability, plan(List.of(first), List.of(urgent))).hasNoImpact();
+        }
+    }
+
+    @Nested
     class BalancedWorkload {
 
         @Test
