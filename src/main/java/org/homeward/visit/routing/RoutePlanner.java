@@ -15,6 +15,8 @@ import ai.timefold.solver.core.config.localsearch.decider.forager.LocalSearchFor
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -25,6 +27,15 @@ import java.util.function.Consumer;
 public final class RoutePlanner {
 
     static final int LATE_ACCEPTANCE_SIZE = 20;
+
+    /** The share of the limits the route-elimination stage gets when a plan counts staff used. */
+    static final double ROUTE_ELIMINATION_SHARE = 0.5;
+
+    /**
+     * The weight of {@link RoutingConstraints#FULLER_ROUTES} in the route-elimination stage: an hour per unit of the
+     * summed squared route lengths, so that travel only breaks ties between equally full routes.
+     */
+    static final HardMediumSoftLongScore FULLER_ROUTES_WEIGHT = HardMediumSoftLongScore.ofSoft(RoutingConstraints.HOUR_MILLIS);
 
     private final EnvironmentMode environmentMode;
     private final long randomSeed;
@@ -43,8 +54,27 @@ public final class RoutePlanner {
         return solve(problem, limits, better -> { });
     }
 
-    /** As {@link #solve(RoutePlan, SolveLimits)}, handing each better plan found on the way to {@code betterPlans}. */
+    /**
+     * As {@link #solve(RoutePlan, SolveLimits)}, handing each better plan found on the way to {@code betterPlans}.
+     *
+     * <p>A plan that counts staff used (a benchmark's fewest-vehicles objective; the product does not) is solved in
+     * two stages: first with {@link RoutingConstraints#FULLER_ROUTES} switched on, which gives local search a slope
+     * towards emptying the shortest routes, then from that plan under the plan's own weights, where the count of
+     * staff used, a higher score level, can only stay or fall. Better plans are handed on from the second stage.
+     */
     public RoutePlan solve(RoutePlan problem, SolveLimits limits, Consumer<RoutePlan> betterPlans) {
+        if (!problem.countsStaffUsed()) {
+            return run(problem, limits, betterPlans);
+        }
+        Map<String, HardMediumSoftLongScore> ownWeights = problem.weightOverrides();
+        Map<String, HardMediumSoftLongScore> eliminating = new HashMap<>(ownWeights);
+        eliminating.put(RoutingConstraints.FULLER_ROUTES, FULLER_ROUTES_WEIGHT);
+        RoutePlan fewerRoutes = run(problem.withWeights(eliminating), limits.share(ROUTE_ELIMINATION_SHARE),
+                better -> { });
+        return run(fewerRoutes.withWeights(ownWeights), limits.share(1 - ROUTE_ELIMINATION_SHARE), betterPlans);
+    }
+
+    private RoutePlan run(RoutePlan problem, SolveLimits limits, Consumer<RoutePlan> betterPlans) {
         Solver<RoutePlan> solver = SolverFactory.<RoutePlan>create(config(limits)).buildSolver();
         solver.addEventListener(event -> betterPlans.accept(event.getNewBestSolution()));
         return solver.solve(problem);
