@@ -15,7 +15,15 @@ import ai.timefold.solver.core.config.localsearch.decider.forager.LocalSearchFor
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
+import ai.timefold.solver.core.api.score.director.ScoreDirector;
+import ai.timefold.solver.core.config.heuristic.selector.move.MoveSelectorConfig;
+import ai.timefold.solver.core.impl.heuristic.move.Move;
+import ai.timefold.solver.core.impl.heuristic.selector.common.decorator.SelectionFilter;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.ListRuinRecreateMoveSelectorConfig;
+import ai.timefold.solver.core.config.solver.termination.TerminationCompositionStyle;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -35,7 +43,21 @@ public final class RoutePlanner {
      * The weight of {@link RoutingConstraints#FULLER_ROUTES} in the route-elimination stage: an hour per unit of the
      * summed squared route lengths, so that travel only breaks ties between equally full routes.
      */
-    static final HardMediumSoftLongScore FULLER_ROUTES_WEIGHT = HardMediumSoftLongScore.ofSoft(RoutingConstraints.HOUR_MILLIS);
+    static final HardMediumSoftLongScore FULLER_ROUTES_WEIGHT =
+            HardMediumSoftLongScore.ofSoft(RoutingConstraints.HOUR_MILLIS);
+
+    /**
+     * How long local search may go without a better plan, as a share of the time limit (at least
+     * {@link #MIN_STALL_MILLIS}), before ruin-and-recreate moves join in once the plan is feasible.
+     */
+    static final double STALL_SHARE = 0.05;
+    static final long MIN_STALL_MILLIS = 500;
+
+    /** The share of a step limit (for repeatable solves) given to the phase with ruin-and-recreate moves. */
+    static final double RUIN_AND_RECREATE_STEP_SHARE = 0.1;
+
+    /** Ruin-and-recreate moves are picked this often against 1 for each other kind of move. */
+    static final double RUIN_AND_RECREATE_WEIGHT = 0.02;
 
     private final EnvironmentMode environmentMode;
     private final long randomSeed;
@@ -92,32 +114,59 @@ public final class RoutePlanner {
     /**
      * Late acceptance over a short history (the default 400 steps drifted for too long in 10-30 second solves), with
      * list change and swap moves mostly between nearby visits, plus unrestricted changes and Timefold's 2-opt style
-     * k-opt moves so the search is never confined to neighbourhoods.
+     * k-opt moves so the search is never confined to neighbourhoods; with {@code ruinAndRecreate}, also Timefold's
+     * ruin-and-recreate moves (a few visits taken out and put back where they cost least) at a small weight, since
+     * each costs as much as hundreds of the others.
      */
-    static LocalSearchPhaseConfig localSearch(TerminationConfig termination) {
+    static LocalSearchPhaseConfig localSearch(TerminationConfig termination, boolean ruinAndRecreate) {
+        List<MoveSelectorConfig> moves = new ArrayList<>(List.of(
+                new ListChangeMoveSelectorConfig().withFilterClass(NearbyMoves.ChangeFilter.class),
+                new ListSwapMoveSelectorConfig().withFilterClass(NearbyMoves.SwapFilter.class),
+                new ListChangeMoveSelectorConfig(),
+                new KOptListMoveSelectorConfig()));
+        if (ruinAndRecreate) {
+            moves.forEach(move -> move.setFixedProbabilityWeight(1.0));
+            moves.add(new ListRuinRecreateMoveSelectorConfig().withFixedProbabilityWeight(RUIN_AND_RECREATE_WEIGHT)
+                    .withFilterClass(StartedVisitsStay.class));
+        }
         return new LocalSearchPhaseConfig()
                 .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(LATE_ACCEPTANCE_SIZE))
                 .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1))
-                .withMoveSelectorConfig(new UnionMoveSelectorConfig().withMoveSelectors(
-                        new ListChangeMoveSelectorConfig().withFilterClass(NearbyMoves.ChangeFilter.class),
-                        new ListSwapMoveSelectorConfig().withFilterClass(NearbyMoves.SwapFilter.class),
-                        new ListChangeMoveSelectorConfig(),
-                        new KOptListMoveSelectorConfig()))
+                .withMoveSelectorConfig(new UnionMoveSelectorConfig().withMoveSelectorList(moves))
                 .withTerminationConfig(termination);
     }
 
+    /**
+     * The construction heuristic, then local search in two phases: the first without ruin-and-recreate moves, until
+     * the plan is feasible and has not improved for {@link #STALL_SHARE} of the time limit (or for 90 % of a step
+     * limit), the second with them until the limits say stop. Ruin-and-recreate moves get small benchmark instances
+     * out of the local optima where the first phase stalls (HHCRSP B1 +30 % to +1 %) but slow the search down too
+     * much to find a busy day's first feasible plan, so they wait for one.
+     */
     SolverConfig config(SolveLimits limits) {
         TerminationConfig solverTermination = new TerminationConfig();
         if (limits.timeLimit() != null) {
             solverTermination.setSpentLimit(limits.timeLimit());
         }
-        TerminationConfig localSearchTermination = new TerminationConfig();
+        List<TerminationConfig> firstEnds = new ArrayList<>();
+        TerminationConfig secondEnds = new TerminationConfig();
         if (limits.localSearchSteps() > 0) {
-            localSearchTermination.setStepCountLimit((int) limits.localSearchSteps());
+            int firstSteps = (int) Math.max(1, Math.round(limits.localSearchSteps() * (1 - RUIN_AND_RECREATE_STEP_SHARE)));
+            firstEnds.add(new TerminationConfig().withStepCountLimit(firstSteps));
+            secondEnds.setStepCountLimit((int) Math.max(1, limits.localSearchSteps() - firstSteps));
         }
         if (limits.unimprovedSteps() > 0) {
-            localSearchTermination.setUnimprovedStepCountLimit((int) limits.unimprovedSteps());
+            firstEnds.add(new TerminationConfig().withUnimprovedStepCountLimit((int) limits.unimprovedSteps()));
+            secondEnds.setUnimprovedStepCountLimit((int) limits.unimprovedSteps());
         }
+        if (limits.timeLimit() != null) {
+            long stall = Math.max(MIN_STALL_MILLIS, Math.round(limits.timeLimit().toMillis() * STALL_SHARE));
+            firstEnds.add(new TerminationConfig().withTerminationCompositionStyle(TerminationCompositionStyle.AND)
+                    .withTerminationConfigList(List.of(new TerminationConfig().withBestScoreFeasible(true),
+                            new TerminationConfig().withUnimprovedMillisecondsSpentLimit(stall))));
+        }
+        TerminationConfig firstEnd = new TerminationConfig().withTerminationCompositionStyle(TerminationCompositionStyle.OR)
+                .withTerminationConfigList(firstEnds);
         return new SolverConfig()
                 .withSolutionClass(RoutePlan.class)
                 .withEntityClasses(Staff.class, Visit.class)
@@ -125,6 +174,20 @@ public final class RoutePlanner {
                 .withEnvironmentMode(environmentMode)
                 .withRandomSeed(randomSeed)
                 .withTerminationConfig(solverTermination)
-                .withPhases(new ConstructionHeuristicPhaseConfig(), localSearch(localSearchTermination));
+                .withPhases(new ConstructionHeuristicPhaseConfig(), localSearch(firstEnd, false),
+                        localSearch(secondEnds, true));
+    }
+
+    /**
+     * Keeps ruin-and-recreate moves off visits already started on re-planning: Timefold 1.32's move takes a pinned
+     * visit out like any other, and its recreate step, which leaves pinned positions alone, then cannot put it back.
+     */
+    public static final class StartedVisitsStay implements SelectionFilter<RoutePlan, Move<RoutePlan>> {
+
+        @Override
+        public boolean accept(ScoreDirector<RoutePlan> scoreDirector, Move<RoutePlan> move) {
+            return move.getPlanningValues().stream()
+                    .noneMatch(value -> value instanceof Visit visit && visit.actualStartMillis() != null);
+        }
     }
 }

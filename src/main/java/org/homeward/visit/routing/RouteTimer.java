@@ -46,12 +46,16 @@ final class RouteTimer {
         this.state = new byte[visitCount];
     }
 
-    /** Re-times after {@code staff}'s route changed from {@code fromIndex} on. */
+    /**
+     * Re-times after {@code staff}'s route changed from {@code fromIndex} on. The solver may report a change after the
+     * route has shrunk further (a ruin-and-recreate move takes several visits out before anything is re-timed), so an
+     * index past the end means only that nothing after the route's end is left to time.
+     */
     void routeChanged(Staff staff, int fromIndex, Times times) {
         if (staff.visits().stream().anyMatch(Visit::linked)) {
             timeComponent(componentOf(List.of(staff)), times);
         } else {
-            timeAlone(staff, fromIndex, times);
+            timeAlone(staff, Math.min(fromIndex, staff.visits().size()), times);
         }
     }
 
