@@ -56,8 +56,14 @@ public final class RoutePlanner {
     /** The share of a step limit (for repeatable solves) given to the phase with ruin-and-recreate moves. */
     static final double RUIN_AND_RECREATE_STEP_SHARE = 0.1;
 
-    /** Ruin-and-recreate moves are picked this often against 1 for each other kind of move. */
+    /**
+     * Ruin-and-recreate moves are picked this often against 1 for each other kind of move in plans of up to
+     * {@link #RUIN_AND_RECREATE_FULL_WEIGHT_VISITS} visits, and less often in larger plans, by the square of the ratio:
+     * each such move costs more the more visits and positions there are, and on a 300-visit day at full weight they
+     * cost the search more than they found (county day, 30 s: 54.0 h of travel without them, 60.0 h with them).
+     */
     static final double RUIN_AND_RECREATE_WEIGHT = 0.02;
+    static final int RUIN_AND_RECREATE_FULL_WEIGHT_VISITS = 50;
 
     private final EnvironmentMode environmentMode;
     private final long randomSeed;
@@ -97,7 +103,8 @@ public final class RoutePlanner {
     }
 
     private RoutePlan run(RoutePlan problem, SolveLimits limits, Consumer<RoutePlan> betterPlans) {
-        Solver<RoutePlan> solver = SolverFactory.<RoutePlan>create(config(limits)).buildSolver();
+        Solver<RoutePlan> solver = SolverFactory.<RoutePlan>create(config(limits, problem.visits().size()))
+                .buildSolver();
         solver.addEventListener(event -> betterPlans.accept(event.getNewBestSolution()));
         return solver.solve(problem);
     }
@@ -114,19 +121,19 @@ public final class RoutePlanner {
     /**
      * Late acceptance over a short history (the default 400 steps drifted for too long in 10-30 second solves), with
      * list change and swap moves mostly between nearby visits, plus unrestricted changes and Timefold's 2-opt style
-     * k-opt moves so the search is never confined to neighbourhoods; with {@code ruinAndRecreate}, also Timefold's
-     * ruin-and-recreate moves (a few visits taken out and put back where they cost least) at a small weight, since
-     * each costs as much as hundreds of the others.
+     * k-opt moves so the search is never confined to neighbourhoods; with a positive {@code ruinAndRecreateWeight},
+     * also Timefold's ruin-and-recreate moves (a few visits taken out and put back where they cost least) picked with
+     * that weight against 1 for each other kind of move.
      */
-    static LocalSearchPhaseConfig localSearch(TerminationConfig termination, boolean ruinAndRecreate) {
+    static LocalSearchPhaseConfig localSearch(TerminationConfig termination, double ruinAndRecreateWeight) {
         List<MoveSelectorConfig> moves = new ArrayList<>(List.of(
                 new ListChangeMoveSelectorConfig().withFilterClass(NearbyMoves.ChangeFilter.class),
                 new ListSwapMoveSelectorConfig().withFilterClass(NearbyMoves.SwapFilter.class),
                 new ListChangeMoveSelectorConfig(),
                 new KOptListMoveSelectorConfig()));
-        if (ruinAndRecreate) {
+        if (ruinAndRecreateWeight > 0) {
             moves.forEach(move -> move.setFixedProbabilityWeight(1.0));
-            moves.add(new ListRuinRecreateMoveSelectorConfig().withFixedProbabilityWeight(RUIN_AND_RECREATE_WEIGHT)
+            moves.add(new ListRuinRecreateMoveSelectorConfig().withFixedProbabilityWeight(ruinAndRecreateWeight)
                     .withFilterClass(StartedVisitsStay.class));
         }
         return new LocalSearchPhaseConfig()
@@ -144,6 +151,16 @@ public final class RoutePlanner {
      * much to find a busy day's first feasible plan, so they wait for one.
      */
     SolverConfig config(SolveLimits limits) {
+        return config(limits, 0);
+    }
+
+    /** The ruin-and-recreate weight for a plan of this many visits. */
+    static double ruinAndRecreateWeight(int visitCount) {
+        double ratio = Math.min(1.0, RUIN_AND_RECREATE_FULL_WEIGHT_VISITS / (double) Math.max(1, visitCount));
+        return RUIN_AND_RECREATE_WEIGHT * ratio * ratio;
+    }
+
+    SolverConfig config(SolveLimits limits, int visitCount) {
         TerminationConfig solverTermination = new TerminationConfig();
         if (limits.timeLimit() != null) {
             solverTermination.setSpentLimit(limits.timeLimit());
@@ -174,8 +191,8 @@ public final class RoutePlanner {
                 .withEnvironmentMode(environmentMode)
                 .withRandomSeed(randomSeed)
                 .withTerminationConfig(solverTermination)
-                .withPhases(new ConstructionHeuristicPhaseConfig(), localSearch(firstEnd, false),
-                        localSearch(secondEnds, true));
+                .withPhases(new ConstructionHeuristicPhaseConfig(), localSearch(firstEnd, 0),
+                        localSearch(secondEnds, ruinAndRecreateWeight(visitCount)));
     }
 
     /**

@@ -48,6 +48,8 @@ public final class RoutingBenchmark {
         System.out.println("| instance | vehicles | distance | best vehicles | best distance | distance gap | feasible |");
         System.out.println("|---|---|---|---|---|---|---|");
         List<Double> gaps = new ArrayList<>();
+        List<Double> comparableGaps = new ArrayList<>();
+        int moreVehicles = 0;
         for (Map.Entry<String, BestKnown.Solomon> entry : best.entrySet()) {
             if (!only.isEmpty() && !only.contains(entry.getKey())) {
                 continue;
@@ -57,11 +59,18 @@ public final class RoutingBenchmark {
             RouteEvaluation evaluation = RouteEvaluator.evaluate(solved);
             double gap = percent(evaluation.totalDistance(), entry.getValue().distance());
             gaps.add(gap);
+            if (evaluation.staffUsed() == entry.getValue().vehicles()) {
+                comparableGaps.add(gap);
+            } else if (evaluation.staffUsed() > entry.getValue().vehicles()) {
+                moreVehicles++;
+            }
             System.out.printf(Locale.ROOT, "| %s | %d | %.2f | %d | %.2f | %+.2f %% | %s |%n", entry.getKey(),
                     evaluation.staffUsed(), evaluation.totalDistance(), entry.getValue().vehicles(),
                     entry.getValue().distance(), gap, feasibility(evaluation));
         }
-        System.out.printf(Locale.ROOT, "mean distance gap: %+.2f %%%n", mean(gaps));
+        System.out.printf(Locale.ROOT, "mean distance gap: %+.2f %% over all; %+.2f %% over the %d instances at the "
+                + "best-known vehicle count; %d instances with more vehicles than the best known%n", mean(gaps),
+                mean(comparableGaps), comparableGaps.size(), moreVehicles);
     }
 
     static void hhcrsp(Duration perInstance, List<String> only) throws IOException {
