@@ -93,6 +93,29 @@ public class RoutePlan {
         }
     }
 
+    /**
+     * The same staff, visits, routes and travel with other constraint weights, exactly these: the planner's stages
+     * solve one problem under different objectives. Nothing is recomputed and the original is not changed.
+     */
+    RoutePlan withWeights(Map<String, HardMediumSoftLongScore> weights) {
+        RoutePlan copy = new RoutePlan();
+        copy.name = name;
+        copy.travelModel = travelModel;
+        copy.staff = staff;
+        copy.visits = visits;
+        copy.constraintWeights = ConstraintWeightOverrides.of(Map.copyOf(weights));
+        return copy;
+    }
+
+    /**
+     * Whether the plan counts staff used (the Solomon objective: fewest vehicles first); a weight left out of the
+     * overrides is the constraint's own, one medium.
+     */
+    boolean countsStaffUsed() {
+        HardMediumSoftLongScore weight = constraintWeights.getConstraintWeight(RoutingConstraints.STAFF_USED);
+        return weight == null || !weight.isZero();
+    }
+
     private static Map<String, HardMediumSoftLongScore> merged(Map<String, HardMediumSoftLongScore> defaults,
             Map<String, HardMediumSoftLongScore> overrides) {
         Map<String, HardMediumSoftLongScore> weights = new HashMap<>(defaults);

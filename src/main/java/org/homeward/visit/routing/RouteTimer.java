@@ -46,12 +46,17 @@ final class RouteTimer {
         this.state = new byte[visitCount];
     }
 
-    /** Re-times after {@code staff}'s route changed from {@code fromIndex} on. */
+    /**
+     * Re-times after {@code staff}'s route changed from {@code fromIndex} on, and the visit before, which may have
+     * become the last (its way home, and a break on it, are its own). The solver may report a change after the route
+     * has shrunk further (a ruin-and-recreate move takes several visits out before anything is re-timed), so an index
+     * past the end means only that nothing after the route's end is left to time.
+     */
     void routeChanged(Staff staff, int fromIndex, Times times) {
         if (staff.visits().stream().anyMatch(Visit::linked)) {
             timeComponent(componentOf(List.of(staff)), times);
         } else {
-            timeAlone(staff, fromIndex, times);
+            timeAlone(staff, Math.max(0, Math.min(fromIndex, staff.visits().size()) - 1), times);
         }
     }
 

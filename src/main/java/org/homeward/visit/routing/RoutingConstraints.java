@@ -31,6 +31,7 @@ public class RoutingConstraints implements ConstraintProvider {
     public static final String BREAK_WINDOW = "Break window";
     public static final String CONSISTENT_TIMES = "Consistent times";
     public static final String STAFF_USED = "Staff used";
+    public static final String FULLER_ROUTES = "Fuller routes";
     public static final String TRAVEL_TIME = "Travel time";
     public static final String CONTINUITY = "Continuity of carer";
     public static final String PLAN_STABILITY = "Plan stability";
@@ -60,6 +61,7 @@ public class RoutingConstraints implements ConstraintProvider {
             breakWindow(factory),
             consistentTimes(factory),
             staffUsed(factory),
+            fullerRoutes(factory),
             travelTime(factory),
             continuity(factory),
             planStability(factory),
@@ -162,6 +164,19 @@ public class RoutingConstraints implements ConstraintProvider {
     }
 
     // ---- soft
+
+    /**
+     * Off (weight zero) unless a plan switches it on: {@link RoutePlanner} does so in its route-elimination stage when
+     * the plan counts staff used. It rewards the sum of squared route lengths, so moving a visit from a shorter route
+     * to a longer one always pays and local search has a slope towards emptying the shortest routes, which counting
+     * staff alone does not give it (Bent and Van Hentenryck 2004, first stage).
+     */
+    Constraint fullerRoutes(ConstraintFactory factory) {
+        return factory.forEach(Staff.class)
+                .filter(staff -> !staff.visits().isEmpty())
+                .rewardLong(HardMediumSoftLongScore.ZERO, staff -> (long) staff.visits().size() * staff.visits().size())
+                .asConstraint(FULLER_ROUTES);
+    }
 
     Constraint travelTime(ConstraintFactory factory) {
         return factory.forEach(Visit.class)

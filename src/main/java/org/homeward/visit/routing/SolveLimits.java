@@ -29,4 +29,12 @@ public record SolveLimits(Duration timeLimit, long localSearchSteps, long unimpr
     public SolveLimits orUnimprovedFor(long steps) {
         return new SolveLimits(timeLimit, localSearchSteps, steps);
     }
+
+    /** This share of the time and of the step limit (at least a millisecond or a step), for one stage of a solve. */
+    SolveLimits share(double fraction) {
+        Duration time = timeLimit == null ? null
+                : Duration.ofMillis(Math.max(1, Math.round(timeLimit.toMillis() * fraction)));
+        long steps = localSearchSteps <= 0 ? 0 : Math.max(1, Math.round(localSearchSteps * fraction));
+        return new SolveLimits(time, steps, unimprovedSteps);
+    }
 }

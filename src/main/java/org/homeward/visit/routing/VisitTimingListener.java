@@ -85,6 +85,12 @@ public final class VisitTimingListener implements ListVariableListener<RoutePlan
                 visit.timesLooped(looped);
                 scoreDirector.afterVariableChanged(visit, "timesLooped");
             }
+            long breakLateness = visit.currentBreakLatenessMillis();
+            if (visit.breakLatenessMillis() != breakLateness) {
+                scoreDirector.beforeVariableChanged(visit, "breakLatenessMillis");
+                visit.breakLatenessMillis(breakLateness);
+                scoreDirector.afterVariableChanged(visit, "breakLatenessMillis");
+            }
         };
     }
 }

@@ -1,5 +1,6 @@
 package org.homeward.visit.routing;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.homeward.visit.routing.RouteFixtures.BASE;
 import static org.homeward.visit.routing.RouteFixtures.FAR_BASE;
 import static org.homeward.visit.routing.RouteFixtures.HOME_A;
@@ -13,7 +14,9 @@ import static org.homeward.visit.routing.RouteFixtures.visit;
 
 import ai.timefold.solver.test.api.score.stream.ConstraintVerifier;
 import ai.timefold.solver.test.api.score.stream.SingleConstraintAssertion;
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 import ai.timefold.solver.core.api.score.stream.Constraint;
 import ai.timefold.solver.core.api.score.stream.ConstraintFactory;
@@ -361,6 +364,57 @@ class RoutingConstraintsTests {
         @Test
         void countsNobodyWhenNobodyVisits() {
             check(RoutingConstraints::staffUsed, plan(List.of(nurse("n1").build()), List.of())).hasNoImpact();
+        }
+    }
+
+    @Nested
+    class FullerRoutes {
+
+        @Test
+        void rewardsTheSquaredLengthOfEachRoute() {
+            // routes of 3 and 1 visits: 9 + 1; the idle nurse adds nothing
+            Staff three = nurse("n1").build();
+            Staff one = nurse("n2").build();
+            Staff idle = nurse("n3").build();
+            Visit a = visit("a", HOME_A).build();
+            Visit b = visit("b", HOME_B).build();
+            Visit c = visit("c", HOME_A).build();
+            Visit d = visit("d", HOME_B).build();
+            route(three, a, b, c);
+            route(one, d);
+
+            check(RoutingConstraints::fullerRoutes, switchedOn(List.of(three, one, idle), List.of(a, b, c, d)))
+                    .rewardsWith(10);
+        }
+
+        @Test
+        void rewardsNothingWhenNobodyVisits() {
+            check(RoutingConstraints::fullerRoutes, switchedOn(List.of(nurse("n1").build()), List.of())).hasNoImpact();
+        }
+
+        /** The constraint weighs nothing unless a plan gives it a weight, as the planner's first stage does. */
+        private RoutePlan switchedOn(List<Staff> staff, List<Visit> visits) {
+            return RoutePlan.withExactWeights("fuller routes", RouteFixtures.ONE_UNIT_PER_MINUTE, staff, visits,
+                    Map.of(RoutingConstraints.FULLER_ROUTES, HardMediumSoftLongScore.ONE_SOFT));
+        }
+
+        @Test
+        void isOffUnlessAPlanSwitchesItOn() {
+            // the same two-visit route scored with the constraint's own weight and with one soft per unit: 2 x 2 = 4
+            long own = twoVisitRoute(Map.of()).softScore();
+            long switchedOn = twoVisitRoute(Map.of(RoutingConstraints.FULLER_ROUTES, HardMediumSoftLongScore.ONE_SOFT))
+                    .softScore();
+
+            assertThat(switchedOn - own).isEqualTo(4);
+        }
+
+        private HardMediumSoftLongScore twoVisitRoute(Map<String, HardMediumSoftLongScore> weights) {
+            Staff nurse = nurse("n1").build();
+            Visit a = visit("a", HOME_A).build();
+            Visit b = visit("b", HOME_B).build();
+            route(nurse, a, b);
+            return new RoutePlanner().score(RoutePlan.withExactWeights("fuller routes", RouteFixtures.ONE_UNIT_PER_MINUTE,
+                    List.of(nurse), List.of(a, b), weights));
         }
     }
 

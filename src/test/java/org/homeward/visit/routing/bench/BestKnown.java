@@ -37,7 +37,31 @@ final class BestKnown {
         return best;
     }
 
-    /** Best-known objective by bks.csv id (A1, B1, ...). */
+    /**
+     * Better published values for the instances in ../shared/bench/hhcrsp, where bks.csv (for families F and G,
+     * Mankowska et al.'s own 2014 results) is out of date: the lowest of the four methods tabled in Kummer's PhD
+     * thesis results (afkummer/phd-thesis-results-2021, brkga-mp-ipr/raw-csv/other-methods.csv: Mankowska et al.
+     * 2014, a later metaheuristic, Kummer's matheuristic and BRKGA-MP-IPR), all costed by the same objective. D1 and
+     * F1 are where runs came out below bks.csv; the 2014 values are not bounds (bks.csv's own lower bounds are far
+     * below them), and the GECCO 2020 BRKGA routes for F1 cost 1436.32 under this model (HhcrspReaderTests).
+     */
+    static final Map<String, Double> HHCRSP_PUBLISHED = Map.of(
+            "A1", 218.2,
+            "B1", 428.1,
+            "C1", 957.05,
+            "D1", 1149.7,
+            "E1", 1331.49,
+            "F1", 1372.69,
+            "G1", 1778.54);
+
+    /** The lower of bks.csv and {@link #HHCRSP_PUBLISHED}, by id: the value the benchmark compares against. */
+    static Map<String, Double> hhcrspBest(Path bksCsv) throws IOException {
+        Map<String, Double> best = hhcrsp(bksCsv);
+        HHCRSP_PUBLISHED.forEach((id, value) -> best.merge(id, value, Math::min));
+        return best;
+    }
+
+    /** Best-known objective by bks.csv id (A1, B1, ...), as bks.csv has it. */
     static Map<String, Double> hhcrsp(Path bksCsv) throws IOException {
         Map<String, Double> best = new LinkedHashMap<>();
         List<String> lines = Files.readAllLines(bksCsv);

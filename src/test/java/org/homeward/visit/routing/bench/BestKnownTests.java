@@ -27,6 +27,17 @@ class BestKnownTests {
     }
 
     @Test
+    void comparesHhcrspAgainstTheLowerOfBksCsvAndLaterPublishedValues() throws Exception {
+        Map<String, Double> best = BestKnown.hhcrspBest(BenchData.hhcrsp("bks.csv"));
+
+        assertThat(best).hasSize(70);
+        assertThat(best.get("A1")).isEqualTo(218.2); // the same in both
+        assertThat(best.get("D1")).isEqualTo(1149.7); // bks.csv: 1301.01
+        assertThat(best.get("F1")).isEqualTo(1372.69); // bks.csv: 1721.4
+        assertThat(best.get("A2")).isEqualTo(246.6); // bks.csv only
+    }
+
+    @Test
     void namesInstanceFilesByTheirBestKnownId() {
         assertThat(BestKnown.hhcrspId("InstanzCPLEX_HCSRP_10_1")).isEqualTo("A1");
         assertThat(BestKnown.hhcrspId("InstanzCPLEX_HCSRP_75_1.txt")).isEqualTo("D1");
