@@ -63,7 +63,8 @@ public class DayPlanService {
             @Value("${homeward.visits.average-speed-kmh:40}") double averageSpeedKmh,
             @Value("${homeward.visits.solve-time:PT5S}") Duration solveTime,
             @Value("${homeward.visits.replan-time:PT2S}") Duration replanTime,
-            @Value("${homeward.visits.solve-steps:0}") long solveSteps) {
+            @Value("${homeward.visits.solve-steps:0}") long solveSteps,
+            @Value("${homeward.visits.stop-when-unimproved-for:PT1S}") Duration unimprovedFor) {
         this.records = records;
         this.visits = visits;
         this.shifts = shifts;
@@ -73,9 +74,10 @@ public class DayPlanService {
         this.clock = clock;
         this.travel = StraightLineTravel.byRoad(roadFactor, averageSpeedKmh);
         // a step count (tests) never replaces the time limit: on a small day every move can be unacceptable, and a
-        // local-search step then never ends; the time limit is checked move by move and always stops it
-        this.limits = new SolveLimits(solveTime, Math.max(0, solveSteps), 0);
-        this.replanLimits = new SolveLimits(replanTime, Math.max(0, solveSteps), 0);
+        // local-search step then never ends; the time limit, and a second without a better plan, are checked move
+        // by move and stop it
+        this.limits = new SolveLimits(solveTime, Math.max(0, solveSteps), 0, unimprovedFor);
+        this.replanLimits = new SolveLimits(replanTime, Math.max(0, solveSteps), 0, unimprovedFor);
     }
 
     /**

@@ -186,6 +186,10 @@ public final class RoutePlanner {
             firstEnds.add(new TerminationConfig().withUnimprovedStepCountLimit((int) limits.unimprovedSteps()));
             secondEnds.setUnimprovedStepCountLimit((int) limits.unimprovedSteps());
         }
+        if (limits.unimprovedTime() != null) {
+            firstEnds.add(new TerminationConfig().withUnimprovedMillisecondsSpentLimit(limits.unimprovedTime().toMillis()));
+            secondEnds.setUnimprovedMillisecondsSpentLimit(limits.unimprovedTime().toMillis());
+        }
         if (limits.timeLimit() != null) {
             long stall = Math.max(MIN_STALL_MILLIS, Math.round(limits.timeLimit().toMillis() * STALL_SHARE));
             firstEnds.add(new TerminationConfig().withTerminationCompositionStyle(TerminationCompositionStyle.AND)

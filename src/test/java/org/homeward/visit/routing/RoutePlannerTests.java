@@ -113,6 +113,20 @@ class RoutePlannerTests {
     }
 
     @Test
+    void stopsEachLocalSearchPhaseAfterTheUnimprovedTimeEvenWhenAStepNeverEnds() {
+        List<PhaseConfig> phases = new RoutePlanner().config(SolveLimits.steps(1_000)
+                .orUnimprovedFor(Duration.ofMillis(700))).getPhaseConfigList();
+
+        assertThat(phases.get(1).getTerminationConfig().getTerminationConfigList())
+                .extracting(TerminationConfig::getStepCountLimit, TerminationConfig::getUnimprovedMillisecondsSpentLimit)
+                .containsExactly(tuple(900, null), tuple(null, 700L));
+        assertThat(phases.get(2).getTerminationConfig().getUnimprovedMillisecondsSpentLimit()).isEqualTo(700L);
+        assertThat(phases.get(2).getTerminationConfig().getStepCountLimit()).isEqualTo(100);
+        assertThat(SolveLimits.steps(1_000).orUnimprovedFor(Duration.ofMillis(700)).share(0.5).unimprovedTime())
+                .isEqualTo(Duration.ofMillis(700));
+    }
+
+    @Test
     void picksRuinAndRecreateMovesLessOftenInLargerPlans() {
         assertThat(RoutePlanner.ruinAndRecreateWeight(33)).isEqualTo(0.02);
         assertThat(RoutePlanner.ruinAndRecreateWeight(50)).isEqualTo(0.02);
