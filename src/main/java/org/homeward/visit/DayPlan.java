@@ -16,4 +16,9 @@ public record DayPlan(UUID id, OrganisationId organisationId, LocalDate date, in
     public List<PlannedVisit> unplanned() {
         return visits.stream().filter(v -> !v.planned()).toList();
     }
+
+    /** Visits given to someone but starting after their window closes: planned late, for the coordinator to act on. */
+    public List<PlannedVisit> plannedLate() {
+        return visits.stream().filter(PlannedVisit::late).toList();
+    }
 }

@@ -19,4 +19,9 @@ public record PlannedVisit(String visitId, String requirementId, PatientId patie
     public boolean planned() {
         return shiftId != null;
     }
+
+    /** Planned, but to start after its window closes: the solver could not fit it in time. */
+    public boolean late() {
+        return planned() && startsAt.isAfter(windowEnd);
+    }
 }

@@ -57,6 +57,13 @@ class VisitExceptionsTests {
         assertThat(VisitExceptions.kindOf(visit(null, why), null, at("12:00"), GRACE)).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "planned to start {0}: late {1}")
+    @CsvSource({"10:29, false", "10:30, false", "10:31, true"})
+    void aVisitPlannedToStartAfterItsWindowClosesIsShownAsLate(String start, boolean late) {
+        assertThat(visit(at(start), null).late()).isEqualTo(late);
+        assertThat(visit(null, DayPlanProblem.NO_ONE_FREE).late()).isFalse();
+    }
+
     private static PlannedVisit visit(Instant start, String notPlannedWhy) {
         UUID shift = start == null ? null : UUID.randomUUID();
         return new PlannedVisit("i/2031-03-10/t0", "i/2031-03-10/t0", new PatientId(UUID.randomUUID()),
