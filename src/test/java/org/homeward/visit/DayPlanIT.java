@@ -126,6 +126,25 @@ class DayPlanIT {
     }
 
     @Test
+    void twoDosesDueAtOnceForOneNurseShowOnePlannedAfterItsWindow() {
+        PatientRecord first = admitted(50.712, -2.441);
+        PatientRecord second = admitted(50.601, -2.220);
+        add(first, Map.of("kind", "IV_ANTIBIOTIC_DOSE", "times", List.of("10:00"), "toleranceMinutes", 0));
+        add(second, Map.of("kind", "IV_ANTIBIOTIC_DOSE", "times", List.of("10:00"), "toleranceMinutes", 0));
+        shift(ivNurse, List.of("IV_COMPETENT_NURSE", "REGISTERED_NURSE"));
+        PageSession session = PageSession.signIn(api.baseUrl(), coordinator);
+
+        Page planned = session.follow(session.submit(session.get("/visits?date=" + day), "form[action=/visits/plan]",
+                Map.of("date", day.toString())));
+
+        assertThat(planned.testId("plan-summary")).contains("Not every visit could be planned");
+        assertThat(planned.html().select("[data-testid=planned-late] li")).hasSize(1);
+        assertThat(planned.testId("planned-late")).contains("IV antibiotic dose due 10:00-10:00, planned 1")
+                .contains(ivNurse.displayName());
+        assertThat(planned.html().select("[data-testid=route] .nhsuk-tag--red")).hasSize(1);
+    }
+
+    @Test
     void onlyCoordinatorsAndSeniorsPlanAndADayWithoutAPlanSaysSo() {
         assertThat(api.post(nurse, "/api/v1/day-plans/" + day, Map.of()).status()).isEqualTo(403);
         Response none = api.get(nurse, "/api/v1/day-plans/" + day);
