@@ -65,6 +65,9 @@ public final class RoutePlanner {
     static final double RUIN_AND_RECREATE_WEIGHT = 0.02;
     static final int RUIN_AND_RECREATE_FULL_WEIGHT_VISITS = 50;
 
+    /** A visit count that gives ruin-and-recreate moves no weight at all. */
+    static final int NO_RUIN_AND_RECREATE = -1;
+
     private final EnvironmentMode environmentMode;
     private final long randomSeed;
 
@@ -103,8 +106,11 @@ public final class RoutePlanner {
     }
 
     private RoutePlan run(RoutePlan problem, SolveLimits limits, Consumer<RoutePlan> betterPlans) {
-        Solver<RoutePlan> solver = SolverFactory.<RoutePlan>create(config(limits, problem.visits().size()))
-                .buildSolver();
+        // a re-plan (visits already started, pinned) goes without ruin-and-recreate: Timefold 1.32's move can still
+        // meet an unassigned position there and throw (county day re-plan at 12:00, 183 visits started)
+        boolean replanning = problem.visits().stream().anyMatch(Visit::fixed);
+        Solver<RoutePlan> solver = SolverFactory.<RoutePlan>create(config(limits,
+                replanning ? NO_RUIN_AND_RECREATE : problem.visits().size())).buildSolver();
         solver.addEventListener(event -> betterPlans.accept(event.getNewBestSolution()));
         return solver.solve(problem);
     }
@@ -166,6 +172,9 @@ public final class RoutePlanner {
 
     /** The ruin-and-recreate weight for a plan of this many visits. */
     static double ruinAndRecreateWeight(int visitCount) {
+        if (visitCount == NO_RUIN_AND_RECREATE) {
+            return 0;
+        }
         double ratio = Math.min(1.0, RUIN_AND_RECREATE_FULL_WEIGHT_VISITS / (double) Math.max(1, visitCount));
         return RUIN_AND_RECREATE_WEIGHT * ratio * ratio;
     }

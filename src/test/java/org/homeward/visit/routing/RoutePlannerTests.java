@@ -127,6 +127,16 @@ class RoutePlannerTests {
     }
 
     @Test
+    void leavesRuinAndRecreateOutOfARePlan() {
+        List<PhaseConfig> phases = new RoutePlanner().config(SolveLimits.timeLimit(Duration.ofSeconds(2)),
+                RoutePlanner.NO_RUIN_AND_RECREATE).getPhaseConfigList();
+
+        assertThat(phases).hasSize(3);
+        assertThat(ruinAndRecreate(phases.get(1))).isEmpty();
+        assertThat(ruinAndRecreate(phases.get(2))).isEmpty();
+    }
+
+    @Test
     void picksRuinAndRecreateMovesLessOftenInLargerPlans() {
         assertThat(RoutePlanner.ruinAndRecreateWeight(33)).isEqualTo(0.02);
         assertThat(RoutePlanner.ruinAndRecreateWeight(50)).isEqualTo(0.02);
