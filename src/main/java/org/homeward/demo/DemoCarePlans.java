@@ -99,8 +99,7 @@ final class DemoCarePlans {
                         times("09:00", "16:00"), 60);
             }
             if (needs.contains(Intervention.SUBCUTANEOUS_FLUIDS)) {
-                window(InterventionKind.OBSERVATIONS, "Subcutaneous fluids: check the site and hang the next bag",
-                        "08:00", "12:00");
+                window(InterventionKind.SUBCUTANEOUS_FLUIDS, "Check the site and hang the next bag", "08:00", "12:00");
             }
             if (needs.contains(Intervention.CARER_SUPPORT)) {
                 carerSupport();
@@ -120,7 +119,9 @@ final class DemoCarePlans {
         private void ivDoses() {
             String drug;
             List<String> times;
+            InterventionKind kind = InterventionKind.IV_ANTIBIOTIC_DOSE;
             if (episode.ward() == DemoWard.HEART_FAILURE) {
+                kind = InterventionKind.IV_MEDICINE_DOSE;
                 drug = "IV furosemide";
                 times = random.pick(TWICE_DAILY_DIURETIC);
             } else if (condition.contains("pneumonia") || condition.contains("bronchiectasis")) {
@@ -133,15 +134,15 @@ final class DemoCarePlans {
             }
             if (dayOfStay == 1) {
                 // the first home dose is watched: observations an hour or two after it; the day's other doses as usual
-                result.add(new AddIntervention(InterventionKind.IV_ANTIBIOTIC_DOSE, drug + ", first dose at home",
+                result.add(new AddIntervention(kind, drug + ", first dose at home",
                         null, ivSkill(), null, List.of(times.get(0)), 30, null, null, today, today,
                         new FollowUp(InterventionKind.OBSERVATIONS, 20, 60, 120)));
                 if (times.size() > 1) {
-                    add(InterventionKind.IV_ANTIBIOTIC_DOSE, drug, times.subList(1, times.size()), 30, today, today);
+                    add(kind, drug, times.subList(1, times.size()), 30, today, today);
                 }
-                add(InterventionKind.IV_ANTIBIOTIC_DOSE, drug, times, 30, today.plusDays(1), lastDay);
+                add(kind, drug, times, 30, today.plusDays(1), lastDay);
             } else {
-                add(InterventionKind.IV_ANTIBIOTIC_DOSE, drug, times, 30, today, lastDay);
+                add(kind, drug, times, 30, today, lastDay);
             }
         }
 

@@ -8,6 +8,8 @@ import java.time.Duration;
  */
 public enum InterventionKind {
     IV_ANTIBIOTIC_DOSE("IV antibiotic dose", 45, Skill.IV_COMPETENT_NURSE),
+    IV_MEDICINE_DOSE("IV medicine dose", 45, Skill.IV_COMPETENT_NURSE),
+    SUBCUTANEOUS_FLUIDS("Subcutaneous fluids", 30, Skill.REGISTERED_NURSE),
     BLOODS("Blood test", 20, Skill.REGISTERED_NURSE),
     REVIEW("Clinical review", 45, Skill.SENIOR_CLINICIAN),
     NEBULISER("Nebuliser", 30, Skill.REGISTERED_NURSE),

@@ -301,7 +301,12 @@ class DemoPlanTests {
             assertThat(plan.interventions()).isNotEmpty();
             assertThat(plan.addedBy()).isEqualTo(episode.triage().decider());
             if (needs.contains(org.homeward.referral.Intervention.IV_THERAPY)) {
-                assertThat(kinds).contains(InterventionKind.IV_ANTIBIOTIC_DOSE);
+                // a diuretic is not an antibiotic: the carer is told what the visit is really for
+                assertThat(kinds).contains(episode.ward() == DemoWard.HEART_FAILURE
+                        ? InterventionKind.IV_MEDICINE_DOSE : InterventionKind.IV_ANTIBIOTIC_DOSE);
+            }
+            if (needs.contains(org.homeward.referral.Intervention.SUBCUTANEOUS_FLUIDS)) {
+                assertThat(kinds).contains(InterventionKind.SUBCUTANEOUS_FLUIDS);
             }
             if (needs.contains(org.homeward.referral.Intervention.NEBULISERS)) {
                 assertThat(kinds).contains(InterventionKind.NEBULISER);
@@ -327,7 +332,8 @@ class DemoPlanTests {
     @Test
     void ivDosesAreAtFixedTimesWithinHalfAnHourAndMorningBloodsBeforeTheLabCutOff() {
         List<AddIntervention> all = PLAN.carePlans().stream().flatMap(p -> p.interventions().stream()).toList();
-        assertThat(all).filteredOn(i -> i.kind() == InterventionKind.IV_ANTIBIOTIC_DOSE).isNotEmpty().allSatisfy(i -> {
+        assertThat(all).filteredOn(i -> i.kind() == InterventionKind.IV_ANTIBIOTIC_DOSE
+                || i.kind() == InterventionKind.IV_MEDICINE_DOSE).isNotEmpty().allSatisfy(i -> {
             assertThat(i.times()).isNotEmpty();
             assertThat(i.toleranceMinutes()).isEqualTo(30);
         }).extracting(AddIntervention::times).contains(List.of("06:00", "14:00", "22:00"));
