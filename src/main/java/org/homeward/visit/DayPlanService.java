@@ -100,17 +100,21 @@ public class DayPlanService {
     public ReplanOutcome requestUrgentVisit(CurrentUser user, RequestUrgentVisit command) {
         UrgentVisit urgent = visits.requestUrgentVisit(user, command);
         if (plans.current(user.organisationId(), urgent.date()).isEmpty()) {
-            return new ReplanOutcome(urgent, null, null, List.of());
+            return new ReplanOutcome(urgent, null, null, List.of(), false);
         }
         String patient = patients.summary(urgent.patientId()).displayName();
         Made made = planDay(user, urgent.date(), "urgent " + urgent.kind().label().toLowerCase() + " for " + patient,
                 true);
         PlannedVisit planned = made.plan().visits().stream().filter(v -> v.visitId().equals(urgent.visitId()))
                 .findFirst().orElse(null);
-        return new ReplanOutcome(urgent, made.plan(), planned, made.changes());
+        boolean inTime = planned != null && planned.planned() && made.evaluation().violations().stream()
+                .noneMatch(v -> v.subject().equals(urgent.visitId())
+                        || v.rule() == RouteEvaluation.Rule.SHIFT_END
+                        && v.subject().equals(DayPlanProblem.staffId(planned.shiftId())));
+        return new ReplanOutcome(urgent, made.plan(), planned, made.changes(), inTime);
     }
 
-    private record Made(DayPlan plan, List<DayPlanChange> changes) {
+    private record Made(DayPlan plan, List<DayPlanChange> changes, RouteEvaluation evaluation) {
     }
 
     /**
@@ -169,7 +173,7 @@ public class DayPlanService {
                     reason + ": visits for " + day + " (version " + plan.version() + ")"))
                     .collect(Collectors.toList())));
         }
-        return new Made(plan, changes);
+        return new Made(plan, changes, evaluation);
     }
 
     /** Visits recorded as started (arrived at) on the day, by the shift that recorded them, for the re-plan to fix. */

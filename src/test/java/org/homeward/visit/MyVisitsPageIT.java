@@ -125,4 +125,20 @@ class MyVisitsPageIT {
         assertThat(phone.testId("my-changes")).contains("New: Observations at 11:");
         assertThat(phone.text()).contains("Observations: " + breathless.summary().displayName());
     }
+
+    @Test
+    void anUrgentVisitNobodyOnShiftCanMakeSaysSoAndToPhoneTheTeam() {
+        clock.set(team.at("20:30"));
+        PageSession consultant = PageSession.signIn(api.baseUrl(), team.consultant);
+        Page form = consultant.get("/patients/" + breathless.summary().id() + "/urgent-visit");
+
+        Page answered = consultant.follow(consultant.submit(form, "form[action$=urgent-visit]", Map.of(
+                "kind", "OBSERVATIONS", "withinMinutes", "30", "reason", "NEWS2 7 from home readings")));
+
+        assertThat(answered.testId("flash")).startsWith("Urgent visit recorded, but nobody on shift can make it in time")
+                .endsWith("Phone the team to arrange it.");
+        assertThat(api.post(team.consultant, "/api/v1/urgent-visits", Map.of("patientId",
+                breathless.summary().id().toString(), "kind", "OBSERVATIONS", "withinMinutes", 30,
+                "reason", "still no one")).body().path("inTime").asBoolean()).isFalse();
+    }
 }

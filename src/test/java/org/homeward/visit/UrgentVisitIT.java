@@ -85,6 +85,7 @@ class UrgentVisitIT {
         JsonNode replanned = urgent.body().path("plan");
         assertThat(replanned.path("version").asInt()).isEqualTo(2);
         assertThat(replanned.path("reason").asText()).startsWith("urgent observations for");
+        assertThat(urgent.body().path("inTime").asBoolean()).isTrue();
         JsonNode visit = urgent.body().path("visit");
         assertThat(visit.path("visitId").asText()).startsWith("urgent/");
         assertThat(Instant.parse(visit.path("startsAt").asText())).isBetween(team.at("09:20"), team.at("10:20"));

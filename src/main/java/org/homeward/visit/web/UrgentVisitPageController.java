@@ -75,9 +75,11 @@ class UrgentVisitPageController {
         if (outcome.plan() == null) {
             return "Urgent visit recorded. Today has no visit plan yet: it will be in the day's plan when it is made.";
         }
-        if (outcome.visit() == null || !outcome.visit().planned()) {
-            return "Urgent visit recorded, but nobody can make it in time: "
-                    + (outcome.visit() == null ? "not planned" : outcome.visit().notPlannedWhy())
+        if (!outcome.inTime()) {
+            return "Urgent visit recorded, but nobody on shift can make it in time"
+                    + (outcome.visit() != null && outcome.visit().planned() ? " (the nearest is "
+                            + outcome.visit().staffName() + " at " + outcome.visit().startsAt().atZone(clock.getZone())
+                            .toLocalTime().withSecond(0).withNano(0) + ")" : "")
                     + ". Phone the team to arrange it.";
         }
         return "Urgent visit planned: " + outcome.visit().staffName() + " at "
