@@ -44,11 +44,6 @@ final class DayPlanProblem {
     private final List<PlannedVisit> unroutable = new ArrayList<>();
     private final RoutePlan plan;
 
-    DayPlanProblem(LocalDate day, ZoneId zone, List<VisitRequirement> due, List<StaffShift> shifts,
-            List<HomeLocation> homes, TravelTimeModel travel) {
-        this(day, zone, due, shifts, homes, travel, null, java.util.Set.of());
-    }
-
     /**
      * The problem of planning the day at {@code now}: a visit whose window closed before now and that nobody started
      * cannot be made any more; it is reported as not planned, with that reason, instead of being routed into the past.
@@ -62,7 +57,7 @@ final class DayPlanProblem {
         Locations locations = new Locations();
         List<Staff> staff = new ArrayList<>();
         for (StaffShift shift : shifts) {
-            String id = shift.id().toString();
+            String id = staffId(shift.id());
             shiftIds.put(id, shift.id());
             staffNames.put(id, shift.staffName());
             staff.add(staff(shift, locations));
@@ -74,7 +69,7 @@ final class DayPlanProblem {
                 unroutable.add(notPlanned(requirement, requirement.id(), false, NO_LOCATION));
                 continue;
             }
-            if (now != null && requirement.latestStart().isBefore(now) && !started.contains(requirement.id())
+            if (requirement.latestStart().isBefore(now) && !started.contains(requirement.id())
                     && !started.contains(requirement.id() + ASSIST_SUFFIX)) {
                 unroutable.add(notPlanned(requirement, requirement.id(), false, WINDOW_PASSED));
                 if (requirement.staffNeeded() == 2) {
@@ -165,7 +160,7 @@ final class DayPlanProblem {
     private Staff staff(StaffShift shift, Locations locations) {
         long start = millis(shift.startsAt());
         long end = millis(shift.endsAt());
-        Staff.Builder builder = Staff.builder(shift.id().toString()).name(shift.staffName())
+        Staff.Builder builder = Staff.builder(staffId(shift.id())).name(shift.staffName())
                 .skills(shift.skills().stream().map(Enum::name).collect(java.util.stream.Collectors.toSet()))
                 .startsAt(locations.at(shift.startLatitude(), shift.startLongitude()))
                 .endsAt(locations.at(shift.endLatitude(), shift.endLongitude()))

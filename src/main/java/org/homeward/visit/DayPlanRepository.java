@@ -86,6 +86,24 @@ class DayPlanRepository {
                 .list();
     }
 
+    /** The id of an organisation's newest plan of the day, without reading its visits. */
+    Optional<UUID> currentId(OrganisationId organisation, LocalDate day) {
+        return jdbc.sql("""
+                select id from day_plan where organisation_id = ? and plan_date = ? order by version desc limit 1""")
+                .params(organisation.value(), java.sql.Date.valueOf(day)).query(UUID.class).optional();
+    }
+
+    /** Which organisations' newest plans of the day have visits to a patient: usually one, the team that visits them. */
+    List<OrganisationId> organisationsPlanning(PatientId patient, LocalDate day) {
+        return jdbc.sql("""
+                select distinct d.organisation_id from day_plan d
+                join planned_visit v on v.plan_id = d.id and v.patient_id = ?
+                where d.plan_date = ? and d.version = (select max(n.version) from day_plan n
+                    where n.organisation_id = d.organisation_id and n.plan_date = d.plan_date)""")
+                .params(patient.value(), java.sql.Date.valueOf(day))
+                .query((rs, row) -> new OrganisationId(rs.getObject(1, UUID.class))).list();
+    }
+
     /** An organisation's newest plan of the day. */
     Optional<DayPlan> current(OrganisationId organisation, LocalDate day) {
         return jdbc.sql("""

@@ -99,7 +99,7 @@ public class DayPlanService {
     @Transactional
     public ReplanOutcome requestUrgentVisit(CurrentUser user, RequestUrgentVisit command) {
         UrgentVisit urgent = visits.requestUrgentVisit(user, command);
-        if (plans.current(user.organisationId(), urgent.date()).isEmpty()) {
+        if (plans.currentId(user.organisationId(), urgent.date()).isEmpty()) {
             return new ReplanOutcome(urgent, null, null, List.of(), false);
         }
         String patient = patients.summary(urgent.patientId()).displayName();
@@ -109,8 +109,8 @@ public class DayPlanService {
                 .findFirst().orElse(null);
         boolean inTime = planned != null && planned.planned() && made.evaluation().violations().stream()
                 .noneMatch(v -> v.subject().equals(urgent.visitId())
-                        || v.rule() == RouteEvaluation.Rule.SHIFT_END
-                        && v.subject().equals(DayPlanProblem.staffId(planned.shiftId())));
+                        || (v.rule() == RouteEvaluation.Rule.SHIFT_END
+                                && v.subject().equals(DayPlanProblem.staffId(planned.shiftId()))));
         return new ReplanOutcome(urgent, made.plan(), planned, made.changes(), inTime);
     }
 
@@ -159,8 +159,8 @@ public class DayPlanService {
         List<PlannedVisit> planned = problem.plannedVisits(solved, evaluation);
         boolean feasible = evaluation.feasible() && planned.stream().allMatch(PlannedVisit::planned);
         String reason = why != null ? why : previous.isPresent() ? "planned the day again" : "planned the day";
-        DayPlan plan = new DayPlan(UUID.randomUUID(), team, day, plans.nextVersion(team, day), user.username(), now, reason,
-                travel.name(), String.valueOf(solved.score()), feasible, solveMillis, planned);
+        DayPlan plan = new DayPlan(UUID.randomUUID(), team, day, plans.nextVersion(team, day), user.username(), now,
+                reason, travel.name(), String.valueOf(solved.score()), feasible, solveMillis, planned);
         plans.insert(plan);
         List<DayPlanChange> changes = List.of();
         if (previous.isPresent()) {
@@ -193,8 +193,8 @@ public class DayPlanService {
     @Transactional(readOnly = true)
     public List<DayPlanChange> changes(CurrentUser user, LocalDate day) {
         user.requireRole("see the day's visit plan", Role.CLINICIAN, Role.SENIOR_DECISION_MAKER, Role.COORDINATOR);
-        return plans.current(user.organisationId(), day).map(plan -> {
-            List<DayPlanChange> all = plans.changes(plan.id());
+        return plans.currentId(user.organisationId(), day).map(planId -> {
+            List<DayPlanChange> all = plans.changes(planId);
             Set<PatientId> visible = visible(user, all.stream().map(DayPlanChange::patientId).collect(Collectors.toSet()));
             return all.stream().filter(c -> visible.contains(c.patientId())).toList();
         }).orElse(List.of());

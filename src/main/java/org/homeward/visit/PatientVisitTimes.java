@@ -42,15 +42,13 @@ public class PatientVisitTimes {
             "professor", "sister", "nurse");
 
     private final DayPlanRepository plans;
-    private final PatientPlans patientPlans;
     private final ShiftRepository shifts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    PatientVisitTimes(DayPlanRepository plans, PatientPlans patientPlans, ShiftRepository shifts,
+    PatientVisitTimes(DayPlanRepository plans, ShiftRepository shifts,
             ApplicationEventPublisher events, Clock clock) {
         this.plans = plans;
-        this.patientPlans = patientPlans;
         this.shifts = shifts;
         this.events = events;
         this.clock = clock;
@@ -78,7 +76,7 @@ public class PatientVisitTimes {
      */
     @Transactional
     public List<VisitTime> visitsFor(PatientId patient, LocalDate day) {
-        List<DayPlan> current = patientPlans.organisationsPlanning(patient, day).stream()
+        List<DayPlan> current = plans.organisationsPlanning(patient, day).stream()
                 .map(organisation -> plans.current(organisation, day)).flatMap(Optional::stream).toList();
         List<PlannedVisit> theirs = new ArrayList<>();
         for (DayPlan plan : current) {

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.UUID;
 import org.homeward.shared.InvalidInputException;
 
@@ -38,9 +37,5 @@ final class UrgentVisitPlan {
         String description = c.description() == null || c.description().isBlank() ? null : c.description().strip();
         return new UrgentVisit(UUID.randomUUID(), c.patientId(), LocalDate.ofInstant(now, zone), kind, description,
                 duration, skill, now, now.plus(within), c.reason().strip(), c.alertId(), requestedBy, now);
-    }
-
-    static List<Integer> withinChoices() {
-        return List.of(30, 60, 120, 240, 480);
     }
 }

@@ -60,8 +60,11 @@ public class VisitRecordService {
     @Transactional
     public List<MyVisit> myVisits(CurrentUser user, LocalDate day) {
         Set<UUID> mine = myShifts(user, day);
+        if (mine.isEmpty()) {
+            return List.of();
+        }
         DayPlan plan = plans.current(user.organisationId(), day).orElse(null);
-        if (plan == null || mine.isEmpty()) {
+        if (plan == null) {
             return List.of();
         }
         Map<String, VisitRecord> recorded = byVisit(records.onDay(day));
@@ -76,7 +79,7 @@ public class VisitRecordService {
     @Transactional(readOnly = true)
     public List<DayPlanChange> myChanges(CurrentUser user, LocalDate day) {
         Set<UUID> mine = myShifts(user, day);
-        return plans.current(user.organisationId(), day).map(plan -> plans.changes(plan.id()).stream()
+        return plans.currentId(user.organisationId(), day).map(planId -> plans.changes(planId).stream()
                 .filter(c -> mine.stream().anyMatch(c::concerns)).toList()).orElse(List.of());
     }
 

@@ -54,7 +54,6 @@ class MyVisitsPageController {
         model.addAttribute("date", day);
         model.addAttribute("visits", visits);
         model.addAttribute("changes", records.myChanges(user, day));
-        model.addAttribute("zone", clock.getZone());
         return "visit/mine";
     }
 
@@ -69,7 +68,6 @@ class MyVisitsPageController {
         model.addAttribute("item", item);
         model.addAttribute("observed", observedAt(user, item));
         model.addAttribute("outcomes", VisitOutcome.values());
-        model.addAttribute("zone", clock.getZone());
         return "visit/my-visit";
     }
 
