@@ -107,14 +107,19 @@ public class DayPlanService {
                 true);
         PlannedVisit planned = made.plan().visits().stream().filter(v -> v.visitId().equals(urgent.visitId()))
                 .findFirst().orElse(null);
-        boolean inTime = planned != null && planned.planned() && made.evaluation().violations().stream()
-                .noneMatch(v -> v.subject().equals(urgent.visitId())
-                        || (v.rule() == RouteEvaluation.Rule.SHIFT_END
-                                && v.subject().equals(DayPlanProblem.staffId(planned.shiftId()))));
+        // in time: nothing broken about the visit itself, and its nurse's day no further past the shift's end than
+        // it already was (an overrun the plan had before is the coordinator's, not this visit's)
+        boolean inTime = planned != null && planned.planned()
+                && made.evaluation().violations().stream().noneMatch(v -> v.subject().equals(urgent.visitId()))
+                && made.evaluation().amount(RouteEvaluation.Rule.SHIFT_END, DayPlanProblem.staffId(planned.shiftId()))
+                        <= made.before().amount(RouteEvaluation.Rule.SHIFT_END,
+                                DayPlanProblem.staffId(planned.shiftId()));
         return new ReplanOutcome(urgent, made.plan(), planned, made.changes(), inTime);
     }
 
-    private record Made(DayPlan plan, List<DayPlanChange> changes, RouteEvaluation evaluation) {
+    /** A stored plan, what it changed, and the evaluator's verdicts on it and on the plan it was made from. */
+    private record Made(DayPlan plan, List<DayPlanChange> changes, RouteEvaluation evaluation,
+            RouteEvaluation before) {
     }
 
     /**
@@ -144,10 +149,11 @@ public class DayPlanService {
         // even a day's first plan is made at a moment: nobody is sent to a visit in the past
         RoutePlan toSolve = Replanning.at(before, problem.millis(now), started(day, before, recorded), List.of());
         long startedSolving = System.nanoTime();
+        RouteEvaluation unsolved = RouteEvaluator.evaluate(toSolve);
         RoutePlan solved = null;
         if (insertFirst && previous.isPresent()) {
             RoutePlan inserted = new RoutePlanner().insertUnplaced(toSolve);
-            if (RouteEvaluator.evaluate(inserted).breaksNothingMoreThan(RouteEvaluator.evaluate(toSolve))) {
+            if (RouteEvaluator.evaluate(inserted).breaksNothingMoreThan(unsolved)) {
                 solved = inserted;
             }
         }
@@ -173,7 +179,7 @@ public class DayPlanService {
                     reason + ": visits for " + day + " (version " + plan.version() + ")"))
                     .collect(Collectors.toList())));
         }
-        return new Made(plan, changes, evaluation);
+        return new Made(plan, changes, evaluation, unsolved);
     }
 
     /** Visits recorded as started (arrived at) on the day, by the shift that recorded them, for the re-plan to fix. */

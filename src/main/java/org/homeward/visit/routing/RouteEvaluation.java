@@ -48,6 +48,12 @@ public record RouteEvaluation(String travelModelName, List<Route> routes, Map<St
                 .allMatch(v -> v.amount() <= was.getOrDefault(v.rule() + " " + v.subject(), 0L));
     }
 
+    /** How much a rule is broken about one subject (a visit or staff id): 0 when it is kept. */
+    public long amount(Rule rule, String subject) {
+        return violations.stream().filter(v -> v.rule() == rule && v.subject().equals(subject))
+                .mapToLong(Violation::amount).sum();
+    }
+
     public List<Violation> violations(Rule rule) {
         return violations.stream().filter(violation -> violation.rule() == rule).toList();
     }

@@ -122,6 +122,9 @@ class ReplanningTests {
         RouteEvaluation overloaded = RouteEvaluator.evaluate(drafted);
 
         assertThat(overloaded.violations(RouteEvaluation.Rule.TIME_WINDOW)).isNotEmpty();
+        RouteEvaluation.Violation late = overloaded.violations(RouteEvaluation.Rule.TIME_WINDOW).get(0);
+        assertThat(overloaded.amount(RouteEvaluation.Rule.TIME_WINDOW, late.subject())).isEqualTo(late.amount());
+        assertThat(empty.amount(RouteEvaluation.Rule.TIME_WINDOW, late.subject())).isZero();
         assertThat(overloaded.breaksNothingMoreThan(empty)).isFalse();
         assertThat(empty.breaksNothingMoreThan(overloaded)).isTrue();
         assertThat(overloaded.breaksNothingMoreThan(overloaded)).isTrue();
