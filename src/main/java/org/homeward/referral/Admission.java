@@ -14,7 +14,7 @@ import org.homeward.shared.WardId;
 /** The admission aggregate: open from admission until {@link #discharge} records where the patient went. */
 class Admission {
 
-    private final AdmissionView admitted;
+    private AdmissionView admitted;
     private Instant dischargedAt;
     private LocalDate dischargeDate;
     private DischargeDestination destination;
@@ -41,16 +41,49 @@ class Admission {
             UserId accountableClinicianId, String accountableClinicianName, Instant admittedAt, ZoneId zone,
             LocalDate estimatedDischargeDate, ConsentGivenBy consentGivenBy, boolean patientHasCapacity,
             String consentingPersonName, String consentingPersonRole, String sharedDecisionRecord,
-            Instant accountabilityTransferredAt, AssessmentScores.Recorded assessment) {
+            Instant accountabilityTransferredAt, AssessmentScores.Recorded assessment,
+            String estimatedDischargeReason) {
         LocalDate admissionDate = admittedAt.atZone(zone).toLocalDate();
-        if (estimatedDischargeDate.isBefore(admissionDate)) {
-            throw new InvalidInputException("estimatedDischargeDate",
-                    "The estimated discharge date must not be before the admission date (" + admissionDate + ")");
-        }
+        String reason = EstimatedDischarge.check(admissionDate, estimatedDischargeDate, estimatedDischargeReason,
+                "estimatedDischargeDate", "estimatedDischargeReason");
         return new Admission(new AdmissionView(id, referralId, patientId, wardId, accountableClinicianId,
                 accountableClinicianName, admittedAt, admissionDate, estimatedDischargeDate, consentGivenBy,
                 patientHasCapacity, consentingPersonName, consentingPersonRole, sharedDecisionRecord,
-                accountabilityTransferredAt, null, null, null, null, null, null, null, assessment), 0);
+                accountabilityTransferredAt, null, null, null, null, null, null, null, assessment, reason), 0);
+    }
+
+    /**
+     * Revises the estimated discharge date (KLoE 10.1: patients are discussed daily), always with a reason; the
+     * revised date obeys the same rule as the first ({@link EstimatedDischarge}) and is not in the past.
+     */
+    EddRevision reviseEstimatedDischarge(LocalDate revised, String reason, LocalDate today, UserId by, String byName,
+            Instant at) {
+        if (dischargedAt != null) {
+            throw new RefusedException("This patient was discharged on " + dischargeDate
+                    + "; the estimated discharge date of a closed admission cannot be revised");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", "Give the reason the estimated discharge date changes");
+        }
+        if (revised.isBefore(today)) {
+            throw new InvalidInputException("estimatedDischargeDate", "The revised estimated discharge date must not "
+                    + "be in the past (today is " + today + "); discharge the patient if they are ready");
+        }
+        LocalDate previous = admitted.estimatedDischargeDate();
+        if (revised.equals(previous)) {
+            throw new InvalidInputException("estimatedDischargeDate",
+                    "The estimated discharge date is already " + previous);
+        }
+        String trimmed = EstimatedDischarge.check(admitted.admissionDate(), revised, reason, "estimatedDischargeDate",
+                "reason");
+        AdmissionView a = admitted;
+        admitted = new AdmissionView(a.id(), a.referralId(), a.patientId(), a.wardId(), a.accountableClinicianId(),
+                a.accountableClinicianName(), a.admittedAt(), a.admissionDate(), revised, a.consentGivenBy(),
+                a.patientHasCapacity(), a.consentingPersonName(), a.consentingPersonRole(), a.sharedDecisionRecord(),
+                a.accountabilityTransferredAt(), a.dischargedAt(), a.dischargeDate(), a.dischargeDestination(),
+                a.dischargeDestinationDetail(), a.onwardReferrals(), a.dischargeSummary(), a.lengthOfStayDays(),
+                a.assessment(), trimmed);
+        return new EddRevision(java.util.UUID.randomUUID(), a.id(), previous, revised, trimmed, by, byName, at);
     }
 
     void discharge(DischargePatient command, Instant at, ZoneId zone, Instant now, UserId by) {
@@ -85,7 +118,8 @@ class Admission {
                 a.accountableClinicianName(), a.admittedAt(), a.admissionDate(), a.estimatedDischargeDate(),
                 a.consentGivenBy(), a.patientHasCapacity(), a.consentingPersonName(), a.consentingPersonRole(),
                 a.sharedDecisionRecord(), a.accountabilityTransferredAt(), dischargedAt, dischargeDate, destination,
-                destinationDetail, onwardReferrals, summary, lengthOfStayDays, a.assessment());
+                destinationDetail, onwardReferrals, summary, lengthOfStayDays, a.assessment(),
+                a.estimatedDischargeReason());
     }
 
     UserId dischargedBy() {

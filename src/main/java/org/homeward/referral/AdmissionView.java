@@ -15,7 +15,28 @@ public record AdmissionView(AdmissionId id, ReferralId referralId, PatientId pat
         String consentingPersonName, String consentingPersonRole, String sharedDecisionRecord,
         Instant accountabilityTransferredAt, Instant dischargedAt, LocalDate dischargeDate,
         DischargeDestination dischargeDestination, String dischargeDestinationDetail, String onwardReferrals,
-        String dischargeSummary, Integer lengthOfStayDays, AssessmentScores.Recorded assessment) {
+        String dischargeSummary, Integer lengthOfStayDays, AssessmentScores.Recorded assessment,
+        String estimatedDischargeReason) {
+
+    /** An admission whose estimated discharge date has no reason recorded. */
+    public AdmissionView(AdmissionId id, ReferralId referralId, PatientId patientId, WardId wardId,
+            UserId accountableClinicianId, String accountableClinicianName, Instant admittedAt, LocalDate admissionDate,
+            LocalDate estimatedDischargeDate, ConsentGivenBy consentGivenBy, boolean patientHasCapacity,
+            String consentingPersonName, String consentingPersonRole, String sharedDecisionRecord,
+            Instant accountabilityTransferredAt, Instant dischargedAt, LocalDate dischargeDate,
+            DischargeDestination dischargeDestination, String dischargeDestinationDetail, String onwardReferrals,
+            String dischargeSummary, Integer lengthOfStayDays, AssessmentScores.Recorded assessment) {
+        this(id, referralId, patientId, wardId, accountableClinicianId, accountableClinicianName, admittedAt,
+                admissionDate, estimatedDischargeDate, consentGivenBy, patientHasCapacity, consentingPersonName,
+                consentingPersonRole, sharedDecisionRecord, accountabilityTransferredAt, dischargedAt, dischargeDate,
+                dischargeDestination, dischargeDestinationDetail, onwardReferrals, dischargeSummary, lengthOfStayDays,
+                assessment, null);
+    }
+
+    /** The day of stay the estimated discharge date falls on (the admission day is day 1). */
+    public int estimatedDischargeDayOfStay() {
+        return LengthOfStay.dayOfStay(admissionDate, estimatedDischargeDate);
+    }
 
     public boolean isOpen() {
         return dischargedAt == null;

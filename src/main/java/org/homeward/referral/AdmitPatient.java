@@ -19,6 +19,8 @@ import org.homeward.shared.UserId;
  * @param assessment Clinical Frailty Scale and 4AT at admission assessment (adults; optional)
  * @param accountabilityTransferredAt step-down only: when accountability passed from the inpatient consultant to the
  *     accountable clinician, before the patient left hospital (KLoE 1.2)
+ * @param estimatedDischargeReason why the stay is expected to go past day 14; required only then
+ *     ({@link EstimatedDischarge})
  */
 public record AdmitPatient(
         @NotNull(message = "is required: the named consultant, consultant practitioner or GP accountable (KLoE 1.1)") UserId accountableClinicianId,
@@ -33,5 +35,16 @@ public record AdmitPatient(
         @NotBlank(message = "is required: record the shared decision (KLoE 4.2)") @Size(max = 4000, message = "must be at most {max} characters") String sharedDecisionRecord,
         Instant accountabilityTransferredAt,
         Instant admittedAt,
-        AssessmentScores assessment) {
+        AssessmentScores assessment,
+        @Size(max = 1000, message = "must be at most {max} characters") String estimatedDischargeReason) {
+
+    /** An admission whose estimated discharge date needs no reason (within 14 days). */
+    public AdmitPatient(UserId accountableClinicianId, LocalDate estimatedDischargeDate, ConsentGivenBy consentGivenBy,
+            Boolean patientHasCapacity, CarerId consentingCarerId, String consentingPersonName,
+            String consentingPersonRole, Boolean benefitsAndRisksDiscussed, String sharedDecisionRecord,
+            Instant accountabilityTransferredAt, Instant admittedAt, AssessmentScores assessment) {
+        this(accountableClinicianId, estimatedDischargeDate, consentGivenBy, patientHasCapacity, consentingCarerId,
+                consentingPersonName, consentingPersonRole, benefitsAndRisksDiscussed, sharedDecisionRecord,
+                accountabilityTransferredAt, admittedAt, assessment, null);
+    }
 }

@@ -133,10 +133,11 @@ class Referral {
         }
     }
 
-    ReferralView view() {
+    ReferralView view(java.time.ZoneId zone) {
         return new ReferralView(id, patientId, wardId, direction, source, presentingCondition, reason,
                 EnumSet.copyOf(interventions), urgency, referrerId, referrerName, referrerOrganisationId, inpatientWard,
-                inpatientConsultant, reReferralOf, status, referredAt, triagedByName, triagedAt, triageReason);
+                inpatientConsultant, reReferralOf, status, referredAt, triagedByName, triagedAt, triageReason,
+                urgency.triageDueAt(referredAt, zone));
     }
 
     CreateReferral asNewReferral(String newReason) {

@@ -100,8 +100,8 @@ class ReferralRepository {
                     accountable_clinician_name, admitted_at, admission_date, estimated_discharge_date,
                     consent_given_by, patient_has_capacity, consenting_person_name, consenting_person_role,
                     shared_decision_record, accountability_transferred_at, admitted_by_user_id, clinical_frailty_scale,
-                    clinical_frailty_scale_version, four_at_total, four_at_interpretation)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    clinical_frailty_scale_version, four_at_total, four_at_interpretation, estimated_discharge_reason)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(a.id().value(), a.referralId().value(), a.patientId().value(), a.wardId().value(),
                         a.accountableClinicianId().value(), a.accountableClinicianName(), Timestamp.from(a.admittedAt()),
                         a.admissionDate(), a.estimatedDischargeDate(), a.consentGivenBy().name(),
@@ -110,8 +110,39 @@ class ReferralRepository {
                         a.accountabilityTransferredAt() == null ? null : Timestamp.from(a.accountabilityTransferredAt()),
                         admittedBy.value(), a.assessment().clinicalFrailtyScale(),
                         a.assessment().clinicalFrailtyScaleVersion(), a.assessment().fourAtTotal(),
-                        a.assessment().fourAtInterpretation())
+                        a.assessment().fourAtInterpretation(), a.estimatedDischargeReason())
                 .update();
+    }
+
+    /** Writes the admission's current EDD and the revision that made it, or fails if the admission changed meanwhile. */
+    void insertRevision(Admission admission, EddRevision r) {
+        AdmissionView a = admission.view();
+        int updated = jdbc.sql("""
+                update admission set estimated_discharge_date = ?, estimated_discharge_reason = ?, version = version + 1
+                where id = ? and version = ? and discharged_at is null""")
+                .params(a.estimatedDischargeDate(), a.estimatedDischargeReason(), a.id().value(), admission.version())
+                .update();
+        if (updated != 1) {
+            throw new OptimisticLockingFailureException("admission " + a.id() + " changed concurrently");
+        }
+        jdbc.sql("""
+                insert into admission_edd_revision (id, admission_id, previous_date, revised_date, reason,
+                    revised_by_user_id, revised_by_name, revised_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(r.id(), r.admissionId().value(), r.previousDate(), r.revisedDate(), r.reason(),
+                        r.revisedBy().value(), r.revisedByName(), Timestamp.from(r.revisedAt()))
+                .update();
+    }
+
+    List<EddRevision> eddRevisions(AdmissionId admission) {
+        return jdbc.sql("select * from admission_edd_revision where admission_id = ? order by revised_at, id")
+                .param(admission.value())
+                .query((rs, row) -> new EddRevision(rs.getObject("id", UUID.class),
+                        new AdmissionId(rs.getObject("admission_id", UUID.class)),
+                        rs.getObject("previous_date", LocalDate.class), rs.getObject("revised_date", LocalDate.class),
+                        rs.getString("reason"), new UserId(rs.getObject("revised_by_user_id", UUID.class)),
+                        rs.getString("revised_by_name"), instant(rs, "revised_at")))
+                .list();
     }
 
     void updateDischarge(Admission admission) {
@@ -171,6 +202,36 @@ class ReferralRepository {
                 .query(ReferralRepository::admission).list();
     }
 
+    /** Referrals accepted into the ward whose patient is not admitted yet: each holds a bed. */
+    int countAcceptedAwaitingAdmission(WardId ward) {
+        return jdbc.sql("select count(*) from referral where ward_id = ? and status = 'ACCEPTED'")
+                .param(ward.value()).query(Integer.class).single();
+    }
+
+    java.util.Map<WardId, Integer> acceptedAwaitingAdmissionByWard() {
+        java.util.Map<WardId, Integer> counts = new java.util.HashMap<>();
+        jdbc.sql("select ward_id, count(*) as n from referral where status = 'ACCEPTED' group by ward_id")
+                .query(rs -> {
+                    counts.put(new WardId(rs.getObject("ward_id", UUID.class)), rs.getInt("n"));
+                });
+        return counts;
+    }
+
+    /** Referrals still awaiting triage whose triage target has passed and that nobody has been told about yet. */
+    List<Referral> awaitingTriageNotNoticed() {
+        return jdbc.sql("""
+                select * from referral where status = 'AWAITING_TRIAGE' and triage_overdue_noticed_at is null
+                order by referred_at""").query(ReferralRepository::referral).list();
+    }
+
+    /** Marks the referral's overdue triage as noticed; false if someone else already did (or it was triaged). */
+    boolean markTriageOverdueNoticed(ReferralId id, Instant at) {
+        return jdbc.sql("""
+                update referral set triage_overdue_noticed_at = ?
+                where id = ? and status = 'AWAITING_TRIAGE' and triage_overdue_noticed_at is null""")
+                .params(Timestamp.from(at), id.value()).update() == 1;
+    }
+
     int countAwaitingTriage(WardId ward) {
         return jdbc.sql("select count(*) from referral where ward_id = ? and status = 'AWAITING_TRIAGE'")
                 .param(ward.value()).query(Integer.class).single();
@@ -209,7 +270,7 @@ class ReferralRepository {
                 destination == null ? null : DischargeDestination.valueOf(destination),
                 rs.getString("discharge_destination_detail"), rs.getString("onward_referrals"),
                 rs.getString("discharge_summary"), (Integer) rs.getObject("length_of_stay_days"),
-                assessment(rs));
+                assessment(rs), rs.getString("estimated_discharge_reason"));
     }
 
     private static AssessmentScores.Recorded assessment(ResultSet rs) throws SQLException {

@@ -21,6 +21,7 @@ import org.homeward.shared.InvalidInputException;
 import org.homeward.shared.PatientId;
 import org.homeward.shared.RecordAccessed;
 import org.homeward.shared.RecordAccessed.Action;
+import org.homeward.shared.RecordsAccessed;
 import org.homeward.shared.ReferralId;
 import org.homeward.shared.RefusedException;
 import org.homeward.shared.WardId;
@@ -89,7 +90,7 @@ public class ReferralService {
         audit(user, Action.CREATE, "Referral", referral.id().toString(), referral.patientId(),
                 referral.direction().label() + " referral to " + ward.name()
                         + (reReferralOf == null ? "" : " (re-referral of " + reReferralOf + ")"));
-        return referral.view();
+        return referral.view(clock.getZone());
     }
 
     /** Accepts or declines a referral against the ward's admission criteria (KLoE 3.1, 3.4). */
@@ -108,6 +109,7 @@ public class ReferralService {
                 throw new RefusedException(ward.name() + " admits patients aged " + ward.minAgeYears() + " to "
                         + ward.maxAgeYears() + "; this patient is " + age + ". Decline, and refer to a ward for their age.");
             }
+            requireFreeBed(wards.lockForAdmission(ward.id()), 0);
             referral.accept(user, decision.reason(), decidedAt);
         } else {
             referral.decline(user, decision.reason(), decidedAt);
@@ -116,33 +118,88 @@ public class ReferralService {
         audit(user, Action.UPDATE, "Referral", id.toString(), referral.patientId(),
                 referral.status().label() + ": " + decision.reason());
         events.publishEvent(new ReferralTriaged(id, referral.patientId(), referral.wardId(), referral.status()));
-        return referral.view();
+        return referral.view(clock.getZone());
     }
 
     @Transactional
     public ReferralView referral(CurrentUser user, ReferralId id) {
         Referral referral = referralFor(user, id);
         audit(user, Action.READ, "Referral", id.toString(), referral.patientId(), "viewed referral");
-        return referral.view();
+        return referral.view(clock.getZone());
     }
 
-    /** Referrals awaiting triage or accepted and awaiting admission, most urgent first, that the user may see. */
-    @Transactional(readOnly = true)
+    /**
+     * Referrals awaiting triage or accepted and awaiting admission, most urgent first, that the user may see; each
+     * patient listed is audited (ADR 0002).
+     */
+    @Transactional
     public List<ReferralView> openReferrals(CurrentUser user) {
-        return visible(user, repository.withStatus(EnumSet.of(ReferralStatus.AWAITING_TRIAGE, ReferralStatus.ACCEPTED), 500));
+        return auditedList(user, "open referrals", visible(user,
+                repository.withStatus(EnumSet.of(ReferralStatus.AWAITING_TRIAGE, ReferralStatus.ACCEPTED), 500)));
     }
 
-    /** The referrals made from the user's organisation, newest first, with their decisions. */
-    @Transactional(readOnly = true)
+    /** The referrals made from the user's organisation, newest first, with their decisions; audited per patient. */
+    @Transactional
     public List<ReferralView> referralsFromMyOrganisation(CurrentUser user) {
-        return visible(user, repository.referredBy(user.organisationId(), 200));
+        return auditedList(user, "referrals from your organisation",
+                visible(user, repository.referredBy(user.organisationId(), 200)));
+    }
+
+    /**
+     * Referrals the user may see that are still awaiting triage after their target ({@link Urgency#triageDueAt}),
+     * longest overdue first: the senior's list of overdue triage. Audited per patient.
+     */
+    @Transactional
+    public List<ReferralView> overdueForTriage(CurrentUser user) {
+        Instant now = clock.instant();
+        return auditedList(user, "referrals overdue for triage", visible(user,
+                repository.withStatus(EnumSet.of(ReferralStatus.AWAITING_TRIAGE), 500)).stream()
+                .filter(r -> r.triageOverdue(now))
+                .sorted(java.util.Comparator.comparing(ReferralView::triageDueAt)).toList());
+    }
+
+    /**
+     * The scheduled triage check: each referral still awaiting triage after its target is noticed once, publishing
+     * {@link TriageOverdue} (for escalation or notification to pick up) and an audit line. Returns how many.
+     */
+    @Transactional
+    public int noticeOverdueTriage(Instant now) {
+        int noticed = 0;
+        for (Referral referral : repository.awaitingTriageNotNoticed()) {
+            Instant due = referral.urgency().triageDueAt(referral.referredAt(), clock.getZone());
+            if (now.isAfter(due) && repository.markTriageOverdueNoticed(referral.id(), now)) {
+                events.publishEvent(new TriageOverdue(referral.id(), referral.patientId(), referral.wardId(),
+                        referral.urgency(), referral.referredAt(), due, now));
+                events.publishEvent(new RecordAccessed(TRIAGE_CLOCK, Action.UPDATE, "Referral",
+                        referral.id().toString(), referral.patientId().value(), referral.urgency().label()
+                                + " referral not triaged by its target " + due.atZone(clock.getZone())
+                                .toLocalDateTime().withNano(0)));
+                noticed++;
+            }
+        }
+        return noticed;
+    }
+
+    private static final RecordAccessed.Actor TRIAGE_CLOCK = new RecordAccessed.Actor("triage-clock", null,
+            "Homeward", "SYSTEM");
+
+    /** One audit line per patient listed, against that patient, as the census writes them (ADR 0002). */
+    private List<ReferralView> auditedList(CurrentUser user, String list, List<ReferralView> shown) {
+        List<RecordAccessed> lines = shown.stream().map(ReferralView::patientId).distinct()
+                .map(p -> new RecordAccessed(user.actor(), Action.READ, "ReferralList", null, p.value(),
+                        "listed on " + list + " (" + shown.size() + " referrals)"))
+                .toList();
+        if (!lines.isEmpty()) {
+            events.publishEvent(new RecordsAccessed(lines));
+        }
+        return shown;
     }
 
     /** A patient's referrals with their decisions; audited like opening one, since it shows the same. */
     @Transactional
     public List<ReferralView> referralsOf(CurrentUser user, PatientId patient) {
         patients.requireVisible(user, patient);
-        List<ReferralView> found = repository.forPatient(patient).stream().map(Referral::view).toList();
+        List<ReferralView> found = repository.forPatient(patient).stream().map(r -> r.view(clock.getZone())).toList();
         audit(user, Action.READ, "Referral", null, patient, "listed the patient's " + found.size() + " referrals");
         return found;
     }
@@ -176,15 +233,12 @@ public class ReferralService {
             throw new RefusedException("This patient already has an open admission (since " + open.admissionDate()
                     + "); a patient can be admitted to one virtual ward at a time");
         });
-        int occupied = repository.countOpenAdmissions(ward.id());
-        if (occupied >= ward.bedCapacity()) {
-            throw new RefusedException(ward.name() + " is full: " + occupied + " of " + ward.bedCapacity()
-                    + " beds are occupied. Discharge a patient or admit to another ward.");
-        }
+        requireFreeBed(ward, 1);
         Admission admission = Admission.open(AdmissionId.random(), referral.id(), referral.patientId(), ward.id(),
                 accountable.id(), accountable.displayName(), admittedAt, clock.getZone(),
                 command.estimatedDischargeDate(), command.consentGivenBy(), command.patientHasCapacity(),
-                consent.name(), consent.role(), command.sharedDecisionRecord().trim(), transferredAt, assessment);
+                consent.name(), consent.role(), command.sharedDecisionRecord().trim(), transferredAt, assessment,
+                command.estimatedDischargeReason());
         repository.update(referral);
         repository.insert(admission, user.id());
         AdmissionView view = admission.view();
@@ -211,6 +265,34 @@ public class ReferralService {
         events.publishEvent(new PatientDischarged(id, view.patientId(), view.wardId(), view.dischargeDestination(),
                 view.lengthOfStayDays()));
         return view;
+    }
+
+    /**
+     * Revises the estimated discharge date with a reason (KLoE 10.1); the history is kept and "past EDD" counts from
+     * the current date. The same rule as at admission ({@link EstimatedDischarge}).
+     */
+    @Transactional
+    public AdmissionView reviseEstimatedDischarge(CurrentUser user, AdmissionId id, ReviseEstimatedDischarge command) {
+        user.requireRole("revise the estimated discharge date", Role.SENIOR_DECISION_MAKER, Role.CLINICIAN,
+                Role.COORDINATOR);
+        Admission admission = repository.findAdmission(id).orElseThrow(() -> ReferralNotFoundException.forAdmission(id));
+        patients.requireAccess(user, admission.view().patientId());
+        EddRevision revision = admission.reviseEstimatedDischarge(command.estimatedDischargeDate(), command.reason(),
+                today(), user.id(), user.displayName(), clock.instant());
+        repository.insertRevision(admission, revision);
+        AdmissionView view = admission.view();
+        audit(user, Action.UPDATE, "Admission", id.toString(), view.patientId(), "estimated discharge date revised from "
+                + revision.previousDate() + " to " + revision.revisedDate() + ": " + revision.reason());
+        return view;
+    }
+
+    /** The admission's EDD revisions, oldest first; shown with the admission, whose reading is audited. */
+    @Transactional
+    public List<EddRevision> estimatedDischargeRevisions(CurrentUser user, AdmissionId id) {
+        AdmissionView view = repository.findAdmission(id).orElseThrow(() -> ReferralNotFoundException.forAdmission(id))
+                .view();
+        patients.requireAccess(user, view.patientId());
+        return repository.eddRevisions(id);
     }
 
     @Transactional
@@ -288,14 +370,36 @@ public class ReferralService {
     private WardOccupancy occupancy(VirtualWard ward, List<AdmissionView> open, LocalDate today) {
         int fourteen = (int) open.stream().filter(a -> a.reachedFourteenDays(today)).count();
         int overEdd = (int) open.stream().filter(a -> a.daysOverEstimatedDischarge(today) > 0).count();
-        return WardOccupancy.of(ward, open.size(), repository.countAwaitingTriage(ward.id()), fourteen, overEdd);
+        return WardOccupancy.of(ward, open.size(), repository.countAcceptedAwaitingAdmission(ward.id()),
+                repository.countAwaitingTriage(ward.id()), fourteen, overEdd);
     }
 
     public LocalDate today() {
         return LocalDate.now(clock);
     }
 
+    public Instant now() {
+        return clock.instant();
+    }
+
     // helpers ---------------------------------------------------------------------------------------------------
+
+    /**
+     * The one capacity rule for accepting and admitting: open admissions plus referrals accepted and awaiting
+     * admission must leave a bed. Call with the ward row locked ({@link WardService#lockForAdmission}), so two
+     * seniors cannot take the last bed at once.
+     *
+     * @param ownAcceptance 1 when the referral being admitted is itself one of the accepted ones, else 0
+     */
+    private void requireFreeBed(VirtualWard ward, int ownAcceptance) {
+        int admitted = repository.countOpenAdmissions(ward.id());
+        int accepted = repository.countAcceptedAwaitingAdmission(ward.id()) - ownAcceptance;
+        if (admitted + accepted >= ward.bedCapacity()) {
+            throw new RefusedException(ward.name() + " is full: " + (admitted + accepted) + " of " + ward.bedCapacity()
+                    + " beds (" + admitted + " admitted, " + accepted + " accepted awaiting admission)."
+                    + " Discharge a patient, or refer to another ward.");
+        }
+    }
 
     private Referral referralFor(CurrentUser user, ReferralId id) {
         Referral referral = repository.find(id).orElseThrow(() -> ReferralNotFoundException.forId(id));
@@ -306,7 +410,8 @@ public class ReferralService {
     private List<ReferralView> visible(CurrentUser user, List<Referral> referrals) {
         List<PatientId> ids = referrals.stream().map(Referral::patientId).distinct().toList();
         var visible = patients.visibleSummaries(user, ids).stream().map(PatientSummary::id).collect(Collectors.toSet());
-        return referrals.stream().filter(r -> visible.contains(r.patientId())).map(Referral::view).toList();
+        return referrals.stream().filter(r -> visible.contains(r.patientId())).map(r -> r.view(clock.getZone()))
+                .toList();
     }
 
     private UserAccount accountableClinician(AdmitPatient command) {

@@ -1,5 +1,6 @@
 package org.homeward.referral;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import org.homeward.shared.OrganisationId;
@@ -8,10 +9,37 @@ import org.homeward.shared.ReferralId;
 import org.homeward.shared.UserId;
 import org.homeward.shared.WardId;
 
-/** A referral as people read it, with its triage decision once made. */
+/**
+ * A referral as people read it, with its triage decision once made.
+ *
+ * @param triageDueAt when it must be triaged by ({@link Urgency#triageDueAt})
+ */
 public record ReferralView(ReferralId id, PatientId patientId, WardId wardId, ReferralDirection direction,
         ReferralSource source, String presentingCondition, String reason, Set<Intervention> interventions,
         Urgency urgency, UserId referrerId, String referrerName, OrganisationId referrerOrganisationId,
         String inpatientWard, String inpatientConsultant, ReferralId reReferralOf, ReferralStatus status,
-        Instant referredAt, String triagedByName, Instant triagedAt, String triageReason) {
+        Instant referredAt, String triagedByName, Instant triagedAt, String triageReason, Instant triageDueAt) {
+
+    /** Still awaiting triage after its target. */
+    public boolean triageOverdue(Instant now) {
+        return status == ReferralStatus.AWAITING_TRIAGE && now.isAfter(triageDueAt);
+    }
+
+    /** How long it has waited for triage (until triaged, or until now), in whole minutes. */
+    public Duration waitingForTriage(Instant now) {
+        Duration waited = Duration.between(referredAt, triagedAt == null ? now : triagedAt);
+        return waited.isNegative() ? Duration.ZERO : waited.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+    }
+
+    /** The wait in words, e.g. "2 h 35 min" or "1 day 3 h". */
+    public String waitingForTriageText(Instant now) {
+        Duration waited = waitingForTriage(now);
+        long days = waited.toDays();
+        int hours = waited.toHoursPart();
+        int minutes = waited.toMinutesPart();
+        if (days > 0) {
+            return days + (days == 1 ? " day " : " days ") + hours + " h";
+        }
+        return hours > 0 ? hours + " h " + minutes + " min" : minutes + " min";
+    }
 }

@@ -6,6 +6,7 @@ import org.homeward.referral.AdmissionView;
 import org.homeward.referral.DischargeDestination;
 import org.homeward.referral.DischargePatient;
 import org.homeward.referral.ReferralService;
+import org.homeward.referral.ReviseEstimatedDischarge;
 import org.homeward.security.CurrentUser;
 import org.homeward.shared.AdmissionId;
 import org.homeward.shared.FormErrors;
@@ -40,6 +41,24 @@ class AdmissionPageController {
         return page(user, id, model);
     }
 
+    @PostMapping("/admissions/{id}/edd")
+    String reviseEstimatedDischarge(CurrentUser user, @PathVariable AdmissionId id,
+            @Valid @ModelAttribute("eddRevision") ReviseEstimatedDischarge revision, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            try {
+                AdmissionView revised = referrals.reviseEstimatedDischarge(user, id, revision);
+                redirect.addFlashAttribute("message", "Estimated discharge date revised to "
+                        + revised.estimatedDischargeDate() + ".");
+                return "redirect:/admissions/" + id;
+            } catch (InvalidInputException | RefusedException e) {
+                FormErrors.add(errors, e);
+            }
+        }
+        model.addAttribute("discharge", new DischargePatient(null, null, null, null, null));
+        return page(user, id, model);
+    }
+
     @PostMapping("/admissions/{id}/discharge")
     String discharge(CurrentUser user, @PathVariable AdmissionId id,
             @Valid @ModelAttribute("discharge") DischargePatient discharge, BindingResult errors, Model model,
@@ -64,6 +83,10 @@ class AdmissionPageController {
         model.addAttribute("ward", lookups.wardsById().get(admission.wardId()));
         model.addAttribute("today", referrals.today());
         model.addAttribute("destinations", DischargeDestination.values());
+        model.addAttribute("eddRevisions", referrals.estimatedDischargeRevisions(user, id));
+        if (!model.containsAttribute("eddRevision")) {
+            model.addAttribute("eddRevision", new ReviseEstimatedDischarge(null, null));
+        }
         return "referral/admission";
     }
 }

@@ -8,6 +8,8 @@ import java.util.List;
 import org.homeward.referral.AdmissionView;
 import org.homeward.referral.AdmitPatient;
 import org.homeward.referral.CreateReferral;
+import org.homeward.referral.EddRevision;
+import org.homeward.referral.ReviseEstimatedDischarge;
 import org.homeward.referral.DischargePatient;
 import org.homeward.referral.ReferralService;
 import org.homeward.referral.ReferralView;
@@ -52,6 +54,13 @@ class ReferralApiController {
         return patientId == null ? referrals.openReferrals(user) : referrals.referralsOf(user, patientId);
     }
 
+    @GetMapping("/referrals/overdue")
+    @Operation(summary = "Referrals you may see still awaiting triage after their target (urgent 2 hours, same day by "
+            + "the end of the day, next day by the end of the next day), longest overdue first")
+    List<ReferralView> overdue(CurrentUser user) {
+        return referrals.overdueForTriage(user);
+    }
+
     @GetMapping("/referrals/mine")
     @Operation(summary = "Referrals made from your organisation, with their decisions")
     List<ReferralView> mine(CurrentUser user) {
@@ -93,6 +102,20 @@ class ReferralApiController {
     @Operation(summary = "An admission; once discharged, with the discharge summary")
     AdmissionView admission(CurrentUser user, @PathVariable AdmissionId id) {
         return referrals.admission(user, id);
+    }
+
+    @PostMapping("/admissions/{id}/edd")
+    @Operation(summary = "Revise the estimated discharge date with a reason; the history is kept and 'past EDD' "
+            + "counts from the current date")
+    AdmissionView reviseEstimatedDischarge(CurrentUser user, @PathVariable AdmissionId id,
+            @Valid @RequestBody ReviseEstimatedDischarge body) {
+        return referrals.reviseEstimatedDischarge(user, id, body);
+    }
+
+    @GetMapping("/admissions/{id}/edd")
+    @Operation(summary = "The revisions of an admission's estimated discharge date, oldest first")
+    List<EddRevision> estimatedDischargeRevisions(CurrentUser user, @PathVariable AdmissionId id) {
+        return referrals.estimatedDischargeRevisions(user, id);
     }
 
     @GetMapping(value = "/admissions", params = "patientId")

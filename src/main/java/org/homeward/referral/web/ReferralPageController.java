@@ -59,7 +59,11 @@ class ReferralPageController {
     String list(CurrentUser user, Model model) {
         List<ReferralView> open = referrals.openReferrals(user);
         List<ReferralView> mine = referrals.referralsFromMyOrganisation(user);
+        java.time.Instant now = referrals.now();
         model.addAttribute("open", open);
+        model.addAttribute("now", now);
+        model.addAttribute("overdue", open.stream().filter(r -> r.triageOverdue(now))
+                .sorted(java.util.Comparator.comparing(ReferralView::triageDueAt)).toList());
         model.addAttribute("mine", mine);
         model.addAttribute("patients", lookups.visiblePatients(user,
                 Stream.concat(open.stream(), mine.stream()).map(ReferralView::patientId).distinct().toList()));
