@@ -3,7 +3,25 @@ package org.homeward.audit;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One line of the audit trail. */
+/**
+ * One line of the audit trail.
+ *
+ * @param masked the line is about a patient outside the reader's organisation's care: the patient id, record id and
+ *     detail (which can hold a name or an NHS number) are withheld
+ */
 public record AuditEntry(long id, Instant occurredAt, String username, String organisationName, String role,
-        String action, String recordType, String recordId, UUID patientId, String detail) {
+        String action, String recordType, String recordId, UUID patientId, String detail, boolean masked) {
+
+    static final String OUTSIDE_CARE = "Patient outside your organisation's care";
+    static final String OTHER_ORGANISATIONS_SEARCH = "Search by another organisation (search words withheld)";
+
+    AuditEntry maskedAsOutsideCare() {
+        return new AuditEntry(id, occurredAt, username, organisationName, role, action, recordType, null, null,
+                OUTSIDE_CARE, true);
+    }
+
+    AuditEntry withDetail(String withheld) {
+        return new AuditEntry(id, occurredAt, username, organisationName, role, action, recordType, recordId,
+                patientId, withheld, true);
+    }
 }

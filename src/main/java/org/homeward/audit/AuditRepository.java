@@ -48,7 +48,18 @@ class AuditRepository {
         return id == null ? null : id.toString();
     }
 
-    List<AuditEntry> search(AuditQuery query, ZoneId zone) {
+    /** A line as stored, with the organisation of whoever it records. */
+    record Stored(long id, java.time.Instant occurredAt, String username, String organisationName, String role,
+            String action, String recordType, String recordId, UUID patientId, String detail, boolean masked,
+            UUID organisationId) {
+
+        AuditEntry entry() {
+            return new AuditEntry(id, occurredAt, username, organisationName, role, action, recordType, recordId,
+                    patientId, detail, masked);
+        }
+    }
+
+    List<Stored> search(AuditQuery query, ZoneId zone) {
         StringBuilder sql = new StringBuilder("select * from audit_event where true");
         List<Object> params = new ArrayList<>();
         if (query.username() != null && !query.username().isBlank()) {
@@ -72,11 +83,11 @@ class AuditRepository {
             params.add(Timestamp.from(query.to().plusDays(1).atStartOfDay(zone).toInstant()));
         }
         sql.append(" order by id desc limit ").append(query.limitOrDefault());
-        return jdbc.sql(sql.toString()).params(params).query((rs, row) -> new AuditEntry(rs.getLong("id"),
+        return jdbc.sql(sql.toString()).params(params).query((rs, row) -> new Stored(rs.getLong("id"),
                 rs.getTimestamp("occurred_at").toInstant(), rs.getString("username"),
                 rs.getString("organisation_name"), rs.getString("role"), rs.getString("action"),
                 rs.getString("record_type"), rs.getString("record_id"), rs.getObject("patient_id", UUID.class),
-                rs.getString("detail"))).list();
+                rs.getString("detail"), false, rs.getObject("organisation_id", UUID.class))).list();
     }
 
     private static String truncate(String detail) {

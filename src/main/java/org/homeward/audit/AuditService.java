@@ -2,9 +2,14 @@ package org.homeward.audit;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.homeward.patient.PatientService;
 import org.homeward.security.CurrentUser;
 import org.homeward.security.Role;
 import org.homeward.shared.InvalidInputException;
+import org.homeward.shared.PatientId;
 import org.homeward.shared.RecordAccessed;
 import org.homeward.shared.RecordsAccessed;
 import org.springframework.context.event.EventListener;
@@ -21,10 +26,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuditService {
 
     private final AuditRepository repository;
+    private final PatientService patients;
     private final Clock clock;
 
-    AuditService(AuditRepository repository, Clock clock) {
+    AuditService(AuditRepository repository, PatientService patients, Clock clock) {
         this.repository = repository;
+        this.patients = patients;
         this.clock = clock;
     }
 
@@ -47,13 +54,32 @@ public class AuditService {
         repository.append(event, clock.instant());
     }
 
-    /** The audit trail, newest first; for administrators and governance leads only. */
+    /**
+     * The audit trail, newest first; for administrators and governance leads only. Lines about patients in the
+     * reader's organisation's care are shown in full; lines about other patients keep who, when, what kind of record
+     * and which action, but not the patient, the record id or the detail (which can hold a name or an NHS number):
+     * an acute trust's administrator or an ICB governance lead must not learn who is cared for elsewhere. A search
+     * that found nobody, made from another organisation, keeps its words to itself too.
+     */
     @Transactional(readOnly = true)
     public List<AuditEntry> search(CurrentUser user, AuditQuery query) {
         user.requireRole("view the audit trail", Role.ADMIN, Role.GOVERNANCE);
         if (query.from() != null && query.to() != null && query.from().isAfter(query.to())) {
             throw new InvalidInputException("from", "The 'from' date must not be after the 'to' date");
         }
-        return repository.search(query, clock.getZone());
+        List<AuditRepository.Stored> stored = repository.search(query, clock.getZone());
+        Set<PatientId> inCare = patients.inCareOf(user.organisationId(), stored.stream()
+                .map(AuditRepository.Stored::patientId).filter(Objects::nonNull).map(PatientId::new)
+                .collect(Collectors.toSet()));
+        return stored.stream().map(line -> shownTo(user, line, inCare)).toList();
+    }
+
+    private static AuditEntry shownTo(CurrentUser user, AuditRepository.Stored line, Set<PatientId> inCare) {
+        if (line.patientId() != null) {
+            return inCare.contains(new PatientId(line.patientId())) ? line.entry() : line.entry().maskedAsOutsideCare();
+        }
+        boolean othersSearch = "PatientSearch".equals(line.recordType())
+                && !user.organisationId().value().equals(line.organisationId());
+        return othersSearch ? line.entry().withDetail(AuditEntry.OTHER_ORGANISATIONS_SEARCH) : line.entry();
     }
 }

@@ -180,9 +180,25 @@ public class AlertService {
         return !local.isBefore(ward.opensAt()) && local.isBefore(ward.closesAt());
     }
 
-    /** Open alerts the user may see, most severe first, then by deadline; for one ward or all. */
-    @Transactional(readOnly = true)
+    /**
+     * Open alerts the user may see, most severe first, then by deadline; for one ward or all. The alert board shows
+     * each patient's name, so each patient shown is audited against them (ADR 0002).
+     */
+    @Transactional
     public List<AlertView> openAlerts(CurrentUser user, WardId ward) {
+        List<AlertView> shown = visibleOpenAlerts(user, ward);
+        List<RecordAccessed> lines = shown.stream().map(AlertView::patientId).distinct()
+                .map(p -> new RecordAccessed(user.actor(), RecordAccessed.Action.READ, "AlertBoard",
+                        ward == null ? null : ward.toString(), p.value(),
+                        "listed on the alert board (" + shown.size() + " open alerts)"))
+                .toList();
+        if (!lines.isEmpty()) {
+            events.publishEvent(new org.homeward.shared.RecordsAccessed(lines));
+        }
+        return shown;
+    }
+
+    private List<AlertView> visibleOpenAlerts(CurrentUser user, WardId ward) {
         List<AlertView> open = repository.open(ward);
         Set<PatientId> visible = patients.visibleSummaries(user,
                 open.stream().map(AlertView::patientId).collect(Collectors.toSet())).stream()
@@ -193,7 +209,7 @@ public class AlertService {
     /** Open alerts on a ward, or across the service: a number, shown on the census. */
     @Transactional(readOnly = true)
     public int openAlertCount(CurrentUser user, WardId ward) {
-        return openAlerts(user, ward).size();
+        return visibleOpenAlerts(user, ward).size();
     }
 
     /** One alert, for staff who may see its patient. */

@@ -190,6 +190,16 @@ public class PatientService {
     }
 
     /**
+     * Those of {@code ids} in the organisation's care (its organisation is in their care team), whatever the reader's
+     * role: for the audit trail, which shows an organisation's administrator and governance lead only their own
+     * patients in full. Internal use; nothing of the patients is returned.
+     */
+    @Transactional(readOnly = true)
+    public Set<PatientId> inCareOf(OrganisationId organisation, Collection<PatientId> ids) {
+        return new HashSet<>(repository.visibleAmong(ids, organisation));
+    }
+
+    /**
      * The map locations of these patients' homes, for visit planning; patients without a recorded location are left
      * out. Internal use: the caller has already checked the user may see these patients.
      */

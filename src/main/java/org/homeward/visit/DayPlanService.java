@@ -220,13 +220,18 @@ public class DayPlanService {
                 Location.geographic(1, toLatitude, toLongitude)));
     }
 
-    /** The newest plan of the user's organisation for the day, showing only the visits to patients the user may see. */
-    @Transactional(readOnly = true)
+    /**
+     * The newest plan of the user's organisation for the day, showing only the visits to patients the user may see;
+     * each patient shown is audited against them (ADR 0002).
+     */
+    @Transactional
     public Optional<DayPlan> currentPlan(CurrentUser user, LocalDate day) {
         user.requireRole("see the day's visit plan", Role.CLINICIAN, Role.SENIOR_DECISION_MAKER, Role.COORDINATOR);
         return plans.current(user.organisationId(), day).map(plan -> {
             Set<PatientId> visible = visible(user,
                     plan.visits().stream().map(PlannedVisit::patientId).collect(Collectors.toSet()));
+            VisitAudit.listed(events, user, "DayPlan", plan.id().toString(), visible,
+                    "listed on the visit plan for " + day + " (version " + plan.version() + ")");
             return new DayPlan(plan.id(), plan.organisationId(), plan.date(), plan.version(), plan.madeBy(), plan.madeAt(), plan.reason(),
                     plan.travelModel(), plan.score(), plan.feasible(), plan.solveMillis(),
                     plan.visits().stream().filter(v -> visible.contains(v.patientId())).toList());

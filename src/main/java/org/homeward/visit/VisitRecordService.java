@@ -160,7 +160,7 @@ public class VisitRecordService {
      * The day's visits a coordinator must look at now: missed, overdue, late and not done, in time order. Only the
      * visits of patients the user may see.
      */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<VisitException> exceptions(CurrentUser user, LocalDate day) {
         user.requireRole("see missed and late visits", Role.COORDINATOR, Role.SENIOR_DECISION_MAKER, Role.CLINICIAN);
         DayPlan plan = plans.current(user.organisationId(), day).orElse(null);
@@ -185,6 +185,9 @@ public class VisitRecordService {
             }
         }
         found.sort(Comparator.comparing(VisitException::since).thenComparing(e -> e.visit().visitId()));
+        VisitAudit.listed(events, user, "VisitExceptions", plan.id().toString(),
+                found.stream().map(e -> e.visit().patientId()).collect(Collectors.toSet()),
+                "listed among the missed and late visits of " + day + " (" + found.size() + " visits)");
         return found;
     }
 

@@ -102,7 +102,7 @@ public class VisitService {
      * The visits due on {@code day} for the admitted patients the user may see, optionally on one ward: what the day
      * plan is made from. Urgent visits asked for that day come with them.
      */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<VisitRequirement> requirements(CurrentUser user, LocalDate day, WardId ward) {
         user.requireRole("see the visits due", PLANNERS);
         List<Intervention> due = interventions.dueOn(day);
@@ -117,6 +117,9 @@ public class VisitService {
                 due.stream().filter(i -> visible.contains(i.patientId())).toList(), day, clock.getZone()));
         urgent.stream().filter(u -> visible.contains(u.patientId())).map(UrgentVisit::requirement)
                 .forEach(requirements::add);
+        VisitAudit.listed(events, user, "VisitRequirements", null,
+                requirements.stream().map(VisitRequirement::patientId).collect(Collectors.toSet()),
+                "listed among the visits due on " + day + " (" + requirements.size() + " visits)");
         return requirements;
     }
 

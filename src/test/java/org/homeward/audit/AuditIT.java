@@ -245,7 +245,7 @@ class AuditIT {
     @ParameterizedTest
     @EnumSource(value = Role.class, names = {"ADMIN", "GOVERNANCE"})
     void letsAdministratorsAndGovernanceLeadsFilterTheTrail(Role role) {
-        CurrentUser reader = fixtures.user(role, fixtures.organisation(OrganisationType.ICB));
+        CurrentUser reader = fixtures.user(role, acute);
         PatientRecord patient = fixtures.patient(referrer, LocalDate.of(1946, 6, 6));
         PatientRecord other = fixtures.patient(referrer, LocalDate.of(1946, 7, 7));
         String patientId = patient.summary().id().toString();

@@ -7,7 +7,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Length of stay in midnights, day of stay from 1, days over the EDD, and the 14-day flag. */
+/**
+ * Length of stay in midnights, day of stay from 1 (the admission day), days over the EDD, and the 14-day flag, which
+ * shows from day of stay 14 (spec 3.12: the expected length of stay shall not exceed 14 days).
+ */
 class LengthOfStayTests {
 
     private static final LocalDate ADMITTED = LocalDate.of(2026, 11, 2);
@@ -39,10 +42,20 @@ class LengthOfStayTests {
         assertThat(LengthOfStay.daysOverEstimatedDischarge(edd, edd.plusDays(4))).isEqualTo(4);
     }
 
-    @ParameterizedTest(name = "{0} midnights -> flag {1}")
-    @CsvSource({"0, false", "1, false", "13, false", "14, true", "15, true", "30, true"})
-    void raisesTheFourteenDayFlagOnceTheStayReachesFourteenDays(int midnights, boolean flagged) {
-        assertThat(LengthOfStay.reachedExpectedMaximum(ADMITTED, ADMITTED.plusDays(midnights))).isEqualTo(flagged);
+    @ParameterizedTest(name = "{0} midnights, day of stay {1} -> flag {2}")
+    @CsvSource({"0, 1, false", "1, 2, false", "12, 13, false", "13, 14, true", "14, 15, true", "30, 31, true"})
+    void raisesTheFourteenDayFlagFromDayOfStayFourteen(int midnights, int dayOfStay, boolean flagged) {
+        LocalDate today = ADMITTED.plusDays(midnights);
+        assertThat(LengthOfStay.dayOfStay(ADMITTED, today)).isEqualTo(dayOfStay);
+        assertThat(LengthOfStay.reachedExpectedMaximum(ADMITTED, today)).isEqualTo(flagged);
+    }
+
+    @ParameterizedTest(name = "EDD {0} days after admission (day {1}) -> beyond 14 days {2}")
+    @CsvSource({"0, 1, false", "12, 13, false", "13, 14, false", "14, 15, true", "57, 58, true"})
+    void placesAnEstimatedDischargeBeyondTheExpectedMaximumAfterDayFourteen(int days, int dayOfStay, boolean beyond) {
+        LocalDate edd = ADMITTED.plusDays(days);
+        assertThat(LengthOfStay.dayOfStay(ADMITTED, edd)).isEqualTo(dayOfStay);
+        assertThat(LengthOfStay.beyondExpectedMaximum(ADMITTED, edd)).isEqualTo(beyond);
     }
 
     @Test
@@ -60,8 +73,8 @@ class LengthOfStayTests {
         LocalDate today = LocalDate.of(2027, 1, 8);
         assertThat(LengthOfStay.days(admitted, today)).isEqualTo(14);
         assertThat(LengthOfStay.dayOfStay(admitted, today)).isEqualTo(15);
-        assertThat(LengthOfStay.reachedExpectedMaximum(admitted, today)).isTrue();
-        assertThat(LengthOfStay.reachedExpectedMaximum(admitted, today.minusDays(1))).isFalse();
+        assertThat(LengthOfStay.reachedExpectedMaximum(admitted, LocalDate.of(2027, 1, 7))).as("day 14").isTrue();
+        assertThat(LengthOfStay.reachedExpectedMaximum(admitted, LocalDate.of(2027, 1, 6))).as("day 13").isFalse();
     }
 
     @Test
@@ -76,12 +89,12 @@ class LengthOfStayTests {
 
     @Test
     void raisesTheFourteenDayFlagAcrossALeapFebruary() {
-        // 20 Feb to 29 Feb is 9 midnights, to 5 Mar another 5: 14 (in 2027, 14 midnights end on 6 Mar)
+        // day 14 is 13 days after admission: 20 Feb 2028 + 13 is 4 Mar (29 February counts); in 2027 it is 5 Mar
         LocalDate admitted = LocalDate.of(2028, 2, 20);
-        assertThat(LengthOfStay.reachedExpectedMaximum(admitted, LocalDate.of(2028, 3, 5))).isTrue();
-        assertThat(LengthOfStay.reachedExpectedMaximum(admitted, LocalDate.of(2028, 3, 4))).isFalse();
-        assertThat(LengthOfStay.reachedExpectedMaximum(LocalDate.of(2027, 2, 20), LocalDate.of(2027, 3, 5)))
-                .isFalse();
+        assertThat(LengthOfStay.reachedExpectedMaximum(admitted, LocalDate.of(2028, 3, 4))).isTrue();
+        assertThat(LengthOfStay.reachedExpectedMaximum(admitted, LocalDate.of(2028, 3, 3))).isFalse();
+        assertThat(LengthOfStay.reachedExpectedMaximum(LocalDate.of(2027, 2, 20), LocalDate.of(2027, 3, 5))).isTrue();
+        assertThat(LengthOfStay.reachedExpectedMaximum(LocalDate.of(2027, 2, 20), LocalDate.of(2027, 3, 4))).isFalse();
     }
 
     @Test
