@@ -66,7 +66,7 @@ class ListAuditIT {
 
         CurrentUser pageReader = fixtures.user(Role.COORDINATOR, acute);
         assertThat(PageSession.signIn(api.baseUrl(), pageReader).get("/alerts?wardId=" + ward.id()).html().text())
-                .contains(first.summary().familyName());
+                .containsIgnoringCase(first.summary().familyName());
         assertThat(patientsAudited(pageReader, "AlertBoard")).containsExactlyInAnyOrder(
                 first.summary().id().value(), second.summary().id().value());
         assertThat(patientsAudited(fixtures.user(Role.CLINICIAN, acute), "AlertBoard"))
@@ -96,7 +96,7 @@ class ListAuditIT {
 
         CurrentUser pageReader = fixtures.user(Role.SENIOR_DECISION_MAKER, acute);
         assertThat(PageSession.signIn(api.baseUrl(), pageReader).get("/referrals").html().text())
-                .contains(waiting.summary().familyName());
+                .containsIgnoringCase(waiting.summary().familyName());
         assertThat(patientsAudited(pageReader, "ReferralList")).contains(waitingId, acceptedId);
     }
 

@@ -71,7 +71,7 @@ class FlowBrowserIT {
         String row = browser.text(By.cssSelector("tr[data-referral-id='" + urgent.id() + "']"));
         assertThat(row).contains("Overdue").contains("Waiting 2 h 5 min").contains("Due by 10 Dec 10:55");
         assertThat(browser.testId("overdue-triage")).contains("Overdue for triage")
-                .contains(patient.summary().familyName());
+                .containsIgnoringCase(patient.summary().familyName());
         assertThat(Axe.violations(browser)).isEmpty();
         browser.screenshot("referral-list-overdue");
         assertThat(Axe.overflowAtPhoneWidth(browser)).isZero();

@@ -149,19 +149,21 @@ class JourneyApiIT {
     }
 
     @Test
-    void refusesAdmissionToAFullWardWithoutWritingAnything() {
+    void refusesAcceptanceIntoAFullWardWithoutWritingAnything() {
         admitPatient();
         admitPatient();
         String referralId = referPatient();
-        api.post(consultant, "/api/v1/referrals/" + referralId + "/triage", Map.of("outcome", "ACCEPT", "reason", "ok"));
         long admissionsBefore = jdbc.sql("select count(*) from admission").query(Long.class).single();
 
-        Response full = api.post(consultant, "/api/v1/referrals/" + referralId + "/admission", admit());
+        Response full = api.post(consultant, "/api/v1/referrals/" + referralId + "/triage",
+                Map.of("outcome", "ACCEPT", "reason", "ok"));
 
         assertThat(full.status()).isEqualTo(409);
-        assertThat(full.text("detail")).contains("is full: 2 of 2 beds are occupied");
+        assertThat(full.text("detail")).contains("is full: 2 of 2 beds (2 admitted, 0 accepted awaiting admission)");
         assertThat(jdbc.sql("select count(*) from admission").query(Long.class).single()).isEqualTo(admissionsBefore);
-        assertThat(api.get(consultant, "/api/v1/referrals/" + referralId).text("status")).isEqualTo("ACCEPTED");
+        assertThat(api.get(consultant, "/api/v1/referrals/" + referralId).text("status")).isEqualTo("AWAITING_TRIAGE");
+        assertThat(api.post(consultant, "/api/v1/referrals/" + referralId + "/admission", admit()).status())
+                .as("and so it cannot be admitted either").isEqualTo(409);
     }
 
     @Test

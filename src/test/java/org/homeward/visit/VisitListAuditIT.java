@@ -67,7 +67,7 @@ class VisitListAuditIT {
 
         CurrentUser dayViewer = team.staff(Role.COORDINATOR);
         assertThat(PageSession.signIn(api.baseUrl(), dayViewer).get("/visits?date=" + team.day).html().text())
-                .contains(dose.summary().familyName());
+                .containsIgnoringCase(dose.summary().familyName());
         assertThat(audited(dayViewer, "DayPlan")).containsExactlyInAnyOrderElementsOf(both);
         assertThat(audited(dayViewer, "VisitExceptions")).containsExactlyInAnyOrderElementsOf(both);
     }
