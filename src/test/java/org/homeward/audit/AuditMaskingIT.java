@@ -60,18 +60,20 @@ class AuditMaskingIT {
         assertThat(line.hasNonNull("recordId")).isFalse();
         assertThat(line.path("detail").asText()).isEqualTo("Patient outside your organisation's care");
         assertThat(others.body()).doesNotContain(communityPatient.summary().nhsNumber().value())
+                .doesNotContain(communityPatient.summary().nhsNumber().formatted())
                 .doesNotContain(communityPatient.summary().familyName())
                 .doesNotContain(communityPatient.summary().id().toString());
 
         JsonNode own = api.get(admin, "/api/v1/audit?username=" + acuteReferrer.username()).body().get(0);
         assertThat(own.path("masked").asBoolean()).isFalse();
         assertThat(own.path("patientId").asText()).isEqualTo(acutePatient.summary().id().toString());
-        assertThat(own.path("detail").asText()).contains(acutePatient.summary().nhsNumber().value());
+        assertThat(own.path("detail").asText()).contains(acutePatient.summary().nhsNumber().formatted());
 
         String page = PageSession.signIn(api.baseUrl(), admin).get("/admin/audit?username="
                 + communityReferrer.username()).html().text();
         assertThat(page).contains("Patient outside your organisation's care")
-                .doesNotContain(communityPatient.summary().nhsNumber().value());
+                .doesNotContain(communityPatient.summary().nhsNumber().value())
+                .doesNotContain(communityPatient.summary().nhsNumber().formatted());
     }
 
     @Test
@@ -87,7 +89,7 @@ class AuditMaskingIT {
         assertThat(lines).hasSize(2);
         assertThat(lines.findValuesAsText("masked")).containsOnly("true");
         assertThat(lines.findValuesAsText("action")).containsExactlyInAnyOrder("CREATE", "READ");
-        assertThat(trail.body()).doesNotContain(acutePatient.summary().nhsNumber().value())
+        assertThat(trail.body()).doesNotContain(acutePatient.summary().nhsNumber().formatted())
                 .doesNotContain(acutePatient.summary().familyName());
 
         CurrentUser ownGovernance = fixtures.user(Role.GOVERNANCE, acute);

@@ -89,19 +89,28 @@ class FlowBrowserIT {
         browser.setValue("estimatedDischargeDate", revised.toString()).click("save-edd");
         assertThat(browser.text(By.cssSelector("[data-testid='errors']"))).contains("reason");
         assertThat(Axe.violations(browser)).isEmpty();
+        scrollTo("edd-revision");
         browser.screenshot("edd-refused-without-reason");
 
         browser.setValue("estimatedDischargeDate", revised.toString())
                 .type("reason", "Board round: osteomyelitis, six weeks of IV antibiotics agreed with microbiology")
                 .click("save-edd");
 
-        assertThat(browser.testId("flash")).contains("Estimated discharge date revised to " + revised);
+        assertThat(browser.testId("flash")).contains("Estimated discharge date revised to "
+                + revised.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK)));
         assertThat(browser.testId("edd")).contains("(day 17 of the stay)").contains("osteomyelitis");
         assertThat(browser.testId("edd-history")).contains("osteomyelitis").contains(consultant.displayName());
         assertThat(Axe.violations(browser)).isEmpty();
+        scrollTo("edd-history");
         browser.screenshot("edd-revised-with-history");
         assertThat(Axe.overflowAtPhoneWidth(browser)).isZero();
         assertThat(Axe.violations(browser)).isEmpty();
+        scrollTo("edd-history");
         browser.screenshot("edd-revised-phone");
+    }
+
+    private void scrollTo(String testId) {
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "document.querySelector(\"[data-testid='" + testId + "']\").scrollIntoView()");
     }
 }

@@ -18,6 +18,7 @@ import org.homeward.support.Api;
 import org.homeward.support.Api.Response;
 import org.homeward.support.Fixtures;
 import org.homeward.support.IntegrationTest;
+import org.homeward.support.PageSession;
 import org.homeward.support.TestClock;
 import org.homeward.ward.VirtualWard;
 import org.junit.jupiter.api.AfterEach;
@@ -225,6 +226,11 @@ class FlowIT {
         assertThat(dayFourteen.path("dayOfStay").asInt()).isEqualTo(14);
         assertThat(dayFourteen.path("reachedFourteenDays").asBoolean()).isTrue();
         assertThat(wardOnServiceCensus(ward).path("reachedFourteenDays").asInt()).isEqualTo(1);
+
+        assertThat(api.post(consultant, "/api/v1/admissions/" + admission + "/discharge",
+                Map.of("destination", "USUAL_RESIDENCE", "summary", "Completed treatment")).status()).isEqualTo(200);
+        assertThat(PageSession.signIn(api.baseUrl(), consultant).get("/admissions/" + admission).testId("length-of-stay"))
+                .as("the discharge summary uses the same rule").isEqualTo("13 days (discharged on day 14 of the stay; reached 14 days)");
     }
 
     // helpers ----------------------------------------------------------------------------------------------------

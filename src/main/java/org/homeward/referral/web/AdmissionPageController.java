@@ -49,7 +49,8 @@ class AdmissionPageController {
             try {
                 AdmissionView revised = referrals.reviseEstimatedDischarge(user, id, revision);
                 redirect.addFlashAttribute("message", "Estimated discharge date revised to "
-                        + revised.estimatedDischargeDate() + ".");
+                        + revised.estimatedDischargeDate().format(java.time.format.DateTimeFormatter.ofPattern(
+                                "d MMMM yyyy", java.util.Locale.UK)) + ".");
                 return "redirect:/admissions/" + id;
             } catch (InvalidInputException | RefusedException e) {
                 FormErrors.add(errors, e);
