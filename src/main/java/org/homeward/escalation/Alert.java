@@ -89,6 +89,31 @@ class Alert {
                 null, null, null, null, null, null), 0);
     }
 
+    /** A patient or carer is worried and asked for a review: no score, their words in the reason. */
+    static Alert concern(PatientId patient, WardId ward, EscalationRule rule, Instant now) {
+        return new Alert(new AlertView(UUID.randomUUID(), patient, ward, AlertKind.CONCERN_RAISED, rule.severity(),
+                null, null, false, rule.reason(), now, now, now.plus(rule.respondWithin()),
+                (int) rule.respondWithin().toMinutes(), AlertTier.WARD_TEAM, null, AlertStatus.RAISED, null, null,
+                null, null, null, null, null, null), 0);
+    }
+
+    /**
+     * A concern on an open alert: the team must look again whatever the alert's state, so it is raised again (to be
+     * acknowledged at its new level), at least MEDIUM, with the sooner deadline, and the worry first in its reason.
+     */
+    void raiseForConcern(EscalationRule rule, Instant now) {
+        if (rule.severity().compareTo(severity) > 0) {
+            severity = rule.severity();
+            kind = AlertKind.CONCERN_RAISED;
+            respondWithinMinutes = (int) rule.respondWithin().toMinutes();
+        }
+        String combined = rule.reason() + "; " + reason;
+        reason = combined.length() <= 300 ? combined : combined.substring(0, 297) + "...";
+        Instant sooner = now.plus(rule.respondWithin());
+        respondBy = status != AlertStatus.RAISED || sooner.isBefore(respondBy) ? sooner : respondBy;
+        status = AlertStatus.RAISED;
+    }
+
     /**
      * Unacknowledged past its deadline, the alert goes to the next tier with a new deadline: its own response
      * window, but at most {@link #TIER_WINDOW}.

@@ -57,6 +57,21 @@ public record EscalationRule(AlertSeverity severity, Duration respondWithin, Str
                 "Patient reports feeling worse" + byScore.map(rule -> "; " + rule.reason()).orElse(""));
     }
 
+    /**
+     * A patient or carer says "I am worried" in their own words (Martha's rule: a patient, family or carer can ask
+     * for a review). It escalates like a MEDIUM alert, responded to as soon as a reported "worse": within 30 minutes.
+     * The reason carries their words, shortened to fit the alert; the whole words are kept with the concern.
+     */
+    static EscalationRule forConcern(String words) {
+        String shown = words.length() <= CONCERN_WORDS_SHOWN ? words
+                : words.substring(0, CONCERN_WORDS_SHOWN - 3) + "...";
+        return new EscalationRule(AlertSeverity.MEDIUM, REPORTED_WORSE_RESPOND_WITHIN,
+                "Worried, in their own words: \"" + shown + "\"");
+    }
+
+    /** The alert's reason column holds 300 characters; the words take at most this many of them. */
+    static final int CONCERN_WORDS_SHOWN = 260;
+
     static Optional<EscalationRule> forNews2(News2Result result, int alertFromTotal) {
         String partial = (result.scale() == SpO2Scale.SCALE_2 ? " on SpO2 Scale 2" : "")
                 + (result.partial() ? " (partial set: " + result.missing().size() + " missing)" : "");

@@ -73,7 +73,8 @@ class HomeReadingsController {
             return page(token, patient, form, model);
         }
         redirect.addFlashAttribute("sentAt", clock.instant());
-        return "redirect:/home/" + token;
+        // what happens now, by the alert these readings raised, is the escalation module's page
+        return "redirect:/home/" + token + "/advice";
     }
 
     /** Issues a personal link (clinical staff), shown once on the patient's page. */
