@@ -75,8 +75,8 @@ class Alert {
 
     static Alert raise(PatientId patient, WardId ward, EscalationRule rule, EarlyWarningScore score,
             Instant observedAt, Instant now) {
-        return new Alert(new AlertView(UUID.randomUUID(), patient, ward, AlertKind.EARLY_WARNING, rule.severity(),
-                scoreName(score), score.total(), score.partial(), rule.reason(), observedAt, now,
+        return new Alert(new AlertView(UUID.randomUUID(), patient, ward, kind(score), rule.severity(),
+                scoreName(score), scoreTotal(score), score.partial(), rule.reason(), observedAt, now,
                 now.plus(rule.respondWithin()), (int) rule.respondWithin().toMinutes(), AlertTier.WARD_TEAM, null,
                 AlertStatus.RAISED, null, null, null, null, null, null, null, null), 0);
     }
@@ -145,11 +145,11 @@ class Alert {
         if (rule.severity().compareTo(severity) <= 0) {
             return false;
         }
-        kind = AlertKind.EARLY_WARNING;
+        kind = kind(score);
         severity = rule.severity();
         respondWithinMinutes = (int) rule.respondWithin().toMinutes();
         scoreName = scoreName(score);
-        scoreTotal = score.total();
+        scoreTotal = scoreTotal(score);
         partialSet = score.partial();
         reason = rule.reason();
         this.observedAt = observedAt;
@@ -198,7 +198,16 @@ class Alert {
     }
 
     private static String scoreName(EarlyWarningScore score) {
-        return score.news2() != null ? "NEWS2" : "PEWS";
+        return !score.scored() ? null : score.news2() != null ? "NEWS2" : "PEWS";
+    }
+
+    private static Integer scoreTotal(EarlyWarningScore score) {
+        return score.scored() ? score.total() : null;
+    }
+
+    /** A set with no score alerts only for an adult's own "worse": a concern, not a score. */
+    private static AlertKind kind(EarlyWarningScore score) {
+        return score.scored() ? AlertKind.EARLY_WARNING : AlertKind.CONCERN_RAISED;
     }
 
     AlertView view() {

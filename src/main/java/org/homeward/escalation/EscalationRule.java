@@ -36,6 +36,10 @@ public record EscalationRule(AlertSeverity severity, Duration respondWithin, Str
     static final Duration REPORTED_WORSE_RESPOND_WITHIN = Duration.ofMinutes(30);
 
     public static Optional<EscalationRule> forScore(EarlyWarningScore score, int news2AlertFromTotal) {
+        if (!score.scored()) {
+            // nothing measured: no score to act on, but an adult's own "worse" is still escalated
+            return score.reportedWorse() ? Optional.of(withReportedWorse(Optional.empty())) : Optional.empty();
+        }
         if (score.news2() == null) {
             return forPews(score.pews());
         }
