@@ -23,14 +23,15 @@ public record CarerAdvice(AlertSeverity severity, boolean callNow, String headin
      * MEDIUM, the team calls back within its window, and they call the team within the hour if nobody has; LOW, the
      * team will be in touch within its window. Every alert also says when to call 999 instead.
      *
-     * @param alert the patient's open alert, or {@code null}
+     * @param alert the patient's open alert, or {@code null}; a missed-reading alert is advised as none
      * @param contact the ward's contact at this moment, or {@code null} when the patient is on no ward
      */
     public static CarerAdvice forAlert(AlertView alert, WardContact contact) {
         String phone = contact == null ? "111" : contact.phone();
         String label = contact == null ? "NHS 111, as you are not on a virtual ward" : contact.label();
         String number = phone + " (" + label + ")";
-        if (alert == null) {
+        // a missed-reading alert is about readings not coming, which the ones just sent answer
+        if (alert == null || alert.kind() == AlertKind.MISSED_READING) {
             return new CarerAdvice(null, false, "The team will look at your readings",
                     "Nothing you sent needs the team to act straight away. They look at every reading.",
                     "If you are worried, call the team on " + number + ".", phone, label, null);
