@@ -110,7 +110,7 @@ class InputLengthIT {
         Map<String, Object> body = Map.ofEntries(Map.entry("name", text(201)),
                 Map.entry("pathways", List.of("RESPIRATORY")), Map.entry("hostOrganisationId", acute.id().toString()),
                 Map.entry("bedCapacity", 4), Map.entry("opensAt", "08:00"), Map.entry("closesAt", "20:00"),
-                Map.entry("outOfHoursContact", text(201)), Map.entry("outOfHoursPhone", "01305 255 000"),
+                Map.entry("outOfHoursContact", text(201)), Map.entry("outOfHoursPhone", "01305 255 000"), Map.entry("inHoursPhone", "01632 960 000"),
                 Map.entry("minAgeYears", 18), Map.entry("maxAgeYears", 130),
                 Map.entry("admissionCriteria", "COPD exacerbation"));
 

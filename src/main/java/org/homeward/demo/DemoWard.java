@@ -10,13 +10,13 @@ import org.homeward.ward.Pathway;
 /**
  * The three demo virtual wards (120 beds), shaped on the Dorset service specification and, for children, on the
  * Islington children's Hospital at Home abstract (IV antibiotics, NG feeding, nebulisers, oxygen, phototherapy,
- * monitoring and carer support). Out-of-hours numbers are in Ofcom's 01632 960 drama range, so none rings anyone.
+ * monitoring and carer support). In-hours and out-of-hours numbers are in Ofcom's 01632 960 drama range, so none rings anyone.
  */
 enum DemoWard {
     FRAILTY_RESPIRATORY("Adult Frailty and Respiratory Virtual Ward",
             EnumSet.of(Pathway.ADULT_FRAILTY, Pathway.RESPIRATORY), DemoOrganisation.ACUTE, 60, LocalTime.of(22, 0),
             "Acute medicine registrar on call via Wessex Coast switchboard; overnight Hospital at Home nurse visits",
-            "01632 960 101", 18, 130, """
+            "01632 960 101", "01632 960 111", 18, 130, """
             Adults registered with a Dorset GP who are acutely unwell and would otherwise need a hospital bed, and who \
             are safe at home with up to three visits a day and remote monitoring. Typical: frailty (Clinical Frailty \
             Scale 5-8) with an acute illness such as infection, a fall without a fracture, or delirium; \
@@ -25,7 +25,7 @@ enum DemoWard {
             best interests decision. Not suitable: suspected sepsis with lactate above 2 mmol/L, new oxygen need above \
             4 L/min, acute coronary syndrome, fracture needing surgery, need for one-to-one care overnight with no carer."""),
     HEART_FAILURE("Heart Failure Virtual Ward", EnumSet.of(Pathway.HEART_FAILURE), DemoOrganisation.ACUTE, 30,
-            LocalTime.of(20, 0), "Cardiology registrar on call via Wessex Coast switchboard", "01632 960 102", 18, 130,
+            LocalTime.of(20, 0), "Cardiology registrar on call via Wessex Coast switchboard", "01632 960 102", "01632 960 112", 18, 130,
             """
             Adults with heart failure confirmed by echocardiogram, or suspected with NT-proBNP above 2000 ng/L, who \
             are fluid overloaded and need IV or subcutaneous diuretics with daily clinical review, weights and blood \
@@ -34,7 +34,8 @@ enum DemoWard {
             syndrome, arrhythmia needing cardiac monitoring, cardiogenic shock, oxygen saturation below 92% on air."""),
     CHILDREN("Children's Hospital at Home", EnumSet.of(Pathway.PAEDIATRICS), DemoOrganisation.COMMUNITY, 30,
             LocalTime.of(22, 0),
-            "Children's community nurse on call, then the paediatric registrar at Wessex Coast", "01632 960 103", 0,
+            "Children's community nurse on call, then the paediatric registrar at Wessex Coast", "01632 960 103",
+            "01632 960 113", 0,
             17, """
             Children and young people aged 0-17 registered with a Dorset GP, referred from the emergency department, \
             a ward or the community, who are acutely unwell and need an intervention that can be given safely at \
@@ -51,12 +52,13 @@ enum DemoWard {
     private final LocalTime closesAt;
     private final String outOfHoursContact;
     private final String outOfHoursPhone;
+    private final String inHoursPhone;
     private final int minAgeYears;
     private final int maxAgeYears;
     private final String admissionCriteria;
 
     DemoWard(String displayName, Set<Pathway> pathways, DemoOrganisation host, int beds, LocalTime closesAt,
-            String outOfHoursContact, String outOfHoursPhone, int minAgeYears, int maxAgeYears,
+            String outOfHoursContact, String outOfHoursPhone, String inHoursPhone, int minAgeYears, int maxAgeYears,
             String admissionCriteria) {
         this.displayName = displayName;
         this.pathways = pathways;
@@ -65,6 +67,7 @@ enum DemoWard {
         this.closesAt = closesAt;
         this.outOfHoursContact = outOfHoursContact;
         this.outOfHoursPhone = outOfHoursPhone;
+        this.inHoursPhone = inHoursPhone;
         this.minAgeYears = minAgeYears;
         this.maxAgeYears = maxAgeYears;
         this.admissionCriteria = admissionCriteria;
@@ -96,6 +99,6 @@ enum DemoWard {
 
     CreateWard command(OrganisationId hostId, int scale) {
         return new CreateWard(displayName, EnumSet.copyOf(pathways), hostId, beds * scale, LocalTime.of(8, 0), closesAt,
-                outOfHoursContact, outOfHoursPhone, minAgeYears, maxAgeYears, admissionCriteria);
+                outOfHoursContact, outOfHoursPhone, inHoursPhone, minAgeYears, maxAgeYears, admissionCriteria);
     }
 }

@@ -75,8 +75,8 @@ class Alert {
 
     static Alert raise(PatientId patient, WardId ward, EscalationRule rule, EarlyWarningScore score,
             Instant observedAt, Instant now) {
-        return new Alert(new AlertView(UUID.randomUUID(), patient, ward, AlertKind.EARLY_WARNING, rule.severity(),
-                scoreName(score), score.total(), score.partial(), rule.reason(), observedAt, now,
+        return new Alert(new AlertView(UUID.randomUUID(), patient, ward, kind(score), rule.severity(),
+                scoreName(score), scoreTotal(score), score.partial(), rule.reason(), observedAt, now,
                 now.plus(rule.respondWithin()), (int) rule.respondWithin().toMinutes(), AlertTier.WARD_TEAM, null,
                 AlertStatus.RAISED, null, null, null, null, null, null, null, null), 0);
     }
@@ -87,6 +87,31 @@ class Alert {
                 null, null, false, reason, lastSetAt, now, now.plus(MISSED_READING_WINDOW),
                 (int) MISSED_READING_WINDOW.toMinutes(), AlertTier.WARD_TEAM, null, AlertStatus.RAISED, null, null,
                 null, null, null, null, null, null), 0);
+    }
+
+    /** A patient or carer is worried and asked for a review: no score, their words in the reason. */
+    static Alert concern(PatientId patient, WardId ward, EscalationRule rule, Instant now) {
+        return new Alert(new AlertView(UUID.randomUUID(), patient, ward, AlertKind.CONCERN_RAISED, rule.severity(),
+                null, null, false, rule.reason(), now, now, now.plus(rule.respondWithin()),
+                (int) rule.respondWithin().toMinutes(), AlertTier.WARD_TEAM, null, AlertStatus.RAISED, null, null,
+                null, null, null, null, null, null), 0);
+    }
+
+    /**
+     * A concern on an open alert: the team must look again whatever the alert's state, so it is raised again (to be
+     * acknowledged at its new level), at least MEDIUM, with the sooner deadline, and the worry first in its reason.
+     */
+    void raiseForConcern(EscalationRule rule, Instant now) {
+        if (rule.severity().compareTo(severity) > 0) {
+            severity = rule.severity();
+            kind = AlertKind.CONCERN_RAISED;
+            respondWithinMinutes = (int) rule.respondWithin().toMinutes();
+        }
+        String combined = rule.reason() + "; " + reason;
+        reason = combined.length() <= 300 ? combined : combined.substring(0, 297) + "...";
+        Instant sooner = now.plus(rule.respondWithin());
+        respondBy = status != AlertStatus.RAISED || sooner.isBefore(respondBy) ? sooner : respondBy;
+        status = AlertStatus.RAISED;
     }
 
     /**
@@ -120,11 +145,11 @@ class Alert {
         if (rule.severity().compareTo(severity) <= 0) {
             return false;
         }
-        kind = AlertKind.EARLY_WARNING;
+        kind = kind(score);
         severity = rule.severity();
         respondWithinMinutes = (int) rule.respondWithin().toMinutes();
         scoreName = scoreName(score);
-        scoreTotal = score.total();
+        scoreTotal = scoreTotal(score);
         partialSet = score.partial();
         reason = rule.reason();
         this.observedAt = observedAt;
@@ -173,7 +198,16 @@ class Alert {
     }
 
     private static String scoreName(EarlyWarningScore score) {
-        return score.news2() != null ? "NEWS2" : "PEWS";
+        return !score.scored() ? null : score.news2() != null ? "NEWS2" : "PEWS";
+    }
+
+    private static Integer scoreTotal(EarlyWarningScore score) {
+        return score.scored() ? score.total() : null;
+    }
+
+    /** A set with no score alerts only for an adult's own "worse": a concern, not a score. */
+    private static AlertKind kind(EarlyWarningScore score) {
+        return score.scored() ? AlertKind.EARLY_WARNING : AlertKind.CONCERN_RAISED;
     }
 
     AlertView view() {

@@ -69,6 +69,12 @@ class AlertRepository {
                 .param(patient.value()).query(AlertRepository::alert).optional();
     }
 
+    /** The patient's open alert, if any, as it stands: for what a patient or carer is told to do. */
+    Optional<AlertView> findOpen(PatientId patient) {
+        return jdbc.sql("select * from alert where patient_id = ? and status <> 'CLOSED'")
+                .param(patient.value()).query(AlertRepository::alert).optional().map(Alert::view);
+    }
+
     /** The open alerts of these patients, locked, by patient: one query for a whole scored batch. */
     java.util.Map<PatientId, Alert> findOpenForUpdate(java.util.Collection<PatientId> patients) {
         java.util.Map<PatientId, Alert> open = new java.util.HashMap<>();

@@ -2,15 +2,15 @@ package org.homeward.escalation;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.homeward.observation.EarlyWarningScore;
+import org.homeward.observation.ObservationService;
 import org.homeward.patient.PatientService;
 import org.homeward.referral.ReferralService;
+import org.homeward.scoring.WarningScore;
 import org.homeward.security.CurrentUser;
 import org.homeward.security.Role;
 import org.homeward.shared.InvalidInputException;
@@ -41,15 +41,17 @@ public class EscalationPolicyService {
     private final PatientService patients;
     private final ReferralService referrals;
     private final WardService wards;
+    private final ObservationService observations;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     EscalationPolicyService(EscalationPolicyRepository repository, PatientService patients, ReferralService referrals,
-            WardService wards, ApplicationEventPublisher events, Clock clock) {
+            WardService wards, ObservationService observations, ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.patients = patients;
         this.referrals = referrals;
         this.wards = wards;
+        this.observations = observations;
         this.events = events;
         this.clock = clock;
     }
@@ -147,8 +149,8 @@ public class EscalationPolicyService {
         user.requireRole("tighten a patient's escalation policy", CHANGES_POLICIES);
         patients.requireVisible(user, patient);
         if (!scoredWithNews2(patient)) {
-            throw new RefusedException("This patient is under " + EarlyWarningScore.NEWS2_FROM_AGE + " and is scored"
-                    + " with national PEWS, so a NEWS2 threshold would not change when they alert; escalate by the"
+            throw new RefusedException("This patient is scored"
+                    + " with national PEWS (under 16, or 16-17 on a children's ward), so a NEWS2 threshold would not change when they alert; escalate by the"
                     + " PEWS card (clinical concern and carer worry are triggers)");
         }
         repository.lockOverrides(patient);
@@ -186,7 +188,7 @@ public class EscalationPolicyService {
     }
 
     private boolean scoredWithNews2(PatientId patient) {
-        return patients.summary(patient).ageOn(LocalDate.now(clock)) >= EarlyWarningScore.NEWS2_FROM_AGE;
+        return observations.warningScore(patient) == WarningScore.NEWS2;
     }
 
     private static int checkedThreshold(Integer threshold, int highestAllowed, String whose) {

@@ -36,6 +36,10 @@ public record EscalationRule(AlertSeverity severity, Duration respondWithin, Str
     static final Duration REPORTED_WORSE_RESPOND_WITHIN = Duration.ofMinutes(30);
 
     public static Optional<EscalationRule> forScore(EarlyWarningScore score, int news2AlertFromTotal) {
+        if (!score.scored()) {
+            // nothing measured: no score to act on, but an adult's own "worse" is still escalated
+            return score.reportedWorse() ? Optional.of(withReportedWorse(Optional.empty())) : Optional.empty();
+        }
         if (score.news2() == null) {
             return forPews(score.pews());
         }
@@ -56,6 +60,21 @@ public record EscalationRule(AlertSeverity severity, Duration respondWithin, Str
         return new EscalationRule(AlertSeverity.MEDIUM, REPORTED_WORSE_RESPOND_WITHIN,
                 "Patient reports feeling worse" + byScore.map(rule -> "; " + rule.reason()).orElse(""));
     }
+
+    /**
+     * A patient or carer says "I am worried" in their own words (Martha's rule: a patient, family or carer can ask
+     * for a review). It escalates like a MEDIUM alert, responded to as soon as a reported "worse": within 30 minutes.
+     * The reason carries their words, shortened to fit the alert; the whole words are kept with the concern.
+     */
+    static EscalationRule forConcern(String words) {
+        String shown = words.length() <= CONCERN_WORDS_SHOWN ? words
+                : words.substring(0, CONCERN_WORDS_SHOWN - 3) + "...";
+        return new EscalationRule(AlertSeverity.MEDIUM, REPORTED_WORSE_RESPOND_WITHIN,
+                "Worried, in their own words: \"" + shown + "\"");
+    }
+
+    /** The alert's reason column holds 300 characters; the words take at most this many of them. */
+    static final int CONCERN_WORDS_SHOWN = 260;
 
     static Optional<EscalationRule> forNews2(News2Result result, int alertFromTotal) {
         String partial = (result.scale() == SpO2Scale.SCALE_2 ? " on SpO2 Scale 2" : "")

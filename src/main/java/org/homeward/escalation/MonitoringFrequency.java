@@ -18,7 +18,14 @@ record MonitoringFrequency(Duration interval, String basis) {
 
     static final Duration CONTINUOUS_AT_HOME = Duration.ofMinutes(15);
 
+    /** A set with nothing its score uses says nothing about the patient: a full set is asked for within the hour. */
+    static final Duration UNSCORED = Duration.ofMinutes(60);
+
     static MonitoringFrequency of(EarlyWarningScore score) {
+        if (!score.scored()) {
+            return new MonitoringFrequency(UNSCORED, "no score (nothing the score uses was recorded): a full set "
+                    + "within 60 minutes");
+        }
         if (score.news2() != null) {
             Duration interval = score.news2().response().minimumInterval();
             return new MonitoringFrequency(interval.isZero() ? CONTINUOUS_AT_HOME : interval,

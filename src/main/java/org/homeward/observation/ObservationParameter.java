@@ -21,7 +21,16 @@ public enum ObservationParameter {
     CONSCIOUSNESS("ALERT", "NEW_CONFUSION", "VOICE", "PAIN", "UNRESPONSIVE"),
     RESPIRATORY_DISTRESS("NONE", "MILD", "MODERATE", "SEVERE"),
     CAPILLARY_REFILL(0, 20),
-    CARER_ANSWER("WORSE", "SAME", "BETTER", "ASLEEP", "UNAVAILABLE");
+    CARER_ANSWER("WORSE", "SAME", "BETTER", "ASLEEP", "UNAVAILABLE"),
+    /** National PEWS trigger criteria, recorded by the nurse with the set (only PEWS uses them). */
+    SUSPECTED_SEPSIS("true", "false"),
+    SUSPECTED_SEPTIC_SHOCK("true", "false"),
+    ABNORMAL_PUPILS("true", "false"),
+    CLINICAL_INTUITION("NONE", "LOW", "MEDIUM", "HIGH", "EMERGENCY"),
+    SPECIFIC_CONCERN("NONE", "LOW", "MEDIUM", "HIGH", "EMERGENCY"),
+    /** Why a child's blood pressure was not measured; "other" carries the score the nurse chose, 0 or 4. */
+    BLOOD_PRESSURE_DEROGATION("NOT_ATTEMPTED_NO_CONCERN", "UNSUCCESSFUL_NO_CONCERN", "UNSUCCESSFUL_WITH_CONCERN",
+            "OTHER_SCORED_0", "OTHER_SCORED_4");
 
     private final Double min;
     private final Double max;

@@ -13,6 +13,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.homeward.patient.PatientService;
 import org.homeward.patient.PatientSummary;
+import org.homeward.referral.ReferralService;
+import org.homeward.scoring.WarningScore;
 import org.homeward.security.CurrentUser;
 import org.homeward.security.Role;
 import org.homeward.shared.InvalidInputException;
@@ -20,6 +22,8 @@ import org.homeward.shared.PatientId;
 import org.homeward.shared.RecordAccessed;
 import org.homeward.shared.RecordsAccessed;
 import org.homeward.shared.RefusedException;
+import org.homeward.shared.WardId;
+import org.homeward.ward.WardService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,14 +42,18 @@ public class ObservationService {
     private final ObservationRepository repository;
     private final Scale2Repository scaleDecisions;
     private final PatientService patients;
+    private final ReferralService referrals;
+    private final WardService wards;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ObservationService(ObservationRepository repository, Scale2Repository scale2, PatientService patients,
-            ApplicationEventPublisher events, Clock clock) {
+            ReferralService referrals, WardService wards, ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.scaleDecisions = scale2;
         this.patients = patients;
+        this.referrals = referrals;
+        this.wards = wards;
         this.events = events;
         this.clock = clock;
     }
@@ -139,14 +147,46 @@ public class ObservationService {
         Instant earliest = sets.values().stream().map(ObservationSet::takenAt).min(Instant::compareTo).orElseThrow();
         Map<UUID, List<Scale2Decision>> scale2 = scaleDecisions.inForceSince(sets.keySet(), earliest).stream()
                 .collect(Collectors.groupingBy(d -> d.patientId().value()));
+        Set<UUID> childrens = onChildrensPathway(sets.keySet().stream().filter(patient -> WarningScore.pathwayDecides(
+                ageOn(dateOfBirth.get(patient), sets.get(patient).takenAt()))).toList());
         List<ObservationScored> scored = new ArrayList<>(sets.size());
         sets.forEach((patient, set) -> {
             LocalDate observedOn = set.takenAt().atZone(clock.getZone()).toLocalDate();
             Scale2Decision decision = decisionAt(scale2.getOrDefault(patient, List.of()), set.takenAt());
-            scored.add(new ObservationScored(new PatientId(patient), set.takenAt(),
-                    EarlyWarningScore.of(set, dateOfBirth.get(patient), observedOn, decision)));
+            scored.add(new ObservationScored(new PatientId(patient), set.takenAt(), EarlyWarningScore.of(set,
+                    dateOfBirth.get(patient), observedOn, decision, childrens.contains(patient))));
         });
         events.publishEvent(new ObservationsScored(scored));
+    }
+
+    private int ageOn(LocalDate dateOfBirth, Instant moment) {
+        return java.time.Period.between(dateOfBirth, moment.atZone(clock.getZone()).toLocalDate()).getYears();
+    }
+
+    /**
+     * Which of these patients are on a ward with the children's pathway now: asked only for 16-17s, the ages the
+     * pathway decides (one query for their wards, one read per distinct ward).
+     */
+    private Set<UUID> onChildrensPathway(List<UUID> patientsAged16Or17) {
+        if (patientsAged16Or17.isEmpty()) {
+            return Set.of();
+        }
+        Map<PatientId, WardId> current = referrals.currentWards(patientsAged16Or17.stream().map(PatientId::new).toList());
+        Map<WardId, Boolean> childrens = new java.util.HashMap<>();
+        return current.entrySet().stream()
+                .filter(e -> childrens.computeIfAbsent(e.getValue(), id -> wards.ward(id).isPaediatric()))
+                .map(e -> e.getKey().value()).collect(Collectors.toSet());
+    }
+
+    /**
+     * The score the patient is scored with today: {@link WarningScore#forPatient} by their age and, for 16-17s, their
+     * current ward's pathway. Pages ask this to show the right form, the carer question and SpO2 Scale 2.
+     */
+    @Transactional(readOnly = true)
+    public WarningScore warningScore(PatientId patient) {
+        int age = patients.summary(patient).ageOn(LocalDate.now(clock));
+        boolean childrens = WarningScore.pathwayDecides(age) && !onChildrensPathway(List.of(patient.value())).isEmpty();
+        return WarningScore.forPatient(age, childrens);
     }
 
     private static Scale2Decision decisionAt(List<Scale2Decision> decisions, Instant moment) {
@@ -165,11 +205,10 @@ public class ObservationService {
         patients.requireVisible(user, patient);
         String why = requireReason(reason);
         Instant now = clock.instant();
-        int age = patients.summary(patient).ageOn(now.atZone(clock.getZone()).toLocalDate());
-        if (age < EarlyWarningScore.NEWS2_FROM_AGE) {
-            throw new InvalidInputException("patient", "SpO2 Scale 2 is part of NEWS2, for patients aged "
-                    + EarlyWarningScore.NEWS2_FROM_AGE + " and over; this patient is " + age
-                    + " and is scored with PEWS, which has one SpO2 table");
+        if (warningScore(patient) != WarningScore.NEWS2) {
+            int age = patients.summary(patient).ageOn(now.atZone(clock.getZone()).toLocalDate());
+            throw new InvalidInputException("patient", "SpO2 Scale 2 is part of NEWS2; this patient is " + age
+                    + " and is scored with PEWS (under 16, or 16-17 on a children's ward), which has one SpO2 table");
         }
         scaleDecisions.active(patient).ifPresent(active -> {
             throw new RefusedException("SpO2 Scale 2 is already documented for this patient by "
@@ -235,6 +274,7 @@ public class ObservationService {
         Instant since = clock.instant().minus(Duration.ofDays(days));
         List<Reading> readings = repository.readingsSince(patient, since);
         List<Scale2Decision> decisions = scaleDecisions.inForceSince(List.of(patient.value()), since);
+        boolean childrens = !onChildrensPathway(List.of(patient.value())).isEmpty();
         List<ScoredSet> history = new ArrayList<>();
         // readings come oldest first: slide a window of readings from WINDOW before each moment up to it, instead
         // of filtering every reading for every moment
@@ -249,27 +289,33 @@ public class ObservationService {
                 from++;
             }
             ObservationSet.assemble(readings.subList(from, to)).ifPresent(set -> history.add(
-                    scored(set, dateOfBirth, decisionAt(decisions, set.takenAt()))));
+                    scored(set, dateOfBirth, decisionAt(decisions, set.takenAt()), childrens)));
         }
         events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.READ, "ObservationChart", null,
                 patient.value(), "viewed " + history.size() + " scored sets"));
         return history;
     }
 
-    private ScoredSet scored(ObservationSet set, LocalDate dateOfBirth, Scale2Decision scale2) {
+    /** One chart point, scored with the ward pathway the patient is on now (the chart is read during the stay). */
+    private ScoredSet scored(ObservationSet set, LocalDate dateOfBirth, Scale2Decision scale2, boolean childrens) {
         EarlyWarningScore score = EarlyWarningScore.of(set, dateOfBirth, set.takenAt().atZone(clock.getZone()).toLocalDate(),
-                scale2);
+                scale2, childrens);
         Map<ObservationParameter, String> values = new java.util.EnumMap<>(ObservationParameter.class);
         set.readings().forEach((parameter, reading) -> values.put(parameter,
                 reading.code() != null ? reading.code() : java.math.BigDecimal.valueOf(reading.value()).stripTrailingZeros().toPlainString()));
+        if (!score.scored()) {
+            return new ScoredSet(set.takenAt(), ScoredSet.NO_SCORE, 0, true,
+                    "No score: nothing the score uses was recorded", 0, values, false);
+        }
         if (score.news2() != null) {
             var r = score.news2();
             int band = r.total() >= 7 ? 3 : r.total() >= 5 ? 2 : (r.total() >= 1 || r.redScore()) ? 1 : 0;
-            return new ScoredSet(set.takenAt(), score.scoreName(), r.total(), r.partial(), r.risk().label(), band, values);
+            return new ScoredSet(set.takenAt(), score.scoreName(), r.total(), r.partial(), r.risk().label(), band, values,
+                    true);
         }
         var p = score.pews();
         int band = Math.min(3, p.level().ordinal());
-        return new ScoredSet(set.takenAt(), "PEWS", p.total(), p.partial(), p.level().label(), band, values);
+        return new ScoredSet(set.takenAt(), "PEWS", p.total(), p.partial(), p.level().label(), band, values, true);
     }
 
     /**

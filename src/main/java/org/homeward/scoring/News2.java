@@ -43,6 +43,10 @@ public final class News2 {
 
     /** Scores a set; refuses values that cannot be physiological, naming the field. */
     public static News2Result score(News2Input input) {
+        if (hasNoParameter(input)) {
+            throw new InvalidObservationException("parameters", "At least one NEWS2 parameter is needed: a set with "
+                    + "none has no score (it is not 'low risk')");
+        }
         SpO2Scale scale = input.scale() == null ? SpO2Scale.SCALE_1 : input.scale();
         requireScale2Documentation(input, scale);
         Map<News2Parameter, Integer> scores = new EnumMap<>(News2Parameter.class);
@@ -72,6 +76,14 @@ public final class News2 {
         score(scores, missing, News2Parameter.TEMPERATURE, input.temperatureCelsius(), "temperatureCelsius", 25, 45, 1,
                 TEMPERATURE);
         return result(scores, missing, scale);
+    }
+
+    /** A set with none of the seven parameters: it has no score, rather than a total of 0 that reads as low risk. */
+    public static boolean hasNoParameter(News2Input input) {
+        return input.respirationRatePerMinute() == null && input.oxygenSaturationPercent() == null
+                && input.onOxygen() == null && input.systolicBloodPressureMmHg() == null
+                && input.pulsePerMinute() == null && input.consciousness() == null
+                && input.temperatureCelsius() == null;
     }
 
     /**

@@ -26,6 +26,10 @@ public final class Pews {
         if (input.observedOn() == null) {
             throw new InvalidObservationException("observedOn", "observedOn is required to choose the PEWS age chart");
         }
+        if (hasNoParameter(input)) {
+            throw new InvalidObservationException("parameters", "At least one PEWS parameter or trigger is needed: a "
+                    + "set with none has no score (it is not 'no concern')");
+        }
         PewsAgeChart chart = PewsAgeChart.forAge(input.dateOfBirth(), input.observedOn());
         Map<PewsParameter, Integer> scores = new EnumMap<>(PewsParameter.class);
         Set<PewsParameter> missing = EnumSet.noneOf(PewsParameter.class);
@@ -55,6 +59,18 @@ public final class Pews {
         level = triggers(input, level, triggers);
         return new PewsResult(chart, total, Collections.unmodifiableMap(scores), Collections.unmodifiableSet(missing),
                 !missing.isEmpty(), level, Collections.unmodifiableSet(triggers));
+    }
+
+    /** A set with no parameter, no oxygen, no AVPU and no trigger: it has no score rather than a total of 0. */
+    public static boolean hasNoParameter(PewsInput i) {
+        return i.respiratoryRatePerMinute() == null && i.respiratoryDistress() == null
+                && i.oxygenSaturationPercent() == null && i.oxygenDevice() == null && i.oxygenPercent() == null
+                && i.oxygenLitresPerMinute() == null && i.heartRatePerMinute() == null
+                && i.systolicBloodPressureMmHg() == null && i.bloodPressureDerogation() == null
+                && i.capillaryRefillSeconds() == null && i.avpu() == null && !i.suspectedSepsis()
+                && !i.suspectedSepticShock() && !i.abnormalPupils() && i.carerAnswer() == null
+                && (i.clinicalIntuitionLevel() == null || i.clinicalIntuitionLevel() == PewsEscalationLevel.NONE)
+                && (i.specificConcernLevel() == null || i.specificConcernLevel() == PewsEscalationLevel.NONE);
     }
 
     /**

@@ -25,13 +25,14 @@ class WardRepository {
     void insert(VirtualWard ward) {
         jdbc.sql("""
                 insert into virtual_ward (id, name, pathways, host_organisation_id, bed_capacity, opens_at, closes_at,
-                    out_of_hours_contact, out_of_hours_phone, min_age_years, max_age_years, admission_criteria)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    out_of_hours_contact, out_of_hours_phone, min_age_years, max_age_years, admission_criteria,
+                    in_hours_phone)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(ward.id().value(), ward.name(),
                         ward.pathways().stream().sorted().map(Enum::name).collect(Collectors.joining(",")),
                         ward.hostOrganisationId().value(), ward.bedCapacity(), ward.opensAt(), ward.closesAt(),
                         ward.outOfHoursContact(), ward.outOfHoursPhone(), ward.minAgeYears(), ward.maxAgeYears(),
-                        ward.admissionCriteria())
+                        ward.admissionCriteria(), ward.inHoursPhone())
                 .update();
     }
 
@@ -62,6 +63,6 @@ class WardRepository {
                 new OrganisationId(rs.getObject("host_organisation_id", UUID.class)), rs.getInt("bed_capacity"),
                 rs.getObject("opens_at", java.time.LocalTime.class), rs.getObject("closes_at", java.time.LocalTime.class),
                 rs.getString("out_of_hours_contact"), rs.getString("out_of_hours_phone"), rs.getInt("min_age_years"),
-                rs.getInt("max_age_years"), rs.getString("admission_criteria"));
+                rs.getInt("max_age_years"), rs.getString("admission_criteria"), rs.getString("in_hours_phone"));
     }
 }

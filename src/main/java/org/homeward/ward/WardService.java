@@ -52,7 +52,7 @@ public class WardService {
         VirtualWard ward = new VirtualWard(WardId.random(), command.name().trim(), EnumSet.copyOf(command.pathways()),
                 command.hostOrganisationId(), command.bedCapacity(), command.opensAt(), command.closesAt(),
                 command.outOfHoursContact().trim(), command.outOfHoursPhone().trim(), command.minAgeYears(),
-                command.maxAgeYears(), command.admissionCriteria().trim());
+                command.maxAgeYears(), command.admissionCriteria().trim(), command.inHoursPhone().trim());
         repository.insert(ward);
         events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.CREATE, "VirtualWard",
                 ward.id().toString(), null, "opened ward " + ward.name() + " with " + ward.bedCapacity() + " beds"));

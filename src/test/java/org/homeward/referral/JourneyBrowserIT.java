@@ -64,7 +64,7 @@ class JourneyBrowserIT {
         browser.type("name", wardName).check("Adult frailty").check("Respiratory")
                 .selectContaining("hostOrganisationId", admin.organisationName())
                 .type("bedCapacity", "12").setValue("opensAt", "08:00").setValue("closesAt", "18:00")
-                .type("outOfHoursContact", "Acute medical registrar on call").type("outOfHoursPhone", "01305 255 000")
+                .type("outOfHoursContact", "Acute medical registrar on call").type("outOfHoursPhone", "01305 255 000").type("inHoursPhone", "01632 960 000")
                 .type("minAgeYears", "18").type("maxAgeYears", "130")
                 .type("admissionCriteria", "Acutely unwell adults safe at home with daily visits").click("save-ward");
         assertThat(browser.testId("errors")).contains("20:00");

@@ -218,7 +218,7 @@ class AccessControlIT {
                 Map.entry("name", Fixtures.unique("Ward")), Map.entry("pathways", List.of("RESPIRATORY")),
                 Map.entry("hostOrganisationId", acute.id().toString()), Map.entry("bedCapacity", 4),
                 Map.entry("opensAt", "08:00"), Map.entry("closesAt", "20:00"),
-                Map.entry("outOfHoursContact", "On-call registrar"), Map.entry("outOfHoursPhone", "01305 255 000"),
+                Map.entry("outOfHoursContact", "On-call registrar"), Map.entry("outOfHoursPhone", "01305 255 000"), Map.entry("inHoursPhone", "01632 960 000"),
                 Map.entry("minAgeYears", 18), Map.entry("maxAgeYears", 130),
                 Map.entry("admissionCriteria", "COPD exacerbation")));
         if (role == Role.ADMIN || role == Role.COORDINATOR) {

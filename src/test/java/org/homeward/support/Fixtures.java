@@ -92,7 +92,7 @@ public class Fixtures {
     public VirtualWard ward(Organisation host, int beds, int minAge, int maxAge, Set<Pathway> pathways) {
         CurrentUser admin = user(Role.ADMIN, host);
         return wards.create(admin, new CreateWard(unique("Ward"), pathways, host.id(), beds, LocalTime.of(8, 0),
-                LocalTime.of(20, 0), "Acute medical on-call registrar", "01305 255 000", minAge, maxAge,
+                LocalTime.of(20, 0), "Acute medical on-call registrar", "01305 255 000", "01632 960 000", minAge, maxAge,
                 "Acutely unwell, safe at home with daily visits"));
     }
 

@@ -2,8 +2,6 @@ package org.homeward.observation.web;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import org.homeward.observation.BatchResult;
@@ -14,6 +12,7 @@ import org.homeward.observation.ObservationService;
 import org.homeward.patient.PatientService;
 import org.homeward.patient.PatientSummary;
 import org.homeward.referral.ReferralService;
+import org.homeward.scoring.WarningScore;
 import org.homeward.security.CurrentUser;
 import org.homeward.shared.PatientId;
 import org.homeward.ward.WardService;
@@ -73,7 +72,8 @@ class HomeReadingsController {
             return page(token, patient, form, model);
         }
         redirect.addFlashAttribute("sentAt", clock.instant());
-        return "redirect:/home/" + token;
+        // what happens now, by the alert these readings raised, is the escalation module's page
+        return "redirect:/home/" + token + "/advice";
     }
 
     /** Issues a personal link (clinical staff), shown once on the patient's page. */
@@ -85,7 +85,7 @@ class HomeReadingsController {
 
     private String page(String token, PatientId patient, HomeReadings form, Model model) {
         PatientSummary summary = patients.summary(patient);
-        boolean child = Period.between(summary.dateOfBirth(), LocalDate.now(clock)).getYears() < 16;
+        boolean child = observations.warningScore(patient) == WarningScore.PEWS;
         model.addAttribute("token", token);
         model.addAttribute("firstName", summary.givenName());
         model.addAttribute("child", child);

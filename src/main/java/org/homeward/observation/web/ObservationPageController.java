@@ -2,12 +2,9 @@ package org.homeward.observation.web;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import org.homeward.observation.BatchMode;
-import org.homeward.observation.EarlyWarningScore;
 import org.homeward.observation.Scale2Decision;
 import org.homeward.security.Role;
 import org.homeward.shared.FormErrors;
@@ -21,6 +18,7 @@ import org.homeward.observation.ObservationParameter;
 import org.homeward.observation.ObservationService;
 import org.homeward.observation.ObservationSource;
 import org.homeward.observation.ScoredSet;
+import org.homeward.scoring.WarningScore;
 import org.homeward.patient.PatientRecord;
 import org.homeward.patient.PatientService;
 import org.homeward.security.CurrentUser;
@@ -48,16 +46,22 @@ class ObservationPageController {
         this.clock = clock;
     }
 
-    /** The visit form; the fields a child's PEWS needs are shown only for children. */
+    /**
+     * The visit form; the fields PEWS needs (including its trigger criteria: blood pressure derogation, suspected
+     * sepsis or septic shock, abnormal pupils, clinical intuition, a specific concern) are shown only for patients
+     * scored with PEWS.
+     */
     record VisitObservations(Double respiratoryRate, String respiratoryDistress, Double oxygenSaturation,
             String onOxygen, String oxygenDevice, Double oxygenPercent, Double oxygenFlow, Double systolic,
-            Double heartRate, Double capillaryRefill, String consciousness, Double temperature, String carerAnswer) {
+            Double heartRate, Double capillaryRefill, String consciousness, Double temperature, String carerAnswer,
+            String bloodPressureDerogation, String suspectedSepsis, String suspectedSepticShock, String abnormalPupils,
+            String clinicalIntuition, String specificConcern) {
     }
 
     @GetMapping("/patients/{id}/observations/new")
     String form(CurrentUser user, @PathVariable PatientId id, Model model) {
         return formPage(patients.record(user, id), new VisitObservations(null, null, null, null, null, null, null,
-                null, null, null, null, null, null), model);
+                null, null, null, null, null, null, null, null, null, null, null, null), model);
     }
 
     @PostMapping("/patients/{id}/observations")
@@ -90,7 +94,7 @@ class ObservationPageController {
         // the record first: a patient outside the user's care is then "not found", like an unknown one
         PatientRecord patient = patients.record(user, id);
         List<ScoredSet> history = observations.history(user, id, CHART_DAYS);
-        boolean adult = patient.summary().ageOn(LocalDate.now(clock)) >= EarlyWarningScore.NEWS2_FROM_AGE;
+        boolean adult = observations.warningScore(id) == WarningScore.NEWS2;
         List<Scale2Decision> decisions = adult ? observations.scale2Decisions(user, id) : List.of();
         model.addAttribute("adult", adult);
         model.addAttribute("scale2", decisions.stream().filter(Scale2Decision::active).findFirst().orElse(null));
@@ -98,11 +102,12 @@ class ObservationPageController {
         model.addAttribute("canDecideScale", user.hasRole(Role.SENIOR_DECISION_MAKER));
         model.addAttribute("patient", patient);
         model.addAttribute("history", history);
-        model.addAttribute("points", history.stream()
+        model.addAttribute("points", history.stream().filter(ScoredSet::scored)
                 .map(h -> java.util.Map.of("x", h.takenAt().toEpochMilli(), "y", h.total())).toList());
         model.addAttribute("latest", history.isEmpty() ? null : history.get(history.size() - 1));
         model.addAttribute("days", CHART_DAYS);
-        model.addAttribute("parameters", ObservationParameter.values());
+        model.addAttribute("parameters", java.util.Arrays.stream(ObservationParameter.values())
+                .filter(p -> history.stream().anyMatch(h -> h.values().containsKey(p))).toList());
         return "observation/chart";
     }
 
@@ -137,7 +142,7 @@ class ObservationPageController {
 
     private String formPage(PatientRecord patient, VisitObservations form, Model model) {
         model.addAttribute("patient", patient);
-        model.addAttribute("child", Period.between(patient.summary().dateOfBirth(), LocalDate.now(clock)).getYears() < 16);
+        model.addAttribute("child", observations.warningScore(patient.summary().id()) == WarningScore.PEWS);
         model.addAttribute("form", form);
         return "observation/visit";
     }
@@ -158,6 +163,12 @@ class ObservationPageController {
         code(readings, patient, ObservationParameter.CONSCIOUSNESS, f.consciousness(), now);
         number(readings, patient, ObservationParameter.TEMPERATURE, f.temperature(), now);
         code(readings, patient, ObservationParameter.CARER_ANSWER, f.carerAnswer(), now);
+        code(readings, patient, ObservationParameter.BLOOD_PRESSURE_DEROGATION, f.bloodPressureDerogation(), now);
+        code(readings, patient, ObservationParameter.SUSPECTED_SEPSIS, f.suspectedSepsis(), now);
+        code(readings, patient, ObservationParameter.SUSPECTED_SEPTIC_SHOCK, f.suspectedSepticShock(), now);
+        code(readings, patient, ObservationParameter.ABNORMAL_PUPILS, f.abnormalPupils(), now);
+        code(readings, patient, ObservationParameter.CLINICAL_INTUITION, f.clinicalIntuition(), now);
+        code(readings, patient, ObservationParameter.SPECIFIC_CONCERN, f.specificConcern(), now);
         return readings;
     }
 

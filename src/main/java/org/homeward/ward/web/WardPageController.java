@@ -40,7 +40,7 @@ class WardPageController {
     @GetMapping("/wards/new")
     String newWard(CurrentUser user, Model model) {
         model.addAttribute("form", new CreateWard(null, null, null, null, LocalTime.of(8, 0), LocalTime.of(20, 0),
-                null, null, null, null, null));
+                null, null, null, null, null, null));
         return formPage(model);
     }
 
