@@ -73,7 +73,7 @@ class AlertRouting {
         }
         AlertView view = alert.view();
         tell(view, view.severity().name().charAt(0) + view.severity().name().substring(1).toLowerCase()
-                + " alert raised", now);
+                + " alert: new, not yet acknowledged", now);
     }
 
     /** A message about an alert could not be sent: the alert goes to the next tier now, and that tier is told. */
