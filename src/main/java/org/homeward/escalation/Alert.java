@@ -213,18 +213,9 @@ class Alert {
         respondedAt = at;
     }
 
-    /**
-     * Closing needs a senior decision-maker's review for the most urgent alerts: NEWS2 7 or more (RCP 2017 Chart 4,
-     * emergency response: assessment by a team with critical-care competencies) and a PEWS emergency (the national
-     * PEWS card: immediate review by the senior clinician).
-     */
-    boolean needsSeniorToClose() {
-        return severity == AlertSeverity.EMERGENCY
-                || (severity == AlertSeverity.HIGH && "NEWS2".equals(scoreName));
-    }
-
+    /** Closes a responded alert; see {@link AlertView#needsSeniorToClose()} for who may close which. */
     void close(String by, boolean bySeniorDecisionMaker, Instant at) {
-        if (needsSeniorToClose() && !bySeniorDecisionMaker) {
+        if (view().needsSeniorToClose() && !bySeniorDecisionMaker) {
             throw new org.homeward.shared.ForbiddenException("A " + (severity == AlertSeverity.EMERGENCY
                     ? "PEWS emergency" : "NEWS2 7 or more") + " alert can be closed only by a senior decision-maker"
                     + " (consultant, GP or consultant practitioner) after their review; ask one to close it.");

@@ -120,7 +120,8 @@ class AlertRouting {
         String body = (alert.reason() == null ? "" : alert.reason() + ". ") + "It is with: " + tierLabel
                 + (tier != alert.tier() ? " (nobody on call for that tier, so you, " + tier.label() + ")" : "")
                 + ". Status: " + alert.status().name().toLowerCase() + ". Open the alert board and act on it.";
-        notifications.notify(recipients, new Message(alert.id(), subject, body, null, "/alerts"));
+        notifications.notify(recipients, new Message(alert.id(), subject, body, null,
+                alert.wardId() == null ? "/alerts" : "/alerts?wardId=" + alert.wardId().value()));
     }
 
     private List<Recipient> onCall(AlertView alert, AlertTier tier, Instant now) {
