@@ -182,6 +182,10 @@ class AlertNotificationIT {
         assertThat(notify.receivedFor(mobile)).hasSize(3);
 
         assertThat(openAlert().tier()).as("a failed message escalates").isEqualTo(AlertTier.NURSE_IN_CHARGE);
+        var record = api.get(coordinator, "/api/v1/alerts/" + openAlert().id() + "/notifications").body();
+        assertThat(record.findValuesAsText("status")).as("the delivery record, open to the team")
+                .contains("FAILED", "DELIVERED");
+        assertThat(record.findValuesAsText("channel")).contains("SMS", "IN_APP");
         assertThat(messagesTo(coordinator, Channel.IN_APP)).singleElement()
                 .satisfies(n -> assertThat(n.subject()).contains("could not be sent"));
     }
