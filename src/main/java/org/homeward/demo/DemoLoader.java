@@ -39,6 +39,7 @@ class DemoLoader {
     private final PatientService patients;
     private final ReferralService referrals;
     private final VisitService visits;
+    private final org.homeward.rota.RotaService rota;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
@@ -48,7 +49,9 @@ class DemoLoader {
     DemoLoader(SecurityService security, WardService wards, PatientService patients, ReferralService referrals,
             VisitService visits, PlatformTransactionManager transactionManager, Clock clock,
             org.springframework.context.ApplicationEventPublisher events,
-            @org.springframework.beans.factory.annotation.Value("${homeward.demo-scale:1}") int scale) {
+            @org.springframework.beans.factory.annotation.Value("${homeward.demo-scale:1}") int scale,
+            org.homeward.rota.RotaService rota) {
+        this.rota = rota;
         this.scale = scale;
         this.events = events;
         this.security = security;
@@ -78,6 +81,7 @@ class DemoLoader {
         List<PatientId> patientIds = new ArrayList<>(plan.episodes().size());
         plan.episodes().forEach(episode -> patientIds.add(journeys.replay(episode)));
         homeVisits(plan, staff, patientIds);
+        DemoOnCall.fill(rota, virtualWards, staff, java.time.LocalDate.now(clock), clock.getZone());
     }
 
     /**

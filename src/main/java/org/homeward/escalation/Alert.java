@@ -115,13 +115,26 @@ class Alert {
     }
 
     /**
-     * Unacknowledged past its deadline, the alert goes to the next tier with a new deadline: its own response
-     * window, but at most {@link #TIER_WINDOW}.
+     * Past its deadline with nobody acting, the alert goes to the next tier with a new deadline: its own response
+     * window, but at most {@link #TIER_WINDOW}. Raised and unacknowledged by its deadline, or acknowledged with no
+     * response recorded by its response clock ({@link #acknowledge}): either way the next tier is told.
      *
      * @return whether it climbed
      */
     boolean climbIfOverdue(boolean wardInHours, Instant now) {
-        if (status != AlertStatus.RAISED || !respondBy.isBefore(now)) {
+        if ((status != AlertStatus.RAISED && status != AlertStatus.ACKNOWLEDGED) || !respondBy.isBefore(now)) {
+            return false;
+        }
+        return climb(wardInHours, now);
+    }
+
+    /**
+     * To the next tier now, whatever the deadline: for a message to this tier that could not be sent.
+     *
+     * @return whether it climbed (not when closed, responded to, or already at the top)
+     */
+    boolean climb(boolean wardInHours, Instant now) {
+        if (status != AlertStatus.RAISED && status != AlertStatus.ACKNOWLEDGED) {
             return false;
         }
         AlertTier next = tier.next(wardInHours);
@@ -130,9 +143,46 @@ class Alert {
         }
         tier = next;
         escalatedAt = now;
-        Duration window = Duration.ofMinutes(respondWithinMinutes);
-        respondBy = now.plus(window.compareTo(TIER_WINDOW) < 0 ? window : TIER_WINDOW);
+        respondBy = now.plus(tierWindow());
         return true;
+    }
+
+    /**
+     * Where a new or newly worse alert belongs at this hour: out of hours, an alert with the day team (ward team or
+     * nurse in charge) goes straight to the out-of-hours cover.
+     *
+     * @return whether it moved
+     */
+    boolean placeForHours(boolean wardInHours, Instant now) {
+        if (wardInHours || (tier != AlertTier.WARD_TEAM && tier != AlertTier.NURSE_IN_CHARGE)) {
+            return false;
+        }
+        tier = AlertTier.startingTier(false);
+        escalatedAt = now;
+        return true;
+    }
+
+    /**
+     * At opening time an open alert with the out-of-hours cover hands back to the day's ward team; if still
+     * unacknowledged the ward team has a fresh tier window to acknowledge it.
+     *
+     * @return whether it was handed back
+     */
+    boolean handBackToDayTeam(Instant now) {
+        if (tier != AlertTier.OUT_OF_HOURS_CONTACT || status == AlertStatus.CLOSED) {
+            return false;
+        }
+        tier = AlertTier.startingTier(true);
+        escalatedAt = now;
+        if (status == AlertStatus.RAISED || status == AlertStatus.ACKNOWLEDGED) {
+            respondBy = now.plus(tierWindow());
+        }
+        return true;
+    }
+
+    private Duration tierWindow() {
+        Duration window = Duration.ofMinutes(respondWithinMinutes);
+        return window.compareTo(TIER_WINDOW) < 0 ? window : TIER_WINDOW;
     }
 
     /**
@@ -159,11 +209,17 @@ class Alert {
         return true;
     }
 
+    /**
+     * Acknowledged, the response clock starts: a response (call, visit, advice, transfer) must be recorded within the
+     * severity's response window, the same minutes as to acknowledge (NEWS2 Chart 4: 7+ 30 minutes, 5-6 60 minutes;
+     * PEWS card: emergency 5, high 15, medium 30, low 60), or the alert climbs to the next tier.
+     */
     void acknowledge(String by, Instant at) {
         require(AlertStatus.RAISED, "acknowledged");
         status = AlertStatus.ACKNOWLEDGED;
         acknowledgedBy = by;
         acknowledgedAt = at;
+        respondBy = at.plus(Duration.ofMinutes(respondWithinMinutes));
     }
 
     void respond(ResponseAction action, String note, String by, Instant at) {
@@ -182,7 +238,13 @@ class Alert {
         respondedAt = at;
     }
 
-    void close(String by, Instant at) {
+    /** Closes a responded alert; see {@link AlertView#needsSeniorToClose()} for who may close which. */
+    void close(String by, boolean bySeniorDecisionMaker, Instant at) {
+        if (view().needsSeniorToClose() && !bySeniorDecisionMaker) {
+            throw new org.homeward.shared.ForbiddenException("A " + (severity == AlertSeverity.EMERGENCY
+                    ? "PEWS emergency" : "NEWS2 7 or more") + " alert can be closed only by a senior decision-maker"
+                    + " (consultant, GP or consultant practitioner) after their review; ask one to close it.");
+        }
         require(AlertStatus.RESPONDED, "closed");
         status = AlertStatus.CLOSED;
         closedBy = by;

@@ -85,10 +85,24 @@ class AlertRepository {
         return open;
     }
 
-    /** Raised, unacknowledged alerts past their deadline, locked for the caller's transaction. */
+    /**
+     * Alerts past their deadline with nobody acting: raised and unacknowledged, or acknowledged with no response by
+     * the response clock; locked for the caller's transaction.
+     */
     List<Alert> overdueUnacknowledged(Instant now) {
-        return jdbc.sql("select * from alert where status = 'RAISED' and respond_by < ? for update skip locked")
+        return jdbc.sql("select * from alert where status in ('RAISED', 'ACKNOWLEDGED') and respond_by < ? for update skip locked")
                 .param(ts(now)).query(AlertRepository::alert).list();
+    }
+
+    /** One alert, locked for the caller's transaction. */
+    Optional<Alert> findForUpdate(UUID id) {
+        return jdbc.sql("select * from alert where id = ? for update").param(id).query(AlertRepository::alert).optional();
+    }
+
+    /** Open alerts with the out-of-hours cover, locked: to hand back at opening time. */
+    List<Alert> openWithOutOfHours() {
+        return jdbc.sql("select * from alert where status <> 'CLOSED' and tier = 'OUT_OF_HOURS_CONTACT' for update skip locked")
+                .query(AlertRepository::alert).list();
     }
 
     List<AlertView> open(WardId ward) {

@@ -21,7 +21,6 @@ import org.homeward.shared.NotFoundException;
 import org.homeward.shared.PatientId;
 import org.homeward.shared.RecordAccessed;
 import org.homeward.shared.WardId;
-import org.homeward.ward.VirtualWard;
 import org.homeward.ward.WardService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -46,10 +45,12 @@ public class AlertService {
     private final WardService wards;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AlertRouting routing;
 
     AlertService(AlertRepository repository, MonitoringScheduleRepository schedule, EscalationPolicyService policies,
             ObservationService observations, PatientService patients, ReferralService referrals, WardService wards, ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock, AlertRouting routing) {
+        this.routing = routing;
         this.repository = repository;
         this.policies = policies;
         this.observations = observations;
@@ -127,16 +128,41 @@ public class AlertService {
     public int escalateUnacknowledged(Instant now) {
         int climbed = 0;
         for (Alert alert : repository.overdueUnacknowledged(now)) {
-            WardId ward = alert.view().wardId();
-            boolean inHours = ward == null || inOperatingHours(wards.ward(ward), now);
+            boolean inHours = routing.inOperatingHours(alert.view().wardId(), now);
+            AlertStatus before = alert.view().status();
             if (alert.climbIfOverdue(inHours, now)) {
                 repository.update(alert);
                 AlertView view = alert.view();
                 events.publishEvent(new AlertChanged(view.id(), view.wardId(), view.status()));
+                routing.tell(view, before == AlertStatus.ACKNOWLEDGED
+                        ? "acknowledged by " + view.acknowledgedBy() + " but no response recorded in "
+                                + view.respondWithinMinutes() + " minutes"
+                        : "not acknowledged in time", now);
                 climbed++;
             }
         }
         return climbed;
+    }
+
+    /**
+     * At each ward's opening time, open alerts with the out-of-hours cover hand back to the day's ward team, who are
+     * told (scheduled with the tier check).
+     *
+     * @return how many were handed back
+     */
+    @Transactional
+    public int handBackAtOpening(Instant now) {
+        int handedBack = 0;
+        for (Alert alert : repository.openWithOutOfHours()) {
+            if (routing.inOperatingHours(alert.view().wardId(), now) && alert.handBackToDayTeam(now)) {
+                repository.update(alert);
+                AlertView view = alert.view();
+                events.publishEvent(new AlertChanged(view.id(), view.wardId(), view.status()));
+                routing.tell(view, "handed back from the out-of-hours team at opening time", now);
+                handedBack++;
+            }
+        }
+        return handedBack;
     }
 
     /**
@@ -173,11 +199,6 @@ public class AlertService {
             raised++;
         }
         return raised;
-    }
-
-    private boolean inOperatingHours(VirtualWard ward, Instant now) {
-        java.time.LocalTime local = now.atZone(clock.getZone()).toLocalTime();
-        return !local.isBefore(ward.opensAt()) && local.isBefore(ward.closesAt());
     }
 
     /**
@@ -235,7 +256,7 @@ public class AlertService {
     @Transactional
     public AlertView close(CurrentUser user, UUID id) {
         Alert alert = alertFor(user, id, "close alerts");
-        alert.close(user.username(), clock.instant());
+        alert.close(user.username(), user.hasRole(Role.SENIOR_DECISION_MAKER), clock.instant());
         return save(user, alert, "closed");
     }
 

@@ -16,4 +16,13 @@ public record AlertView(UUID id, PatientId patientId, WardId wardId, AlertKind k
         Instant respondBy, int respondWithinMinutes, AlertTier tier, Instant escalatedAt, AlertStatus status,
         String acknowledgedBy, Instant acknowledgedAt, ResponseAction responseAction, String responseNote,
         String respondedBy, Instant respondedAt, String closedBy, Instant closedAt) {
+
+    /**
+     * Closing needs a senior decision-maker's review for the most urgent alerts: NEWS2 7 or more (RCP 2017 Chart 4,
+     * emergency response: assessment by a team with critical-care competencies) and a PEWS emergency (the national
+     * PEWS card: immediate review by the senior clinician). The one rule the aggregate and the board both use.
+     */
+    public boolean needsSeniorToClose() {
+        return severity == AlertSeverity.EMERGENCY || (severity == AlertSeverity.HIGH && "NEWS2".equals(scoreName));
+    }
 }

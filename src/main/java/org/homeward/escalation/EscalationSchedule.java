@@ -29,10 +29,12 @@ class EscalationSchedule {
     @Scheduled(fixedDelayString = "${homeward.escalation.check-every:PT1M}",
             initialDelayString = "${homeward.escalation.check-every:PT1M}")
     void check() {
+        int handedBack = alerts.handBackAtOpening(clock.instant());
         int climbed = alerts.escalateUnacknowledged(clock.instant());
         int missed = alerts.raiseMissedReadings(clock.instant());
-        if (climbed + missed > 0) {
-            log.info("Escalation check: {} alert(s) moved to the next tier, {} missed-reading alert(s) raised", climbed, missed);
+        if (handedBack + climbed + missed > 0) {
+            log.info("Escalation check: {} alert(s) handed back to the day team, {} moved to the next tier, {} missed-reading alert(s) raised",
+                    handedBack, climbed, missed);
         }
     }
 }

@@ -320,6 +320,15 @@ public class ReferralService {
         return repository.findOpenAdmission(patient).map(AdmissionView::wardId);
     }
 
+    /**
+     * The patient's open admission, if any: for routing alerts to the accountable clinician above the top tier, so
+     * no user and no audit line.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<AdmissionView> openAdmission(PatientId patient) {
+        return repository.findOpenAdmission(patient);
+    }
+
     /** The ward each of these patients is admitted to now; patients not admitted are left out. No user, no audit. */
     @Transactional(readOnly = true)
     public java.util.Map<PatientId, WardId> currentWards(java.util.Collection<PatientId> patients) {

@@ -26,7 +26,10 @@ public record VirtualWard(WardId id, String name, Set<Pathway> pathways, Organis
 
     /** Whether the ward's own team answers at this local time: from opening, up to but not including closing. */
     public boolean isOpenAt(LocalTime localTime) {
-        return !localTime.isBefore(opensAt) && localTime.isBefore(closesAt);
+        if (closesAt.isAfter(opensAt)) {
+            return !localTime.isBefore(opensAt) && localTime.isBefore(closesAt);
+        }
+        return !localTime.isBefore(opensAt) || localTime.isBefore(closesAt);
     }
 
     /**

@@ -37,6 +37,7 @@ class AlertBoardBrowserIT {
 
     Browser browser;
     CurrentUser nurse;
+    CurrentUser consultant;
     PatientRecord patient;
     VirtualWard ward;
 
@@ -44,7 +45,7 @@ class AlertBoardBrowserIT {
     void admitAPatient() {
         Organisation acute = fixtures.organisation(OrganisationType.ACUTE_TRUST);
         CurrentUser referrer = fixtures.user(Role.REFERRER, acute);
-        CurrentUser consultant = fixtures.user(Role.SENIOR_DECISION_MAKER, acute);
+        consultant = fixtures.user(Role.SENIOR_DECISION_MAKER, acute);
         nurse = fixtures.user(Role.CLINICIAN, acute);
         ward = fixtures.ward(acute, 10);
         patient = fixtures.patient(referrer, LocalDate.of(1939, 9, 9));
@@ -83,6 +84,11 @@ class AlertBoardBrowserIT {
                 .act(By.cssSelector("[data-testid='respond']"), WebElement::click);
         browser.waitForText(By.cssSelector("[data-testid='alerts'] tbody tr"), "RESPONDED");
         browser.screenshot("alert-responded");
+        assertThat(browser.testId("senior-closes")).as("NEWS2 7 or more: a senior closes it")
+                .contains("senior decision-maker");
+        assertThat(browser.driver().findElements(By.cssSelector("[data-testid='close']"))).isEmpty();
+
+        browser.signOut().signIn(consultant.username(), Fixtures.PASSWORD).open("/alerts?wardId=" + ward.id());
         browser.act(By.cssSelector("[data-testid='close']"), WebElement::click);
         assertThat(browser.testId("no-alerts")).isEqualTo("No open alerts.");
     }

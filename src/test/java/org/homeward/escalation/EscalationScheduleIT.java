@@ -2,7 +2,6 @@ package org.homeward.escalation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -17,7 +16,9 @@ import org.homeward.security.Role;
 import org.homeward.support.Api;
 import org.homeward.support.Fixtures;
 import org.homeward.support.IntegrationTest;
+import org.homeward.support.TestClock;
 import org.homeward.ward.VirtualWard;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,13 +34,14 @@ class EscalationScheduleIT {
     @Autowired Fixtures fixtures;
     @Autowired Api api;
     @Autowired AlertService alerts;
-    @Autowired Clock clock;
+    @Autowired TestClock clock;
 
     CurrentUser nurse;
     CurrentUser referrer;
     CurrentUser consultant;
     VirtualWard ward;
     PatientRecord patient;
+    LocalDate tomorrow;
 
     @BeforeEach
     void admitAPatient() {
@@ -50,10 +52,18 @@ class EscalationScheduleIT {
         ward = fixtures.ward(acute, 10);
         patient = fixtures.patient(referrer, LocalDate.of(1938, 8, 8));
         fixtures.admit(patient, ward, referrer, consultant);
+        // alerts start with the ward team only in the ward's hours: raise them at 10:00 whatever the time of the run
+        tomorrow = LocalDate.now(clock).plusDays(1);
+        clock.set(tomorrowAt(10, 0));
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
     }
 
     @Test
-    void inHoursAnUnacknowledgedAlertGoesToTheNurseInChargeThenTheOnCallSenior() {
+    void inHoursAnUnacknowledgedAlertGoesToTheNurseInChargeThenTheOnCallSeniorThenTheAccountableConsultant() {
         send(reading("RESPIRATORY_RATE", 26));
         AlertView raised = openAlert();
         assertThat(raised.tier()).isEqualTo(AlertTier.WARD_TEAM);
@@ -69,8 +79,10 @@ class EscalationScheduleIT {
 
         alerts.escalateUnacknowledged(noonTomorrow.plusSeconds(16 * 60));
         assertThat(openAlert().tier()).isEqualTo(AlertTier.ON_CALL_SENIOR);
+        alerts.escalateUnacknowledged(noonTomorrow.plusSeconds(32 * 60));
+        assertThat(openAlert().tier()).as("above the top tier").isEqualTo(AlertTier.ACCOUNTABLE_CONSULTANT);
         alerts.escalateUnacknowledged(noonTomorrow.plusSeconds(60 * 60));
-        assertThat(openAlert().tier()).as("the top tier keeps it, shown overdue").isEqualTo(AlertTier.ON_CALL_SENIOR);
+        assertThat(openAlert().tier()).as("the consultant keeps it, shown overdue").isEqualTo(AlertTier.ACCOUNTABLE_CONSULTANT);
     }
 
     @Test
@@ -81,16 +93,18 @@ class EscalationScheduleIT {
     }
 
     @Test
-    void anAcknowledgedAlertDoesNotClimb() {
+    void anAcknowledgedAlertDoesNotClimbWithinItsResponseClock() {
         send(reading("RESPIRATORY_RATE", 26));
         api.post(nurse, "/api/v1/alerts/" + openAlert().id() + "/acknowledge", Map.of());
-        alerts.escalateUnacknowledged(tomorrowAt(12, 0));
+        alerts.escalateUnacknowledged(tomorrowAt(10, 59));
         assertThat(openAlert().tier()).isEqualTo(AlertTier.WARD_TEAM);
+        alerts.escalateUnacknowledged(tomorrowAt(11, 1));
+        assertThat(openAlert().tier()).as("no response within the hour").isEqualTo(AlertTier.NURSE_IN_CHARGE);
     }
 
     @Test
     void aSetThatIsDueAndDoesNotComeRaisesOneMissedReadingAlert() {
-        Instant takenAt = Instant.now().minusSeconds(60);
+        Instant takenAt = clock.instant().minusSeconds(60);
         send(normalSet(takenAt));
         assertThat(openAlerts()).as("NEWS2 0 raises nothing").isEmpty();
 
@@ -109,7 +123,7 @@ class EscalationScheduleIT {
 
     @Test
     void aWorseScoreTurnsAMissedReadingAlertIntoAnEarlyWarningAlert() {
-        Instant takenAt = Instant.now().minusSeconds(120);
+        Instant takenAt = clock.instant().minusSeconds(120);
         send(normalSet(takenAt));
         alerts.raiseMissedReadings(takenAt.plusSeconds(13 * 3600));
         assertThat(openAlert().kind()).isEqualTo(AlertKind.MISSED_READING);
@@ -122,7 +136,7 @@ class EscalationScheduleIT {
     // ------------------------------------------------------------------------------------------------------------
 
     private Instant tomorrowAt(int hour, int minute) {
-        return LocalDate.now(clock).plusDays(1).atTime(LocalTime.of(hour, minute)).atZone(clock.getZone()).toInstant();
+        return tomorrow.atTime(LocalTime.of(hour, minute)).atZone(clock.getZone()).toInstant();
     }
 
     private List<AlertView> openAlerts() {
@@ -150,7 +164,7 @@ class EscalationScheduleIT {
     }
 
     private Map<String, Object> reading(String parameter, double value) {
-        return reading(parameter, value, Instant.now().minusSeconds(5));
+        return reading(parameter, value, clock.instant().minusSeconds(5));
     }
 
     private Map<String, Object> reading(String parameter, double value, Instant at) {

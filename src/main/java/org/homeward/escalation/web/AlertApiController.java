@@ -7,6 +7,8 @@ import java.util.UUID;
 import org.homeward.escalation.AlertService;
 import org.homeward.escalation.AlertView;
 import org.homeward.escalation.ResponseAction;
+import org.homeward.notification.NotificationService;
+import org.homeward.notification.NotificationView;
 import org.homeward.security.CurrentUser;
 import org.homeward.shared.WardId;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,9 +25,18 @@ import org.springframework.web.bind.annotation.RestController;
 class AlertApiController {
 
     private final AlertService alerts;
+    private final NotificationService notifications;
 
-    AlertApiController(AlertService alerts) {
+    AlertApiController(AlertService alerts, NotificationService notifications) {
         this.alerts = alerts;
+        this.notifications = notifications;
+    }
+
+    @GetMapping("/{id}/notifications")
+    @Operation(summary = "Who was told about the alert, on which channel, and whether it was sent, delivered or failed")
+    List<NotificationView> notifications(CurrentUser user, @PathVariable UUID id) {
+        alerts.alert(user, id);
+        return notifications.aboutAlert(id);
     }
 
     @GetMapping
