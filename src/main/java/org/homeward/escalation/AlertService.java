@@ -44,12 +44,14 @@ public class AlertService {
     private final PatientService patients;
     private final ReferralService referrals;
     private final WardService wards;
+    private final QuietHoursRepository quietHours;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     AlertService(AlertRepository repository, MonitoringScheduleRepository schedule, EscalationPolicyService policies,
             ObservationService observations, PatientService patients, ReferralService referrals, WardService wards, ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock, QuietHoursRepository quietHours) {
+        this.quietHours = quietHours;
         this.repository = repository;
         this.policies = policies;
         this.observations = observations;
@@ -92,6 +94,10 @@ public class AlertService {
             EscalationRule rule = rules.get(patient);
             Alert alert = open.get(patient);
             if (alert == null) {
+                if (wardOf.get(patient) == null) {
+                    // not admitted (discharged, or not yet admitted): no team to answer it, so no alert
+                    return;
+                }
                 alert = Alert.raise(patient, wardOf.get(patient), rule, scored.score(), scored.takenAt(), now);
                 repository.insert(alert);
             } else if (alert.escalate(rule, scored.score(), scored.takenAt(), now)) {
@@ -160,11 +166,18 @@ public class AlertService {
                 schedule.forget(patient);
                 continue;
             }
-            schedule.postpone(patient, now.plus(java.time.Duration.ofMinutes(due.intervalMinutes())));
+            java.time.Duration interval = java.time.Duration.ofMinutes(due.intervalMinutes());
+            Instant expected = quietHours.find(patient)
+                    .map(q -> q.expectedAt(due.dueAt(), now, interval, clock.getZone())).orElse(due.dueAt());
+            if (!expected.isBefore(now)) {
+                schedule.postpone(patient, expected);
+                continue;
+            }
+            schedule.postpone(patient, now.plus(interval));
             if (repository.findOpenForUpdate(patient).isPresent()) {
                 continue;
             }
-            java.time.ZonedDateTime dueAt = due.dueAt().atZone(clock.getZone());
+            java.time.ZonedDateTime dueAt = expected.atZone(clock.getZone());
             Alert alert = Alert.missedReading(due.patientId(), ward.get(), due.lastSetAt(),
                     "Observations due by " + dueAt.toLocalTime().withNano(0) + " have not come ("
                             + due.basis() + ")", now);
@@ -173,6 +186,20 @@ public class AlertService {
             raised++;
         }
         return raised;
+    }
+
+    /**
+     * Closes the discharged patient's open alert, if any, with the discharge as its outcome, in the discharge's
+     * transaction: nobody is left answering an alert for a patient the ward no longer cares for.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void closeForDischarge(PatientId patient, String note, String by, Instant at) {
+        repository.findOpenForUpdate(patient).ifPresent(alert -> {
+            alert.closeOnDischarge(note, by, at);
+            repository.update(alert);
+            AlertView view = alert.view();
+            events.publishEvent(new AlertChanged(view.id(), view.wardId(), view.status()));
+        });
     }
 
     private boolean inOperatingHours(VirtualWard ward, Instant now) {

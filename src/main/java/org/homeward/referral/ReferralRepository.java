@@ -151,6 +151,17 @@ class ReferralRepository {
         return wards;
     }
 
+    java.util.Map<PatientId, java.time.Instant> admissionTimes(java.util.Collection<PatientId> patients) {
+        java.util.Map<PatientId, java.time.Instant> times = new java.util.HashMap<>();
+        jdbc.sql("select patient_id, admitted_at from admission where patient_id = any(?) and discharged_at is null")
+                .param(patients.stream().map(PatientId::value).toArray(java.util.UUID[]::new))
+                .query(rs -> {
+                    times.put(new PatientId(rs.getObject("patient_id", java.util.UUID.class)),
+                            rs.getTimestamp("admitted_at").toInstant());
+                });
+        return times;
+    }
+
     List<AdmissionView> admissionsOf(PatientId patient) {
         return jdbc.sql("select * from admission where patient_id = ? order by admitted_at desc")
                 .param(patient.value()).query(ReferralRepository::admission).list();
