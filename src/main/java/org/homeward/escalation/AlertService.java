@@ -90,12 +90,14 @@ public class AlertService {
         Map<PatientId, Alert> open = repository.findOpenForUpdate(firing.keySet());
         List<PatientId> needWard = firing.keySet().stream().filter(p -> !open.containsKey(p)).toList();
         Map<PatientId, WardId> wardOf = needWard.isEmpty() ? Map.of() : referrals.currentWards(needWard);
+        List<PatientId> noWard = needWard.stream().filter(p -> !wardOf.containsKey(p)).toList();
+        Set<PatientId> discharged = noWard.isEmpty() ? Set.of() : referrals.dischargedNotReadmitted(noWard);
         firing.forEach((patient, scored) -> {
             EscalationRule rule = rules.get(patient);
             Alert alert = open.get(patient);
             if (alert == null) {
-                if (wardOf.get(patient) == null) {
-                    // not admitted (discharged, or not yet admitted): no team to answer it, so no alert
+                if (discharged.contains(patient)) {
+                    // discharged: no team answers for them any more, so no alert (readings are still kept)
                     return;
                 }
                 alert = Alert.raise(patient, wardOf.get(patient), rule, scored.score(), scored.takenAt(), now);

@@ -244,6 +244,12 @@ public class ReferralService {
         return repository.currentWards(patients);
     }
 
+    /** Those of these patients who were discharged and have not been admitted again. No user, no audit. */
+    @Transactional(readOnly = true)
+    public java.util.Set<PatientId> dischargedNotReadmitted(java.util.Collection<PatientId> patients) {
+        return repository.dischargedNotReadmitted(patients);
+    }
+
     /** When each of these patients' open admission began; patients not admitted are left out. No user, no audit. */
     @Transactional(readOnly = true)
     public java.util.Map<PatientId, Instant> admissionTimes(java.util.Collection<PatientId> patients) {

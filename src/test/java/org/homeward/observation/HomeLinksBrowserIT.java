@@ -101,7 +101,10 @@ class HomeLinksBrowserIT {
     private static void checked(Browser browser, String name) {
         assertThat(Axe.violations(browser)).as(name + " axe").isEmpty();
         browser.screenshot(name);
-        assertThat(Axe.overflowAtPhoneWidth(browser)).as(name + " wider than 390 px").isZero();
+        long overflow = Axe.overflowAtPhoneWidth(browser);
+        assertThat(overflow).as(name + " wider than 390 px: " + ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > "
+                        + "document.documentElement.clientWidth + 1).slice(0, 8).map(e => e.tagName + '.' + e.className + '#' + e.id + ' ' + Math.round(e.getBoundingClientRect().right)).join(' | ')")).isZero();
         browser.screenshot(name + "-phone");
         Axe.desktop(browser);
     }
