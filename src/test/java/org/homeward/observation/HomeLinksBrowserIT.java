@@ -78,7 +78,9 @@ class HomeLinksBrowserIT {
         String second = nurseBrowser.attribute(By.cssSelector("[data-testid='home-link']"), "href");
         assertThat(second).isNotEqualTo(first);
         carerBrowser.driver().get(second);
-        assertThat(carerBrowser.pageText()).contains("Readings for " + patient.summary().givenName());
+        assertThat(carerBrowser.driver().findElements(By.id("send-readings"))).as("the new link's readings form")
+                .hasSize(1);
+        assertThat(carerBrowser.pageText()).contains(patient.summary().givenName());
     }
 
     @Test
