@@ -251,6 +251,29 @@ class Alert {
         closedAt = at;
     }
 
+    /**
+     * The patient was discharged: the alert closes whatever its stage, with the discharge as its outcome. A response
+     * already recorded is kept; otherwise the discharge is the response.
+     */
+    void closeOnDischarge(String note, String by, Instant at) {
+        if (status == AlertStatus.CLOSED) {
+            return;
+        }
+        if (respondedAt == null) {
+            responseNote = note;
+            respondedBy = by;
+            respondedAt = at;
+        } else {
+            responseNote = responseNote == null ? note : (responseNote + "\n" + note);
+            if (responseNote.length() > NOTE_MAX) {
+                responseNote = responseNote.substring(0, NOTE_MAX);
+            }
+        }
+        status = AlertStatus.CLOSED;
+        closedBy = by;
+        closedAt = at;
+    }
+
     private void require(AlertStatus expected, String action) {
         if (status != expected) {
             throw new RefusedException("This alert is " + status.name().toLowerCase() + "; it can be " + action

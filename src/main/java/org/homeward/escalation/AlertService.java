@@ -43,14 +43,16 @@ public class AlertService {
     private final PatientService patients;
     private final ReferralService referrals;
     private final WardService wards;
+    private final QuietHoursRepository quietHours;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final AlertRouting routing;
 
     AlertService(AlertRepository repository, MonitoringScheduleRepository schedule, EscalationPolicyService policies,
             ObservationService observations, PatientService patients, ReferralService referrals, WardService wards, ApplicationEventPublisher events,
-            Clock clock, AlertRouting routing) {
+            Clock clock, AlertRouting routing, QuietHoursRepository quietHours) {
         this.routing = routing;
+        this.quietHours = quietHours;
         this.repository = repository;
         this.policies = policies;
         this.observations = observations;
@@ -89,10 +91,16 @@ public class AlertService {
         Map<PatientId, Alert> open = repository.findOpenForUpdate(firing.keySet());
         List<PatientId> needWard = firing.keySet().stream().filter(p -> !open.containsKey(p)).toList();
         Map<PatientId, WardId> wardOf = needWard.isEmpty() ? Map.of() : referrals.currentWards(needWard);
+        List<PatientId> noWard = needWard.stream().filter(p -> !wardOf.containsKey(p)).toList();
+        Set<PatientId> discharged = noWard.isEmpty() ? Set.of() : referrals.dischargedNotReadmitted(noWard);
         firing.forEach((patient, scored) -> {
             EscalationRule rule = rules.get(patient);
             Alert alert = open.get(patient);
             if (alert == null) {
+                if (discharged.contains(patient)) {
+                    // discharged: no team answers for them any more, so no alert (readings are still kept)
+                    return;
+                }
                 alert = Alert.raise(patient, wardOf.get(patient), rule, scored.score(), scored.takenAt(), now);
                 repository.insert(alert);
             } else if (alert.escalate(rule, scored.score(), scored.takenAt(), now)) {
@@ -186,11 +194,18 @@ public class AlertService {
                 schedule.forget(patient);
                 continue;
             }
-            schedule.postpone(patient, now.plus(java.time.Duration.ofMinutes(due.intervalMinutes())));
+            java.time.Duration interval = java.time.Duration.ofMinutes(due.intervalMinutes());
+            Instant expected = quietHours.find(patient)
+                    .map(q -> q.expectedAt(due.dueAt(), now, interval, clock.getZone())).orElse(due.dueAt());
+            if (!expected.isBefore(now)) {
+                schedule.postpone(patient, expected);
+                continue;
+            }
+            schedule.postpone(patient, now.plus(interval));
             if (repository.findOpenForUpdate(patient).isPresent()) {
                 continue;
             }
-            java.time.ZonedDateTime dueAt = due.dueAt().atZone(clock.getZone());
+            java.time.ZonedDateTime dueAt = expected.atZone(clock.getZone());
             Alert alert = Alert.missedReading(due.patientId(), ward.get(), due.lastSetAt(),
                     "Observations due by " + dueAt.toLocalTime().withNano(0) + " have not come ("
                             + due.basis() + ")", now);
@@ -199,6 +214,20 @@ public class AlertService {
             raised++;
         }
         return raised;
+    }
+
+    /**
+     * Closes the discharged patient's open alert, if any, with the discharge as its outcome, in the discharge's
+     * transaction: nobody is left answering an alert for a patient the ward no longer cares for.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void closeForDischarge(PatientId patient, String note, String by, Instant at) {
+        repository.findOpenForUpdate(patient).ifPresent(alert -> {
+            alert.closeOnDischarge(note, by, at);
+            repository.update(alert);
+            AlertView view = alert.view();
+            events.publishEvent(new AlertChanged(view.id(), view.wardId(), view.status()));
+        });
     }
 
     /**

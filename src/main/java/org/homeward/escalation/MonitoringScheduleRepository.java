@@ -34,14 +34,31 @@ class MonitoringScheduleRepository {
                     as s(patient_id, last_set_at, next_due_at, interval_minutes, basis)
                 on conflict (patient_id) do update set last_set_at = excluded.last_set_at,
                     next_due_at = excluded.next_due_at, interval_minutes = excluded.interval_minutes,
-                    basis = excluded.basis
-                where excluded.last_set_at >= monitoring_schedule.last_set_at""")
+                    basis = excluded.basis, awaiting_first_set = false
+                where monitoring_schedule.awaiting_first_set or excluded.last_set_at >= monitoring_schedule.last_set_at""")
                 .params(entries.stream().map(e -> e.patient().value().toString()).toArray(String[]::new),
                         entries.stream().map(e -> e.setAt().toString()).toArray(String[]::new),
                         entries.stream().map(e -> e.setAt().plus(e.frequency().interval()).toString())
                                 .toArray(String[]::new),
                         entries.stream().mapToInt(e -> (int) e.frequency().interval().toMinutes()).toArray(),
                         entries.stream().map(e -> e.frequency().basis()).toArray(String[]::new))
+                .update();
+    }
+
+    /**
+     * Starts a newly admitted patient's schedule: the first set is due {@code within} of admission, so a patient who
+     * never sends one is missed. Any set that comes replaces it, even one taken before admission.
+     */
+    void startAtAdmission(PatientId patient, Instant admittedAt, java.time.Duration within, String basis) {
+        jdbc.sql("""
+                insert into monitoring_schedule (patient_id, last_set_at, next_due_at, interval_minutes, basis,
+                    awaiting_first_set)
+                values (?, ?, ?, ?, ?, true)
+                on conflict (patient_id) do update set last_set_at = excluded.last_set_at,
+                    next_due_at = excluded.next_due_at, interval_minutes = excluded.interval_minutes,
+                    basis = excluded.basis, awaiting_first_set = true""")
+                .params(patient.value(), Timestamp.from(admittedAt), Timestamp.from(admittedAt.plus(within)),
+                        (int) within.toMinutes(), basis)
                 .update();
     }
 

@@ -23,6 +23,25 @@ class HomeLinkRepository {
                 .update();
     }
 
+    /** Revokes every active link of the patient; how many were active. */
+    int revokeAll(PatientId patient, String by, String reason, Instant at) {
+        return jdbc.sql("""
+                update home_link set revoked_at = ?, revoked_by = ?, revoked_reason = ?
+                where patient_id = ? and revoked_at is null""")
+                .params(Timestamp.from(at), by, reason, patient.value()).update();
+    }
+
+    /** The patient's newest link that is neither revoked nor expired: when it was issued, by whom, until when. */
+    Optional<HomeLinkService.ActiveLink> newestActive(PatientId patient, Instant now) {
+        return jdbc.sql("""
+                select created_by, created_at, expires_at from home_link
+                where patient_id = ? and revoked_at is null and expires_at > ? order by created_at desc limit 1""")
+                .params(patient.value(), Timestamp.from(now))
+                .query((rs, row) -> new HomeLinkService.ActiveLink(rs.getString("created_by"),
+                        rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("expires_at").toInstant()))
+                .optional();
+    }
+
     /** The patient of a link that is neither revoked nor expired at {@code now}. */
     Optional<PatientId> activePatient(String tokenHash, Instant now) {
         return jdbc.sql("select patient_id from home_link where token_hash = ? and revoked_at is null and expires_at > ?")

@@ -182,6 +182,25 @@ class ReferralRepository {
         return wards;
     }
 
+    java.util.Set<PatientId> dischargedNotReadmitted(java.util.Collection<PatientId> patients) {
+        return new java.util.HashSet<>(jdbc.sql("""
+                select distinct a.patient_id from admission a where a.patient_id = any(?) and a.discharged_at is not null
+                and not exists (select 1 from admission o where o.patient_id = a.patient_id and o.discharged_at is null)""")
+                .param(patients.stream().map(PatientId::value).toArray(java.util.UUID[]::new))
+                .query((rs, row) -> new PatientId(rs.getObject(1, java.util.UUID.class))).list());
+    }
+
+    java.util.Map<PatientId, java.time.Instant> admissionTimes(java.util.Collection<PatientId> patients) {
+        java.util.Map<PatientId, java.time.Instant> times = new java.util.HashMap<>();
+        jdbc.sql("select patient_id, admitted_at from admission where patient_id = any(?) and discharged_at is null")
+                .param(patients.stream().map(PatientId::value).toArray(java.util.UUID[]::new))
+                .query(rs -> {
+                    times.put(new PatientId(rs.getObject("patient_id", java.util.UUID.class)),
+                            rs.getTimestamp("admitted_at").toInstant());
+                });
+        return times;
+    }
+
     List<AdmissionView> admissionsOf(PatientId patient) {
         return jdbc.sql("select * from admission where patient_id = ? order by admitted_at desc")
                 .param(patient.value()).query(ReferralRepository::admission).list();

@@ -263,7 +263,7 @@ public class ReferralService {
         audit(user, Action.UPDATE, "Admission", id.toString(), view.patientId(),
                 "discharged to " + view.dischargeDestination().label() + " after " + view.lengthOfStayDays() + " days");
         events.publishEvent(new PatientDischarged(id, view.patientId(), view.wardId(), view.dischargeDestination(),
-                view.lengthOfStayDays()));
+                view.lengthOfStayDays(), view.dischargedAt(), user.username()));
         return view;
     }
 
@@ -333,6 +333,18 @@ public class ReferralService {
     @Transactional(readOnly = true)
     public java.util.Map<PatientId, WardId> currentWards(java.util.Collection<PatientId> patients) {
         return repository.currentWards(patients);
+    }
+
+    /** Those of these patients who were discharged and have not been admitted again. No user, no audit. */
+    @Transactional(readOnly = true)
+    public java.util.Set<PatientId> dischargedNotReadmitted(java.util.Collection<PatientId> patients) {
+        return repository.dischargedNotReadmitted(patients);
+    }
+
+    /** When each of these patients' open admission began; patients not admitted are left out. No user, no audit. */
+    @Transactional(readOnly = true)
+    public java.util.Map<PatientId, Instant> admissionTimes(java.util.Collection<PatientId> patients) {
+        return repository.admissionTimes(patients);
     }
 
     // census ------------------------------------------------------------------------------------------------------

@@ -104,6 +104,19 @@ class DayPlanRepository {
                 .query((rs, row) -> new OrganisationId(rs.getObject(1, UUID.class))).list();
     }
 
+    /** The organisations and days, from {@code from} on, whose newest plan has visits to the patient. */
+    List<java.util.Map.Entry<OrganisationId, LocalDate>> plansWithPatientFrom(PatientId patient, LocalDate from) {
+        return jdbc.sql("""
+                select distinct d.organisation_id, d.plan_date from day_plan d
+                join planned_visit v on v.plan_id = d.id and v.patient_id = ?
+                where d.plan_date >= ? and d.version = (select max(n.version) from day_plan n
+                    where n.organisation_id = d.organisation_id and n.plan_date = d.plan_date)
+                order by d.plan_date""")
+                .params(patient.value(), java.sql.Date.valueOf(from))
+                .query((rs, row) -> java.util.Map.entry(new OrganisationId(rs.getObject(1, UUID.class)),
+                        rs.getDate(2).toLocalDate())).list();
+    }
+
     /** An organisation's newest plan of the day. */
     Optional<DayPlan> current(OrganisationId organisation, LocalDate day) {
         return jdbc.sql("""

@@ -57,6 +57,15 @@ class InterventionRepository {
                 .params(Date.valueOf(lastDay), Date.valueOf(lastDay), by, Timestamp.from(at), id).update() == 1;
     }
 
+    /** Ends every intervention of the patient still going on, from {@code lastDay} on; how many. */
+    int endAll(PatientId patient, LocalDate lastDay, String by, Instant at) {
+        return jdbc.sql("""
+                update care_intervention set ends_on = least(coalesce(ends_on, ?), ?), ended_by = ?, ended_at = ?
+                where patient_id = ? and ended_at is null and (ends_on is null or ends_on >= ?)""")
+                .params(Date.valueOf(lastDay), Date.valueOf(lastDay), by, Timestamp.from(at), patient.value(),
+                        Date.valueOf(lastDay)).update();
+    }
+
     List<Intervention> ofPatient(PatientId patient) {
         return jdbc.sql("select * from care_intervention where patient_id = ? order by added_at")
                 .param(patient.value()).query(InterventionRepository::intervention).list();

@@ -9,6 +9,8 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import org.homeward.shared.PatientId;
 
 /**
  * Turns a patient's interventions into the visit requirements of one day, in the service's time zone. Pure: no
@@ -26,9 +28,34 @@ public final class VisitRequirements {
     }
 
     public static List<VisitRequirement> forDay(List<Intervention> interventions, LocalDate day, ZoneId zone) {
+        return forDay(interventions, day, zone, Map.of());
+    }
+
+    /**
+     * The day's visits, leaving out any whose latest start came before the patient was admitted: care starts at
+     * admission, not at midnight, so a patient admitted at 15:42 was never due that morning's 06:00 and 14:00 doses
+     * and they are never "missed". A dose still in its window at admission is kept.
+     *
+     * @param admittedAt when each patient's current admission began; a patient not in it is not limited
+     */
+    public static List<VisitRequirement> forDay(List<Intervention> interventions, LocalDate day, ZoneId zone,
+            Map<PatientId, Instant> admittedAt) {
         List<VisitRequirement> due = new ArrayList<>();
         for (Intervention intervention : interventions) {
             if (!intervention.dueOn(day)) {
+                continue;
+            }
+            Instant from = admittedAt.get(intervention.patientId());
+            if (from != null) {
+                List<VisitRequirement> ofIntervention = forDay(List.of(intervention), day, zone, Map.of());
+                java.util.Set<String> before = new java.util.HashSet<>();
+                for (VisitRequirement r : ofIntervention) {
+                    if (r.follows() == null && r.latestStart().isBefore(from)) {
+                        before.add(r.id());
+                    }
+                }
+                ofIntervention.stream().filter(r -> !before.contains(r.id())
+                        && (r.follows() == null || !before.contains(r.follows()))).forEach(due::add);
                 continue;
             }
             if (intervention.atFixedTimes()) {

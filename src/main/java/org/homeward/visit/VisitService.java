@@ -114,7 +114,8 @@ public class VisitService {
         Set<PatientId> visible = patients.visibleSummaries(user, admitted.keySet()).stream().map(PatientSummary::id)
                 .filter(p -> ward == null || ward.equals(admitted.get(p))).collect(Collectors.toSet());
         List<VisitRequirement> requirements = new java.util.ArrayList<>(VisitRequirements.forDay(
-                due.stream().filter(i -> visible.contains(i.patientId())).toList(), day, clock.getZone()));
+                due.stream().filter(i -> visible.contains(i.patientId())).toList(), day, clock.getZone(),
+                referrals.admissionTimes(visible)));
         urgent.stream().filter(u -> visible.contains(u.patientId())).map(UrgentVisit::requirement)
                 .forEach(requirements::add);
         VisitAudit.listed(events, user, "VisitRequirements", null,

@@ -68,7 +68,13 @@ class DemoVisitsIT {
         assertThat(admitted).hasSize(90);
         Set<PatientId> withVisits = visits.requirements(coordinator, today, null).stream()
                 .map(VisitRequirement::patientId).collect(Collectors.toSet());
-        assertThat(withVisits).containsAll(admitted);
+        // care starts at admission: a patient admitted today after their last visit of the day starts tomorrow
+        Set<PatientId> startingTomorrow = admitted.stream().filter(p -> !withVisits.contains(p))
+                .collect(Collectors.toSet());
+        assertThat(referrals.admissionTimes(startingTomorrow).values())
+                .allMatch(at -> LocalDate.ofInstant(at, clock.getZone()).equals(today));
+        assertThat(visits.requirements(coordinator, today.plusDays(1), null).stream()
+                .map(VisitRequirement::patientId).collect(Collectors.toSet())).containsAll(startingTomorrow);
     }
 
     @Test

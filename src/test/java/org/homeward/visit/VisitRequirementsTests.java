@@ -46,6 +46,30 @@ class VisitRequirementsTests {
     }
 
     @Test
+    void visitsWhoseLatestStartCameBeforeAdmissionAreNotDueAndOneStillInItsWindowIs() {
+        Intervention dose = plan(eightHourlyDose());
+        // admitted at 14:20 GMT: 06:00 is long gone, 14:00 +- 30 is still open, 22:00 is to come
+        var admitted = java.util.Map.of(PATIENT, Instant.parse("2026-11-23T14:20:00Z"));
+
+        assertThat(VisitRequirements.forDay(List.of(dose), TODAY, LONDON, admitted))
+                .extracting(VisitRequirement::earliestStart)
+                .containsExactly(Instant.parse("2026-11-23T13:30:00Z"), Instant.parse("2026-11-23T21:30:00Z"));
+        assertThat(VisitRequirements.forDay(List.of(dose), TODAY.plusDays(1), LONDON, admitted)).hasSize(3);
+    }
+
+    @Test
+    void aFollowUpGoesWithTheVisitItFollowsWhenThatWasBeforeAdmission() {
+        Intervention firstDose = plan(new AddIntervention(InterventionKind.IV_ANTIBIOTIC_DOSE, "First dose", null,
+                null, null, List.of("08:00", "16:00"), 30, null, null, null, null,
+                new AddIntervention.FollowUp(InterventionKind.OBSERVATIONS, 20, 60, 120)));
+        var admitted = java.util.Map.of(PATIENT, Instant.parse("2026-11-23T09:00:00Z"));
+
+        assertThat(VisitRequirements.forDay(List.of(firstDose), TODAY, LONDON, admitted))
+                .extracting(VisitRequirement::earliestStart)
+                .containsExactly(Instant.parse("2026-11-23T15:30:00Z"), Instant.parse("2026-11-23T16:30:00Z"));
+    }
+
+    @Test
     void theSameInterventionAndDayGiveTheSameIdsSoARePlanRecognisesTheVisits() {
         Intervention dose = plan(eightHourlyDose());
         assertThat(VisitRequirements.forDay(List.of(dose), TODAY, LONDON))
