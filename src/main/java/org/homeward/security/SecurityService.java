@@ -1,5 +1,6 @@
 package org.homeward.security;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.homeward.shared.InvalidInputException;
@@ -61,6 +62,26 @@ public class SecurityService {
     public Organisation organisation(OrganisationId id) {
         return repository.findOrganisation(id)
                 .orElseThrow(() -> new NotFoundException("No organisation with id " + id));
+    }
+
+    /**
+     * Records the GP practices (ODS codes such as J81012) a GP organisation covers: a patient registered with one of
+     * them has that organisation as their GP in the care team once admitted. Set-up, like creating the organisation.
+     */
+    @Transactional
+    public void coverPractices(OrganisationId gpOrganisation, Collection<String> practiceCodes) {
+        Organisation organisation = organisation(gpOrganisation);
+        if (organisation.type() != OrganisationType.GP_FEDERATION) {
+            throw new InvalidInputException("organisationId", organisation.name() + " is not a GP organisation ("
+                    + organisation.type().label() + "), so it covers no GP practices");
+        }
+        practiceCodes.forEach(code -> repository.insertPracticeCoverage(code.trim().toUpperCase(), gpOrganisation));
+    }
+
+    /** The GP organisations covering this GP practice (usually one; none if the practice is outside the service). */
+    @Transactional(readOnly = true)
+    public List<Organisation> gpOrganisationsCovering(String practiceCode) {
+        return practiceCode == null ? List.of() : repository.organisationsCoveringPractice(practiceCode.trim().toUpperCase());
     }
 
     @Transactional(readOnly = true)
