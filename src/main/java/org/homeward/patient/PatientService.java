@@ -61,6 +61,11 @@ public class PatientService {
     public PatientRecord register(CurrentUser user, RegisterPatient command) {
         user.requireRole("register a patient", Role.REFERRER, Role.CLINICIAN, Role.SENIOR_DECISION_MAKER,
                 Role.COORDINATOR);
+        Organisation own = security.organisation(user.organisationId());
+        if (!own.type().sharesCare()) {
+            throw new ForbiddenException(own.name() + " is an " + own.type().label().toLowerCase()
+                    + ": its staff never share a patient's care, so they do not register patients");
+        }
         NhsNumber nhsNumber = NhsNumber.of(command.nhsNumber());
         if (repository.existsByNhsNumber(nhsNumber)) {
             throw new RefusedException("A patient with NHS number " + nhsNumber.formatted()
@@ -72,7 +77,9 @@ public class PatientService {
         PatientId id = PatientId.random();
         repository.insert(id, nhsNumber, command, clock.instant());
         publish(user, Action.CREATE, id, "registered NHS number " + nhsNumber.formatted());
-        joinCareTeam(user, id, new CareShare(user.organisationId(), CareTeamBasis.REGISTERED, null));
+        // the registration's own audit line (CREATE) says who registered the patient, so no second line here
+        repository.addToCareTeam(id, user.organisationId(), clock.instant(), CareTeamBasis.REGISTERED, null,
+                user.displayName());
         return repository.find(id).orElseThrow();
     }
 
