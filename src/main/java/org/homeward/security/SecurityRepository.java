@@ -41,6 +41,11 @@ class SecurityRepository {
                 .params(practiceCode, organisation.value()).update();
     }
 
+    List<String> practicesCoveredBy(OrganisationId organisation) {
+        return jdbc.sql("select practice_code from gp_practice_coverage where organisation_id = ? order by practice_code")
+                .param(organisation.value()).query(String.class).list();
+    }
+
     List<Organisation> organisationsCoveringPractice(String practiceCode) {
         return jdbc.sql("""
                 select o.* from organisation o join gp_practice_coverage c on c.organisation_id = o.id

@@ -115,6 +115,29 @@ class CareTeamIT {
     }
 
     @Test
+    void aGpOrganisationsAdministratorRecordsThePracticesItCoversAndTheirPatientsGpJoinsTheCareTeam() {
+        Organisation federation = fixtures.organisation(OrganisationType.GP_FEDERATION);
+        CurrentUser federationAdmin = fixtures.user(Role.ADMIN, federation);
+        String covered = Fixtures.newPracticeCode();
+        String path = "/api/v1/organisations/" + federation.id() + "/gp-practices";
+
+        Response notACode = api.post(federationAdmin, path, Map.of("practiceCodes", List.of("J8101")));
+        assertThat(notACode.status()).isEqualTo(400);
+        assertThat(notACode.body().findValuesAsText("field")).containsExactly("practiceCodes");
+        assertThat(api.post(fixtures.user(Role.ADMIN, acute), path, Map.of("practiceCodes", List.of(covered)))
+                .status()).as("another organisation's administrator").isEqualTo(403);
+        Response recorded = api.post(federationAdmin, path, Map.of("practiceCodes", List.of(covered)));
+        assertThat(recorded.status()).as(recorded.toString()).isEqualTo(200);
+
+        practice = covered;
+        String patientId = registerReferAndAdmit().patientId;
+        assertThat(api.get(fixtures.user(Role.SENIOR_DECISION_MAKER, federation), "/api/v1/patients/" + patientId)
+                .status()).isEqualTo(200);
+        assertThat(api.get(fixtures.user(Role.SENIOR_DECISION_MAKER, gpFederation), "/api/v1/patients/" + patientId)
+                .status()).as("the GP organisation of another practice").isEqualTo(404);
+    }
+
+    @Test
     void refusesAWardHostedByTheIcbOrAGpOrganisationNamingTheField() {
         for (OrganisationType type : List.of(OrganisationType.ICB, OrganisationType.GP_FEDERATION)) {
             Organisation host = fixtures.organisation(type);
