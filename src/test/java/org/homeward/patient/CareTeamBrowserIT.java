@@ -85,7 +85,7 @@ class CareTeamBrowserIT {
         browser.signOut();
 
         browser.signIn(outsider.username(), Fixtures.PASSWORD).open(record);
-        assertThat(browser.testId("error-title")).contains("Not found in your organisation's care");
+        assertThat(browser.testId("error-detail")).contains("in your organisation's care");
         assertAccessibleOnDesktopAndPhone("refused-offers-break-glass");
         browser.click("break-glass");
         assertThat(browser.testId("errors")).contains("relationship", "reason");
