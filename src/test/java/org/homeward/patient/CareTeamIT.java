@@ -2,10 +2,14 @@ package org.homeward.patient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.homeward.security.CurrentUser;
@@ -19,6 +23,7 @@ import org.homeward.support.IntegrationTest;
 import org.homeward.support.PageSession;
 import org.homeward.support.PageSession.Page;
 import org.homeward.support.TestClock;
+import org.homeward.ward.CreateWard;
 import org.homeward.ward.VirtualWard;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +38,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @IntegrationTest
 class CareTeamIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired Fixtures fixtures;
     @Autowired Api api;
@@ -317,13 +324,21 @@ class CareTeamIT {
         return new Admitted(patientId, admission.text("id"), patient.summary().nhsNumber().value());
     }
 
-    private static Map<String, Object> ward(String name, Organisation host) {
-        return Map.ofEntries(Map.entry("name", name), Map.entry("pathways", List.of("RESPIRATORY")),
-                Map.entry("hostOrganisationId", host.id().toString()), Map.entry("bedCapacity", 4),
-                Map.entry("opensAt", "08:00"), Map.entry("closesAt", "20:00"),
-                Map.entry("outOfHoursContact", "On-call registrar"), Map.entry("outOfHoursPhone", "01305 255 000"),
-                Map.entry("minAgeYears", 18), Map.entry("maxAgeYears", 130),
-                Map.entry("admissionCriteria", "COPD exacerbation"));
+    /**
+     * A valid body for opening a ward: every field {@link CreateWard} declares, copied from the fixture ward, with this
+     * name and host. Built from the record's own components so it stays valid when a field is added to CreateWard.
+     */
+    private Map<String, Object> ward(String name, Organisation host) {
+        JsonNode existing = api.get(consultant, "/api/v1/wards/" + ward.id()).body();
+        Map<String, Object> body = new LinkedHashMap<>();
+        for (RecordComponent field : CreateWard.class.getRecordComponents()) {
+            JsonNode value = existing.get(field.getName());
+            assertThat(value).as("the ward's " + field.getName()).isNotNull();
+            body.put(field.getName(), JSON.convertValue(value, Object.class));
+        }
+        body.put("name", name);
+        body.put("hostOrganisationId", host.id().toString());
+        return body;
     }
 
     private long wardsNamed(String name) {
