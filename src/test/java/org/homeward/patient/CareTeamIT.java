@@ -214,6 +214,24 @@ class CareTeamIT {
     }
 
     @Test
+    void theHostsAdministratorNamesTheVisitingOrganisationOnTheWardsPage() {
+        CurrentUser admin = fixtures.user(Role.ADMIN, acute);
+        Organisation secondCommunity = fixtures.organisation(OrganisationType.COMMUNITY_PROVIDER);
+        PageSession pages = PageSession.signIn(api.baseUrl(), admin);
+        Page form = pages.get("/wards/" + ward.id() + "/care-organisations");
+        assertThat(form.status()).isEqualTo(200);
+        assertThat(form.html().select("input[name=visitingOrganisationIds][checked]").eachAttr("value"))
+                .containsExactly(community.id().toString());
+
+        Page saved = pages.submit(form, "form[action$=care-organisations]", Map.of("visitingOrganisationIds",
+                secondCommunity.id().toString()));
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(302);
+        assertThat(pages.follow(saved).testId("flash")).contains("applies to admissions from now on");
+        assertThat(api.get(admin, "/api/v1/wards/" + ward.id() + "/care-organisations").body()
+                .findValuesAsText("organisationName")).containsExactly(acute.name(), secondCommunity.name());
+    }
+
+    @Test
     void aSeniorAddsAndRemovesAnOrganisationWithAReasonShownOnTheRecordAndAudited() {
         String patientId = registerReferAndAdmit().patientId;
         Organisation hospice = fixtures.organisation(OrganisationType.COMMUNITY_PROVIDER);
