@@ -16,7 +16,8 @@ import org.homeward.ward.VirtualWard;
 /**
  * Replays planned journeys through the public services as the people who would do each step, so demo data passes
  * every rule and audit a real journey does: the referrer registers and refers, a senior decision-maker triages, admits
- * and discharges.
+ * and discharges. Care teams follow the same rules as a real journey: referral and admission share the care with the
+ * ward's organisations (see {@link DemoWard#visiting()}) and the GP federation covering the patient's practice.
  */
 final class DemoJourneys {
 
@@ -41,7 +42,6 @@ final class DemoJourneys {
         PatientId patient = patients.register(referrer, episode.patient().details()).summary().id();
         List<CarerId> carers = episode.patient().carers().stream()
                 .map(carer -> patients.addCarer(referrer, patient, carer).id()).toList();
-        shareCare(referrer, patient, episode.ward());
         ReferralView referral = referrals.refer(referrer,
                 episode.referral().command(patient, wards.get(episode.ward()).id()));
         if (episode.triage() == null) {
@@ -60,16 +60,6 @@ final class DemoJourneys {
             referrals.discharge(decider, admitted.id(), episode.discharge().command());
         }
         return patient;
-    }
-
-    /**
-     * GPs read discharge summaries, so the GP federation shares every patient's care; community nurses visit adults;
-     * children are in shared care with the acute paediatric team (Islington abstract).
-     */
-    private void shareCare(CurrentUser user, PatientId patient, DemoWard ward) {
-        patients.shareCareWith(user, patient, organisations.get(DemoOrganisation.GP_FEDERATION).id());
-        DemoOrganisation partner = ward.isPaediatric() ? DemoOrganisation.ACUTE : DemoOrganisation.COMMUNITY;
-        patients.shareCareWith(user, patient, organisations.get(partner).id());
     }
 
     private CurrentUser user(String username) {

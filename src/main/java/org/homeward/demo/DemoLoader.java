@@ -20,6 +20,7 @@ import org.homeward.visit.AddIntervention;
 import org.homeward.visit.AddShift;
 import org.homeward.visit.Skill;
 import org.homeward.visit.VisitService;
+import org.homeward.ward.SetCareOrganisations;
 import org.homeward.ward.VirtualWard;
 import org.homeward.ward.WardService;
 import org.springframework.stereotype.Component;
@@ -76,7 +77,8 @@ class DemoLoader {
     private void write(DemoPlan plan) {
         Map<DemoOrganisation, Organisation> organisations = organisations(plan);
         Map<String, UserAccount> staff = staff(plan, organisations);
-        Map<DemoWard, VirtualWard> virtualWards = wards(plan, organisations, CurrentUser.of(staff.get("admin")));
+        coverDemoPractices(organisations.get(DemoOrganisation.GP_FEDERATION));
+        Map<DemoWard, VirtualWard> virtualWards = wards(plan, organisations, staff);
         DemoJourneys journeys = new DemoJourneys(patients, referrals, staff, virtualWards, organisations);
         List<PatientId> patientIds = new ArrayList<>(plan.episodes().size());
         plan.episodes().forEach(episode -> patientIds.add(journeys.replay(episode)));
@@ -124,12 +126,20 @@ class DemoLoader {
         return created;
     }
 
+    /** Each ward is opened by its host's own administrator, naming the organisation that visits and shares the care. */
     private Map<DemoWard, VirtualWard> wards(DemoPlan plan, Map<DemoOrganisation, Organisation> organisations,
-            CurrentUser admin) {
+            Map<String, UserAccount> staff) {
         Map<DemoWard, VirtualWard> created = new EnumMap<>(DemoWard.class);
         for (DemoWard ward : plan.wards()) {
-            created.put(ward, wards.create(admin, ward.command(organisations.get(ward.host()).id(), plan.scale())));
+            CurrentUser admin = CurrentUser.of(staff.get(ward.administrator()));
+            created.put(ward, wards.create(admin, ward.command(organisations.get(ward.host()).id(), plan.scale()),
+                    new SetCareOrganisations(List.of(organisations.get(ward.visiting()).id()))));
         }
         return created;
+    }
+
+    /** The GP federation covers every demo practice, so each patient's GP reads their summaries and results. */
+    private void coverDemoPractices(Organisation gpFederation) {
+        security.coverPractices(gpFederation.id(), DemoTowns.practiceCodes());
     }
 }

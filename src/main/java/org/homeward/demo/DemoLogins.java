@@ -9,7 +9,7 @@ import java.util.List;
 import org.homeward.security.Role;
 
 /**
- * The demo service's staff: 25 people across the four organisations covering every role, with short usernames people
+ * The demo service's staff: 26 people across the four organisations covering every role, with short usernames people
  * can remember from the README. All share one password, because this is a demonstration, never a live service.
  */
 public final class DemoLogins {
@@ -34,6 +34,7 @@ public final class DemoLogins {
             login("governance", "Catherine Lyle", "Head of Clinical Governance and Patient Safety", Role.GOVERNANCE,
                     ACUTE),
             login("admin", "Mark Dewhurst", "Clinical Systems Administrator", Role.ADMIN, ACUTE),
+            login("admin2", "Joanne Keast", "Clinical Systems Administrator", Role.ADMIN, COMMUNITY),
             login("nurse", "Sarah Coombes", "Senior Staff Nurse, Hospital at Home", Role.CLINICIAN, COMMUNITY),
             login("nurse2", "Daniel Pike", "District Nursing Sister", Role.CLINICIAN, COMMUNITY),
             login("nurse3", "Hannah Voss", "Children's Community Nurse", Role.CLINICIAN, COMMUNITY),

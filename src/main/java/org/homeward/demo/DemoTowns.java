@@ -69,6 +69,11 @@ final class DemoTowns {
     private DemoTowns() {
     }
 
+    /** Every demo GP practice's code: the demo GP federation covers them all. */
+    static List<String> practiceCodes() {
+        return TOWNS.stream().flatMap(town -> town.value().practices().stream()).map(Practice::code).toList();
+    }
+
     static Town pickTown(DemoRandom random) {
         return random.weighted(TOWNS);
     }

@@ -81,6 +81,20 @@ enum DemoWard {
         return host;
     }
 
+    /**
+     * The organisation that visits and shares the care besides the host: community nurses visit the adults on the
+     * acute trust's wards; children on the community provider's ward are in shared care with the acute paediatric
+     * team (Islington abstract).
+     */
+    DemoOrganisation visiting() {
+        return host == DemoOrganisation.ACUTE ? DemoOrganisation.COMMUNITY : DemoOrganisation.ACUTE;
+    }
+
+    /** The demo administrator of the hosting organisation, who opens the ward. */
+    String administrator() {
+        return host == DemoOrganisation.ACUTE ? "admin" : "admin2";
+    }
+
     int beds() {
         return beds;
     }

@@ -38,6 +38,11 @@ class PatientRepository {
                 .update();
     }
 
+    String gpPracticeCode(PatientId id) {
+        return jdbc.sql("select gp_practice_code from patient where id = ?").param(id.value()).query(String.class)
+                .single();
+    }
+
     boolean existsByNhsNumber(NhsNumber nhsNumber) {
         return jdbc.sql("select exists (select 1 from patient where nhs_number = ?)").param(nhsNumber.value())
                 .query(Boolean.class).single();
@@ -116,11 +121,81 @@ class PatientRepository {
                 .query((rs, row) -> new OrganisationId(rs.getObject(1, UUID.class))).list();
     }
 
-    void addToCareTeam(PatientId patient, OrganisationId organisation, Instant at) {
+    /** Adds the organisation unless it is already in the team (then its first reason stands); true if added. */
+    boolean addToCareTeam(PatientId patient, OrganisationId organisation, Instant at, CareTeamBasis basis,
+            String reason, String addedBy) {
+        return jdbc.sql("""
+                insert into patient_care_team (patient_id, organisation_id, added_at, basis, reason, added_by)
+                values (?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(patient.value(), organisation.value(), Timestamp.from(at), basis.name(), reason, addedBy)
+                .update() == 1;
+    }
+
+    boolean removeFromCareTeam(PatientId patient, OrganisationId organisation) {
+        return jdbc.sql("delete from patient_care_team where patient_id = ? and organisation_id = ?")
+                .params(patient.value(), organisation.value()).update() == 1;
+    }
+
+    record CareTeamRow(OrganisationId organisationId, CareTeamBasis basis, String reason, Instant since,
+            String addedBy) {
+    }
+
+    List<CareTeamRow> careTeamRows(PatientId patient) {
+        return jdbc.sql("""
+                select organisation_id, basis, reason, added_at, added_by from patient_care_team
+                where patient_id = ? order by added_at, organisation_id""")
+                .param(patient.value())
+                .query((rs, row) -> new CareTeamRow(new OrganisationId(rs.getObject(1, UUID.class)),
+                        CareTeamBasis.valueOf(rs.getString(2)), rs.getString(3), rs.getTimestamp(4).toInstant(),
+                        rs.getString(5)))
+                .list();
+    }
+
+    void insertBreakGlass(UUID id, PatientId patient, org.homeward.security.CurrentUser user,
+            BreakGlassRelationship relationship, String reason, Instant openedAt, Instant expiresAt) {
         jdbc.sql("""
-                insert into patient_care_team (patient_id, organisation_id, added_at) values (?, ?, ?)
-                on conflict do nothing""")
-                .params(patient.value(), organisation.value(), Timestamp.from(at)).update();
+                insert into break_glass (id, patient_id, user_id, username, display_name, organisation_id,
+                    organisation_name, relationship, reason, opened_at, expires_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, patient.value(), user.id().value(), user.username(), user.displayName(),
+                        user.organisationId().value(), user.organisationName(), relationship.name(), reason,
+                        Timestamp.from(openedAt), Timestamp.from(expiresAt))
+                .update();
+    }
+
+    /** The user's break-glass opening of this record in force at {@code now}, if any (the latest to expire). */
+    Optional<BreakGlassAccess> activeBreakGlass(org.homeward.shared.UserId user, PatientId patient, Instant now) {
+        return jdbc.sql(BREAK_GLASS_SELECT + """
+                where b.user_id = ? and b.patient_id = ? and b.opened_at <= ? and b.expires_at > ?
+                order by b.expires_at desc limit 1""")
+                .params(user.value(), patient.value(), Timestamp.from(now), Timestamp.from(now))
+                .query(PatientRepository::breakGlass).optional();
+    }
+
+    /**
+     * Break-glass openings a governance lead oversees: by their organisation's staff, or of patients in their
+     * organisation's care; newest first.
+     */
+    List<BreakGlassAccess> breakGlassSeenBy(OrganisationId organisation, int limit) {
+        return jdbc.sql(BREAK_GLASS_SELECT + """
+                where b.organisation_id = ?
+                   or exists (select 1 from patient_care_team t where t.patient_id = b.patient_id and t.organisation_id = ?)
+                order by b.opened_at desc limit ?""")
+                .params(organisation.value(), organisation.value(), limit)
+                .query(PatientRepository::breakGlass).list();
+    }
+
+    private static final String BREAK_GLASS_SELECT = """
+            select b.*, p.nhs_number, p.given_name, p.family_name from break_glass b join patient p on p.id = b.patient_id
+            """;
+
+    private static BreakGlassAccess breakGlass(ResultSet rs, int row) throws SQLException {
+        return new BreakGlassAccess(rs.getObject("id", UUID.class), new PatientId(rs.getObject("patient_id", UUID.class)),
+                new NhsNumber(rs.getString("nhs_number")),
+                rs.getString("family_name").toUpperCase() + ", " + rs.getString("given_name"),
+                rs.getString("username"), rs.getString("display_name"), rs.getString("organisation_name"),
+                BreakGlassRelationship.valueOf(rs.getString("relationship")), rs.getString("reason"),
+                rs.getTimestamp("opened_at").toInstant(), rs.getTimestamp("expires_at").toInstant());
     }
 
     boolean inCareTeam(PatientId patient, OrganisationId organisation) {

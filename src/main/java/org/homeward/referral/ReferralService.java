@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.homeward.patient.CareShare;
+import org.homeward.patient.CareTeamBasis;
 import org.homeward.patient.Carer;
 import org.homeward.patient.PatientService;
 import org.homeward.patient.PatientSummary;
@@ -26,6 +28,7 @@ import org.homeward.shared.ReferralId;
 import org.homeward.shared.RefusedException;
 import org.homeward.shared.WardId;
 import org.homeward.ward.VirtualWard;
+import org.homeward.ward.WardCareRole;
 import org.homeward.ward.WardService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -86,7 +89,7 @@ public class ReferralService {
         });
         Referral referral = Referral.create(command, user, reReferralOf, clock.instant());
         repository.insert(referral);
-        patients.shareCareWith(user, command.patientId(), ward.hostOrganisationId());
+        shareCareByWard(user, ward, command.patientId(), "referred to ");
         audit(user, Action.CREATE, "Referral", referral.id().toString(), referral.patientId(),
                 referral.direction().label() + " referral to " + ward.name()
                         + (reReferralOf == null ? "" : " (re-referral of " + reReferralOf + ")"));
@@ -245,6 +248,7 @@ public class ReferralService {
         audit(user, Action.CREATE, "Admission", view.id().toString(), view.patientId(),
                 "admitted to " + ward.name() + ", accountable " + accountable.displayName() + ", EDD "
                         + view.estimatedDischargeDate());
+        shareCareByWard(user, ward, view.patientId(), "admitted to ");
         events.publishEvent(new PatientAdmitted(view.id(), view.patientId(), view.wardId(), accountable.id(),
                 view.estimatedDischargeDate()));
         return view;
@@ -420,6 +424,20 @@ public class ReferralService {
                     + " beds (" + admitted + " admitted, " + accepted + " accepted awaiting admission)."
                     + " Discharge a patient, or refer to another ward.");
         }
+    }
+
+    /**
+     * Referral (so the ward's team can triage) and admission (so the nurses who visit can open the record at once)
+     * put the ward's care organisations, host and visiting teams, and the patient's GP organisation in the patient's
+     * care team, in the same transaction.
+     */
+    private void shareCareByWard(CurrentUser user, VirtualWard ward, PatientId patient, String why) {
+        List<CareShare> shares = wards.careOrganisations(ward.id()).stream()
+                .map(care -> new CareShare(care.organisationId(),
+                        care.role() == WardCareRole.HOST ? CareTeamBasis.WARD_HOST : CareTeamBasis.WARD_VISITING,
+                        why + ward.name()))
+                .toList();
+        patients.shareCareByRule(user, patient, shares);
     }
 
     private Referral referralFor(CurrentUser user, ReferralId id) {

@@ -16,4 +16,17 @@ public enum OrganisationType {
     public String label() {
         return label;
     }
+
+    /** Only providers host a virtual ward: the acute trust and the community provider employ the clinical team. */
+    public boolean hostsWards() {
+        return this == ACUTE_TRUST || this == COMMUNITY_PROVIDER;
+    }
+
+    /**
+     * Whether an organisation of this type may be in a patient's care team. Commissioners (the ICB) plan and pay for
+     * the service and see numbers only; they never share a patient's care, so never see a record.
+     */
+    public boolean sharesCare() {
+        return this != ICB;
+    }
 }

@@ -36,6 +36,23 @@ class SecurityRepository {
                 .query(SecurityRepository::organisation).optional();
     }
 
+    void insertPracticeCoverage(String practiceCode, OrganisationId organisation) {
+        jdbc.sql("insert into gp_practice_coverage (practice_code, organisation_id) values (?, ?) on conflict do nothing")
+                .params(practiceCode, organisation.value()).update();
+    }
+
+    List<String> practicesCoveredBy(OrganisationId organisation) {
+        return jdbc.sql("select practice_code from gp_practice_coverage where organisation_id = ? order by practice_code")
+                .param(organisation.value()).query(String.class).list();
+    }
+
+    List<Organisation> organisationsCoveringPractice(String practiceCode) {
+        return jdbc.sql("""
+                select o.* from organisation o join gp_practice_coverage c on c.organisation_id = o.id
+                where c.practice_code = ? order by o.name""")
+                .param(practiceCode).query(SecurityRepository::organisation).list();
+    }
+
     List<Organisation> organisations() {
         return jdbc.sql("select * from organisation order by name").query(SecurityRepository::organisation).list();
     }

@@ -1,7 +1,9 @@
 package org.homeward.security;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.homeward.shared.ForbiddenException;
 import org.homeward.shared.InvalidInputException;
 import org.homeward.shared.NotFoundException;
 import org.homeward.shared.OrganisationId;
@@ -61,6 +63,49 @@ public class SecurityService {
     public Organisation organisation(OrganisationId id) {
         return repository.findOrganisation(id)
                 .orElseThrow(() -> new NotFoundException("No organisation with id " + id));
+    }
+
+    /**
+     * Records the GP practices (ODS codes such as J81012) a GP organisation covers: a patient registered with one of
+     * them has that organisation as their GP in the care team once admitted. Set-up, like creating the organisation.
+     */
+    @Transactional
+    public void coverPractices(OrganisationId gpOrganisation, Collection<String> practiceCodes) {
+        Organisation organisation = organisation(gpOrganisation);
+        if (organisation.type() != OrganisationType.GP_FEDERATION) {
+            throw new InvalidInputException("organisationId", organisation.name() + " is not a GP organisation ("
+                    + organisation.type().label() + "), so it covers no GP practices");
+        }
+        practiceCodes.forEach(code -> repository.insertPracticeCoverage(code.trim().toUpperCase(), gpOrganisation));
+    }
+
+    /**
+     * The GP organisation's own administrator records the practices it covers (adding to those already recorded),
+     * each an ODS practice code such as J81012.
+     */
+    @Transactional
+    public List<String> coverPractices(CurrentUser user, OrganisationId gpOrganisation, Collection<String> practiceCodes) {
+        user.requireRole("record the GP practices an organisation covers", Role.ADMIN);
+        if (!gpOrganisation.equals(user.organisationId())) {
+            throw new ForbiddenException("You administer " + user.organisationName() + "; the practices another"
+                    + " organisation covers are recorded by its own administrator");
+        }
+        if (practiceCodes.isEmpty()) {
+            throw new InvalidInputException("practiceCodes", "Name at least one GP practice code");
+        }
+        for (String code : practiceCodes) {
+            if (code == null || !code.trim().toUpperCase().matches("^[A-Z][0-9]{5}$")) {
+                throw new InvalidInputException("practiceCodes", "'" + code + "' is not an ODS practice code such as J81012");
+            }
+        }
+        coverPractices(gpOrganisation, practiceCodes);
+        return repository.practicesCoveredBy(gpOrganisation);
+    }
+
+    /** The GP organisations covering this GP practice (usually one; none if the practice is outside the service). */
+    @Transactional(readOnly = true)
+    public List<Organisation> gpOrganisationsCovering(String practiceCode) {
+        return practiceCode == null ? List.of() : repository.organisationsCoveringPractice(practiceCode.trim().toUpperCase());
     }
 
     @Transactional(readOnly = true)

@@ -3,6 +3,7 @@ package org.homeward.ward;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -54,6 +55,27 @@ class WardRepository {
 
     List<VirtualWard> all() {
         return jdbc.sql("select * from virtual_ward order by name").query(WardRepository::ward).list();
+    }
+
+    record CareOrganisation(OrganisationId organisationId, WardCareRole role) {
+    }
+
+    List<CareOrganisation> careOrganisations(WardId ward) {
+        return jdbc.sql("select organisation_id, role from ward_care_organisation where ward_id = ?")
+                .param(ward.value())
+                .query((rs, row) -> new CareOrganisation(new OrganisationId(rs.getObject(1, UUID.class)),
+                        WardCareRole.valueOf(rs.getString(2))))
+                .list();
+    }
+
+    void replaceCareOrganisations(WardId ward, OrganisationId host, Collection<OrganisationId> visiting) {
+        jdbc.sql("delete from ward_care_organisation where ward_id = ?").param(ward.value()).update();
+        jdbc.sql("insert into ward_care_organisation (ward_id, organisation_id, role) values (?, ?, 'HOST')")
+                .params(ward.value(), host.value()).update();
+        for (OrganisationId organisation : visiting) {
+            jdbc.sql("insert into ward_care_organisation (ward_id, organisation_id, role) values (?, ?, 'VISITING')")
+                    .params(ward.value(), organisation.value()).update();
+        }
     }
 
     private static VirtualWard ward(ResultSet rs, int row) throws SQLException {

@@ -1,12 +1,22 @@
 package org.homeward.ward;
 
 import java.time.LocalTime;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.homeward.security.CurrentUser;
+import org.homeward.security.Organisation;
+import org.homeward.security.OrganisationType;
 import org.homeward.security.Role;
 import org.homeward.security.SecurityService;
+import org.homeward.shared.ForbiddenException;
 import org.homeward.shared.InvalidInputException;
+import org.homeward.shared.NotFoundException;
+import org.homeward.shared.OrganisationId;
 import org.homeward.shared.RecordAccessed;
 import org.homeward.shared.RefusedException;
 import org.homeward.shared.WardId;
@@ -35,7 +45,16 @@ public class WardService {
 
     @Transactional
     public VirtualWard create(CurrentUser user, CreateWard command) {
-        user.requireRole("open a virtual ward", Role.ADMIN, Role.COORDINATOR);
+        return create(user, command, SetCareOrganisations.hostOnly());
+    }
+
+    /**
+     * Opens a ward with the organisations that share its care besides the host, in one transaction. Only a provider
+     * (acute trust or community provider) hosts a ward, and only that organisation's own administrator opens it.
+     */
+    @Transactional
+    public VirtualWard create(CurrentUser user, CreateWard command, SetCareOrganisations care) {
+        requireAdministratorOfHost(user, command.hostOrganisationId(), "open a virtual ward");
         if (command.opensAt().isAfter(LATEST_OPENING)) {
             throw new InvalidInputException("opensAt", "A virtual ward must open by 08:00 (KLoE 2.1: 8am-8pm, 7 days a week)");
         }
@@ -48,7 +67,6 @@ public class WardService {
         if (repository.existsByName(command.name().trim())) {
             throw new RefusedException("A virtual ward called '" + command.name().trim() + "' already exists");
         }
-        securityService.organisation(command.hostOrganisationId());
         VirtualWard ward = new VirtualWard(WardId.random(), command.name().trim(), EnumSet.copyOf(command.pathways()),
                 command.hostOrganisationId(), command.bedCapacity(), command.opensAt(), command.closesAt(),
                 command.outOfHoursContact().trim(), command.outOfHoursPhone().trim(), command.minAgeYears(),
@@ -56,7 +74,83 @@ public class WardService {
         repository.insert(ward);
         events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.CREATE, "VirtualWard",
                 ward.id().toString(), null, "opened ward " + ward.name() + " with " + ward.bedCapacity() + " beds"));
+        replaceCareOrganisations(user, ward, care);
         return ward;
+    }
+
+    /**
+     * Sets the organisations that visit the ward's patients and share their care (the host always does). Applies to
+     * admissions from now on; patients already admitted keep their care team, which a senior changes on the record.
+     */
+    @Transactional
+    public List<WardCareOrganisation> setCareOrganisations(CurrentUser user, WardId wardId, SetCareOrganisations care) {
+        VirtualWard ward = ward(wardId);
+        requireAdministratorOfHost(user, ward.hostOrganisationId(), "change who shares this ward's care");
+        replaceCareOrganisations(user, ward, care);
+        return careOrganisations(wardId);
+    }
+
+    /** The organisations sharing the care of the ward's patients, the host first. */
+    @Transactional(readOnly = true)
+    public List<WardCareOrganisation> careOrganisations(WardId wardId) {
+        Map<OrganisationId, Organisation> organisations = securityService.organisations().stream()
+                .collect(Collectors.toMap(Organisation::id, o -> o));
+        return repository.careOrganisations(wardId).stream()
+                .map(c -> new WardCareOrganisation(c.organisationId(), organisations.get(c.organisationId()).name(),
+                        c.role()))
+                .sorted(Comparator.comparing(WardCareOrganisation::role).thenComparing(WardCareOrganisation::organisationName))
+                .toList();
+    }
+
+    private void replaceCareOrganisations(CurrentUser user, VirtualWard ward, SetCareOrganisations care) {
+        Set<OrganisationId> visiting = new LinkedHashSet<>(care.visitingOrganisationIds());
+        visiting.remove(ward.hostOrganisationId());
+        for (OrganisationId id : visiting) {
+            Organisation organisation = organisationNamed(id, "visitingOrganisationIds");
+            if (!organisation.type().hostsWards()) {
+                throw new InvalidInputException("visitingOrganisationIds", organisation.name() + " is "
+                        + article(organisation.type()) + "; only a provider (acute trust or community provider) visits"
+                        + " and shares a ward's care. A GP organisation joins each patient's care team through the"
+                        + " patient's GP practice.");
+            }
+        }
+        repository.replaceCareOrganisations(ward.id(), ward.hostOrganisationId(), visiting);
+        events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.UPDATE, "VirtualWard",
+                ward.id().toString(), null, "care shared by host and " + (visiting.isEmpty() ? "no visiting organisation"
+                        : visiting.size() + " visiting organisation(s): " + visiting)));
+    }
+
+    /**
+     * The one rule for who sets up a ward: a provider hosts it (never a GP organisation or a commissioner, whose
+     * staff would then join every patient's care team), and that provider's own administrator sets it up.
+     */
+    private void requireAdministratorOfHost(CurrentUser user, OrganisationId hostId, String action) {
+        user.requireRole(action, Role.ADMIN);
+        if (hostId == null) {
+            throw new InvalidInputException("hostOrganisationId", "Hosting organisation is required");
+        }
+        Organisation host = organisationNamed(hostId, "hostOrganisationId");
+        if (!host.type().hostsWards()) {
+            throw new InvalidInputException("hostOrganisationId", host.name() + " is " + article(host.type())
+                    + "; only an acute trust or a community provider hosts a virtual ward");
+        }
+        if (!host.id().equals(user.organisationId())) {
+            throw new ForbiddenException("hostOrganisationId: you administer " + user.organisationName() + "; a ward"
+                    + " hosted by " + host.name() + " is set up by " + host.name() + "'s own administrator");
+        }
+    }
+
+    private Organisation organisationNamed(OrganisationId id, String field) {
+        try {
+            return securityService.organisation(id);
+        } catch (NotFoundException e) {
+            throw new InvalidInputException(field, "No organisation with id " + id);
+        }
+    }
+
+    private static String article(OrganisationType type) {
+        String label = type.label().toLowerCase();
+        return (label.matches("^[aeiou].*") ? "an " : "a ") + label;
     }
 
     @Transactional(readOnly = true)

@@ -99,16 +99,16 @@ class DemoPlanTests {
     }
 
     @Test
-    void hasTwentyFiveNamedStaffCoveringEveryRoleInEveryOrganisation() {
+    void hasTwentySixNamedStaffCoveringEveryRoleInEveryOrganisation() {
         Map<Role, Long> perRole = DemoLogins.all().stream()
                 .collect(Collectors.groupingBy(DemoLogin::role, () -> new EnumMap<>(Role.class), Collectors.counting()));
-        assertThat(DemoLogins.all()).hasSize(25);
+        assertThat(DemoLogins.all()).hasSize(26);
         assertThat(DemoLogins.all()).extracting(DemoLogin::username)
                 .contains("consultant", "nurse", "referrer", "gp", "coordinator", "commissioner", "governance",
                         "admin", "pharmacist");
         assertThat(perRole).containsExactlyInAnyOrderEntriesOf(Map.of(Role.REFERRER, 6L, Role.CLINICIAN, 5L,
                 Role.SENIOR_DECISION_MAKER, 6L, Role.PHARMACIST, 1L, Role.COORDINATOR, 2L, Role.COMMISSIONER, 2L,
-                Role.GOVERNANCE, 2L, Role.ADMIN, 1L));
+                Role.GOVERNANCE, 2L, Role.ADMIN, 2L));
         assertThat(DemoLogins.all()).extracting(DemoLogin::organisation).containsAll(
                 PLAN.organisations().stream().map(DemoOrganisation::displayName).toList());
         assertThat(DemoLogins.byUsername("commissioner").organisation()).isEqualTo(DemoOrganisation.ICB.displayName());
@@ -118,15 +118,15 @@ class DemoPlanTests {
     @Test
     void theVisitingTeamAreNursingLoginsAfterTheNamedOnesAndGrowWithTheScale() {
         assertThat(DemoRota.TEAM_AT_SCALE_ONE).isEqualTo(49);
-        assertThat(PLAN.staff()).hasSize(25 + DemoRota.TEAM_AT_SCALE_ONE).startsWith(DemoLogins.all().toArray(DemoLogin[]::new));
+        assertThat(PLAN.staff()).hasSize(26 + DemoRota.TEAM_AT_SCALE_ONE).startsWith(DemoLogins.all().toArray(DemoLogin[]::new));
         assertThat(PLAN.staff()).extracting(DemoLogin::username).doesNotHaveDuplicates();
         assertThat(PLAN.staff()).extracting(DemoLogin::displayName).doesNotHaveDuplicates();
-        assertThat(PLAN.staff().subList(25, PLAN.staff().size())).allSatisfy(login -> {
+        assertThat(PLAN.staff().subList(26, PLAN.staff().size())).allSatisfy(login -> {
             assertThat(login.role()).isEqualTo(Role.CLINICIAN);
             assertThat(login.organisation()).isEqualTo(DemoOrganisation.COMMUNITY.displayName());
         });
         DemoPlan scaled = DemoPlanner.plan(DemoPlanner.SEED, NOW, 15);
-        assertThat(scaled.staff()).hasSize(25 + 15 * DemoRota.TEAM_AT_SCALE_ONE);
+        assertThat(scaled.staff()).hasSize(26 + 15 * DemoRota.TEAM_AT_SCALE_ONE);
         assertThat(scaled.staff()).extracting(DemoLogin::username).doesNotHaveDuplicates();
         assertThat(scaled.shifts()).hasSize(2 * (6 + 15 * DemoRota.TEAM_AT_SCALE_ONE));
     }

@@ -3,6 +3,7 @@ package org.homeward.support;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,6 +32,7 @@ import org.homeward.security.UserAccount;
 import org.homeward.shared.NhsNumber;
 import org.homeward.ward.CreateWard;
 import org.homeward.ward.Pathway;
+import org.homeward.ward.SetCareOrganisations;
 import org.homeward.ward.VirtualWard;
 import org.homeward.ward.WardService;
 import org.springframework.boot.test.context.TestComponent;
@@ -90,10 +92,33 @@ public class Fixtures {
     }
 
     public VirtualWard ward(Organisation host, int beds, int minAge, int maxAge, Set<Pathway> pathways) {
+        return ward(host, beds, minAge, maxAge, pathways, List.of());
+    }
+
+    /** An adult ward whose care the host shares with these visiting organisations (e.g. the community provider). */
+    public VirtualWard ward(Organisation host, int beds, List<Organisation> visiting) {
+        return ward(host, beds, 18, 130, EnumSet.of(Pathway.ADULT_FRAILTY), visiting);
+    }
+
+    public VirtualWard ward(Organisation host, int beds, int minAge, int maxAge, Set<Pathway> pathways,
+            List<Organisation> visiting) {
         CurrentUser admin = user(Role.ADMIN, host);
         return wards.create(admin, new CreateWard(unique("Ward"), pathways, host.id(), beds, LocalTime.of(8, 0),
                 LocalTime.of(20, 0), "Acute medical on-call registrar", "01305 255 000", "01632 960 000", minAge, maxAge,
-                "Acutely unwell, safe at home with daily visits"));
+                "Acutely unwell, safe at home with daily visits"),
+                new SetCareOrganisations(visiting.stream().map(Organisation::id).toList()));
+    }
+
+    /** A GP organisation covering these GP practices (ODS codes), so their patients' GP joins their care team. */
+    public Organisation gpOrganisation(String... practiceCodes) {
+        Organisation gp = organisation(OrganisationType.GP_FEDERATION);
+        security.coverPractices(gp.id(), List.of(practiceCodes));
+        return gp;
+    }
+
+    /** A GP practice code no other test uses, so a test's GP organisation covers only its own patients. */
+    public static String newPracticeCode() {
+        return String.format("T%05d", ThreadLocalRandom.current().nextInt(100_000));
     }
 
     public RegisterPatient patientDetails(LocalDate dateOfBirth) {
@@ -104,6 +129,14 @@ public class Fixtures {
 
     public PatientRecord patient(CurrentUser registeredBy, LocalDate dateOfBirth) {
         return patients.register(registeredBy, patientDetails(dateOfBirth));
+    }
+
+    /** A patient registered with this GP practice (ODS code). */
+    public PatientRecord patient(CurrentUser registeredBy, LocalDate dateOfBirth, String gpPracticeCode) {
+        RegisterPatient p = patientDetails(dateOfBirth);
+        return patients.register(registeredBy, new RegisterPatient(p.nhsNumber(), p.givenName(), p.familyName(),
+                p.dateOfBirth(), p.sex(), p.ethnicCategory(), p.addressLine1(), p.addressLine2(), p.town(),
+                p.postcode(), p.latitude(), p.longitude(), p.phone(), gpPracticeCode, "Test Practice " + gpPracticeCode));
     }
 
     /** Refers, accepts and admits the patient to the ward, by a referrer and a consultant of the ward's organisation. */

@@ -1,0 +1,136 @@
+package org.homeward.patient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.homeward.security.CurrentUser;
+import org.homeward.security.Organisation;
+import org.homeward.security.OrganisationType;
+import org.homeward.security.Role;
+import org.homeward.support.Api;
+import org.homeward.support.Browser;
+import org.homeward.support.Fixtures;
+import org.homeward.support.IntegrationTest;
+import org.homeward.ward.VirtualWard;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The care team section of a record, a senior adding an organisation with a reason, and the break-glass form offered
+ * on the refused page, in Chromium: each page axe clean (WCAG 2.2 A and AA) and no wider than a 390 px phone.
+ */
+@IntegrationTest
+class CareTeamBrowserIT {
+
+    private static final Path AXE = Path.of("src", "main", "frontend", "node_modules", "axe-core", "axe.min.js");
+
+    @Autowired Fixtures fixtures;
+    @Autowired Api api;
+
+    Browser browser;
+    CurrentUser consultant;
+    CurrentUser outsider;
+    Organisation community;
+    Organisation hospice;
+    PatientRecord patient;
+
+    @BeforeEach
+    void admitAPatientToAWardTheCommunityVisits() {
+        Organisation acute = fixtures.organisation(OrganisationType.ACUTE_TRUST);
+        community = fixtures.organisation(OrganisationType.COMMUNITY_PROVIDER);
+        hospice = fixtures.organisation(OrganisationType.COMMUNITY_PROVIDER);
+        String practice = Fixtures.newPracticeCode();
+        fixtures.gpOrganisation(practice);
+        CurrentUser referrer = fixtures.user(Role.REFERRER, acute);
+        consultant = fixtures.user(Role.SENIOR_DECISION_MAKER, acute);
+        outsider = fixtures.user(Role.CLINICIAN, fixtures.organisation(OrganisationType.COMMUNITY_PROVIDER));
+        VirtualWard ward = fixtures.ward(acute, 5, List.of(community));
+        patient = fixtures.patient(referrer, LocalDate.of(1938, 11, 5), practice);
+        fixtures.admit(patient, ward, referrer, consultant);
+        browser = new Browser(api.baseUrl(), "care-team");
+    }
+
+    @AfterEach
+    void tearDown() {
+        browser.close();
+    }
+
+    @Test
+    void aSeniorAddsAnOrganisationWithAReasonAndAnOutsiderBreaksTheGlassFromTheRefusedPage() {
+        String record = "/patients/" + patient.summary().id();
+        browser.signIn(consultant.username(), Fixtures.PASSWORD).open(record);
+        assertThat(browser.testId("care-team")).contains(community.name(), "Visits the ward's patients",
+                "The patient's GP practice");
+        assertAccessibleOnDesktopAndPhone("record-care-team");
+
+        browser.click("change-care-team");
+        browser.select("organisationId", hospice.name()).click("add-to-care-team");
+        assertThat(browser.testId("errors")).contains("reason");
+        browser.select("organisationId", hospice.name()).type("reason", "Hospice at home team visits at night")
+                .click("add-to-care-team");
+        assertThat(browser.testId("flash")).contains("Added " + hospice.name());
+        assertThat(browser.testId("care-team")).contains("Added by a senior decision-maker: Hospice at home team"
+                + " visits at night", consultant.displayName());
+        assertAccessibleOnDesktopAndPhone("care-team-added");
+        browser.signOut();
+
+        browser.signIn(outsider.username(), Fixtures.PASSWORD).open(record);
+        assertThat(browser.testId("error-detail")).contains("in your organisation's care");
+        assertAccessibleOnDesktopAndPhone("refused-offers-break-glass");
+        browser.click("break-glass");
+        assertThat(browser.testId("errors")).contains("relationship", "reason");
+        browser.check("Giving or about to give care in an emergency")
+                .type("reason", "Called to the patient's home by the ambulance crew; their team is not answering")
+                .click("break-glass");
+        assertThat(browser.testId("flash")).contains("You may open this record until");
+        assertThat(browser.testId("break-glass-notice")).contains("not in this patient's care team");
+        assertThat(browser.testId("patient-name")).contains(patient.summary().familyName().toUpperCase());
+        assertAccessibleOnDesktopAndPhone("opened-by-break-glass");
+    }
+
+    private void assertAccessibleOnDesktopAndPhone(String screenshot) {
+        browser.driver().manage().window().setSize(new Dimension(1280, 1000));
+        assertThat(axeViolations()).as("axe on " + browser.currentPath()).isEmpty();
+        browser.screenshot(screenshot);
+        assertThat(overflowAtPhoneWidth()).as("pixels wider than a 390 px phone on " + browser.currentPath()).isZero();
+        assertThat(axeViolations()).as("axe at phone width on " + browser.currentPath()).isEmpty();
+        browser.screenshot(screenshot + "-phone");
+        browser.driver().manage().window().setSize(new Dimension(1280, 1000));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> axeViolations() {
+        JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+        try {
+            js.executeScript(Files.readString(AXE));
+        } catch (IOException e) {
+            throw new UncheckedIOException("axe-core is installed by Maven's npm ci into " + AXE, e);
+        }
+        return (List<String>) js.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})
+                   .then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' (' + v.nodes[0].target.join(' ') + ')')))
+                   .catch(e => done(['axe failed: ' + e]));""");
+    }
+
+    @SuppressWarnings("unchecked")
+    private long overflowAtPhoneWidth() {
+        JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+        browser.driver().manage().window().setSize(new Dimension(390, 844));
+        long inner = ((Number) js.executeScript("return window.innerWidth")).longValue();
+        browser.driver().manage().window().setSize(new Dimension(390 + (390 - (int) inner), 844));
+        Map<String, Object> widths = (Map<String, Object>) js.executeScript(
+                "return {doc: document.documentElement.scrollWidth, view: document.documentElement.clientWidth};");
+        return Math.max(0, ((Number) widths.get("doc")).longValue() - ((Number) widths.get("view")).longValue());
+    }
+}
