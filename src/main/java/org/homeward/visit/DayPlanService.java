@@ -161,8 +161,11 @@ public class DayPlanService {
         made.previous().visits().forEach(v -> before.put(v.visitId(), v));
         java.util.Map<String, PlannedVisit> after = new java.util.HashMap<>();
         made.plan().visits().forEach(v -> after.put(v.visitId(), v));
+        // a visit whose window closed before now drops out of the plan by itself: the urgent visit did not move it
+        Instant madeAt = made.plan().madeAt();
         List<DayPlanChange> others = made.changes().stream().filter(c -> !c.visitId().equals(urgent.visitId()))
-                .filter(c -> before.containsKey(c.visitId())).toList();
+                .filter(c -> before.containsKey(c.visitId()))
+                .filter(c -> before.get(c.visitId()).windowEnd().isAfter(madeAt)).toList();
         java.util.Map<PatientId, String> names = new java.util.HashMap<>();
         patients.visibleSummaries(user, others.stream().map(DayPlanChange::patientId).collect(Collectors.toSet()))
                 .forEach(p -> names.put(p.id(), p.displayName()));
@@ -187,7 +190,7 @@ public class DayPlanService {
                     .append(planned != null && planned.notPlannedWhy() != null ? " (" + planned.notPlannedWhy() + ")" : "")
                     .append(". Phone ").append(phone).append(" now to arrange it.");
         } else if (!urgentInTime) {
-            answer.append("Nobody on shift can make this urgent visit in time: the nearest is ")
+            answer.append("Nobody on shift can make it in time: the nearest is ")
                     .append(planned.staffName()).append(" at ").append(hhmm.format(planned.startsAt().atZone(clock.getZone())))
                     .append(". Phone ").append(phone).append(" now to arrange it.");
         } else {

@@ -250,8 +250,9 @@ class SharedCareVisitsIT {
         assertThat(unplaced).hasSize(2);
         Element child = unplaced.stream().filter(e -> e.text().contains(sixYearOld.summary().displayName()))
                 .findFirst().orElseThrow();
-        assertThat(child.text()).contains("IV antibiotic dose for " + sixYearOld.summary().displayName())
-                .contains("No children's nurse on shift with the IV-competent nurse skill");
+        assertThat(child.text()).contains("IV antibiotic dose due 09:30-10:30: "
+                + "No children's nurse on shift with the IV-competent nurse skill (" + sixYearOld.summary().displayName()
+                + ")");
         assertThat(child.select(".nhsuk-tag--red").text()).contains("Not planned");
         assertThat(child.select(".hw-text-red").text())
                 .isEqualTo("No children's nurse on shift with the IV-competent nurse skill");
