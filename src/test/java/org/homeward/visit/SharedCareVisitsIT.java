@@ -23,6 +23,7 @@ import org.homeward.security.OrganisationType;
 import org.homeward.security.Role;
 import org.homeward.support.Api;
 import org.homeward.support.Api.Response;
+import org.homeward.support.Browser;
 import org.homeward.support.Fixtures;
 import org.homeward.support.IntegrationTest;
 import org.homeward.support.PageSession;
@@ -34,6 +35,8 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -256,6 +259,43 @@ class SharedCareVisitsIT {
         assertThat(child.select(".nhsuk-tag--red").text()).contains("Not planned");
         assertThat(child.select(".hw-text-red").text())
                 .isEqualTo("No children's nurse on shift with the IV-competent nurse skill");
+    }
+
+    @Test
+    void onAPhoneTheDayViewShowsTheUnplacedChildsVisitInRedAndTheUrgentVisitTaggedWithinTheScreen() {
+        CurrentUser adultIvNurse = fixtures.user(Role.CLINICIAN, community);
+        PatientRecord sixYearOld = admittedAndShared(childrensWard, day.minusYears(6).minusDays(40), 50.712, -2.441);
+        PatientRecord breathless = admittedAndShared(ward, LocalDate.of(1944, 2, 2), 50.725, -2.462);
+        clock.set(at("07:00"));
+        intervention(adultIvNurse, sixYearOld, Map.of("kind", "IV_ANTIBIOTIC_DOSE", "times", List.of("14:00"),
+                "toleranceMinutes", 30));
+        shift(adultIvNurse, "08:00", "18:00", List.of("IV_COMPETENT_NURSE", "REGISTERED_NURSE"));
+        clock.set(at("09:20"));
+        assertThat(api.post(consultant, "/api/v1/urgent-visits", Map.of("patientId", id(breathless),
+                "kind", "OBSERVATIONS", "withinMinutes", 60, "reason", "NEWS2 6")).status()).isEqualTo(201);
+
+        try (Browser browser = new Browser(api.baseUrl(), "shared-care-day")) {
+            browser.driver().manage().window().setSize(new Dimension(390, 844));
+            browser.signIn(coordinator.username(), Fixtures.PASSWORD).open("/visits?date=" + day);
+            JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+
+            assertThat(browser.testId("unplanned"))
+                    .contains("No children's nurse on shift with the IV-competent nurse skill");
+            assertThat((String) js.executeScript("return getComputedStyle(document.querySelector("
+                    + "'[data-testid=unplanned-visit] .hw-text-red')).color")).isEqualTo("rgb(213, 40, 27)");
+            assertThat((Long) js.executeScript("return document.querySelectorAll("
+                    + "'[data-testid=route] [data-testid=urgent-tag]').length")).isEqualTo(1L);
+            assertThat((String) js.executeScript("""
+                    const width = document.documentElement.clientWidth;
+                    return [...document.querySelectorAll('[data-testid=unplanned] *')]
+                      .filter(e => e.getBoundingClientRect().right > width + 0.5)
+                      .map(e => e.tagName + '.' + e.className).join(' ')""")).as("nothing wider than the phone")
+                    .isEmpty();
+            assertThat((Long) js.executeScript("return document.documentElement.scrollWidth"))
+                    .isLessThanOrEqualTo(390L);
+            js.executeScript("document.querySelector('[data-testid=unplanned]').scrollIntoView()");
+            browser.screenshot("unplanned-on-a-phone");
+        }
     }
 
     // ---- the two organisations' day
