@@ -5,8 +5,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The one rule for which skills a visit needs (issue 9): the skill of its requirement and, for a child's hands-on
- * visit, a children's nurse as well. A visit is a child's when the patient is under 18 on the day of the visit (the
+ * The one rule for which skills a visit needs (issue 9): the skill of its requirement, except that a child's
+ * hands-on visit needs a children's nurse instead of a registered nurse or support worker, and a children's nurse
+ * who is IV-competent for an IV visit. A visit is a child's when the patient is under 18 on the day of the visit (the
  * age, not the ward, decides: a 17-year-old on an adult ward is still a child). Hands-on visits are those whose skill
  * is a nurse's or a support worker's; a senior clinician's review, physiotherapy and a pharmacist's review keep their
  * own skill. The service may list visit kinds adult-trained staff may make for children
@@ -32,11 +33,13 @@ final class VisitSkills {
 
     /** Every skill the staff member making this visit needs. */
     Set<Skill> needed(VisitRequirement requirement, boolean child) {
-        Set<Skill> skills = EnumSet.of(requirement.skill());
-        if (child && HANDS_ON.contains(requirement.skill()) && !adultStaffMayMake.contains(requirement.kind())) {
-            skills.add(Skill.PAEDIATRIC_NURSE);
+        Skill own = requirement.skill();
+        if (!child || !HANDS_ON.contains(own) || adultStaffMayMake.contains(requirement.kind())) {
+            return EnumSet.of(own);
         }
-        return skills;
+        // a children's nurse is a registered nurse: only a competence beyond that (IV) is needed as well
+        return own == Skill.IV_COMPETENT_NURSE ? EnumSet.of(Skill.IV_COMPETENT_NURSE, Skill.PAEDIATRIC_NURSE)
+                : EnumSet.of(Skill.PAEDIATRIC_NURSE);
     }
 
     /** Why nobody on shift can make a visit needing these skills: words for the coordinator and the API. */
