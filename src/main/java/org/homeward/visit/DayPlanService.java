@@ -128,7 +128,12 @@ public class DayPlanService {
         List<MovedVisit> pushed = moved.stream().filter(MovedVisit::pushedOutOfWindow).toList();
         String phone = visits.wardOf(urgent.patientId()).map(wards::ward)
                 .map(w -> w.outOfHoursContact() + " on " + w.outOfHoursPhone()).orElse("the visiting team");
-        return new ReplanOutcome(urgent, team, made.plan(), planned, made.changes(), moved, pushed, urgentInTime,
+        // the plan may be another organisation's: the asker is shown only the visits of patients they may see
+        Set<PatientId> visible = visible(user, made.plan().visits().stream().map(PlannedVisit::patientId)
+                .collect(Collectors.toSet()));
+        DayPlan shown = onlyVisits(made.plan(), visible);
+        List<DayPlanChange> changes = made.changes().stream().filter(c -> visible.contains(c.patientId())).toList();
+        return new ReplanOutcome(urgent, team, shown, planned, changes, moved, pushed, urgentInTime,
                 urgentInTime && pushed.isEmpty(), phone, answer(planned, urgentInTime, pushed, phone));
     }
 
@@ -174,8 +179,9 @@ public class DayPlanService {
             PlannedVisit now = after.get(c.visitId());
             boolean wasInTime = was.planned() && !was.late();
             boolean nowOut = now == null || !now.planned() || now.late();
-            return new MovedVisit(c.visitId(), c.patientId(), names.getOrDefault(c.patientId(),
-                    "a patient in another team's care"), c.kind(), c.staffBefore(), c.staffAfter(), c.startBefore(),
+            boolean named = names.containsKey(c.patientId());
+            return new MovedVisit(c.visitId(), named ? c.patientId() : null, named ? names.get(c.patientId())
+                    : "a patient in another team's care", c.kind(), c.staffBefore(), c.staffAfter(), c.startBefore(),
                     now != null && now.planned() ? now.startsAt() : null, was.windowStart(), was.windowEnd(),
                     wasInTime && nowOut);
         }).toList();
@@ -322,12 +328,13 @@ public class DayPlanService {
     @Transactional(readOnly = true)
     public Optional<DayPlan> currentPlan(CurrentUser user, LocalDate day) {
         user.requireRole("see the day's visit plan", Role.CLINICIAN, Role.SENIOR_DECISION_MAKER, Role.COORDINATOR);
-        return plans.current(user.organisationId(), day).map(plan -> {
-            Set<PatientId> visible = visible(user,
-                    plan.visits().stream().map(PlannedVisit::patientId).collect(Collectors.toSet()));
-            return new DayPlan(plan.id(), plan.organisationId(), plan.date(), plan.version(), plan.madeBy(), plan.madeAt(), plan.reason(),
-                    plan.travelModel(), plan.score(), plan.feasible(), plan.solveMillis(),
-                    plan.visits().stream().filter(v -> visible.contains(v.patientId())).toList());
-        });
+        return plans.current(user.organisationId(), day).map(plan -> onlyVisits(plan, visible(user,
+                plan.visits().stream().map(PlannedVisit::patientId).collect(Collectors.toSet()))));
+    }
+
+    private static DayPlan onlyVisits(DayPlan plan, Set<PatientId> visible) {
+        return new DayPlan(plan.id(), plan.organisationId(), plan.date(), plan.version(), plan.madeBy(), plan.madeAt(),
+                plan.reason(), plan.travelModel(), plan.score(), plan.feasible(), plan.solveMillis(),
+                plan.visits().stream().filter(v -> visible.contains(v.patientId())).toList());
     }
 }

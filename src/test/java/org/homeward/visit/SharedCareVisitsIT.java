@@ -88,9 +88,11 @@ class SharedCareVisitsIT {
         CurrentUser nurse = fixtures.user(Role.CLINICIAN, community);
         PatientRecord dose = admittedAndShared(ward, LocalDate.of(1950, 1, 1), 50.712, -2.441);
         PatientRecord breathless = admittedAndShared(ward, LocalDate.of(1944, 2, 2), 50.725, -2.462);
+        PatientRecord communityOnly = admittedToTheCommunitysOwnWard(50.701, -2.420);
         clock.set(at("07:00"));
         intervention(nurse, dose, Map.of("kind", "IV_ANTIBIOTIC_DOSE", "times", List.of("14:00"),
                 "toleranceMinutes", 30));
+        intervention(nurse, communityOnly, Map.of("kind", "BLOODS", "windowFrom", "12:00", "windowTo", "16:00"));
         shift(nurse, "08:00", "18:00", List.of("IV_COMPETENT_NURSE", "REGISTERED_NURSE"));
         Response first = api.post(coordinator, "/api/v1/day-plans/" + day, Map.of());
         assertThat(first.status()).as(first.toString()).isEqualTo(201);
@@ -110,6 +112,10 @@ class SharedCareVisitsIT {
         JsonNode communityPlan = api.get(coordinator, "/api/v1/day-plans/" + day).body();
         assertThat(only(communityPlan.path("visits"), v -> v.path("visitId").equals(visit.path("visitId")))
                 .path("staffName").asText()).isEqualTo(nurse.displayName());
+        assertThat(communityPlan.path("visits").findValuesAsText("patientId")).contains(id(communityOnly));
+        // the consultant is shown the community plan's visits only for patients in their own organisation's care
+        assertThat(urgent.body().path("plan").path("visits").findValuesAsText("patientId"))
+                .contains(id(dose), id(breathless)).doesNotContain(id(communityOnly));
         // the acute trust has no visiting team of its own: no plan was made for it
         assertThat(api.get(consultant, "/api/v1/day-plans/" + day).status()).isEqualTo(404);
         // and the nurse's own list shows it, marked urgent
@@ -315,6 +321,19 @@ class SharedCareVisitsIT {
                 d.town(), d.postcode(), latitude, longitude, d.phone(), d.gpPracticeCode(), d.gpPracticeName()));
         fixtures.admit(patient, to, referrer, consultant);
         patients.shareCareWith(consultant, patient.summary().id(), community.id());
+        return patient;
+    }
+
+    /** Registered and admitted within the community provider alone: outside the acute trust's care. */
+    private PatientRecord admittedToTheCommunitysOwnWard(double latitude, double longitude) {
+        CurrentUser communityReferrer = fixtures.user(Role.REFERRER, community);
+        CurrentUser communityConsultant = fixtures.user(Role.SENIOR_DECISION_MAKER, community);
+        RegisterPatient d = fixtures.patientDetails(LocalDate.of(1948, 3, 3));
+        PatientRecord patient = patients.register(communityReferrer, new RegisterPatient(d.nhsNumber(),
+                d.givenName(), d.familyName(), d.dateOfBirth(), d.sex(), d.ethnicCategory(), d.addressLine1(),
+                d.addressLine2(), d.town(), d.postcode(), latitude, longitude, d.phone(), d.gpPracticeCode(),
+                d.gpPracticeName()));
+        fixtures.admit(patient, fixtures.ward(community, 10), communityReferrer, communityConsultant);
         return patient;
     }
 
