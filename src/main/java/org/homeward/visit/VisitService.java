@@ -105,19 +105,7 @@ public class VisitService {
     @Transactional(readOnly = true)
     public List<VisitRequirement> requirements(CurrentUser user, LocalDate day, WardId ward) {
         user.requireRole("see the visits due", PLANNERS);
-        List<Intervention> due = interventions.dueOn(day);
-        List<UrgentVisit> urgent = urgentVisits.onDay(day);
-        Set<PatientId> wanted = due.stream().map(Intervention::patientId)
-                .collect(Collectors.toCollection(java.util.HashSet::new));
-        urgent.forEach(u -> wanted.add(u.patientId()));
-        Map<PatientId, WardId> admitted = referrals.currentWards(wanted);
-        Set<PatientId> visible = patients.visibleSummaries(user, admitted.keySet()).stream().map(PatientSummary::id)
-                .filter(p -> ward == null || ward.equals(admitted.get(p))).collect(Collectors.toSet());
-        List<VisitRequirement> requirements = new java.util.ArrayList<>(VisitRequirements.forDay(
-                due.stream().filter(i -> visible.contains(i.patientId())).toList(), day, clock.getZone()));
-        urgent.stream().filter(u -> visible.contains(u.patientId())).map(UrgentVisit::requirement)
-                .forEach(requirements::add);
-        return requirements;
+        return requirementsInCareOf(user.organisationId(), day, ward);
     }
 
     /**
@@ -126,6 +114,11 @@ public class VisitService {
      * clinician). Urgent visits asked for that day come with them. Callers check the asker's access first.
      */
     List<VisitRequirement> requirementsOfTeam(org.homeward.shared.OrganisationId team, LocalDate day) {
+        return requirementsInCareOf(team, day, null);
+    }
+
+    private List<VisitRequirement> requirementsInCareOf(org.homeward.shared.OrganisationId team, LocalDate day,
+            WardId ward) {
         List<Intervention> due = interventions.dueOn(day);
         List<UrgentVisit> urgent = urgentVisits.onDay(day);
         Set<PatientId> wanted = due.stream().map(Intervention::patientId)
@@ -133,7 +126,7 @@ public class VisitService {
         urgent.forEach(u -> wanted.add(u.patientId()));
         Map<PatientId, WardId> admitted = referrals.currentWards(wanted);
         Set<PatientId> inCare = patients.inCareOf(team, admitted.keySet()).stream().map(PatientSummary::id)
-                .collect(Collectors.toSet());
+                .filter(p -> ward == null || ward.equals(admitted.get(p))).collect(Collectors.toSet());
         List<VisitRequirement> requirements = new java.util.ArrayList<>(VisitRequirements.forDay(
                 due.stream().filter(i -> inCare.contains(i.patientId())).toList(), day, clock.getZone()));
         urgent.stream().filter(u -> inCare.contains(u.patientId())).map(UrgentVisit::requirement)
