@@ -399,6 +399,16 @@ public class PatientService {
     }
 
     /**
+     * Summaries of those of {@code ids} in this organisation's care: the patients its visiting team plans visits for,
+     * whoever asks (an urgent visit asked for by another organisation's clinician). Internal use: the caller has
+     * already checked the user's own access to the patient they asked about.
+     */
+    @Transactional(readOnly = true)
+    public List<PatientSummary> summariesInCareOf(OrganisationId organisation, Collection<PatientId> ids) {
+        return repository.summaries(new HashSet<>(repository.visibleAmong(ids, organisation)));
+    }
+
+    /**
      * The map locations of these patients' homes, for visit planning; patients without a recorded location are left
      * out. Internal use: the caller has already checked the user may see these patients.
      */

@@ -42,6 +42,7 @@ final class DayPlanProblem {
     private final Map<String, UUID> shiftIds = new HashMap<>();
     private final Map<String, String> staffNames = new HashMap<>();
     private final List<PlannedVisit> unroutable = new ArrayList<>();
+    private final Map<String, java.util.Set<Skill>> skillsOf = new HashMap<>();
     private final RoutePlan plan;
 
     /**
@@ -49,7 +50,8 @@ final class DayPlanProblem {
      * cannot be made any more; it is reported as not planned, with that reason, instead of being routed into the past.
      */
     DayPlanProblem(LocalDate day, ZoneId zone, List<VisitRequirement> due, List<StaffShift> shifts,
-            List<HomeLocation> homes, TravelTimeModel travel, Instant now, java.util.Set<String> started) {
+            List<HomeLocation> homes, TravelTimeModel travel, Instant now, java.util.Set<String> started,
+            java.util.function.Function<VisitRequirement, java.util.Set<Skill>> skillsNeeded) {
         this.day = day;
         this.origin = day.atStartOfDay(zone).toInstant();
         Map<PatientId, HomeLocation> homeOf = new HashMap<>();
@@ -77,12 +79,23 @@ final class DayPlanProblem {
                 }
                 continue;
             }
+            java.util.Set<Skill> needed = skillsNeeded.apply(requirement);
+            if (shifts.stream().noneMatch(shift -> shift.skills().containsAll(needed))) {
+                // skills are never broken: a visit nobody on shift may make is left unplaced, saying why
+                String why = VisitSkills.nobodyOnShift(needed);
+                unroutable.add(notPlanned(requirement, requirement.id(), false, why));
+                if (requirement.staffNeeded() == 2) {
+                    unroutable.add(notPlanned(requirement, requirement.id() + ASSIST_SUFFIX, true, why));
+                }
+                continue;
+            }
             requirements.put(requirement.id(), requirement);
+            skillsOf.put(requirement.id(), needed);
             Location at = locations.at(home.latitude(), home.longitude());
-            Visit lead = visit(requirement, requirement.id(), at, requirement.skill().name());
+            Visit lead = visit(requirement, requirement.id(), at, needed);
             visits.put(lead.id(), lead);
             if (requirement.staffNeeded() == 2) {
-                Visit assistant = visit(requirement, requirement.id() + ASSIST_SUFFIX, at, null);
+                Visit assistant = visit(requirement, requirement.id() + ASSIST_SUFFIX, at, java.util.Set.of());
                 Visit.together(lead, assistant);
                 visits.put(assistant.id(), assistant);
             }
@@ -123,6 +136,16 @@ final class DayPlanProblem {
         return shiftId.toString();
     }
 
+    private final java.util.Set<String> takenOut = new java.util.HashSet<>();
+
+    /**
+     * Takes off the solved routes every visit given to someone without its skills, to be reported unplaced with the
+     * reason: the solver weighs a missing skill heavily but may still break it on a day it cannot meet.
+     */
+    void keepSkills(RoutePlan solved) {
+        takenOut.addAll(solved.takeOutVisitsMissingSkills());
+    }
+
     /** The planned visits of a solved plan, timed by the independent evaluator. */
     List<PlannedVisit> plannedVisits(RoutePlan solved, RouteEvaluation evaluation) {
         List<PlannedVisit> result = new ArrayList<>(unroutable);
@@ -140,7 +163,8 @@ final class DayPlanProblem {
                     ? visit.id().substring(0, visit.id().length() - ASSIST_SUFFIX.length()) : visit.id());
             String staffId = staffOf.get(visit.id());
             if (staffId == null) {
-                result.add(notPlanned(requirement, visit.id(), assisting, NO_ONE_FREE));
+                result.add(notPlanned(requirement, visit.id(), assisting, takenOut.contains(visit.id())
+                        ? VisitSkills.nobodyFree(skillsOf.get(requirement.id())) : NO_ONE_FREE));
                 continue;
             }
             RouteEvaluation.VisitTimes times = evaluation.times(visit.id());
@@ -172,14 +196,12 @@ final class DayPlanProblem {
         return builder.build();
     }
 
-    private Visit visit(VisitRequirement r, String id, Location at, String skill) {
+    private Visit visit(VisitRequirement r, String id, Location at, java.util.Set<Skill> skills) {
         Visit.Builder builder = Visit.builder(id).patient(r.patientId().toString())
                 .description(r.kind().label() + (r.description() == null ? "" : ": " + r.description()))
                 .at(at).lasting(r.duration().toMillis())
                 .window(millis(r.earliestStart()), millis(r.latestStart()));
-        if (skill != null) {
-            builder.requires(skill);
-        }
+        skills.forEach(skill -> builder.requires(skill.name()));
         if (r.urgent()) {
             builder.urgent();
         }

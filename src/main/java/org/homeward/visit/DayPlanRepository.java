@@ -34,6 +34,21 @@ class DayPlanRepository {
                 .param("day-plan:" + organisation.value() + ":" + day).query(rs -> { });
     }
 
+    /**
+     * The organisation whose current plan for a day from {@code from} to {@code to} includes a visit to the patient,
+     * the latest day first: the team that visits them.
+     */
+    Optional<OrganisationId> visitingOrganisation(PatientId patient, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                select p.organisation_id from day_plan p join planned_visit v on v.plan_id = p.id
+                where v.patient_id = ? and p.plan_date between ? and ?
+                  and p.version = (select max(q.version) from day_plan q
+                                   where q.organisation_id = p.organisation_id and q.plan_date = p.plan_date)
+                group by p.organisation_id order by max(p.plan_date) desc, max(p.made_at) desc limit 1""")
+                .params(patient.value(), java.sql.Date.valueOf(from), java.sql.Date.valueOf(to))
+                .query((rs, n) -> new OrganisationId(rs.getObject(1, UUID.class))).optional();
+    }
+
     int nextVersion(OrganisationId organisation, LocalDate day) {
         return jdbc.sql("select coalesce(max(version), 0) + 1 from day_plan where organisation_id = ? and plan_date = ?")
                 .params(organisation.value(), java.sql.Date.valueOf(day)).query(Integer.class).single();

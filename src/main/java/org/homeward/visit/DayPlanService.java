@@ -53,12 +53,16 @@ public class DayPlanService {
     private final SolveLimits limits;
     private final SolveLimits replanLimits;
     private final VisitRecordRepository records;
+    private final org.homeward.ward.WardService wards;
+    private final VisitSkills skills;
 
     /** A visit whose start moves by less than this after a re-plan is not reported as changed. */
     static final Duration NOTICEABLE_SHIFT = Duration.ofMinutes(10);
 
     DayPlanService(VisitService visits, ShiftRepository shifts, DayPlanRepository plans, PatientService patients,
-            VisitRecordRepository records, ApplicationEventPublisher events, Clock clock,
+            VisitRecordRepository records, org.homeward.ward.WardService wards, ApplicationEventPublisher events,
+            Clock clock,
+            @Value("${homeward.visits.child-visits-by-adult-staff:}") String childVisitsByAdultStaff,
             @Value("${homeward.visits.road-factor:1.3}") double roadFactor,
             @Value("${homeward.visits.average-speed-kmh:40}") double averageSpeedKmh,
             @Value("${homeward.visits.solve-time:PT5S}") Duration solveTime,
@@ -66,6 +70,10 @@ public class DayPlanService {
             @Value("${homeward.visits.solve-steps:0}") long solveSteps,
             @Value("${homeward.visits.stop-when-unimproved-for:PT1S}") Duration unimprovedFor) {
         this.records = records;
+        this.wards = wards;
+        this.skills = new VisitSkills(java.util.Arrays.stream(childVisitsByAdultStaff.split(","))
+                .map(String::strip).filter(k -> !k.isEmpty()).map(InterventionKind::valueOf)
+                .collect(Collectors.toSet()));
         this.visits = visits;
         this.shifts = shifts;
         this.plans = plans;
@@ -89,60 +97,155 @@ public class DayPlanService {
     @Transactional
     public DayPlan plan(CurrentUser user, LocalDate day) {
         user.requireRole("plan the day's visits", Role.COORDINATOR, Role.SENIOR_DECISION_MAKER);
-        return planDay(user, day, null, false).plan();
+        return planDay(user, user.organisationId(), day, null, false).plan();
     }
 
     /**
-     * Asks for an urgent visit for today and, when today already has a plan, re-plans the day around it at once, so
-     * the new plan is ready when this returns. Clinicians, seniors and coordinators ask for urgent visits.
+     * Asks for an urgent visit for today and plans it at once into the day of the team that visits the patient,
+     * whoever asks (see {@link #visitingTeam}): a day that has a plan is re-planned around it, a day with none is
+     * planned there and then, so the answer names who goes and when, or says plainly that nobody on shift can and whom
+     * to phone. A second urgent visit for the same patient in an overlapping window is refused, naming the first.
+     * The answer lists the other visits it moved and, by name, any pushed out of its window. Clinicians, seniors and
+     * coordinators ask for urgent visits.
      */
     @Transactional
     public ReplanOutcome requestUrgentVisit(CurrentUser user, RequestUrgentVisit command) {
         UrgentVisit urgent = visits.requestUrgentVisit(user, command);
-        if (plans.currentId(user.organisationId(), urgent.date()).isEmpty()) {
-            return new ReplanOutcome(urgent, null, null, List.of(), false);
-        }
+        OrganisationId team = visitingTeam(user, urgent);
         String patient = patients.summary(urgent.patientId()).displayName();
-        Made made = planDay(user, urgent.date(), "urgent " + urgent.kind().label().toLowerCase() + " for " + patient,
-                true);
+        Made made = planDay(user, team, urgent.date(), "urgent " + urgent.kind().label().toLowerCase() + " for "
+                + patient, true);
         PlannedVisit planned = made.plan().visits().stream().filter(v -> v.visitId().equals(urgent.visitId()))
                 .findFirst().orElse(null);
         // in time: nothing broken about the visit itself, and its nurse's day no further past the shift's end than
         // it already was (an overrun the plan had before is the coordinator's, not this visit's)
-        boolean inTime = planned != null && planned.planned()
+        boolean urgentInTime = planned != null && planned.planned()
                 && made.evaluation().violations().stream().noneMatch(v -> v.subject().equals(urgent.visitId()))
                 && made.evaluation().amount(RouteEvaluation.Rule.SHIFT_END, DayPlanProblem.staffId(planned.shiftId()))
                         <= made.before().amount(RouteEvaluation.Rule.SHIFT_END,
                                 DayPlanProblem.staffId(planned.shiftId()));
-        return new ReplanOutcome(urgent, made.plan(), planned, made.changes(), inTime);
+        List<MovedVisit> moved = moved(user, made, urgent);
+        List<MovedVisit> pushed = moved.stream().filter(MovedVisit::pushedOutOfWindow).toList();
+        String phone = visits.wardOf(urgent.patientId()).map(wards::ward)
+                .map(w -> w.outOfHoursContact() + " on " + w.outOfHoursPhone()).orElse("the visiting team");
+        // the plan may be another organisation's: the asker is shown only the visits of patients they may see
+        Set<PatientId> visible = visible(user, made.plan().visits().stream().map(PlannedVisit::patientId)
+                .collect(Collectors.toSet()));
+        DayPlan shown = onlyVisits(made.plan(), visible);
+        List<DayPlanChange> changes = made.changes().stream().filter(c -> visible.contains(c.patientId())).toList();
+        return new ReplanOutcome(urgent, team, shown, planned, changes, moved, pushed, urgentInTime,
+                urgentInTime && pushed.isEmpty(), phone, answer(planned, urgentInTime, pushed, phone));
     }
 
-    /** A stored plan, what it changed, and the evaluator's verdicts on it and on the plan it was made from. */
-    private record Made(DayPlan plan, List<DayPlanChange> changes, RouteEvaluation evaluation,
+    /**
+     * The visiting team of a patient on the day of an urgent visit, one rule for every asker: the organisation whose
+     * current plan for that day (or, failing that, for the latest of the seven days before) includes a visit to the
+     * patient; otherwise the organisation in the patient's care with most staff on shift that day; otherwise the
+     * asker's own.
+     */
+    private OrganisationId visitingTeam(CurrentUser user, UrgentVisit urgent) {
+        LocalDate day = urgent.date();
+        Optional<OrganisationId> planning = plans.visitingOrganisation(urgent.patientId(), day, day)
+                .or(() -> plans.visitingOrganisation(urgent.patientId(), day.minusDays(7), day.minusDays(1)));
+        if (planning.isPresent()) {
+            return planning.get();
+        }
+        ZoneId zone = clock.getZone();
+        return shifts.organisationsOnShift(day.atStartOfDay(zone).toInstant(),
+                        day.plusDays(1).atStartOfDay(zone).toInstant()).stream()
+                .filter(org -> !patients.inCareOf(org, List.of(urgent.patientId())).isEmpty())
+                .findFirst().orElse(user.organisationId());
+    }
+
+    /** The other visits the re-plan moved, named for the asker where they may see the patient. */
+    private List<MovedVisit> moved(CurrentUser user, Made made, UrgentVisit urgent) {
+        if (made.previous() == null) {
+            return List.of();
+        }
+        java.util.Map<String, PlannedVisit> before = new java.util.HashMap<>();
+        made.previous().visits().forEach(v -> before.put(v.visitId(), v));
+        java.util.Map<String, PlannedVisit> after = new java.util.HashMap<>();
+        made.plan().visits().forEach(v -> after.put(v.visitId(), v));
+        // a visit whose window closed before now drops out of the plan by itself: the urgent visit did not move it
+        Instant madeAt = made.plan().madeAt();
+        List<DayPlanChange> others = made.changes().stream().filter(c -> !c.visitId().equals(urgent.visitId()))
+                .filter(c -> before.containsKey(c.visitId()))
+                .filter(c -> before.get(c.visitId()).windowEnd().isAfter(madeAt)).toList();
+        java.util.Map<PatientId, String> names = new java.util.HashMap<>();
+        patients.visibleSummaries(user, others.stream().map(DayPlanChange::patientId).collect(Collectors.toSet()))
+                .forEach(p -> names.put(p.id(), p.displayName()));
+        return others.stream().map(c -> {
+            PlannedVisit was = before.get(c.visitId());
+            PlannedVisit now = after.get(c.visitId());
+            boolean wasInTime = was.planned() && !was.late();
+            boolean nowOut = now == null || !now.planned() || now.late();
+            boolean named = names.containsKey(c.patientId());
+            return new MovedVisit(c.visitId(), named ? c.patientId() : null, named ? names.get(c.patientId())
+                    : "a patient in another team's care", c.kind(), c.staffBefore(), c.staffAfter(), c.startBefore(),
+                    now != null && now.planned() ? now.startsAt() : null, was.windowStart(), was.windowEnd(),
+                    wasInTime && nowOut);
+        }).toList();
+    }
+
+    /** The answer in words, for the page and the API alike. */
+    private String answer(PlannedVisit planned, boolean urgentInTime, List<MovedVisit> pushed, String phone) {
+        java.time.format.DateTimeFormatter hhmm = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+        StringBuilder answer = new StringBuilder();
+        if (planned == null || !planned.planned()) {
+            answer.append("Nobody on shift can be given this urgent visit")
+                    .append(planned != null && planned.notPlannedWhy() != null ? " (" + planned.notPlannedWhy() + ")" : "")
+                    .append(". Phone ").append(phone).append(" now to arrange it.");
+        } else if (!urgentInTime) {
+            answer.append("Nobody on shift can make it in time: the nearest is ")
+                    .append(planned.staffName()).append(" at ").append(hhmm.format(planned.startsAt().atZone(clock.getZone())))
+                    .append(". Phone ").append(phone).append(" now to arrange it.");
+        } else {
+            answer.append(planned.staffName()).append(" goes at ")
+                    .append(hhmm.format(planned.startsAt().atZone(clock.getZone()))).append('.');
+        }
+        if (!pushed.isEmpty()) {
+            answer.append(" It pushes ").append(pushed.size()).append(pushed.size() == 1 ? " visit" : " visits")
+                    .append(" out of its window: ").append(pushed.stream().map(m -> m.patientName() + ", "
+                            + m.kind().label().toLowerCase() + (m.startAfter() == null ? ", no longer planned"
+                            : ", now " + hhmm.format(m.startAfter().atZone(clock.getZone())))
+                            + " (window " + hhmm.format(m.windowStart().atZone(clock.getZone())) + "-"
+                            + hhmm.format(m.windowEnd().atZone(clock.getZone())) + ")")
+                            .collect(Collectors.joining("; ")))
+                    .append(". The coordinator must arrange ").append(pushed.size() == 1 ? "it." : "them.");
+        }
+        return answer.toString();
+    }
+
+    /** A stored plan, the plan it replaced, what it changed, and the evaluator's verdicts on it and on the plan it was made from. */
+    private record Made(DayPlan plan, DayPlan previous, List<DayPlanChange> changes, RouteEvaluation evaluation,
             RouteEvaluation before) {
     }
 
     /**
-     * Plans or re-plans the day. With {@code insertFirst} (an urgent visit into a day staff already know), the new
+     * Plans or re-plans one organisation's day. With {@code insertFirst} (an urgent visit into a day staff already know), the new
      * visits are first only inserted, each where it costs least, and that is kept when it breaks no rule the plan did
      * not already break; otherwise, and for a coordinator's "plan again", the solver re-plans, keeping visits with
-     * the staff they were given to unless moving them is worth it.
+     * the staff they were given to unless moving them is worth it. A visit given to someone without its skills is
+     * taken off their route and left unplaced, with the reason.
      */
-    private Made planDay(CurrentUser user, LocalDate day, String why, boolean insertFirst) {
+    private Made planDay(CurrentUser user, OrganisationId team, LocalDate day, String why, boolean insertFirst) {
         Instant now = clock.instant();
         ZoneId zone = clock.getZone();
         if (day.isBefore(LocalDate.ofInstant(now, zone).minusDays(1))) {
             throw new RefusedException("The visits of " + day + " are over; its plan stays as the record of that day");
         }
-        OrganisationId team = user.organisationId();
         plans.lockDay(team, day);
-        List<VisitRequirement> due = visits.requirements(user, day, null);
+        List<VisitRequirement> due = visits.requirementsOfTeam(team, day);
         List<StaffShift> dayShifts = shifts.startingBetween(team, day.atStartOfDay(zone).toInstant(),
                 day.plusDays(1).atStartOfDay(zone).toInstant());
         List<PatientId> patientIds = due.stream().map(VisitRequirement::patientId).distinct().toList();
+        Set<PatientId> children = patients.summariesInCareOf(team, patientIds).stream()
+                .filter(p -> VisitSkills.child(p.ageOn(day))).map(org.homeward.patient.PatientSummary::id)
+                .collect(Collectors.toSet());
         List<VisitRecord> recorded = records.onDay(day);
         DayPlanProblem problem = new DayPlanProblem(day, zone, due, dayShifts, patients.homeLocations(patientIds),
-                travel, now, recorded.stream().map(VisitRecord::visitId).collect(Collectors.toSet()));
+                travel, now, recorded.stream().map(VisitRecord::visitId).collect(Collectors.toSet()),
+                r -> skills.needed(r, children.contains(r.patientId())));
         Optional<DayPlan> previous = plans.current(team, day);
         previous.ifPresent(problem::assignRoutesOf);
         RoutePlan before = problem.plan();
@@ -160,6 +263,7 @@ public class DayPlanService {
         if (solved == null) {
             solved = new RoutePlanner().solve(toSolve, previous.isPresent() ? replanLimits : limits);
         }
+        problem.keepSkills(solved);
         int solveMillis = (int) Duration.ofNanos(System.nanoTime() - startedSolving).toMillis();
         RouteEvaluation evaluation = RouteEvaluator.evaluate(solved);
         List<PlannedVisit> planned = problem.plannedVisits(solved, evaluation);
@@ -179,7 +283,7 @@ public class DayPlanService {
                     reason + ": visits for " + day + " (version " + plan.version() + ")"))
                     .collect(Collectors.toList())));
         }
-        return new Made(plan, changes, evaluation, unsolved);
+        return new Made(plan, previous.orElse(null), changes, evaluation, unsolved);
     }
 
     /** Visits recorded as started (arrived at) on the day, by the shift that recorded them, for the re-plan to fix. */
@@ -232,9 +336,13 @@ public class DayPlanService {
                     plan.visits().stream().map(PlannedVisit::patientId).collect(Collectors.toSet()));
             VisitAudit.listed(events, user, "DayPlan", plan.id().toString(), visible,
                     "listed on the visit plan for " + day + " (version " + plan.version() + ")");
-            return new DayPlan(plan.id(), plan.organisationId(), plan.date(), plan.version(), plan.madeBy(), plan.madeAt(), plan.reason(),
-                    plan.travelModel(), plan.score(), plan.feasible(), plan.solveMillis(),
-                    plan.visits().stream().filter(v -> visible.contains(v.patientId())).toList());
+            return onlyVisits(plan, visible);
         });
+    }
+
+    private static DayPlan onlyVisits(DayPlan plan, Set<PatientId> visible) {
+        return new DayPlan(plan.id(), plan.organisationId(), plan.date(), plan.version(), plan.madeBy(), plan.madeAt(),
+                plan.reason(), plan.travelModel(), plan.score(), plan.feasible(), plan.solveMillis(),
+                plan.visits().stream().filter(v -> visible.contains(v.patientId())).toList());
     }
 }

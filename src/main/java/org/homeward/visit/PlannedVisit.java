@@ -16,6 +16,12 @@ public record PlannedVisit(String visitId, String requirementId, PatientId patie
         Instant arrivesAt, Instant startsAt, Instant endsAt, Instant windowStart, Instant windowEnd,
         String notPlannedWhy) {
 
+    /** An urgent visit asked for during the day: every list shows it with an "Urgent" tag. */
+    @com.fasterxml.jackson.annotation.JsonProperty("urgent")
+    public boolean urgent() {
+        return visitId.startsWith(UrgentVisit.ID_PREFIX);
+    }
+
     public boolean planned() {
         return shiftId != null;
     }

@@ -60,6 +60,15 @@ class ShiftRepository {
      * An organisation's shifts, not cancelled, that start at or after {@code from} and before {@code to}, by start
      * time.
      */
+    /** The organisations with shifts starting in the interval, the one with most shifts first. */
+    List<OrganisationId> organisationsOnShift(Instant from, Instant to) {
+        return jdbc.sql("""
+                select organisation_id from staff_shift where cancelled_at is null and starts_at >= ? and starts_at < ?
+                group by organisation_id order by count(*) desc, organisation_id""")
+                .params(Timestamp.from(from), Timestamp.from(to))
+                .query((rs, n) -> new OrganisationId(rs.getObject(1, UUID.class))).list();
+    }
+
     List<StaffShift> startingBetween(OrganisationId organisation, Instant from, Instant to) {
         return jdbc.sql("""
                 select * from staff_shift where organisation_id = ? and cancelled_at is null and starts_at >= ?

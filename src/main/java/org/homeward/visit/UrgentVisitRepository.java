@@ -32,6 +32,27 @@ class UrgentVisitRepository {
                 .update();
     }
 
+    /** Serialises urgent-visit requests for one patient, so two asked at once cannot both pass the duplicate check. */
+    void lockPatient(PatientId patient) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param("urgent-visit:" + patient.value())
+                .query(rs -> { });
+    }
+
+    /**
+     * The patient's urgent visits whose window overlaps this one and that nobody has finished yet (no departure
+     * recorded for them), oldest first.
+     */
+    List<UrgentVisit> openOverlapping(PatientId patient, java.time.Instant earliest, java.time.Instant latest) {
+        return jdbc.sql("""
+                select u.* from urgent_visit u
+                where u.patient_id = ? and u.earliest_start < ? and u.latest_start > ?
+                  and not exists (select 1 from visit_record r where r.plan_date = u.plan_date
+                                  and r.visit_id = 'urgent/' || u.id::text and r.departed_at is not null)
+                order by u.requested_at, u.id""")
+                .params(patient.value(), Timestamp.from(latest), Timestamp.from(earliest))
+                .query((rs, n) -> urgent(rs)).list();
+    }
+
     List<UrgentVisit> onDay(LocalDate day) {
         return jdbc.sql("select * from urgent_visit where plan_date = ? order by requested_at, id")
                 .param(java.sql.Date.valueOf(day)).query((rs, n) -> urgent(rs)).list();

@@ -105,23 +105,43 @@ public class VisitService {
     @Transactional
     public List<VisitRequirement> requirements(CurrentUser user, LocalDate day, WardId ward) {
         user.requireRole("see the visits due", PLANNERS);
+        List<VisitRequirement> requirements = requirementsInCareOf(user.organisationId(), day, ward);
+        VisitAudit.listed(events, user, "VisitRequirements", null,
+                requirements.stream().map(VisitRequirement::patientId).collect(Collectors.toSet()),
+                "listed among the visits due on " + day + " (" + requirements.size() + " visits)");
+        return requirements;
+    }
+
+    /**
+     * The visits due on {@code day} for the admitted patients in the care of this organisation: what its visiting
+     * team's day plan is made from, whoever asks for the plan (an urgent visit asked for by another organisation's
+     * clinician). Urgent visits asked for that day come with them. Callers check the asker's access first.
+     */
+    List<VisitRequirement> requirementsOfTeam(org.homeward.shared.OrganisationId team, LocalDate day) {
+        return requirementsInCareOf(team, day, null);
+    }
+
+    private List<VisitRequirement> requirementsInCareOf(org.homeward.shared.OrganisationId team, LocalDate day,
+            WardId ward) {
         List<Intervention> due = interventions.dueOn(day);
         List<UrgentVisit> urgent = urgentVisits.onDay(day);
         Set<PatientId> wanted = due.stream().map(Intervention::patientId)
                 .collect(Collectors.toCollection(java.util.HashSet::new));
         urgent.forEach(u -> wanted.add(u.patientId()));
         Map<PatientId, WardId> admitted = referrals.currentWards(wanted);
-        Set<PatientId> visible = patients.visibleSummaries(user, admitted.keySet()).stream().map(PatientSummary::id)
+        Set<PatientId> inCare = patients.inCareOf(team, admitted.keySet()).stream()
                 .filter(p -> ward == null || ward.equals(admitted.get(p))).collect(Collectors.toSet());
         List<VisitRequirement> requirements = new java.util.ArrayList<>(VisitRequirements.forDay(
-                due.stream().filter(i -> visible.contains(i.patientId())).toList(), day, clock.getZone(),
-                referrals.admissionTimes(visible)));
-        urgent.stream().filter(u -> visible.contains(u.patientId())).map(UrgentVisit::requirement)
+                due.stream().filter(i -> inCare.contains(i.patientId())).toList(), day, clock.getZone(),
+                referrals.admissionTimes(inCare)));
+        urgent.stream().filter(u -> inCare.contains(u.patientId())).map(UrgentVisit::requirement)
                 .forEach(requirements::add);
-        VisitAudit.listed(events, user, "VisitRequirements", null,
-                requirements.stream().map(VisitRequirement::patientId).collect(Collectors.toSet()),
-                "listed among the visits due on " + day + " (" + requirements.size() + " visits)");
         return requirements;
+    }
+
+    /** The ward the patient is admitted to, if any. */
+    java.util.Optional<WardId> wardOf(PatientId patient) {
+        return referrals.currentWard(patient);
     }
 
     /**
@@ -143,12 +163,29 @@ public class VisitService {
             throw new RefusedException("This patient is not admitted to a virtual ward, so no home visit can be "
                     + "planned for them");
         }
+        urgentVisits.lockPatient(urgent.patientId());
+        List<UrgentVisit> existing = urgentVisits.openOverlapping(urgent.patientId(), urgent.earliestStart(),
+                urgent.latestStart());
+        if (!existing.isEmpty()) {
+            throw new RefusedException(duplicate(existing.get(0)));
+        }
         urgentVisits.insert(urgent);
         events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.CREATE, "UrgentVisit",
                 urgent.id().toString(), urgent.patientId().value(), "asked for an urgent " + urgent.kind().label()
                         + " visit within " + java.time.Duration.between(urgent.earliestStart(), urgent.latestStart())
                         .toMinutes() + " minutes"));
         return urgent;
+    }
+
+    /** Names the urgent visit already asked for: who asked, when, and by when it is to start. */
+    private String duplicate(UrgentVisit existing) {
+        java.time.format.DateTimeFormatter hhmm = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+        String who = security.findUserByUsername(existing.requestedBy())
+                .map(a -> a.displayName() + " (" + existing.requestedBy() + ")").orElse(existing.requestedBy());
+        return "An urgent " + existing.kind().label().toLowerCase() + " visit for this patient was already asked for by "
+                + who + " at " + hhmm.format(existing.requestedAt().atZone(clock.getZone()))
+                + ", to start by " + hhmm.format(existing.latestStart().atZone(clock.getZone())) + " (\""
+                + existing.reason() + "\"); it is already in the plan, so no second visit was added";
     }
 
     /**

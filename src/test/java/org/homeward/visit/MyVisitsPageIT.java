@@ -10,6 +10,7 @@ import org.homeward.patient.PatientService;
 import org.homeward.security.CurrentUser;
 import org.homeward.security.Role;
 import org.homeward.support.Api;
+import org.homeward.support.Api.Response;
 import org.homeward.support.Fixtures;
 import org.homeward.support.IntegrationTest;
 import org.homeward.support.PageSession;
@@ -118,6 +119,7 @@ class MyVisitsPageIT {
 
         assertThat(planned.testId("flash")).startsWith("Urgent visit planned: " + nurse.displayName() + " at 11:")
                 .contains("plan version 2");
+        assertThat(planned.text()).doesNotContain("pushes");
         Page coordinatorView = PageSession.signIn(api.baseUrl(), team.coordinator).get("/visits?date=" + team.day);
         assertThat(coordinatorView.testId("changes")).contains("What changed in version 2 (urgent observations for")
                 .contains("New: Observations, " + nurse.displayName() + " at 11:");
@@ -136,9 +138,13 @@ class MyVisitsPageIT {
                 "kind", "OBSERVATIONS", "withinMinutes", "30", "reason", "NEWS2 7 from home readings")));
 
         assertThat(answered.testId("flash")).startsWith("Urgent visit recorded, but nobody on shift can make it in time")
-                .endsWith("Phone the team to arrange it.");
-        assertThat(api.post(team.consultant, "/api/v1/urgent-visits", Map.of("patientId",
+                .contains("Phone " + team.ward.outOfHoursContact() + " on " + team.ward.outOfHoursPhone()
+                        + " now to arrange it.");
+        // asked again for the same window: refused, naming the visit already asked for (issue 9)
+        Response again = api.post(team.consultant, "/api/v1/urgent-visits", Map.of("patientId",
                 breathless.summary().id().toString(), "kind", "OBSERVATIONS", "withinMinutes", 30,
-                "reason", "still no one")).body().path("inTime").asBoolean()).isFalse();
+                "reason", "still no one"));
+        assertThat(again.status()).as(again.toString()).isEqualTo(409);
+        assertThat(again.body().path("detail").asText()).contains(team.consultant.displayName());
     }
 }

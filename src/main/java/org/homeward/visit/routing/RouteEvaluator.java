@@ -196,7 +196,7 @@ public final class RouteEvaluator {
             return;
         }
         VisitTimes times = byVisit.get(visit);
-        if (!member.hasSkill(visit.requiredSkill())) {
+        if (!member.hasSkills(visit.requiredSkills())) {
             violations.add(new Violation(Rule.REQUIRED_SKILL, visit.id(), 1));
         }
         if (times.outsideWindowMillis() > 0) {

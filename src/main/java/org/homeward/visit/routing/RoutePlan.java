@@ -183,6 +183,44 @@ public class RoutePlan {
         member.assign(visitIds.stream().map(this::visit).toList(), 0, plannedAtMillis, false);
     }
 
+    /**
+     * Takes off their routes the visits given to someone without every skill they need (never one already started),
+     * with the other half of a two-staff visit, so no plan ever hands a visit to someone who may not make it; the
+     * caller reports them unplaced. Each route keeps its start, its break and its started visits. Returns the ids of
+     * the visits taken out.
+     */
+    public List<String> takeOutVisitsMissingSkills() {
+        Set<Visit> out = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Staff member : staff) {
+            List<Visit> route = member.visits();
+            for (int i = member.fixedVisitCount(); i < route.size(); i++) {
+                Visit visit = route.get(i);
+                if (!member.hasSkills(visit.requiredSkills())) {
+                    out.add(visit);
+                    if (visit.sameTimeAs() != null) {
+                        out.add(visit.sameTimeAs());
+                    }
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            return List.of();
+        }
+        for (Staff member : staff) {
+            List<Visit> route = member.visits();
+            if (route.stream().anyMatch(out::contains)) {
+                List<Visit> kept = new ArrayList<>();
+                for (int i = 0; i < route.size(); i++) {
+                    if (i < member.fixedVisitCount() || !out.contains(route.get(i))) {
+                        kept.add(route.get(i));
+                    }
+                }
+                member.assign(kept, member.fixedVisitCount(), member.availableFromMillis(), member.breakTaken());
+            }
+        }
+        return out.stream().map(Visit::id).sorted().toList();
+    }
+
     private List<Location> locations() {
         List<Location> locations = new ArrayList<>();
         staff.forEach(member -> {

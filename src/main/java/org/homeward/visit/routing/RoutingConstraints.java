@@ -41,6 +41,8 @@ public class RoutingConstraints implements ConstraintProvider {
     public static final String MAX_TARDINESS = "Maximum tardiness";
 
     static final long HOUR_MILLIS = 3_600_000;
+    /** Hours of the hard score a visit given without its skill weighs: more than a day of lateness. */
+    static final long SKILL_HOURS = 24;
     static final long CONTINUITY_MILLIS = 30 * 60_000;
     static final long STABILITY_MILLIS = 30 * 60_000;
     static final long URGENCY_FACTOR = 10;
@@ -74,10 +76,15 @@ public class RoutingConstraints implements ConstraintProvider {
 
     // ---- hard
 
+    /**
+     * A visit given by someone without every skill it needs (a child's IV dose needs an IV-competent children's nurse).
+     * It weighs a day per visit, so the solver never trades a missing skill for lateness; the product also takes any
+     * such visit off its route after solving and reports it unplaced, with the reason.
+     */
     Constraint requiredSkill(ConstraintFactory factory) {
         return factory.forEach(Visit.class)
-                .filter(visit -> !visit.staff().hasSkill(visit.requiredSkill()))
-                .penalizeLong(PER_COUNT_HARD, visit -> 1)
+                .filter(visit -> !visit.staff().hasSkills(visit.requiredSkills()))
+                .penalizeLong(PER_COUNT_HARD, visit -> SKILL_HOURS)
                 .asConstraint(REQUIRED_SKILL);
     }
 

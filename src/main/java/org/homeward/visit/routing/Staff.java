@@ -86,6 +86,11 @@ public class Staff {
         return skill == null || skills.contains(skill);
     }
 
+    /** Whether this staff member has every one of these skills (a visit's required skills). */
+    public boolean hasSkills(Set<String> required) {
+        return skills.containsAll(required);
+    }
+
     public Location startLocation() {
         return startLocation;
     }

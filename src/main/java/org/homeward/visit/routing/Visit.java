@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 
 /**
@@ -33,7 +34,7 @@ public class Visit {
     private Location location;
     private long durationMillis;
     private List<TimeWindow> windows;
-    private String requiredSkill;
+    private Set<String> requiredSkills;
     private boolean urgent;
     private long demand;
     private boolean fixed;
@@ -96,7 +97,7 @@ public class Visit {
         this.location = Objects.requireNonNull(builder.location, "location of visit " + id);
         this.durationMillis = builder.durationMillis;
         this.windows = builder.windows.stream().sorted(Comparator.comparingLong(TimeWindow::startMillis)).toList();
-        this.requiredSkill = builder.requiredSkill;
+        this.requiredSkills = Set.copyOf(builder.requiredSkills);
         this.urgent = builder.urgent;
         this.demand = builder.demand;
         if (durationMillis < 0) {
@@ -242,8 +243,9 @@ public class Visit {
         return windows;
     }
 
-    public String requiredSkill() {
-        return requiredSkill;
+    /** Every skill its staff member must have (none for a visit anyone may make, the assistant of a two-staff visit). */
+    public Set<String> requiredSkills() {
+        return requiredSkills;
     }
 
     public boolean urgent() {
@@ -385,7 +387,7 @@ public class Visit {
         copy.location = location;
         copy.durationMillis = durationMillis;
         copy.windows = windows;
-        copy.requiredSkill = requiredSkill;
+        copy.requiredSkills = requiredSkills;
         copy.urgent = urgent;
         copy.demand = demand;
         return copy;
@@ -404,7 +406,7 @@ public class Visit {
         private Location location;
         private long durationMillis;
         private final List<TimeWindow> windows = new ArrayList<>();
-        private String requiredSkill;
+        private final Set<String> requiredSkills = new java.util.LinkedHashSet<>();
         private boolean urgent;
         private long demand;
 
@@ -438,8 +440,11 @@ public class Visit {
             return this;
         }
 
+        /** Adds a skill the visit needs; a visit may need several (a child's IV dose: IV-competent and children's nurse). */
         public Builder requires(String skill) {
-            this.requiredSkill = skill;
+            if (skill != null) {
+                this.requiredSkills.add(skill);
+            }
             return this;
         }
 

@@ -31,8 +31,11 @@ class DayPlanPageController {
     private final VisitRecordService records;
     private final DayPlanPictures pictures;
     private final Clock clock;
+    private final org.homeward.patient.PatientService patients;
 
-    DayPlanPageController(DayPlanService dayPlans, VisitRecordService records, DayPlanPictures pictures, Clock clock) {
+    DayPlanPageController(DayPlanService dayPlans, VisitRecordService records, DayPlanPictures pictures, Clock clock,
+            org.homeward.patient.PatientService patients) {
+        this.patients = patients;
         this.dayPlans = dayPlans;
         this.records = records;
         this.pictures = pictures;
@@ -52,6 +55,11 @@ class DayPlanPageController {
                     .collect(Collectors.groupingBy(PlannedVisit::staffName, LinkedHashMap::new, Collectors.toList()));
             model.addAttribute("routes", routes);
             model.addAttribute("unplanned", plan.unplanned());
+            // the currentPlan shows only patients the user may see, so every unplanned visit here is theirs to name
+            model.addAttribute("names", patients.visibleSummaries(user, plan.unplanned().stream()
+                    .map(PlannedVisit::patientId).collect(Collectors.toSet())).stream()
+                    .collect(Collectors.toMap(org.homeward.patient.PatientSummary::id,
+                            org.homeward.patient.PatientSummary::displayName)));
             model.addAttribute("changes", dayPlans.changes(user, day));
             model.addAttribute("exceptions", records.exceptions(user, day));
             DayPlanPictures.Pictures drawn = pictures.of(user, plan);

@@ -64,27 +64,25 @@ class UrgentVisitPageController {
             ReplanOutcome outcome = dayPlans.requestUrgentVisit(user, new RequestUrgentVisit(id, form.kind(),
                     form.description(), null, form.skill(), form.withinMinutes(), form.reason(), form.alertId()));
             redirect.addFlashAttribute("message", message(outcome));
-            return "redirect:/visits";
+            // the asker sees the plan it went into when it is their own team's; otherwise the patient they asked for
+            return outcome.team().equals(user.organisationId()) ? "redirect:/visits" : "redirect:/patients/" + id;
         } catch (InvalidInputException | RefusedException e) {
             FormErrors.add(errors, e);
         }
         return form(user, id, form.alertId(), model);
     }
 
+    /** The answer: who goes and when, or that the team must be phoned, and any visit pushed out of its window. */
     private String message(ReplanOutcome outcome) {
-        if (outcome.plan() == null) {
-            return "Urgent visit recorded. Today has no visit plan yet: it will be in the day's plan when it is made.";
+        String answer = outcome.answer();
+        if (!outcome.urgentVisitInTime()) {
+            return "Urgent visit recorded, but " + Character.toLowerCase(answer.charAt(0)) + answer.substring(1);
         }
-        if (!outcome.inTime()) {
-            return "Urgent visit recorded, but nobody on shift can make it in time"
-                    + (outcome.visit() != null && outcome.visit().planned() ? " (the nearest is "
-                            + outcome.visit().staffName() + " at " + outcome.visit().startsAt().atZone(clock.getZone())
-                            .toLocalTime().withSecond(0).withNano(0) + ")" : "")
-                    + ". Phone the team to arrange it.";
-        }
-        return "Urgent visit planned: " + outcome.visit().staffName() + " at "
+        String planned = "Urgent visit planned: " + outcome.visit().staffName() + " at "
                 + outcome.visit().startsAt().atZone(clock.getZone()).toLocalTime().withSecond(0).withNano(0)
-                + " (plan version " + outcome.plan().version() + ", " + outcome.changes().size()
-                + " visit(s) changed)";
+                + " (plan version " + outcome.plan().version() + ", " + outcome.otherVisitsMoved().size()
+                + " other visit(s) moved)";
+        int pushed = answer.indexOf(" It pushes ");
+        return pushed < 0 ? planned : planned + "." + answer.substring(pushed);
     }
 }

@@ -115,7 +115,7 @@ class ReplanningTests {
         RoutePlan drafted = SmallDay.plan();
         RouteEvaluation empty = RouteEvaluator.evaluate(drafted);
         Staff nurse = drafted.staff().get(0);
-        List<String> everything = drafted.visits().stream().filter(v -> nurse.hasSkill(v.requiredSkill()))
+        List<String> everything = drafted.visits().stream().filter(v -> nurse.hasSkills(v.requiredSkills()))
                 .map(Visit::id).toList();
         drafted.assignRoute(nurse.id(), everything);
 

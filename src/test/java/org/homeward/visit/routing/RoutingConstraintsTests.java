@@ -48,7 +48,27 @@ class RoutingConstraintsTests {
             route(nurse, phototherapy, antibiotic);
 
             check(RoutingConstraints::requiredSkill, plan(List.of(nurse), List.of(phototherapy, antibiotic)))
-                    .penalizesBy(1);
+                    .penalizesBy(RoutingConstraints.SKILL_HOURS);
+        }
+
+        @Test
+        void penalisesAChildsIvDoseGivenByAnAdultIvNurseWithoutTheChildrensNurseSkill() {
+            Staff adultIvNurse = nurse("n1", "IV").build();
+            Visit childsDose = visit("iv-child", HOME_A).requires("IV").requires("paediatric").build();
+            route(adultIvNurse, childsDose);
+
+            check(RoutingConstraints::requiredSkill, plan(List.of(adultIvNurse), List.of(childsDose)))
+                    .penalizesBy(RoutingConstraints.SKILL_HOURS);
+        }
+
+        @Test
+        void acceptsAVisitNeedingTwoSkillsFromSomeoneWithBoth() {
+            Staff childrensIvNurse = nurse("n1", "IV", "paediatric").build();
+            Visit childsDose = visit("iv-child", HOME_A).requires("IV").requires("paediatric").build();
+            route(childrensIvNurse, childsDose);
+
+            check(RoutingConstraints::requiredSkill, plan(List.of(childrensIvNurse), List.of(childsDose)))
+                    .hasNoImpact();
         }
 
         @Test

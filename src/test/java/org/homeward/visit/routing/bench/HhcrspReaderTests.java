@@ -72,7 +72,7 @@ class HhcrspReaderTests {
         assertThat(second.minGapMillis()).isEqualTo(51 * 60_000L);
         assertThat(second.maxGapMillis()).isEqualTo(102 * 60_000L);
         assertThat(plan.visit("n1-s3").windows()).isEqualTo(List.of(new TimeWindow(345 * 60_000L, 465 * 60_000L)));
-        assertThat(plan.visit("n1-s3").requiredSkill()).isEqualTo("s3");
+        assertThat(plan.visit("n1-s3").requiredSkills()).containsExactly("s3");
         assertThat(plan.visit("n1-s3").durationMillis()).isEqualTo(14 * 60_000L);
     }
 
