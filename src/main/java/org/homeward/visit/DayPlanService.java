@@ -127,7 +127,8 @@ public class DayPlanService {
         List<MovedVisit> moved = moved(user, made, urgent);
         List<MovedVisit> pushed = moved.stream().filter(MovedVisit::pushedOutOfWindow).toList();
         String phone = visits.wardOf(urgent.patientId()).map(wards::ward)
-                .map(w -> w.outOfHoursContact() + " on " + w.outOfHoursPhone()).orElse("the visiting team");
+                .map(w -> w.contactAt(clock.instant().atZone(clock.getZone())))
+                .map(c -> c.label() + " on " + c.phone()).orElse("the visiting team");
         // the plan may be another organisation's: the asker is shown only the visits of patients they may see
         Set<PatientId> visible = visible(user, made.plan().visits().stream().map(PlannedVisit::patientId)
                 .collect(Collectors.toSet()));

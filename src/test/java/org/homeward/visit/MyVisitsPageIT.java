@@ -138,8 +138,8 @@ class MyVisitsPageIT {
                 "kind", "OBSERVATIONS", "withinMinutes", "30", "reason", "NEWS2 7 from home readings")));
 
         assertThat(answered.testId("flash")).startsWith("Urgent visit recorded, but nobody on shift can make it in time")
-                .contains("Phone " + team.ward.outOfHoursContact() + " on " + team.ward.outOfHoursPhone()
-                        + " now to arrange it.");
+                .as("at night, the out-of-hours number").contains("Phone " + team.ward.outOfHoursContact())
+                .contains(" on " + team.ward.outOfHoursPhone() + " now to arrange it.");
         // asked again for the same window: refused, naming the visit already asked for (issue 9)
         Response again = api.post(team.consultant, "/api/v1/urgent-visits", Map.of("patientId",
                 breathless.summary().id().toString(), "kind", "OBSERVATIONS", "withinMinutes", 30,

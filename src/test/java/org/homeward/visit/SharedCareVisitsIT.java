@@ -156,7 +156,8 @@ class SharedCareVisitsIT {
         assertThat(urgent.body().path("visit").hasNonNull("staffName")).isFalse();
         assertThat(urgent.body().path("answer").asText()).startsWith("Nobody on shift can be given this urgent visit")
                 .contains("No one on shift with the IV-competent nurse skill")
-                .contains("Phone " + ward.outOfHoursContact() + " on " + ward.outOfHoursPhone());
+                .as("in the day, the team's own number").contains("Phone the " + ward.name())
+                .contains(" on " + ward.inHoursPhone());
     }
 
     @Test
