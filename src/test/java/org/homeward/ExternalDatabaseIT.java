@@ -51,8 +51,8 @@ class ExternalDatabaseIT {
     @Test
     void loadsTheDemoServiceIntoAnEmptyExternalDatabaseOnlyWhenAskedAlways() {
         try (ConfigurableApplicationContext app = start("always")) {
-            // the 25 named demo logins and the 49 generated visiting staff of demo scale 1
-            assertThat(count("select count(*) from app_user")).isEqualTo(25 + 49);
+            // the 26 named demo logins and the 49 generated visiting staff of demo scale 1
+            assertThat(count("select count(*) from app_user")).isEqualTo(26 + 49);
             assertThat(count("select count(*) from staff_shift")).isEqualTo(2 * (6 + 49));
             assertThat(count("select count(distinct patient_id) from care_intervention")).isEqualTo(90);
             assertThat(count("select sum(bed_capacity) from virtual_ward")).isEqualTo(120);

@@ -60,7 +60,9 @@ class InterventionApiIT {
         assertThat(added.status()).as(added.toString()).isEqualTo(201);
         assertThat(added.text("skill")).isEqualTo("IV_COMPETENT_NURSE");
 
-        Response due = api.get(nurse, "/api/v1/visit-requirements?date=" + today + "&wardId=" + ward.id());
+        // tomorrow: the first whole day at home (today's doses before the admission are not due, H093)
+        String tomorrow = LocalDate.parse(today).plusDays(1).toString();
+        Response due = api.get(nurse, "/api/v1/visit-requirements?date=" + tomorrow + "&wardId=" + ward.id());
         assertThat(due.status()).isEqualTo(200);
         assertThat(due.body().findValuesAsText("patientId")).containsOnly(admitted.summary().id().toString()).hasSize(3);
         assertThat(api.get(nurse, path(admitted)).body()).hasSize(1);
