@@ -2,10 +2,6 @@ package org.homeward.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -21,6 +17,7 @@ import org.homeward.security.Organisation;
 import org.homeward.security.OrganisationType;
 import org.homeward.security.Role;
 import org.homeward.support.Api;
+import org.homeward.support.Axe;
 import org.homeward.support.Browser;
 import org.homeward.support.Fixtures;
 import org.homeward.support.IntegrationTest;
@@ -30,8 +27,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -42,7 +37,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 @IntegrationTest
 class NotificationsBrowserIT {
 
-    private static final Path AXE = Path.of("src", "main", "frontend", "node_modules", "axe-core", "axe.min.js");
 
     @Autowired Fixtures fixtures;
     @Autowired Api api;
@@ -89,8 +83,8 @@ class NotificationsBrowserIT {
         String list = browser.text(By.cssSelector("[data-testid='notifications']"));
         assertThat(list).contains("HIGH alert").contains(ward.name()).contains("emergency response threshold");
         browser.screenshot("notifications-desktop");
-        assertThat(axeViolations()).isEmpty();
-        assertThat(overflowAtPhoneWidth()).as("pixels wider than a 390 px phone").isZero();
+        assertThat(Axe.violations(browser)).isEmpty();
+        assertThat(Axe.overflowAtPhoneWidth(browser)).as("pixels wider than a 390 px phone").isZero();
         browser.screenshot("notifications-phone");
 
         browser.click("mark-all-read");
@@ -99,39 +93,13 @@ class NotificationsBrowserIT {
 
         browser.open("/on-call");
         assertThat(browser.text(By.id("on-call"))).contains(nurse.displayName()).contains("Ward team").contains(ward.name());
-        assertThat(axeViolations()).isEmpty();
-        assertThat(overflowAtPhoneWidth()).isZero();
+        assertThat(Axe.violations(browser)).isEmpty();
+        assertThat(Axe.overflowAtPhoneWidth(browser)).isZero();
         browser.screenshot("on-call-phone");
     }
 
     private Map<String, Object> reading(String parameter, double value, Instant at) {
         return Map.of("id", UUID.randomUUID().toString(), "patientId", patient.summary().id().toString(),
                 "parameter", parameter, "value", value, "recordedAt", at.toString());
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<String> axeViolations() {
-        JavascriptExecutor js = (JavascriptExecutor) browser.driver();
-        try {
-            js.executeScript(Files.readString(AXE));
-        } catch (IOException e) {
-            throw new UncheckedIOException("axe-core is installed by Maven's npm ci into " + AXE, e);
-        }
-        return (List<String>) js.executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})
-                   .then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' (' + v.nodes[0].target.join(' ') + ')')))
-                   .catch(e => done(['axe failed: ' + e]));""");
-    }
-
-    @SuppressWarnings("unchecked")
-    private long overflowAtPhoneWidth() {
-        JavascriptExecutor js = (JavascriptExecutor) browser.driver();
-        browser.driver().manage().window().setSize(new Dimension(390, 844));
-        long inner = ((Number) js.executeScript("return window.innerWidth")).longValue();
-        browser.driver().manage().window().setSize(new Dimension(390 + (390 - (int) inner), 844));
-        Map<String, Object> widths = (Map<String, Object>) js.executeScript(
-                "return {doc: document.documentElement.scrollWidth, view: document.documentElement.clientWidth};");
-        return Math.max(0, ((Number) widths.get("doc")).longValue() - ((Number) widths.get("view")).longValue());
     }
 }

@@ -2,18 +2,14 @@ package org.homeward.patient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.homeward.security.CurrentUser;
 import org.homeward.security.Organisation;
 import org.homeward.security.OrganisationType;
 import org.homeward.security.Role;
 import org.homeward.support.Api;
+import org.homeward.support.Axe;
 import org.homeward.support.Browser;
 import org.homeward.support.Fixtures;
 import org.homeward.support.IntegrationTest;
@@ -22,7 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -32,7 +27,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 @IntegrationTest
 class CareTeamBrowserIT {
 
-    private static final Path AXE = Path.of("src", "main", "frontend", "node_modules", "axe-core", "axe.min.js");
 
     @Autowired Fixtures fixtures;
     @Autowired Api api;
@@ -100,37 +94,11 @@ class CareTeamBrowserIT {
 
     private void assertAccessibleOnDesktopAndPhone(String screenshot) {
         browser.driver().manage().window().setSize(new Dimension(1280, 1000));
-        assertThat(axeViolations()).as("axe on " + browser.currentPath()).isEmpty();
+        assertThat(Axe.violations(browser)).as("axe on " + browser.currentPath()).isEmpty();
         browser.screenshot(screenshot);
-        assertThat(overflowAtPhoneWidth()).as("pixels wider than a 390 px phone on " + browser.currentPath()).isZero();
-        assertThat(axeViolations()).as("axe at phone width on " + browser.currentPath()).isEmpty();
+        assertThat(Axe.overflowAtPhoneWidth(browser)).as("pixels wider than a 390 px phone on " + browser.currentPath()).isZero();
+        assertThat(Axe.violations(browser)).as("axe at phone width on " + browser.currentPath()).isEmpty();
         browser.screenshot(screenshot + "-phone");
         browser.driver().manage().window().setSize(new Dimension(1280, 1000));
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<String> axeViolations() {
-        JavascriptExecutor js = (JavascriptExecutor) browser.driver();
-        try {
-            js.executeScript(Files.readString(AXE));
-        } catch (IOException e) {
-            throw new UncheckedIOException("axe-core is installed by Maven's npm ci into " + AXE, e);
-        }
-        return (List<String>) js.executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})
-                   .then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' (' + v.nodes[0].target.join(' ') + ')')))
-                   .catch(e => done(['axe failed: ' + e]));""");
-    }
-
-    @SuppressWarnings("unchecked")
-    private long overflowAtPhoneWidth() {
-        JavascriptExecutor js = (JavascriptExecutor) browser.driver();
-        browser.driver().manage().window().setSize(new Dimension(390, 844));
-        long inner = ((Number) js.executeScript("return window.innerWidth")).longValue();
-        browser.driver().manage().window().setSize(new Dimension(390 + (390 - (int) inner), 844));
-        Map<String, Object> widths = (Map<String, Object>) js.executeScript(
-                "return {doc: document.documentElement.scrollWidth, view: document.documentElement.clientWidth};");
-        return Math.max(0, ((Number) widths.get("doc")).longValue() - ((Number) widths.get("view")).longValue());
     }
 }
