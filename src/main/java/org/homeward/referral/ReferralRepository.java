@@ -135,7 +135,7 @@ class ReferralRepository {
     }
 
     List<EddRevision> eddRevisions(AdmissionId admission) {
-        return jdbc.sql("select * from admission_edd_revision where admission_id = ? order by revised_at, id")
+        return jdbc.sql("select * from admission_edd_revision where admission_id = ? order by revised_at, entered")
                 .param(admission.value())
                 .query((rs, row) -> new EddRevision(rs.getObject("id", UUID.class),
                         new AdmissionId(rs.getObject("admission_id", UUID.class)),
