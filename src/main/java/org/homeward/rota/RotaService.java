@@ -67,6 +67,10 @@ public class RotaService {
                 .orElseThrow(() -> new InvalidInputException("username", "No one called '" + command.username().trim()
                         + "' in your organisation (" + user.organisationName() + "); you can put only your own staff on call"));
         VirtualWard ward = wards.ward(command.wardId());
+        if (wards.careOrganisations(ward.id()).stream().noneMatch(c -> c.organisationId().equals(user.organisationId()))) {
+            throw new InvalidInputException("wardId", user.organisationName() + " does not share the care of " + ward.name()
+                    + "; you can put staff on call only for wards your organisation hosts or visits");
+        }
         OnCall entry = new OnCall(UUID.randomUUID(), person.organisationId(), ward.id(), ward.name(), command.tier(),
                 person.id(), person.displayName(), person.jobTitle(), command.startsAt(), command.endsAt());
         repository.insert(entry, user.username(), clock.instant());

@@ -29,10 +29,12 @@ class OnCallRotaIT {
     CurrentUser nurse;
     CurrentUser otherOrganisationsNurse;
     VirtualWard ward;
+    Organisation coordinatorsOrganisation;
 
     @BeforeEach
     void aWardAndTwoOrganisations() {
         Organisation community = fixtures.organisation(OrganisationType.COMMUNITY_PROVIDER);
+        coordinatorsOrganisation = community;
         coordinator = fixtures.user(Role.COORDINATOR, community);
         nurse = fixtures.user(Role.CLINICIAN, community);
         otherOrganisationsNurse = fixtures.user(Role.CLINICIAN, fixtures.organisation(OrganisationType.ACUTE_TRUST));
@@ -59,6 +61,25 @@ class OnCallRotaIT {
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body().path("errors").get(0).path("field").asText()).isEqualTo("username");
         assertThat(rota.onCall(ward.id(), OnCallTier.OUT_OF_HOURS_CONTACT, from.plusSeconds(60))).isEmpty();
+    }
+
+    @Test
+    void refusesAnEntryForAWardTheCoordinatorsOrganisationDoesNotShareTheCareOf() {
+        Organisation acute = fixtures.organisation(OrganisationType.ACUTE_TRUST);
+        VirtualWard acuteOnly = fixtures.ward(acute, 5);
+        Instant from = Instant.now();
+        Api.Response refused = api.post(coordinator, "/api/v1/on-call", Map.of("wardId", acuteOnly.id().toString(),
+                "tier", "WARD_TEAM", "username", nurse.username(), "startsAt", from.toString(),
+                "endsAt", from.plus(1, ChronoUnit.HOURS).toString()));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().path("errors").get(0).path("field").asText()).isEqualTo("wardId");
+        assertThat(rota.onCall(acuteOnly.id(), OnCallTier.WARD_TEAM, from.plusSeconds(60))).isEmpty();
+
+        VirtualWard visited = fixtures.ward(acute, 5, java.util.List.of(coordinatorsOrganisation));
+        assertThat(api.post(coordinator, "/api/v1/on-call", Map.of("wardId", visited.id().toString(),
+                "tier", "WARD_TEAM", "username", nurse.username(), "startsAt", from.toString(),
+                "endsAt", from.plus(1, ChronoUnit.HOURS).toString())).status())
+                .as("a ward the community team visits").isEqualTo(201);
     }
 
     @Test
