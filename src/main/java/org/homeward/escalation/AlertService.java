@@ -20,6 +20,7 @@ import org.homeward.security.Role;
 import org.homeward.shared.NotFoundException;
 import org.homeward.shared.PatientId;
 import org.homeward.shared.RecordAccessed;
+import org.homeward.shared.RecordsAccessed;
 import org.homeward.shared.WardId;
 import org.homeward.ward.WardService;
 import org.springframework.context.ApplicationEventPublisher;
@@ -237,13 +238,11 @@ public class AlertService {
     @Transactional
     public List<AlertView> openAlerts(CurrentUser user, WardId ward) {
         List<AlertView> shown = visibleOpenAlerts(user, ward);
-        List<RecordAccessed> lines = shown.stream().map(AlertView::patientId).distinct()
-                .map(p -> new RecordAccessed(user.actor(), RecordAccessed.Action.READ, "AlertBoard",
-                        ward == null ? null : ward.toString(), p.value(),
-                        "listed on the alert board (" + shown.size() + " open alerts)"))
-                .toList();
+        RecordsAccessed lines = RecordsAccessed.listed(user.actor(), "AlertBoard", ward == null ? null : ward.toString(),
+                shown.stream().map(AlertView::patientId).toList(),
+                "listed on the alert board (" + shown.size() + " open alerts)");
         if (!lines.isEmpty()) {
-            events.publishEvent(new org.homeward.shared.RecordsAccessed(lines));
+            events.publishEvent(lines);
         }
         return shown;
     }

@@ -188,12 +188,11 @@ public class ReferralService {
 
     /** One audit line per patient listed, against that patient, as the census writes them (ADR 0002). */
     private List<ReferralView> auditedList(CurrentUser user, String list, List<ReferralView> shown) {
-        List<RecordAccessed> lines = shown.stream().map(ReferralView::patientId).distinct()
-                .map(p -> new RecordAccessed(user.actor(), Action.READ, "ReferralList", null, p.value(),
-                        "listed on " + list + " (" + shown.size() + " referrals)"))
-                .toList();
+        RecordsAccessed lines = RecordsAccessed.listed(user.actor(), "ReferralList", null,
+                shown.stream().map(ReferralView::patientId).toList(),
+                "listed on " + list + " (" + shown.size() + " referrals)");
         if (!lines.isEmpty()) {
-            events.publishEvent(new RecordsAccessed(lines));
+            events.publishEvent(lines);
         }
         return shown;
     }

@@ -1,5 +1,6 @@
 package org.homeward.shared;
 
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -7,4 +8,18 @@ import java.util.List;
  * the audit trail in one batch inside the request's transaction.
  */
 public record RecordsAccessed(List<RecordAccessed> entries) {
+
+    /**
+     * A list that shows patients (census, alert board, referral lists, visit plans): one READ line per patient shown,
+     * against that patient, so each patient's trail names everyone who saw them in a list (ADR 0002).
+     */
+    public static RecordsAccessed listed(RecordAccessed.Actor actor, String recordType, String recordId,
+            Collection<PatientId> shown, String detail) {
+        return new RecordsAccessed(shown.stream().distinct().map(p -> new RecordAccessed(actor,
+                RecordAccessed.Action.READ, recordType, recordId, p.value(), detail)).toList());
+    }
+
+    public boolean isEmpty() {
+        return entries.isEmpty();
+    }
 }

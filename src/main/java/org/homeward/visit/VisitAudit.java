@@ -1,10 +1,8 @@
 package org.homeward.visit;
 
 import java.util.Collection;
-import java.util.List;
 import org.homeward.security.CurrentUser;
 import org.homeward.shared.PatientId;
-import org.homeward.shared.RecordAccessed;
 import org.homeward.shared.RecordsAccessed;
 import org.springframework.context.ApplicationEventPublisher;
 
@@ -19,10 +17,9 @@ final class VisitAudit {
 
     static void listed(ApplicationEventPublisher events, CurrentUser user, String recordType, String recordId,
             Collection<PatientId> shown, String detail) {
-        List<RecordAccessed> lines = shown.stream().distinct().map(p -> new RecordAccessed(user.actor(),
-                RecordAccessed.Action.READ, recordType, recordId, p.value(), detail)).toList();
+        RecordsAccessed lines = RecordsAccessed.listed(user.actor(), recordType, recordId, shown, detail);
         if (!lines.isEmpty()) {
-            events.publishEvent(new RecordsAccessed(lines));
+            events.publishEvent(lines);
         }
     }
 }
