@@ -1,19 +1,22 @@
 package org.homeward.escalation;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import java.time.Clock;
+import java.time.Duration;
+import org.homeward.shared.RecurringJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Runs the time-driven parts of escalation: unacknowledged alerts climb the tiers, and overdue observations raise
  * missed-reading alerts. Every {@code homeward.escalation.check-every} (default one minute). The work is in
- * {@link AlertService} with the time passed in, so tests drive it with any clock.
+ * {@link AlertService} with the time passed in, so tests drive it with any clock. With two or more app nodes each
+ * check runs on one node only ({@link RecurringJob}): a tier climbs once, a missed reading raises one alert.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 class EscalationSchedule {
 
     private static final Logger log = LoggerFactory.getLogger(EscalationSchedule.class);
@@ -26,8 +29,11 @@ class EscalationSchedule {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${homeward.escalation.check-every:PT1M}",
-            initialDelayString = "${homeward.escalation.check-every:PT1M}")
+    @Bean
+    RecurringTask<Void> escalationCheck(@Value("${homeward.escalation.check-every:PT1M}") Duration every) {
+        return RecurringJob.every("escalation-check", every, this::check);
+    }
+
     void check() {
         int handedBack = alerts.handBackAtOpening(clock.instant());
         int climbed = alerts.escalateUnacknowledged(clock.instant());

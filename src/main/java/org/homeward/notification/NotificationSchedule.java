@@ -1,16 +1,21 @@
 package org.homeward.notification;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import java.time.Clock;
+import java.time.Duration;
+import org.homeward.shared.RecurringJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
 
-/** Sends messages whose retry is due, every {@code homeward.notification.check-every} (default 30 seconds). */
+/**
+ * Sends messages whose retry is due, every {@code homeward.notification.check-every} (default 30 seconds), on one
+ * app node only when there are several ({@link RecurringJob}), so a retry is not sent twice.
+ */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 @EnableConfigurationProperties(NotificationProperties.class)
 class NotificationSchedule {
 
@@ -24,8 +29,11 @@ class NotificationSchedule {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${homeward.notification.check-every:PT30S}",
-            initialDelayString = "${homeward.notification.check-every:PT30S}")
+    @Bean
+    RecurringTask<Void> notificationRetry(@Value("${homeward.notification.check-every:PT30S}") Duration every) {
+        return RecurringJob.every("notification-retry", every, this::sendDue);
+    }
+
     void sendDue() {
         int tried = notifications.sendDue(clock.instant());
         if (tried > 0) {

@@ -5,24 +5,37 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.homeward.escalation.AlertChanged;
 import org.homeward.escalation.AlertRaised;
-import org.springframework.stereotype.Component;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Tells every open alert board, by server-sent event, that alerts changed, once the change is committed. The event
- * carries no patient data: each board fetches its own view, filtered for its user, from the database, so a board
- * that missed an event (or reconnects) is still right after its next fetch.
+ * Tells every open alert board, on every app node, by server-sent event, that alerts changed, once the change is
+ * committed. The event carries no patient data: each board fetches its own view, filtered for its user, from the
+ * database, so a board that missed an event (or reconnects) is still right after its next fetch.
+ *
+ * <p>A change is announced with PostgreSQL's {@code NOTIFY} on the channel {@value #CHANNEL}, sent in the same
+ * transaction as the change, so PostgreSQL delivers it only if and when that transaction commits. Every node,
+ * including the one that made the change, listens ({@link AlertChangeListener}) and wakes its own boards: one path,
+ * whichever node a board is connected to. The boards' connections themselves are this node's alone.
  */
 @Component
 class AlertStream {
+
+    static final String CHANNEL = "homeward_alerts";
 
     /** Idle streams are closed after this and the browser reconnects (EventSource does so by itself). */
     private static final long TIMEOUT_MILLIS = 10 * 60 * 1000L;
 
     private final List<SseEmitter> boards = new CopyOnWriteArrayList<>();
+    private final JdbcClient jdbc;
+
+    AlertStream(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
 
     SseEmitter open() {
         return register(new SseEmitter(TIMEOUT_MILLIS));
@@ -39,39 +52,39 @@ class AlertStream {
 
     @EventListener
     void on(AlertRaised raised) {
-        broadcastAfterCommit();
+        announceOnCommit();
     }
 
     @EventListener
     void on(AlertChanged changed) {
-        broadcastAfterCommit();
+        announceOnCommit();
     }
 
     /**
-     * One event per committed transaction, however many alerts it raised or changed (a device batch can raise dozens):
-     * each board re-fetches once, not once per alert. Nothing is sent for a transaction that rolls back.
+     * One notification per transaction, however many alerts it raised or changed (a device batch can raise dozens):
+     * each board re-fetches once, not once per alert. PostgreSQL folds identical notifications of one transaction into
+     * one anyway; remembering that this transaction has announced saves the round trips. A transaction that rolls back
+     * announces nothing.
      */
-    private void broadcastAfterCommit() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            broadcast();
-            return;
-        }
-        if (TransactionSynchronizationManager.hasResource(this)) {
-            return;
-        }
-        TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                TransactionSynchronizationManager.unbindResourceIfPossible(AlertStream.this);
-                if (status == STATUS_COMMITTED) {
-                    broadcast();
-                }
+    private void announceOnCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            if (TransactionSynchronizationManager.hasResource(this)) {
+                return;
             }
-        });
+            TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(AlertStream.this);
+                }
+            });
+        }
+        // in the caller's transaction when there is one (delivered at its commit), else at once
+        jdbc.sql("select pg_notify(?, '')").param(CHANNEL).query().singleRow();
     }
 
-    private void broadcast() {
+    /** Called by the listener when any node committed an alert change: every board here re-fetches. */
+    void alertsChanged() {
         boards.forEach(emitter -> send(emitter, "alerts-changed"));
     }
 
