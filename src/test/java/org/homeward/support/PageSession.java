@@ -49,6 +49,18 @@ public final class PageSession {
         return new PageSession(baseUrl);
     }
 
+    /** The same signed-in session, sent to another app node (they share sessions through the database). */
+    public PageSession on(String otherBaseUrl) {
+        PageSession elsewhere = new PageSession(otherBaseUrl);
+        elsewhere.sessionCookie = sessionCookie;
+        return elsewhere;
+    }
+
+    /** The session cookie as a browser would send it ({@code name=value}), for requests this class does not make. */
+    public String cookie() {
+        return sessionCookie;
+    }
+
     public Page get(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
     }

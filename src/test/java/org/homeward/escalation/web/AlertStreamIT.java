@@ -1,31 +1,50 @@
 package org.homeward.escalation.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.sql.DataSource;
 import org.homeward.escalation.AlertRaised;
 import org.homeward.escalation.AlertSeverity;
 import org.homeward.shared.PatientId;
 import org.homeward.support.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-/** Boards hear once per committed transaction, however many alerts it raised, and never about a rolled-back one. */
+/**
+ * Alert changes are announced through PostgreSQL (NOTIFY on {@value AlertStream#CHANNEL}) once per committed
+ * transaction, however many alerts it raised, and never for a rolled-back one; the boards of this node hear them
+ * through the same path as any other node's ({@link AlertChangeListener}). Two nodes: {@code org.homeward.TwoNodesIT}.
+ */
 @IntegrationTest
 class AlertStreamIT {
 
     @Autowired AlertStream stream;
     @Autowired ApplicationEventPublisher events;
     @Autowired PlatformTransactionManager transactions;
+    @Autowired DataSource dataSource;
 
-    final List<String> sent = new ArrayList<>();
+    final List<String> sent = new CopyOnWriteArrayList<>();
+    Connection listening;
+    final List<PGNotification> heard = new ArrayList<>();
 
     /** A board connection that records what it is sent. */
     final class RecordingBoard extends SseEmitter {
@@ -36,36 +55,83 @@ class AlertStreamIT {
     }
 
     @BeforeEach
-    void openABoard() {
+    void listenAsAnotherNodeWould() throws SQLException {
         stream.register(new RecordingBoard());
         sent.clear();
+        // a connection of its own, as the listener has: a pooled one would carry notifications to the next borrower
+        HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
+        listening = DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
+        try (Statement statement = listening.createStatement()) {
+            statement.execute("LISTEN " + AlertStream.CHANNEL);
+        }
+    }
+
+    @AfterEach
+    void stopListening() throws SQLException {
+        listening.close();
     }
 
     @Test
-    void aTransactionRaisingThreeAlertsIsOneEvent() {
+    void aTransactionRaisingThreeAlertsIsOneNotification() throws SQLException {
         new TransactionTemplate(transactions).executeWithoutResult(status -> {
             for (int i = 0; i < 3; i++) {
-                events.publishEvent(new AlertRaised(UUID.randomUUID(), new PatientId(UUID.randomUUID()), null,
-                        AlertSeverity.HIGH));
+                raise(AlertSeverity.HIGH);
             }
             assertThat(sent).as("nothing before commit").isEmpty();
         });
-        assertThat(sent).hasSize(1);
-        assertThat(sent.get(0)).contains("alerts-changed");
+        new TransactionTemplate(transactions).executeWithoutResult(status -> raise(AlertSeverity.LOW));
 
-        new TransactionTemplate(transactions).executeWithoutResult(status ->
-                events.publishEvent(new AlertRaised(UUID.randomUUID(), new PatientId(UUID.randomUUID()), null,
-                        AlertSeverity.LOW)));
-        assertThat(sent).as("the next transaction is heard too").hasSize(2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> collect() >= 2);
+        assertThat(drain()).as("one for each of the two transactions").isEqualTo(2);
+        assertThat(heard).allSatisfy(n -> assertThat(n.getParameter()).as("no patient data").isEmpty());
     }
 
     @Test
-    void aRolledBackTransactionIsNotAnnounced() {
+    void aRolledBackTransactionIsNotAnnounced() throws SQLException {
         new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            events.publishEvent(new AlertRaised(UUID.randomUUID(), new PatientId(UUID.randomUUID()), null,
-                    AlertSeverity.HIGH));
+            raise(AlertSeverity.HIGH);
             status.setRollbackOnly();
         });
-        assertThat(sent).isEmpty();
+        // a committed transaction after it: notifications arrive in commit order, so once its one is heard any
+        // notification of the rolled-back transaction would have been heard before it
+        new TransactionTemplate(transactions).executeWithoutResult(status -> raise(AlertSeverity.LOW));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> collect() >= 1);
+        assertThat(drain()).isEqualTo(1);
+    }
+
+    @Test
+    void thisNodesBoardsHearACommittedChangeThroughTheListener() {
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            raise(AlertSeverity.HIGH);
+            assertThat(sent).as("nothing before commit").isEmpty();
+        });
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(sent)
+                .anySatisfy(event -> assertThat(event).contains("alerts-changed")));
+    }
+
+    private void raise(AlertSeverity severity) {
+        events.publishEvent(new AlertRaised(UUID.randomUUID(), new PatientId(UUID.randomUUID()), null, severity));
+    }
+
+    /** Reads what has arrived on the listening connection (waiting up to 100 ms); returns how many in all. */
+    private int collect() throws SQLException {
+        PGNotification[] arrived = listening.unwrap(PGConnection.class).getNotifications(100);
+        if (arrived != null) {
+            heard.addAll(List.of(arrived));
+        }
+        return heard.size();
+    }
+
+    /** A round trip first: PostgreSQL delivers everything committed before it ahead of the reply. */
+    private int drain() throws SQLException {
+        try (Statement statement = listening.createStatement()) {
+            statement.execute("select 1");
+        }
+        PGNotification[] arrived = listening.unwrap(PGConnection.class).getNotifications();
+        if (arrived != null) {
+            heard.addAll(List.of(arrived));
+        }
+        return heard.size();
     }
 }

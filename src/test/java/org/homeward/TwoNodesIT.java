@@ -1,0 +1,188 @@
+package org.homeward;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.kagkarlsson.scheduler.event.ExecutionChain;
+import com.github.kagkarlsson.scheduler.event.ExecutionInterceptor;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.ExecutionContext;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.homeward.patient.PatientRecord;
+import org.homeward.security.CurrentUser;
+import org.homeward.security.OrganisationType;
+import org.homeward.security.Role;
+import org.homeward.support.Api;
+import org.homeward.support.Fixtures;
+import org.homeward.support.PageSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Two app nodes on one PostgreSQL (a server started from the embedded binaries, standing in for an external one), as
+ * a service behind a load balancer runs them: a page session made on one node is good on the other, an alert raised
+ * through node A wakes a board open on node B, and a scheduled job's run is taken by exactly one node.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TwoNodesIT {
+
+    Path workDir;
+    EmbeddedPostgres server;
+    Node a;
+    Node b;
+
+    /** One app node and what the test needs of it; {@code escalationRuns} counts the escalation job's runs here. */
+    record Node(String name, ConfigurableApplicationContext app, AtomicInteger escalationRuns) {
+
+        String baseUrl() {
+            return "http://localhost:" + app.getEnvironment().getRequiredProperty("local.server.port");
+        }
+    }
+
+    @BeforeAll
+    void startTheServerAndTwoNodes() throws IOException {
+        workDir = Files.createTempDirectory("homeward-two-nodes");
+        server = EmbeddedPostgres.builder().setDataDirectory(workDir.resolve("pg")).start();
+        // one after the other: the first migrates the database, the second finds it migrated
+        a = start("node-a");
+        b = start("node-b");
+    }
+
+    @AfterAll
+    void stopEverything() throws IOException {
+        for (Node node : new Node[] {b, a}) {
+            if (node != null) {
+                node.app().close();
+            }
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void aPageSessionMadeOnNodeAIsGoodOnNodeB() {
+        CurrentUser nurse = fixtures().user(Role.CLINICIAN, fixtures().organisation(OrganisationType.COMMUNITY_PROVIDER));
+        assertThat(PageSession.anonymous(b.baseUrl()).get("/alerts").location())
+                .as("node B sends a stranger to sign in").endsWith("/login");
+
+        PageSession onA = PageSession.signIn(a.baseUrl(), nurse);
+        PageSession.Page onB = onA.on(b.baseUrl()).get("/alerts");
+
+        assertThat(onB.status()).as("node B knows the session node A made").isEqualTo(200);
+        assertThat(count("select count(*) from spring_session where principal_name = '" + nurse.username() + "'"))
+                .as("the session is in the database").isEqualTo(1);
+    }
+
+    @Test
+    void anAlertRaisedThroughNodeAReachesABoardOpenOnNodeB() throws Exception {
+        CurrentUser nurse = fixtures().user(Role.CLINICIAN, fixtures().organisation(OrganisationType.COMMUNITY_PROVIDER));
+        PatientRecord patient = fixtures().patient(nurse, LocalDate.of(1944, 2, 2));
+        PageSession boardUser = PageSession.signIn(b.baseUrl(), nurse);
+
+        List<String> boardLines = new CopyOnWriteArrayList<>();
+        HttpResponse<Stream<String>> stream = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(b.baseUrl() + "/alerts/stream"))
+                        .header("Cookie", boardUser.cookie()).header("Accept", "text/event-stream").GET().build(),
+                HttpResponse.BodyHandlers.ofLines());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> stream.body().forEach(boardLines::add));
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> boardLines.contains("event:connected"));
+            assertThat(boardLines).doesNotContain("event:alerts-changed");
+
+            Api.Response sent = a.app().getBean(Api.class).post(nurse, "/api/v1/observations/batch",
+                    Map.of("readings", List.of(reading(patient, "RESPIRATORY_RATE", 26))));
+            assertThat(sent.status()).as(sent.toString()).isEqualTo(200);
+            assertThat(count("select count(*) from alert where patient_id = '" + patient.summary().id() + "'"))
+                    .as("the reading raised an alert").isEqualTo(1);
+
+            await().atMost(Duration.ofSeconds(15)).until(() -> boardLines.contains("event:alerts-changed"));
+        } finally {
+            stream.body().close();
+            reading.cancel(true);
+        }
+    }
+
+    @Test
+    void eachRunOfTheEscalationJobIsTakenByExactlyOneNode() {
+        int rounds = 4;
+        int before = a.escalationRuns().get() + b.escalationRuns().get();
+        for (int round = 1; round <= rounds; round++) {
+            // make the job's next run due now, with both nodes polling for due runs every half second
+            OffsetDateTime due = JdbcClient.create(server.getPostgresDatabase())
+                    .sql("update scheduled_tasks set execution_time = now() where task_name = 'escalation-check' "
+                            + "and not picked returning execution_time")
+                    .query(OffsetDateTime.class).single();
+            await().atMost(Duration.ofSeconds(20)).until(() -> count(
+                    "select count(*) from scheduled_tasks where task_name = 'escalation-check' and not picked "
+                            + "and last_success >= '" + due + "'") == 1);
+            assertThat(a.escalationRuns().get() + b.escalationRuns().get())
+                    .as("runs after round %d (node A %d, node B %d)", round, a.escalationRuns().get(),
+                            b.escalationRuns().get())
+                    .isEqualTo(before + round);
+        }
+        assertThat(count("select count(*) from scheduled_tasks where task_name = 'escalation-check'"))
+                .as("one row for the job, shared by both nodes").isEqualTo(1);
+    }
+
+    private Fixtures fixtures() {
+        return a.app().getBean(Fixtures.class);
+    }
+
+    private long count(String sql) {
+        return JdbcClient.create(server.getPostgresDatabase()).sql(sql).query(Long.class).single();
+    }
+
+    private static Map<String, Object> reading(PatientRecord patient, String parameter, double value) {
+        return Map.of("id", UUID.randomUUID().toString(), "patientId", patient.summary().id().toString(),
+                "parameter", parameter, "value", value, "recordedAt", Instant.now().minusSeconds(5).toString());
+    }
+
+    private Node start(String name) {
+        AtomicInteger escalationRuns = new AtomicInteger();
+        ExecutionInterceptor counting = new ExecutionInterceptor() {
+            @Override
+            public CompletionHandler<?> execute(TaskInstance<?> instance, ExecutionContext context,
+                    ExecutionChain chain) {
+                if (instance.getTaskName().equals("escalation-check")) {
+                    escalationRuns.incrementAndGet();
+                }
+                return chain.proceed(instance, context);
+            }
+        };
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(HomewardApplication.class, Fixtures.class,
+                Api.class)
+                .initializers(context -> context.getBeanFactory().registerSingleton("countingRuns", counting))
+                .run("--spring.datasource.url=" + server.getJdbcUrl("postgres", "postgres"),
+                        "--spring.datasource.username=postgres", "--spring.datasource.hikari.maximum-pool-size=4",
+                        "--homeward.data-dir=" + workDir.resolve(name), "--homeward.demo-data=never",
+                        "--server.port=0", "--spring.main.banner-mode=off",
+                        "--db-scheduler.scheduler-name=" + name, "--db-scheduler.polling-interval=PT0.5S");
+        return new Node(name, app, escalationRuns);
+    }
+}
