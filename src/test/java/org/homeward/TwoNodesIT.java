@@ -96,6 +96,14 @@ class TwoNodesIT {
         assertThat(onB.status()).as("node B knows the session node A made").isEqualTo(200);
         assertThat(count("select count(*) from spring_session where principal_name = '" + nurse.username() + "'"))
                 .as("the session is in the database").isEqualTo(1);
+        assertThat(count("select max_inactive_interval from spring_session where principal_name = '"
+                + nurse.username() + "'")).as("8 hours").isEqualTo(8 * 60 * 60);
+
+        Api.RawResponse apiCall = b.app().getBean(Api.class).raw("GET", "/api/v1/alerts", nurse, null);
+        assertThat(apiCall.status()).isEqualTo(200);
+        assertThat(apiCall.header("Set-Cookie")).as("the API stays stateless").isEmpty();
+        assertThat(count("select count(*) from spring_session where principal_name = '" + nurse.username() + "'"))
+                .as("no session made for the API call").isEqualTo(1);
     }
 
     @Test

@@ -20,6 +20,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * process, of the presented password together with the stored hash: nothing reversible is kept, a changed password
  * (a new stored hash) never matches an old entry, and failures are never remembered, so guessing stays as slow as
  * BCrypt makes it.
+ *
+ * <p>With two or more app nodes each keeps its own cache, and that is harmless: a node that has not seen a password
+ * checks it with BCrypt, and since an entry is tied to the stored hash, a password changed through any node stops
+ * matching on every node at once; disabled accounts are refused when the account is loaded, before the password.
  */
 final class VerifiedPasswordCache implements PasswordEncoder {
 

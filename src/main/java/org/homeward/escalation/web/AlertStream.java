@@ -8,8 +8,6 @@ import org.homeward.escalation.AlertRaised;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -61,25 +59,13 @@ class AlertStream {
     }
 
     /**
-     * One notification per transaction, however many alerts it raised or changed (a device batch can raise dozens):
-     * each board re-fetches once, not once per alert. PostgreSQL folds identical notifications of one transaction into
-     * one anyway; remembering that this transaction has announced saves the round trips. A transaction that rolls back
-     * announces nothing.
+     * Announces the change in the caller's transaction (delivered when it commits; nothing for one that rolls back), or
+     * at once when there is none. A transaction that raises or changes many alerts (a device batch can raise dozens)
+     * is still one notification: PostgreSQL folds identical notifications of one transaction into one, so each board
+     * re-fetches once. No flag of our own is kept per transaction: a transaction started inside another's commit
+     * (a failed message escalating its alert) must announce its own change.
      */
     private void announceOnCommit() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            if (TransactionSynchronizationManager.hasResource(this)) {
-                return;
-            }
-            TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(AlertStream.this);
-                }
-            });
-        }
-        // in the caller's transaction when there is one (delivered at its commit), else at once
         jdbc.sql("select pg_notify(?, '')").param(CHANNEL).query().singleRow();
     }
 
