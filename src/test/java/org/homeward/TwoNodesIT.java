@@ -110,30 +110,71 @@ class TwoNodesIT {
     void anAlertRaisedThroughNodeAReachesABoardOpenOnNodeB() throws Exception {
         CurrentUser nurse = fixtures().user(Role.CLINICIAN, fixtures().organisation(OrganisationType.COMMUNITY_PROVIDER));
         PatientRecord patient = fixtures().patient(nurse, LocalDate.of(1944, 2, 2));
-        PageSession boardUser = PageSession.signIn(b.baseUrl(), nurse);
+        try (Board board = Board.open(b, PageSession.signIn(b.baseUrl(), nurse))) {
+            assertThat(board.lines()).doesNotContain("event:alerts-changed");
 
-        List<String> boardLines = new CopyOnWriteArrayList<>();
-        HttpResponse<Stream<String>> stream = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(b.baseUrl() + "/alerts/stream"))
-                        .header("Cookie", boardUser.cookie()).header("Accept", "text/event-stream").GET().build(),
-                HttpResponse.BodyHandlers.ofLines());
-        assertThat(stream.statusCode()).isEqualTo(200);
-        CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> stream.body().forEach(boardLines::add));
-        try {
-            await().atMost(Duration.ofSeconds(10)).until(() -> boardLines.contains("event:connected"));
-            assertThat(boardLines).doesNotContain("event:alerts-changed");
+            raiseAnAlertThroughNodeA(nurse, patient);
 
-            Api.Response sent = a.app().getBean(Api.class).post(nurse, "/api/v1/observations/batch",
-                    Map.of("readings", List.of(reading(patient, "RESPIRATORY_RATE", 26))));
-            assertThat(sent.status()).as(sent.toString()).isEqualTo(200);
-            assertThat(count("select count(*) from alert where patient_id = '" + patient.summary().id() + "'"))
-                    .as("the reading raised an alert").isEqualTo(1);
+            await().atMost(Duration.ofSeconds(15)).until(() -> board.lines().contains("event:alerts-changed"));
+        }
+    }
 
-            await().atMost(Duration.ofSeconds(15)).until(() -> boardLines.contains("event:alerts-changed"));
-        } finally {
-            stream.body().close();
+    @Test
+    void aNodeWhoseListeningConnectionIsCutListensAgainAndItsBoardsCatchUp() throws Exception {
+        CurrentUser nurse = fixtures().user(Role.CLINICIAN, fixtures().organisation(OrganisationType.COMMUNITY_PROVIDER));
+        PatientRecord patient = fixtures().patient(nurse, LocalDate.of(1950, 3, 3));
+        try (Board board = Board.open(b, PageSession.signIn(b.baseUrl(), nurse))) {
+            // as when PostgreSQL restarts or a firewall drops the connection: both nodes lose their listening connection
+            assertThat(count("select count(pg_terminate_backend(pid)) from pg_stat_activity "
+                    + "where application_name = 'homeward alert listener'")).isEqualTo(2);
+
+            // changes made while it was not listening were not heard, so the boards are told to re-fetch once it is back
+            await().atMost(Duration.ofSeconds(20)).until(() -> board.lines().contains("event:alerts-changed"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> count("select count(*) from pg_stat_activity "
+                    + "where application_name = 'homeward alert listener'") == 2);
+            board.lines().clear();
+
+            raiseAnAlertThroughNodeA(nurse, patient);
+
+            await().atMost(Duration.ofSeconds(15)).until(() -> board.lines().contains("event:alerts-changed"));
+        }
+    }
+
+    /** A live alert board as the page's EventSource holds it open, with every line it has been sent. */
+    record Board(HttpResponse<Stream<String>> response, List<String> lines, CompletableFuture<Void> reading)
+            implements AutoCloseable {
+
+        static Board open(Node node, PageSession signedIn) throws IOException, InterruptedException {
+            List<String> lines = new CopyOnWriteArrayList<>();
+            HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(node.baseUrl() + "/alerts/stream"))
+                            .header("Cookie", signedIn.cookie()).header("Accept", "text/event-stream").GET().build(),
+                    HttpResponse.BodyHandlers.ofLines());
+            assertThat(response.statusCode()).isEqualTo(200);
+            // read on a thread of its own: the common pool has a single thread on a two-core machine
+            Board board = new Board(response, lines, CompletableFuture.runAsync(
+                    () -> response.body().forEach(lines::add), task -> {
+                        Thread reader = new Thread(task, "board-on-" + node.name());
+                        reader.setDaemon(true);
+                        reader.start();
+                    }));
+            await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains("event:connected"));
+            return board;
+        }
+
+        @Override
+        public void close() {
+            response.body().close();
             reading.cancel(true);
         }
+    }
+
+    private void raiseAnAlertThroughNodeA(CurrentUser nurse, PatientRecord patient) {
+        Api.Response sent = a.app().getBean(Api.class).post(nurse, "/api/v1/observations/batch",
+                Map.of("readings", List.of(reading(patient, "RESPIRATORY_RATE", 26))));
+        assertThat(sent.status()).as(sent.toString()).isEqualTo(200);
+        assertThat(count("select count(*) from alert where patient_id = '" + patient.summary().id() + "'"))
+                .as("the reading raised an alert").isEqualTo(1);
     }
 
     @Test
