@@ -199,6 +199,23 @@ class TwoNodesIT {
                 .as("one row for the job, shared by both nodes").isEqualTo(1);
     }
 
+    @Test
+    void aRunLeftPickedByANodeThatDiedIsRunByALiveNode() {
+        int before = a.escalationRuns().get() + b.escalationRuns().get();
+        // as a node killed mid-run leaves it: picked, by a node that no longer beats its heartbeat
+        OffsetDateTime due = JdbcClient.create(server.getPostgresDatabase())
+                .sql("update scheduled_tasks set picked = true, picked_by = 'node-killed', execution_time = now(), "
+                        + "last_heartbeat = now() - interval '1 hour', version = version + 1 "
+                        + "where task_name = 'escalation-check' and not picked returning execution_time")
+                .query(OffsetDateTime.class).single();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(
+                "select count(*) from scheduled_tasks where task_name = 'escalation-check' and not picked "
+                        + "and last_success >= '" + due + "'") == 1);
+        assertThat(a.escalationRuns().get() + b.escalationRuns().get()).as("run once by a live node")
+                .isEqualTo(before + 1);
+    }
+
     private Fixtures fixtures() {
         return a.app().getBean(Fixtures.class);
     }
@@ -231,7 +248,9 @@ class TwoNodesIT {
                         "--spring.datasource.username=postgres", "--spring.datasource.hikari.maximum-pool-size=4",
                         "--homeward.data-dir=" + workDir.resolve(name), "--homeward.demo-data=never",
                         "--server.port=0", "--spring.main.banner-mode=off",
-                        "--db-scheduler.scheduler-name=" + name, "--db-scheduler.polling-interval=PT0.5S");
+                        "--db-scheduler.scheduler-name=" + name, "--db-scheduler.polling-interval=PT0.5S",
+                        // a dead node's run is noticed after four missed heartbeats: seconds here, a minute in service
+                        "--db-scheduler.heartbeat-interval=PT1S");
         return new Node(name, app, escalationRuns);
     }
 }
