@@ -44,8 +44,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Two app nodes on one PostgreSQL (a server started from the embedded binaries, standing in for an external one), as
- * a service behind a load balancer runs them: a page session made on one node is good on the other, an alert raised
- * through node A wakes a board open on node B, and a scheduled job's run is taken by exactly one node.
+ * a service behind a load balancer runs them: a page session made on one node is good on the other (and the API makes
+ * none), an alert raised through node A wakes a board open on node B (also after B's listening connection was cut),
+ * and each run of a scheduled job is taken by exactly one node, a dead node's run by a live one.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoNodesIT {
