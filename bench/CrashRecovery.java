@@ -141,6 +141,7 @@ public class CrashRecovery {
         List<Integer> starts = recoveries.stream().map(Recovery::starts).toList();
         System.out.printf("batches sent=%d acknowledged=%d failed_or_unanswered=%d (not acknowledged, so not counted)%n",
                 sender.sent.get(), sender.ackedBatches.get(), sender.failedBatches.get());
+        System.out.printf("not acknowledged, by answer: %s%n", sender.failures);
         System.out.printf("SUMMARY mode=%s runs=%d acknowledged=%d lost=%d probes_acknowledged=%d alerts_missing=%d "
                         + "time_to_healthy_s min=%.1f median=%.1f max=%.1f starts_needed=%s not_self_healed=%s%n",
                 mode, kills, sender.acknowledged.size(), lost, sender.acknowledgedProbes.size(), alertsMissing,
@@ -312,6 +313,8 @@ public class CrashRecovery {
         final AtomicLong sent = new AtomicLong();
         final AtomicLong ackedBatches = new AtomicLong();
         final AtomicLong failedBatches = new AtomicLong();
+        /** What the batches that were not acknowledged got: an HTTP status, or the exception (refused, timed out). */
+        final java.util.Map<String, AtomicLong> failures = new java.util.concurrent.ConcurrentSkipListMap<>();
         final Random random = new Random(11);
         int nextProbe;
 
@@ -343,9 +346,11 @@ public class CrashRecovery {
                         }
                     } else {
                         failedBatches.incrementAndGet();
+                        failures.computeIfAbsent("http " + r.statusCode(), k -> new AtomicLong()).incrementAndGet();
                     }
                 } catch (Exception e) {
                     failedBatches.incrementAndGet();
+                    failures.computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicLong()).incrementAndGet();
                 }
                 tick++;
                 next += TimeUnit.MILLISECONDS.toNanos(100);
