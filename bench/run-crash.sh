@@ -12,7 +12,7 @@ jar=target/homeward-0.1.0-SNAPSHOT.jar
 [ "${SKIP_PACKAGE:-0}" = 1 ] || ./mvnw -q -B -DskipTests package
 data=$(mktemp -d /tmp/homeward-crash-XXXX)
 # the PostgreSQL driver from the packaged jar, so the harness can count rows without anything else installed
-driver=$(unzip -Z1 "$jar" | grep -m1 'BOOT-INF/lib/postgresql-.*\.jar')
+driver=$(unzip -Z1 "$jar" | awk '/BOOT-INF\/lib\/postgresql-.*\.jar$/ && !found { print; found = 1 }')
 unzip -q -o -j "$jar" "$driver" -d "$data/lib"
 java -cp "$data/lib/$(basename "$driver")" bench/CrashRecovery.java "$PWD/$jar" "$mode" "$kills" "$rate" "$every" \
   "$selfheal" "$data" | tee "$data/crash.txt"
