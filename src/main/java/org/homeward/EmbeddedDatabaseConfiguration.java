@@ -18,7 +18,8 @@ import com.zaxxer.hikari.HikariDataSource;
  * Zero-setup database: when no {@code spring.datasource.url} (SPRING_DATASOURCE_URL) is configured, Homeward runs a
  * real PostgreSQL server from Maven Central binaries, keeping its data in {@code homeward.data-dir} so that it
  * survives a restart and a crash (commits are flushed before they return). The server demands a generated password
- * kept owner-only in that folder; nothing on the machine is trusted ({@link EmbeddedDatabasePassword}). With a URL configured, Spring Boot's own DataSource is used and this class does nothing.
+ * kept owner-only in that folder; nothing on the machine is trusted ({@link EmbeddedDatabasePassword}). With a URL
+ * configured, Spring Boot's own DataSource is used and this class does nothing.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
