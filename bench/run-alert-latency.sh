@@ -16,6 +16,8 @@ trap 'kill $app 2>/dev/null; pkill -f "$data" 2>/dev/null || true' EXIT
 for _ in $(seq 1 600); do curl -sf localhost:$port/actuator/health | grep -q UP && break; sleep 0.5; done
 grep -o "Demo data loaded.*" "$data/app.log" | head -1 || true
 pgport=$(ps -eo args | grep "$data" | grep postgres | grep -v grep | grep -o -- '-p [0-9]*' | head -1 | awk '{print $2}')
+# the embedded PostgreSQL demands the password Homeward generated into the data folder (EmbeddedDatabasePassword)
+export PGPASSWORD=$(cat "$data/postgres-password")
 # warm-up, not counted, then the planner statistics autovacuum would give a minute later (see run-ingest.sh)
 echo "== warm-up (20 s of normal readings at the same rate, no probes, not counted) and ANALYZE"
 java -cp "$data/classes" AlertLatency http://localhost:$port nurse homeward-demo "$rate" 20 0 > /dev/null

@@ -14,6 +14,8 @@ app=$!
 trap 'kill $app 2>/dev/null; pkill -f "$data" 2>/dev/null || true' EXIT
 for _ in $(seq 1 600); do curl -sf localhost:$port/actuator/health | grep -q UP && break; sleep 0.5; done
 pgport=$(ps -eo args | grep "$data" | grep postgres | grep -v grep | grep -o -- '-p [0-9]*' | head -1 | awk '{print $2}')
+# the embedded PostgreSQL demands the password Homeward generated into the data folder (EmbeddedDatabasePassword)
+export PGPASSWORD=$(cat "$data/postgres-password")
 # Warm-up, not counted: the JIT compiles the ingest path, and the observation tables fill from empty. PostgreSQL plans
 # from statistics that autovacuum refreshes about a minute after a table starts filling; the ANALYZE below gives now
 # what autovacuum gives a minute later (measured without it, the first minute runs at a quarter of the speed).

@@ -17,7 +17,9 @@ import com.zaxxer.hikari.HikariDataSource;
 /**
  * Zero-setup database: when no {@code spring.datasource.url} (SPRING_DATASOURCE_URL) is configured, Homeward runs a
  * real PostgreSQL server from Maven Central binaries, keeping its data in {@code homeward.data-dir} so that it
- * survives a restart and a crash (commits are flushed before they return). With a URL configured, Spring Boot's own DataSource is used and this class does nothing.
+ * survives a restart and a crash (commits are flushed before they return). The server demands a generated password
+ * kept owner-only in that folder; nothing on the machine is trusted ({@link EmbeddedDatabasePassword}). With a URL
+ * configured, Spring Boot's own DataSource is used and this class does nothing.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
@@ -25,14 +27,21 @@ class EmbeddedDatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
+    /** The generated superuser password, kept owner-only in the data folder (see EmbeddedDatabasePassword). */
+    @Bean
+    EmbeddedDatabasePassword embeddedDatabasePassword(@Value("${homeward.data-dir}") Path dataDir) throws IOException {
+        return EmbeddedDatabasePassword.readOrCreate(dataDir.toAbsolutePath().normalize());
+    }
+
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(
             @Value("${homeward.data-dir}") Path dataDir,
-            @Value("${homeward.embedded-db.clean-on-start:false}") boolean cleanOnStart) throws IOException {
+            @Value("${homeward.embedded-db.clean-on-start:false}") boolean cleanOnStart,
+            EmbeddedDatabasePassword password) throws IOException {
         Path absolute = dataDir.toAbsolutePath().normalize();
         Files.createDirectories(absolute);
         log.info("Starting embedded PostgreSQL with data in {}", absolute);
-        return EmbeddedPostgres.builder()
+        return password.protect(password.applyTo(EmbeddedPostgres.builder())
                 .setDataDirectory(absolute.resolve("postgres"))
                 .setCleanDataDirectory(cleanOnStart)
                 .setServerConfig("max_connections", "100")
@@ -41,15 +50,16 @@ class EmbeddedDatabaseConfiguration {
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("fsync", "on")
                 .setServerConfig("full_page_writes", "on")
-                .start();
+                .start());
     }
 
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    DataSource dataSource(EmbeddedPostgres postgres, EmbeddedDatabasePassword password) {
         HikariDataSource dataSource = DataSourceBuilder.create()
                 .type(HikariDataSource.class)
                 .url(postgres.getJdbcUrl("postgres", "postgres"))
                 .username("postgres")
+                .password(password.value())
                 .build();
         dataSource.setPoolName("homeward-embedded");
         dataSource.setMaximumPoolSize(20);
