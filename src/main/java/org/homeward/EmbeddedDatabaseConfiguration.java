@@ -1,23 +1,26 @@
 package org.homeward;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.sql.DataSource;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * Zero-setup database: when no {@code spring.datasource.url} (SPRING_DATASOURCE_URL) is configured, Homeward runs a
  * real PostgreSQL server from Maven Central binaries, keeping its data in {@code homeward.data-dir} so that it
- * survives a restart and a crash (commits are flushed before they return). With a URL configured, Spring Boot's own DataSource is used and this class does nothing.
+ * survives a restart and a crash (commits are flushed before they return). A start after a crash first stops the
+ * server the crashed run left behind; a server that dies is started again by a watchdog (see
+ * {@link EmbeddedDatabaseServer}). With a URL configured, Spring Boot's own DataSource is used and this class does
+ * nothing.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
@@ -26,29 +29,26 @@ class EmbeddedDatabaseConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(
+    EmbeddedDatabaseServer embeddedDatabaseServer(
             @Value("${homeward.data-dir}") Path dataDir,
-            @Value("${homeward.embedded-db.clean-on-start:false}") boolean cleanOnStart) throws IOException {
+            @Value("${homeward.embedded-db.clean-on-start:false}") boolean cleanOnStart,
+            @Value("${homeward.embedded-db.watchdog-interval:PT2S}") Duration watchdogInterval) throws IOException {
         Path absolute = dataDir.toAbsolutePath().normalize();
         Files.createDirectories(absolute);
         log.info("Starting embedded PostgreSQL with data in {}", absolute);
-        return EmbeddedPostgres.builder()
-                .setDataDirectory(absolute.resolve("postgres"))
-                .setCleanDataDirectory(cleanOnStart)
-                .setServerConfig("max_connections", "100")
-                // zonky's builder defaults to synchronous_commit=off (fast tests); Homeward acknowledges readings
-                // only once they are durable, so a commit must reach the disk before it returns
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("fsync", "on")
-                .setServerConfig("full_page_writes", "on")
-                .start();
+        return EmbeddedDatabaseServer.start(absolute.resolve("postgres"), cleanOnStart, watchdogInterval);
     }
 
+    /**
+     * The pool takes {@code spring.datasource.hikari.*} (connection and validation timeouts) like Spring Boot's own,
+     * so an unreachable database is reported within seconds rather than after Hikari's default 30 s.
+     */
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedDatabaseServer database) {
         HikariDataSource dataSource = DataSourceBuilder.create()
                 .type(HikariDataSource.class)
-                .url(postgres.getJdbcUrl("postgres", "postgres"))
+                .url(database.jdbcUrl())
                 .username("postgres")
                 .build();
         dataSource.setPoolName("homeward-embedded");
