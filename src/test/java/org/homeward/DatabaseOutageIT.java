@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.homeward.patient.PatientRecord;
@@ -22,6 +23,7 @@ import org.homeward.security.CurrentUser;
 import org.homeward.security.OrganisationType;
 import org.homeward.security.Role;
 import org.homeward.support.Fixtures;
+import org.homeward.support.PageSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,8 +71,19 @@ class DatabaseOutageIT {
         Device device = device(app);
         assertThat(device.send(89).statusCode()).isEqualTo(200);
         assertThat(device.send(88).statusCode()).isEqualTo(200);
+        String baseUrl = "http://localhost:" + device.port;
+        PageSession clinician = PageSession.signIn(baseUrl, device.user);
 
         externalServer.close();
+
+        PageSession.Page page = clinician.get("/");
+        assertThat(page.status()).as("a page: the error page with 503").isEqualTo(503);
+        assertThat(page.testId("error-title")).isNotBlank();
+        PageSession stranger = PageSession.anonymous(baseUrl);
+        PageSession.Page signIn = stranger.submit(stranger.get("/login"), "form",
+                Map.of("username", device.user.username(), "password", Fixtures.PASSWORD));
+        assertThat(signIn.status()).as("sign-in while the database is down: 503, not 'wrong password'")
+                .isEqualTo(503);
 
         HttpResponse<String> refused = device.send(87);
         assertThat(refused.statusCode()).as("not 401: the credentials are not wrong").isEqualTo(503);
@@ -133,10 +146,10 @@ class DatabaseOutageIT {
         CurrentUser hub = fixtures.user(Role.CLINICIAN, fixtures.organisation(OrganisationType.COMMUNITY_PROVIDER));
         PatientRecord patient = fixtures.patient(hub, LocalDate.of(1942, 3, 4));
         int port = Integer.parseInt(app.getEnvironment().getRequiredProperty("local.server.port"));
-        return new Device(port, hub.username(), patient.summary().id().value());
+        return new Device(port, hub, patient.summary().id().value());
     }
 
-    private record Device(int port, String username, UUID patientId) {
+    private record Device(int port, CurrentUser user, UUID patientId) {
 
         HttpResponse<String> send(int oxygenSaturation) throws Exception {
             String body = """
@@ -147,7 +160,7 @@ class DatabaseOutageIT {
                             + "/api/v1/observations/batch")).timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json")
                     .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                            (username + ":" + Fixtures.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                            (user.username() + ":" + Fixtures.PASSWORD).getBytes(StandardCharsets.UTF_8)))
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         }
     }

@@ -16,6 +16,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * The one rule for "the database cannot be reached": such a failure is a 503 with Retry-After, so that a device
@@ -48,6 +49,11 @@ public final class DatabaseUnavailable {
                     || cause instanceof SQLTransientConnectionException // Hikari: no connection within the timeout
                     || cause instanceof SQLNonTransientConnectionException
                     || cause instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
+                return true;
+            }
+            // a connection lost mid-transaction also fails the rollback, which then hides the original failure
+            if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+                    && causedBy(rollback.getApplicationException())) {
                 return true;
             }
         }
