@@ -63,6 +63,11 @@ final class EmbeddedDatabaseServer implements AutoCloseable {
         return server.getPort();
     }
 
+    /** The zonky instance now running the server; tests use it to run what zonky's shutdown hook would. */
+    EmbeddedPostgres current() {
+        return server;
+    }
+
     /** The postmaster's process number, for operators' logs and for tests that kill it. */
     Optional<Long> pid() {
         return EmbeddedPostmaster.pidOf(pgData);
@@ -95,6 +100,9 @@ final class EmbeddedDatabaseServer implements AutoCloseable {
     /** Stops the watchdog, then the server (pg_ctl stop -m fast: open sessions end, a checkpoint is written). */
     @Override
     public synchronized void close() throws IOException {
+        if (closing) {
+            return;
+        }
         closing = true;
         watchdog.shutdownNow();
         letGo(server).close();
