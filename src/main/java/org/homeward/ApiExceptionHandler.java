@@ -3,11 +3,13 @@ package org.homeward;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.homeward.shared.DatabaseUnavailable;
 import org.homeward.shared.ForbiddenException;
 import org.homeward.shared.InvalidInputException;
 import org.homeward.shared.NotFoundException;
@@ -118,7 +120,10 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ProblemDetail unexpected(Exception e, HttpServletResponse response) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            return DatabaseUnavailable.problem(response);
+        }
         if (e instanceof ErrorResponse known && known.getStatusCode().is4xxClientError()) {
             ProblemDetail problem = known.getBody();
             problem.setType(URI.create("about:blank"));

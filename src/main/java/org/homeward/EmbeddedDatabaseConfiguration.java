@@ -1,25 +1,27 @@
 package org.homeward;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.sql.DataSource;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * Zero-setup database: when no {@code spring.datasource.url} (SPRING_DATASOURCE_URL) is configured, Homeward runs a
  * real PostgreSQL server from Maven Central binaries, keeping its data in {@code homeward.data-dir} so that it
  * survives a restart and a crash (commits are flushed before they return). The server demands a generated password
- * kept owner-only in that folder; nothing on the machine is trusted ({@link EmbeddedDatabasePassword}). With a URL
- * configured, Spring Boot's own DataSource is used and this class does nothing.
+ * kept owner-only in that folder; nothing on the machine is trusted ({@link EmbeddedDatabasePassword}). A start after
+ * a crash first stops the server the crashed run left behind; a server that dies is started again by a watchdog (see
+ * {@link EmbeddedDatabaseServer}). With a URL configured, Spring Boot's own DataSource is used and this class does
+ * nothing.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
@@ -34,30 +36,27 @@ class EmbeddedDatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(
+    EmbeddedDatabaseServer embeddedDatabaseServer(
             @Value("${homeward.data-dir}") Path dataDir,
             @Value("${homeward.embedded-db.clean-on-start:false}") boolean cleanOnStart,
+            @Value("${homeward.embedded-db.watchdog-interval:PT2S}") Duration watchdogInterval,
             EmbeddedDatabasePassword password) throws IOException {
         Path absolute = dataDir.toAbsolutePath().normalize();
         Files.createDirectories(absolute);
         log.info("Starting embedded PostgreSQL with data in {}", absolute);
-        return password.protect(password.applyTo(EmbeddedPostgres.builder())
-                .setDataDirectory(absolute.resolve("postgres"))
-                .setCleanDataDirectory(cleanOnStart)
-                .setServerConfig("max_connections", "100")
-                // zonky's builder defaults to synchronous_commit=off (fast tests); Homeward acknowledges readings
-                // only once they are durable, so a commit must reach the disk before it returns
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("fsync", "on")
-                .setServerConfig("full_page_writes", "on")
-                .start());
+        return EmbeddedDatabaseServer.start(absolute.resolve("postgres"), password, cleanOnStart, watchdogInterval);
     }
 
+    /**
+     * The pool takes {@code spring.datasource.hikari.*} (connection and validation timeouts) like Spring Boot's own,
+     * so an unreachable database is reported within seconds rather than after Hikari's default 30 s.
+     */
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres, EmbeddedDatabasePassword password) {
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedDatabaseServer database, EmbeddedDatabasePassword password) {
         HikariDataSource dataSource = DataSourceBuilder.create()
                 .type(HikariDataSource.class)
-                .url(postgres.getJdbcUrl("postgres", "postgres"))
+                .url(database.jdbcUrl())
                 .username("postgres")
                 .password(password.value())
                 .build();

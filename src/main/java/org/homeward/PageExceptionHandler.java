@@ -1,6 +1,8 @@
 package org.homeward;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
+import org.homeward.shared.DatabaseUnavailable;
 import org.homeward.shared.ForbiddenException;
 import org.homeward.shared.InvalidInputException;
 import org.homeward.shared.NotFoundException;
@@ -61,7 +63,12 @@ class PageExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ModelAndView unexpected(Exception e) {
+    ModelAndView unexpected(Exception e, HttpServletResponse response) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            DatabaseUnavailable.problem(response);
+            return page(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.TITLE,
+                    "The records cannot be reached just now. Nothing was changed; try again in a few seconds.");
+        }
         if (e instanceof ErrorResponse known && known.getStatusCode().is4xxClientError()) {
             return page(HttpStatus.valueOf(known.getStatusCode().value()), "This request cannot be answered",
                     "Go back and try again from the page you came from.");

@@ -62,7 +62,7 @@ class EmbeddedDatabasePasswordIT {
         assertThat(Files.readAllLines(dataDir.resolve("postgres").resolve("pg_hba.conf")))
                 .as("no rule trusts anyone").noneMatch(line -> line.replaceFirst("#.*", "").matches(".*\\btrust\\b.*"))
                 .anyMatch(line -> line.matches("^host\\s+all\\s+all\\s+127.0.0.1/32\\s+scram-sha-256\\s*$"));
-        String url = "jdbc:postgresql://127.0.0.1:" + context.getBean(EmbeddedPostgres.class).getPort() + "/postgres";
+        String url = "jdbc:postgresql://127.0.0.1:" + context.getBean(EmbeddedDatabaseServer.class).port() + "/postgres";
 
         assertThatThrownBy(() -> connect(url, null)).as("no password").isInstanceOf(SQLException.class)
                 .hasMessageContaining("password");

@@ -41,7 +41,7 @@ class ExternalDatabaseIT {
     @Test
     void usesTheConfiguredServerAndLoadsNoDemoDataUnlessAsked() {
         try (ConfigurableApplicationContext app = start("auto")) {
-            assertThat(app.getBeansOfType(EmbeddedPostgres.class)).as("no embedded server started").isEmpty();
+            assertThat(app.getBeansOfType(EmbeddedDatabaseServer.class)).as("no embedded server started").isEmpty();
             assertThat(appDataDir.resolve("postgres")).doesNotExist();
             assertThat(count("select count(*) from flyway_schema_history where success")).isPositive();
             assertThat(count("select count(*) from app_user")).as("demo not loaded silently").isZero();
