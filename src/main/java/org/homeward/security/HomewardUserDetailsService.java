@@ -30,33 +30,42 @@ class HomewardUserDetailsService implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        Optional<Instant> lockedUntil = throttle.lockedUntil(username);
+        LoginThrottle.AccountState state = throttle.accountState(username);
         Optional<SecurityRepository.StoredUser> found = repository.findUserByUsername(username);
         if (found.isEmpty()) {
-            if (lockedUntil.isPresent()) {
+            if (state.lockedUntil() != null) {
                 // nobody has this username, but it is locked like any other: answer exactly as for a real account
-                return new SignInUser(username, "", true, List.of(), lockedUntil.get());
+                return new SignInUser(username, "", true, List.of(), state);
             }
             throw new UsernameNotFoundException("No such user");
         }
         SecurityRepository.StoredUser user = found.get();
         return new SignInUser(user.account().username(), user.passwordHash(), user.enabled(),
-                List.of(new SimpleGrantedAuthority(user.account().role().authority())), lockedUntil.orElse(null));
+                List.of(new SimpleGrantedAuthority(user.account().role().authority())), state);
     }
 
-    /** A user as Spring Security signs them in, knowing until when the username is locked ({@code null}: not). */
+    /**
+     * A user as Spring Security signs them in, knowing until when the username is locked ({@code null}: not) and
+     * whether failed sign-ins were recorded against it.
+     */
     static final class SignInUser extends User {
 
         private final transient Instant lockedUntil;
+        private final boolean hadFailures;
 
         SignInUser(String username, String password, boolean enabled,
-                Collection<? extends GrantedAuthority> authorities, Instant lockedUntil) {
-            super(username, password, enabled, true, true, lockedUntil == null, authorities);
-            this.lockedUntil = lockedUntil;
+                Collection<? extends GrantedAuthority> authorities, LoginThrottle.AccountState state) {
+            super(username, password, enabled, true, true, state.lockedUntil() == null, authorities);
+            this.lockedUntil = state.lockedUntil();
+            this.hadFailures = state.hasFailures();
         }
 
         Instant lockedUntil() {
             return lockedUntil;
+        }
+
+        boolean hadFailures() {
+            return hadFailures;
         }
 
         @Override

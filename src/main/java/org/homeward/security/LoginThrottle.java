@@ -56,14 +56,20 @@ public class LoginThrottle {
     public record LockStatus(String username, boolean locked, Instant lockedUntil, int recentFailures) {
     }
 
-    /** Until when this username is locked, if it is. */
-    @Transactional(readOnly = true)
-    Optional<Instant> lockedUntil(String username) {
-        return repository.lockedUntil(key(username), clock.instant());
+    /**
+     * What sign-in needs to know of a username: until when it is locked (null: not), and whether failures are
+     * recorded against it (so a successful sign-in has a count to clear; most have none and cost no write).
+     */
+    record AccountState(Instant lockedUntil, boolean hasFailures) {
     }
 
-    /** Until when sign-ins from this address are refused, if they are. */
-    @Transactional(readOnly = true)
+    AccountState accountState(String username) {
+        return repository.account(key(username), clock.instant())
+                .map(account -> new AccountState(account.lockedUntil(), true))
+                .orElse(new AccountState(null, false));
+    }
+
+    /** Until when sign-ins from this address are refused, if they are (one indexed read, no transaction needed). */
     Optional<Instant> addressBlockedUntil(String address) {
         return repository.addressBlockedUntil(address, clock.instant(), settings.addressWindow(),
                 settings.addressMaxFailures());
@@ -85,11 +91,16 @@ public class LoginThrottle {
                         + ": locked after too many failed sign-ins"));
     }
 
-    /** A successful sign-in starts the username's count again. */
+    /**
+     * A successful sign-in starts the username's count again. Most sign-ins (every API request of a device gateway)
+     * had no failures recorded when their user was loaded, and write nothing.
+     */
     @EventListener
-    @Transactional
     void on(AuthenticationSuccessEvent event) {
-        repository.clearAccount(key(event.getAuthentication().getName()));
+        Object principal = event.getAuthentication().getPrincipal();
+        if (!(principal instanceof HomewardUserDetailsService.SignInUser user) || user.hadFailures()) {
+            repository.clearAccount(key(event.getAuthentication().getName()));
+        }
     }
 
     void failed(String username, String address) {

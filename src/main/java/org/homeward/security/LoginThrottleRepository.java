@@ -55,10 +55,22 @@ class LoginThrottleRepository {
                 .single();
     }
 
+    /** A username's row, if it has one: until when it is locked (null: not locked now). */
+    record Account(Instant lockedUntil) {
+    }
+
+    /** The username's failures and lock, if any are recorded; one indexed read per sign-in. */
+    Optional<Account> account(String username, Instant now) {
+        return jdbc.sql("select locked_until from login_throttle where kind = 'ACCOUNT' and key = ?").param(username)
+                .query((rs, row) -> {
+                    Timestamp until = rs.getTimestamp("locked_until");
+                    return new Account(until == null || !until.toInstant().isAfter(now) ? null : until.toInstant());
+                }).optional();
+    }
+
     /** Until when this username is locked, if it is locked now. */
     Optional<Instant> lockedUntil(String username, Instant now) {
-        return jdbc.sql("select locked_until from login_throttle where kind = 'ACCOUNT' and key = ? and locked_until > ?")
-                .params(username, Timestamp.from(now)).query(Timestamp.class).optional().map(Timestamp::toInstant);
+        return account(username, now).map(Account::lockedUntil);
     }
 
     /** Failures counted for this username in its current window (0 if none). */

@@ -67,6 +67,13 @@ class SecurityConfiguration {
             + "style-src 'self' 'nonce-%1$s'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
 
+    /**
+     * The API documentation (Swagger UI, a third-party bundle) sets inline styles as it draws; there, and only there,
+     * styles may be inline (no nonce, which would make browsers ignore 'unsafe-inline'); its scripts stay nonce-only.
+     */
+    static final String API_DOCS_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY
+            .replace("style-src 'self' 'nonce-%1$s'", "style-src 'self' 'unsafe-inline'");
+
     /** No page uses any of these browser features (no page asks for the location, camera or microphone). */
     static final String PERMISSIONS_POLICY = "accelerometer=(), camera=(), display-capture=(), geolocation=(), "
             + "gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=(), serial=(), bluetooth=(), "
@@ -181,7 +188,9 @@ class SecurityConfiguration {
                 nonce = CspNonceFilter.nonce();
                 request.setAttribute(CspNonceFilter.ATTRIBUTE, nonce);
             }
-            response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY.formatted(nonce));
+            String policy = request.getRequestURI().startsWith(request.getContextPath() + "/swagger-ui/")
+                    ? API_DOCS_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY;
+            response.setHeader("Content-Security-Policy", policy.formatted(nonce));
         };
     }
 

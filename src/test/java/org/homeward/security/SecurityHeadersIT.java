@@ -59,6 +59,17 @@ class SecurityHeadersIT {
     }
 
     @Test
+    void onlyTheApiDocumentationMayUseInlineStylesAndNowhereInlineScripts() throws Exception {
+        String docs = get("/swagger-ui/index.html", false).headers().firstValue("Content-Security-Policy").orElseThrow();
+        String login = get("/login", false).headers().firstValue("Content-Security-Policy").orElseThrow();
+
+        assertThat(docs).contains("style-src 'self' 'unsafe-inline';").contains("script-src 'self' 'nonce-");
+        assertThat(docs.substring(docs.indexOf("script-src"), docs.indexOf(";", docs.indexOf("script-src"))))
+                .doesNotContain("unsafe-inline");
+        assertThat(login).doesNotContain("unsafe-inline");
+    }
+
+    @Test
     void pagesAndTheApiRefuseBrowserFeaturesNoPageUses() throws Exception {
         for (String path : new String[] {"/login", "/api/v1/wards"}) {
             HttpResponse<String> response = get(path, false);
