@@ -5,7 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -15,6 +19,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -34,6 +40,7 @@ public final class Browser implements AutoCloseable {
     private final Path screenshots;
     private final Path profile;
     private int shot;
+    private final List<String> cspViolations = new ArrayList<>();
 
     public Browser(String baseUrl, String testName) {
         try {
@@ -47,6 +54,8 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-quic", "--window-size=1280,1000", "--user-data-dir=" + profile);
+        // the console, to see what the Content-Security-Policy refused ("Refused to execute inline script ...")
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, Level.ALL.getName()));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
@@ -198,14 +207,48 @@ public final class Browser implements AutoCloseable {
         return file;
     }
 
+    /**
+     * Everything the browser's Content-Security-Policy has refused on the pages visited so far (read from the
+     * console, which is then emptied): an inline script, style or event handler the page needed and did not run.
+     */
+    public List<String> cspViolations() {
+        for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+            // The NHS.UK stylesheet asks for the Frutiger font from assets.nhs.uk, which the policy (default-src
+            // 'self', as before) refuses; the pages fall back to Arial and work, so that refusal is not counted.
+            if (entry.getMessage().contains("Content Security Policy")
+                    && !entry.getMessage().contains("Loading the font 'https://assets.nhs.uk/")) {
+                cspViolations.add(entry.getMessage());
+            }
+        }
+        return List.copyOf(cspViolations);
+    }
+
+    /** Forgets the refusals seen so far: for a test that provoked them on purpose. */
+    public void forgetCspViolations() {
+        cspViolations();
+        cspViolations.clear();
+    }
+
+    /**
+     * Closes the browser; fails the test if the Content-Security-Policy refused anything on any page it visited, as a
+     * page that does not work for its users.
+     */
     @Override
     public void close() {
         screenshot("last-page");
-        driver.quit();
+        List<String> refused;
+        try {
+            refused = cspViolations();
+        } finally {
+            driver.quit();
+        }
         try (Stream<Path> files = Files.walk(profile)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        if (!refused.isEmpty()) {
+            throw new AssertionError("The Content-Security-Policy refused: " + refused);
         }
     }
 

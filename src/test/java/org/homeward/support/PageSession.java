@@ -105,7 +105,7 @@ public final class PageSession {
             response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
                     .findFirst().ifPresent(c -> sessionCookie = c.substring(0, c.indexOf(';')));
             return new Page(response.statusCode(), response.headers().firstValue("Location").orElse(null),
-                    Jsoup.parse(response.body(), baseUrl));
+                    Jsoup.parse(response.body(), baseUrl), response.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -119,7 +119,13 @@ public final class PageSession {
     }
 
     /** Status, redirect target and the parsed page. */
-    public record Page(int status, String location, Document html) {
+    public record Page(int status, String location, Document html, Map<String, java.util.List<String>> headers) {
+
+        /** The first value of a response header, by name in any case, or {@code null}. */
+        public String header(String name) {
+            return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name))
+                    .flatMap(h -> h.getValue().stream()).findFirst().orElse(null);
+        }
 
         /** The text of the element with this {@code data-testid}, or {@code null} when the page has none. */
         public String testId(String id) {

@@ -97,7 +97,7 @@ class DayPlanPageIT {
             String firstBar = row.selectFirst("[data-testid=timeline-visit]").attr("aria-label");
             assertThat(firstBar).as("the first bar says what the table's first row says")
                     .startsWith(first.child(2).text() + "-" + first.child(3).text() + " " + first.child(4).text());
-            assertThat(row.selectFirst("[data-testid=timeline-visit]").attr("style")).matches("left:[0-9.]+%;width:[0-9.]+%");
+            assertThat(row.selectFirst("[data-testid=timeline-visit]").attr("data-hw-style")).matches("left:[0-9.]+%;width:[0-9.]+%");
         }
         assertThat(bars).isEqualTo(5);
         Element ivRow = page.html().selectFirst("[data-testid=timeline-row][data-staff='" + ivNurse.displayName() + "']");
