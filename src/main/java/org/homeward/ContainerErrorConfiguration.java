@@ -128,7 +128,10 @@ class ContainerErrorConfiguration {
             }
             // the raw path as sent: a request Tomcat refused may have no decoded path at all
             String path = request.getCoyoteRequest().requestURI().toString();
-            boolean api = isApi(path);
+            // A request line Tomcat could not read (an illegal character, or longer than the header buffer) leaves no
+            // path to go by. Such requests come from programs, not from links a browser follows, so they get the
+            // machine-readable answer.
+            boolean api = path == null || path.isEmpty() || isApi(path);
             String title = titleFor(status);
             String detail = detailFor(status, api);
             try {

@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.InitBinder;
 /**
  * One gate for every value a client sends, so that nothing PostgreSQL would refuse or silently change reaches it.
  * <ul>
- * <li>Text: a NUL character ({@code \u0000}) is refused by PostgreSQL (which made it a misleading 409) and a lone
+ * <li>Text: a NUL character (U+0000) is refused by PostgreSQL (which made it a misleading 409) and a lone
  * UTF-16 surrogate is stored as '?' (silently changing what was sent). {@link #problemWithText} refuses both; the
  * JSON reader applies it to every string it reads, and {@link FormAndParameterText} to every form field and every
  * query or path parameter bound to a {@code String}.</li>
