@@ -23,6 +23,8 @@ import org.homeward.support.Api;
 import org.homeward.support.Api.RawResponse;
 import org.homeward.support.Fixtures;
 import org.homeward.support.IntegrationTest;
+import org.homeward.support.PageSession;
+import org.homeward.support.PageSession.Page;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -192,6 +194,31 @@ class StrictInputIT {
         assertThat(statusOf(response)).as(response).isBetween(400, 499);
         assertThat(response).containsIgnoringCase("Content-Type: text/html").contains("error-title")
                 .doesNotContain("Tomcat").doesNotContain("\"timestamp\"");
+    }
+
+    @Test
+    void theRegistrationFormRefusesANulCharacterAndAnImpossibleBirthDateOnTheForm() {
+        PageSession browser = PageSession.signIn(api.baseUrl(), referrer);
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("nhsNumber", Fixtures.newNhsNumber());
+        fields.put("givenName", "A\u0000da");
+        fields.put("familyName", "Lovelace");
+        fields.put("dateOfBirth", "0000-01-01");
+        fields.put("sex", "FEMALE");
+        fields.put("ethnicCategory", "A");
+        fields.put("addressLine1", "1 High Street");
+        fields.put("town", "Dorchester");
+        fields.put("postcode", "DT1 1AA");
+        fields.put("gpPracticeCode", "J81012");
+        fields.put("gpPracticeName", "Dorchester Health Centre");
+        long before = patients();
+
+        Page form = browser.submit(browser.get("/patients/new"), "form[action='/patients']", fields);
+
+        assertThat(form.status()).as(form.toString()).isEqualTo(200);
+        assertThat(form.testId("errors")).contains("must not contain a NUL character")
+                .contains("must be a date between 1900-01-01 and 2100-12-31");
+        assertThat(patients()).isEqualTo(before);
     }
 
     // ------------------------------------------------------------------------------------------------------------
