@@ -5,12 +5,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.URI;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.catalina.Host;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -20,16 +21,17 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.function.RequestPredicates;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
 import org.springframework.web.util.HtmlUtils;
 
 /**
  * Errors that no controller answers still get Homeward's answer: a problem detail under {@code /api}, the NHS.UK error
  * page elsewhere. Two places produce them.
  * <ul>
- * <li>{@link ErrorPages}: Spring Boot's {@code /error}, reached when a filter or the container sends an error
+ * <li>{@link #errorPages}: Spring Boot's {@code /error}, reached when a filter or the container sends an error
  * (Spring Security's firewall refusing an encoded slash, for example). It replaces Boot's default JSON and
  * whitelabel answers.</li>
  * <li>{@link ProblemErrorReportValve}: requests Tomcat refuses before any servlet runs (a malformed path such as
@@ -70,6 +72,9 @@ class ContainerErrorConfiguration {
         if (status == 404) {
             return api ? "There is nothing at this address." : "Check the address, or go back to the service overview.";
         }
+        if (status == 401 || status == 403) {
+            return api ? "You may not do this." : "You do not have access to this. Go back to the service overview.";
+        }
         if (status >= 500) {
             return "Nothing was changed. Try again, or go back to the service overview.";
         }
@@ -80,28 +85,32 @@ class ContainerErrorConfiguration {
                 : "The address or the form is not valid. Go back and try again from the page you came from.";
     }
 
-    /** Spring Boot's error path, for errors sent by filters or the container after the request was read. */
-    @Controller
-    static class ErrorPages implements ErrorController {
-
-        @RequestMapping("${server.error.path:/error}")
-        Object error(HttpServletRequest request) {
-            Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+    /**
+     * Spring Boot's error path, for errors sent by filters or the container after the request was read. A functional
+     * route (not a controller class, which would belong in a module's web package); declaring an
+     * {@link ErrorController} makes Spring Boot drop its own JSON and whitelabel answers.
+     */
+    @Bean
+    RouterFunction<ServerResponse> errorPages(@Value("${server.error.path:/error}") String errorPath) {
+        return RouterFunctions.route(RequestPredicates.path(errorPath), request -> {
+            HttpServletRequest servlet = request.servletRequest();
+            Object code = servlet.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
             int status = code instanceof Integer number && number >= 400 ? number : 404;
-            String path = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-            boolean api = isApi(path == null ? null : path.substring(request.getContextPath().length()));
-            if (api) {
+            String path = (String) servlet.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+            if (isApi(path == null ? null : path.substring(servlet.getContextPath().length()))) {
                 ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), detailFor(status, true));
                 problem.setTitle(HttpStatus.valueOf(status).getReasonPhrase());
                 problem.setType(URI.create("about:blank"));
-                return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+                return ServerResponse.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
             }
-            ModelAndView page = new ModelAndView("error", HttpStatus.valueOf(status));
-            page.addObject("status", status);
-            page.addObject("title", titleFor(status));
-            page.addObject("detail", detailFor(status, false));
-            return page;
-        }
+            return ServerResponse.status(status).render("error", Map.of("status", status, "title", titleFor(status),
+                    "detail", detailFor(status, false)));
+        });
+    }
+
+    @Bean
+    ErrorController homewardErrorPath() {
+        return new ErrorController() { };
     }
 
     /**
