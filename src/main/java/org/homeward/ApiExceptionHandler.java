@@ -1,6 +1,9 @@
 package org.homeward;
 
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -62,6 +65,23 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        // a repeated key: which value would count is a guess, so neither does (spring.jackson.parser.strict-duplicate-detection)
+        StreamReadException duplicate = causeOf(e, StreamReadException.class);
+        if (duplicate != null && duplicate.getOriginalMessage() != null
+                && duplicate.getOriginalMessage().startsWith("Duplicate field '")) {
+            String message = duplicate.getOriginalMessage();
+            String field = message.substring("Duplicate field '".length(), message.length() - 1);
+            return withFields(problem(HttpStatus.BAD_REQUEST, "Invalid input",
+                    message + ": each field may appear only once in a request"),
+                    List.of(Map.of("field", field, "message", "appears more than once")));
+        }
+        // text after the JSON value: the request is not what the client meant to send, so nothing is acted on
+        // (spring.jackson.deserialization.fail-on-trailing-tokens)
+        if (e.getCause() instanceof MismatchedInputException trailing && trailing.getOriginalMessage() != null
+                && trailing.getOriginalMessage().startsWith("Trailing token")) {
+            return problem(HttpStatus.BAD_REQUEST, "Unreadable request",
+                    "Unexpected text after the JSON body: send exactly one JSON value.");
+        }
         if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
@@ -69,6 +89,16 @@ class ApiExceptionHandler {
             String message = describe(mapping);
             return withFields(problem(HttpStatus.BAD_REQUEST, "Invalid input", field + ": " + message),
                     List.of(Map.of("field", field, "message", message)));
+        }
+        if (e.getCause() instanceof InputCoercionException number) {
+            return problem(HttpStatus.BAD_REQUEST, "Invalid input", "A number is out of range: "
+                    + number.getOriginalMessage());
+        }
+        if (e.getCause() instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return problem(HttpStatus.BAD_REQUEST, "Invalid input",
+                    "The request body must be a JSON " + (mismatch.getTargetType().isArray()
+                            || java.util.Collection.class.isAssignableFrom(mismatch.getTargetType()) ? "array" : "object")
+                            + " of the documented fields.");
         }
         return problem(HttpStatus.BAD_REQUEST, "Unreadable request", "The request body is not valid JSON.");
     }
@@ -136,6 +166,16 @@ class ApiExceptionHandler {
     }
 
     private static String describe(JsonMappingException mapping) {
+        if (mapping instanceof StrictInputConfiguration.ImplausibleValueException) {
+            return mapping.getOriginalMessage();
+        }
+        if (mapping.getCause() instanceof InputCoercionException number) {
+            return "is out of range (" + number.getOriginalMessage() + ")";
+        }
+        if (mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+                && !(mapping instanceof InvalidFormatException) && !(mapping instanceof UnrecognizedPropertyException)) {
+            return "must be " + kindOf(mismatch.getTargetType());
+        }
         if (mapping instanceof UnrecognizedPropertyException) {
             return "is not a known field";
         }
@@ -145,6 +185,36 @@ class ApiExceptionHandler {
                     : "cannot be read as " + target.getSimpleName() + " (" + format.getValue() + ")";
         }
         return "cannot be read";
+    }
+
+    /** How a client would describe the JSON a Java type is read from. */
+    private static String kindOf(Class<?> type) {
+        if (type == String.class || type.isEnum()) {
+            return "text";
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        if (type.getName().startsWith("java.time.")) {
+            return "a date or time in ISO 8601 form";
+        }
+        return "a JSON value of type " + type.getSimpleName();
+    }
+
+    /** The nearest cause of this type, or {@code null}. */
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
     }
 
     private static String messageOf(FieldError error) {

@@ -2,6 +2,7 @@ package org.homeward;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -10,6 +11,7 @@ import org.homeward.shared.AdmissionId;
 import org.homeward.shared.CarerId;
 import org.homeward.shared.OrganisationId;
 import org.homeward.shared.PatientId;
+import org.homeward.shared.PlausibleDates;
 import org.homeward.shared.ReferralId;
 import org.homeward.shared.UserId;
 import org.homeward.shared.WardId;
@@ -42,15 +44,30 @@ class FormBindingConfiguration implements WebMvcConfigurer {
         addIdConverter(registry, AdmissionId.class, AdmissionId::of);
         addIdConverter(registry, UserId.class, UserId::of);
         addIdConverter(registry, CarerId.class, CarerId::of);
+        // ISO dates, as a browser's date input sends them, within the range any request may use
+        registry.addFormatterForFieldType(LocalDate.class, new Formatter<LocalDate>() {
+            @Override
+            public LocalDate parse(String text, Locale locale) {
+                LocalDate date = LocalDate.parse(text.trim());
+                return plausible(date, PlausibleDates.problemWith(date));
+            }
+
+            @Override
+            public String print(LocalDate date, Locale locale) {
+                return date.toString();
+            }
+        });
         registry.addFormatterForFieldType(Instant.class, new Formatter<Instant>() {
             @Override
             public Instant parse(String text, Locale locale) {
                 String value = text.trim();
+                Instant instant;
                 try {
-                    return LocalDateTime.parse(value).atZone(clock.getZone()).toInstant();
+                    instant = LocalDateTime.parse(value).atZone(clock.getZone()).toInstant();
                 } catch (DateTimeParseException notLocal) {
-                    return Instant.parse(value);
+                    instant = Instant.parse(value);
                 }
+                return plausible(instant, PlausibleDates.problemWith(instant));
             }
 
             @Override
@@ -58,6 +75,14 @@ class FormBindingConfiguration implements WebMvcConfigurer {
                 return LocalDateTime.ofInstant(instant, clock.getZone()).withSecond(0).withNano(0).toString();
             }
         });
+    }
+
+    /** A value outside {@link PlausibleDates}' range fails to bind, so the form shows the field's error. */
+    private static <T> T plausible(T value, String problem) {
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        return value;
     }
 
     private static <T> void addIdConverter(FormatterRegistry registry, Class<T> type, Function<String, T> parse) {

@@ -23,6 +23,7 @@ import org.homeward.shared.NotFoundException;
 import org.homeward.shared.NhsNumber;
 import org.homeward.shared.OrganisationId;
 import org.homeward.shared.PatientId;
+import org.homeward.shared.PlausibleDates;
 import org.homeward.shared.RecordAccessed;
 import org.homeward.shared.RecordAccessed.Action;
 import org.homeward.shared.RefusedException;
@@ -71,9 +72,8 @@ public class PatientService {
             throw new RefusedException("A patient with NHS number " + nhsNumber.formatted()
                     + " is already registered. Find them by NHS number instead of registering them again.");
         }
-        if (command.dateOfBirth().isAfter(clock.instant().atZone(clock.getZone()).toLocalDate())) {
-            throw new InvalidInputException("dateOfBirth", "Date of birth must not be in the future");
-        }
+        PlausibleDates.requireDateOfBirth("dateOfBirth", command.dateOfBirth(),
+                clock.instant().atZone(clock.getZone()).toLocalDate());
         PatientId id = PatientId.random();
         repository.insert(id, nhsNumber, command, clock.instant());
         publish(user, Action.CREATE, id, "registered NHS number " + nhsNumber.formatted());
