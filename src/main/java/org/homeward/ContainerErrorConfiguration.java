@@ -168,7 +168,7 @@ class ContainerErrorConfiguration {
         }
 
         /** The NHS.UK error page (templates/error.html) without the signed-in header, which needs a request. */
-        private static String page(int status, String title, String detail) {
+        static String page(int status, String title, String detail) {
             return """
                     <!DOCTYPE html>
                     <html lang="en">

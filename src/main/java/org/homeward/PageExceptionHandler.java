@@ -67,7 +67,7 @@ class PageExceptionHandler {
         if (DatabaseUnavailable.causedBy(e)) {
             DatabaseUnavailable.problem(response);
             return page(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.TITLE,
-                    "The records cannot be reached just now. Nothing was changed; try again in a few seconds.");
+                    DatabaseUnavailable.PAGE_DETAIL);
         }
         if (e instanceof ErrorResponse known && known.getStatusCode().is4xxClientError()) {
             return page(HttpStatus.valueOf(known.getStatusCode().value()), "This request cannot be answered",

@@ -22,6 +22,7 @@ import org.homeward.patient.PatientRecord;
 import org.homeward.security.CurrentUser;
 import org.homeward.security.OrganisationType;
 import org.homeward.security.Role;
+import org.homeward.shared.DatabaseUnavailable;
 import org.homeward.support.Fixtures;
 import org.homeward.support.PageSession;
 import org.junit.jupiter.api.AfterEach;
@@ -73,14 +74,19 @@ class DatabaseOutageIT {
         assertThat(device.send(88).statusCode()).isEqualTo(200);
         String baseUrl = "http://localhost:" + device.port;
         PageSession clinician = PageSession.signIn(baseUrl, device.user);
+        PageSession stranger = PageSession.anonymous(baseUrl);
+        PageSession.Page signInForm = stranger.get("/login"); // opened before the outage, submitted during it
 
         externalServer.close();
 
         PageSession.Page page = clinician.get("/");
         assertThat(page.status()).as("a page: the error page with 503").isEqualTo(503);
         assertThat(page.testId("error-title")).isNotBlank();
-        PageSession stranger = PageSession.anonymous(baseUrl);
-        PageSession.Page signIn = stranger.submit(stranger.get("/login"), "form",
+        // sessions live in the database, so even the sign-in page cannot be served: the error page, not a 500
+        PageSession.Page loginPage = PageSession.anonymous(baseUrl).get("/login");
+        assertThat(loginPage.status()).as("the sign-in page during the outage").isEqualTo(503);
+        assertThat(loginPage.testId("error-title")).isEqualTo(DatabaseUnavailable.TITLE);
+        PageSession.Page signIn = stranger.submit(signInForm, "form",
                 Map.of("username", device.user.username(), "password", Fixtures.PASSWORD));
         assertThat(signIn.status()).as("sign-in while the database is down: 503, not 'wrong password'")
                 .isEqualTo(503);

@@ -34,6 +34,10 @@ public final class DatabaseUnavailable {
     public static final String DETAIL = "The database cannot be reached just now. Nothing was stored; send the same "
             + "request again in " + RETRY_AFTER.toSeconds() + " seconds.";
 
+    /** The same, in words for the error page. */
+    public static final String PAGE_DETAIL =
+            "The records cannot be reached just now. Nothing was changed; try again in a few seconds.";
+
     private DatabaseUnavailable() {
     }
 
