@@ -141,6 +141,26 @@ class TwoNodesIT {
         }
     }
 
+    @Test
+    void failedSignInsThroughNodeALockTheUsernameOnNodeBToo() {
+        CurrentUser nurse = fixtures().user(Role.CLINICIAN, fixtures().organisation(OrganisationType.COMMUNITY_PROVIDER));
+        Api onA = a.app().getBean(Api.class);
+        Api onB = b.app().getBean(Api.class);
+        // a guesser spreading attempts across the nodes behind a load balancer: three on A, two on B
+        List<Integer> wrong = Stream.of(onA, onA, onA, onB, onB)
+                .map(node -> node.raw("GET", "/api/v1/alerts", nurse.username(), "not-the-password", null).status())
+                .toList();
+        assertThat(wrong).containsExactly(401, 401, 401, 401, 401);
+
+        Api.RawResponse rightOnA = onA.raw("GET", "/api/v1/alerts", nurse.username(), Fixtures.PASSWORD, null);
+        Api.RawResponse rightOnB = onB.raw("GET", "/api/v1/alerts", nurse.username(), Fixtures.PASSWORD, null);
+
+        assertThat(rightOnA.status()).as("five failures counted across both nodes lock the username").isEqualTo(429);
+        assertThat(rightOnB.status()).as(rightOnB.toString()).isEqualTo(429);
+        assertThat(count("select count(*) from login_throttle where kind = 'ACCOUNT' and key = '" + nurse.username()
+                + "' and locked_until is not null")).as("one lock, in the database both nodes read").isEqualTo(1);
+    }
+
     /** A live alert board as the page's EventSource holds it open, with every line it has been sent. */
     record Board(HttpResponse<Stream<String>> response, List<String> lines, CompletableFuture<Void> reading)
             implements AutoCloseable {
