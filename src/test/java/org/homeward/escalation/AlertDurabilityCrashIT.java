@@ -113,7 +113,7 @@ class AlertDurabilityCrashIT {
                 "--homeward.data-dir=" + dataDir, "--homeward.escalation.check-every=PT24H")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         RestClient health = RestClient.create("http://localhost:" + port);
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
                 .until(() -> health.get().uri("/actuator/health").retrieve().body(String.class).contains("UP"));
     }
 
