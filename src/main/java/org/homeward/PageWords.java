@@ -11,9 +11,13 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.homeward.shared.NhsNumber;
 import org.springframework.context.MessageSource;
+import org.springframework.validation.BindingResult;
+import org.thymeleaf.context.IContext;
 
 /**
  * How pages say things, usable from every template as {@code #show} (see {@link PageWordsDialect}): dates as "4
@@ -33,11 +37,34 @@ public final class PageWords {
     private final ZoneId zone;
     private final MessageSource messages;
     private final Clock clock;
+    private final ErrorSummary errorSummary;
 
     PageWords(Clock clock, MessageSource messages) {
         this.zone = clock.getZone();
         this.clock = clock;
         this.messages = messages;
+        this.errorSummary = new ErrorSummary(messages);
+    }
+
+    /**
+     * The error summary's lines for the forms on this page that have errors (each model's {@link BindingResult}):
+     * one per field, in form order, in the field's label words, each linking to its field.
+     */
+    public List<ErrorSummary.Line> errorSummary(IContext context) {
+        List<ErrorSummary.Line> lines = new ArrayList<>();
+        for (String name : context.getVariableNames()) {
+            if (name.startsWith(BindingResult.MODEL_KEY_PREFIX)
+                    && context.getVariable(name) instanceof BindingResult result && result.hasErrors()) {
+                lines.addAll(errorSummary.lines(result));
+            }
+        }
+        return lines.stream().distinct().toList();
+    }
+
+    /** A field's own error message, starting with its label: "Date of birth must be a real date". */
+    public String fieldError(String label, List<String> messages) {
+        return messages.stream().distinct().map(m -> ErrorSummary.sentence(label, m))
+                .collect(java.util.stream.Collectors.joining(". "));
     }
 
     /** "4 December 2026"; an instant or date-time is taken in the service's time zone; empty for null. */
