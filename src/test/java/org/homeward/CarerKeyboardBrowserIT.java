@@ -63,7 +63,7 @@ class CarerKeyboardBrowserIT {
         CurrentUser referrer = fixtures.user(Role.REFERRER, community);
         CurrentUser consultant = fixtures.user(Role.SENIOR_DECISION_MAKER, community);
         CurrentUser nurse = fixtures.user(Role.CLINICIAN, community);
-        VirtualWard ward = fixtures.ward(community, 10, 18, 120, EnumSet.of(Pathway.FRAILTY));
+        VirtualWard ward = fixtures.ward(community, 10, 18, 120, EnumSet.of(Pathway.ADULT_FRAILTY));
         patient = fixtures.patient(referrer, LocalDate.of(1941, 3, 15));
         fixtures.admit(patient, ward, referrer, consultant);
         Api.Response issued = api.post(nurse, "/api/v1/patients/" + patient.summary().id() + "/home-links", Map.of());
