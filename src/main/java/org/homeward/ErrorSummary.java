@@ -41,11 +41,15 @@ public final class ErrorSummary {
     }
 
     List<Line> lines(BindingResult result) {
+        return lines(result, result.getTarget() == null ? Object.class : result.getTarget().getClass());
+    }
+
+    /** @param form the form object's class, for a result whose target could not be made */
+    List<Line> lines(BindingResult result, Class<?> form) {
         List<Line> lines = new ArrayList<>();
         for (ObjectError global : result.getGlobalErrors()) {
             lines.add(new Line(message(global), "#"));
         }
-        Class<?> form = result.getTarget() == null ? Object.class : result.getTarget().getClass();
         List<String> order = declaredOrder(form);
         Map<String, List<FieldError>> byField = new LinkedHashMap<>();
         result.getFieldErrors().stream()

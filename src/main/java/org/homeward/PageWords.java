@@ -55,10 +55,65 @@ public final class PageWords {
         for (String name : context.getVariableNames()) {
             if (name.startsWith(BindingResult.MODEL_KEY_PREFIX)
                     && context.getVariable(name) instanceof BindingResult result && result.hasErrors()) {
-                lines.addAll(errorSummary.lines(result));
+                lines.addAll(errorSummary.lines(result, formType(context, result)));
             }
         }
         return lines.stream().distinct().toList();
+    }
+
+    private static Class<?> formType(IContext context, BindingResult result) {
+        if (result.getTarget() != null) {
+            return result.getTarget().getClass();
+        }
+        Object types = context.getVariable(FormTypesAdvice.REQUEST_ATTRIBUTE);
+        Object type = types instanceof java.util.Map<?, ?> map ? map.get(result.getObjectName()) : null;
+        return type instanceof Class<?> c ? c : Object.class;
+    }
+
+    /**
+     * The day, month and year a date input shows for {@code field} of the page's form: the date bound (or, when the
+     * form could not be made, the ISO value sent); empty parts when there is none. Typed boxes are shown by the
+     * fragment itself.
+     */
+    public List<String> dateParts(IContext context, String field) {
+        Object value = null;
+        for (String name : context.getVariableNames()) {
+            if (name.startsWith(BindingResult.MODEL_KEY_PREFIX) && context.getVariable(name) instanceof BindingResult r) {
+                try {
+                    value = r.getFieldValue(field);
+                } catch (RuntimeException notThisForm) {
+                    value = null;
+                }
+                if (value != null) {
+                    break;
+                }
+            }
+        }
+        if (value == null) {
+            for (String name : new String[] {"form"}) {
+                Object form = context.getVariable(name);
+                if (form != null) {
+                    try {
+                        value = new org.springframework.beans.BeanWrapperImpl(form).getPropertyValue(field);
+                    } catch (RuntimeException notAField) {
+                        value = null;
+                    }
+                }
+            }
+        }
+        LocalDate date = null;
+        if (value instanceof LocalDate d) {
+            date = d;
+        } else if (value instanceof String text && !text.isBlank()) {
+            try {
+                date = LocalDate.parse(text.trim());
+            } catch (java.time.format.DateTimeParseException notIso) {
+                date = null;
+            }
+        }
+        return date == null ? List.of("", "", "")
+                : List.of(String.valueOf(date.getDayOfMonth()), String.valueOf(date.getMonthValue()),
+                        String.valueOf(date.getYear()));
     }
 
     /** A field's own error message, starting with its label: "Date of birth must be a real date". */

@@ -103,7 +103,7 @@ class CarerKeyboardBrowserIT {
         carer.waitForText(By.cssSelector("[data-testid='sent']"), "Thank you. Your readings were sent at");
         carer.checkPageIfNew();
         assertThat(jdbc.sql("select count(*) from observation_reading where patient_id = ? and source = 'PATIENT_OR_CARER'")
-                .param(patient.summary().id().value()).query(Long.class).single()).isEqualTo(4);
+                .param(patient.summary().id().value()).query(Long.class).single()).as("the answer and four readings").isEqualTo(5);
 
         // visit times, and back, by links followed with Enter
         tabUntil("Who is coming and when");

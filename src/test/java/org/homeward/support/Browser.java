@@ -308,7 +308,7 @@ public final class Browser implements AutoCloseable {
 
     private void checkPage(String path) {
         org.openqa.selenium.Dimension desktop = driver.manage().window().getSize();
-        String name = path.replaceAll("([0-9a-f]{8})-[0-9a-f-]{27}", "$1").replaceAll("[^A-Za-z0-9]+", "-")
+        String name = path.replaceFirst("^/home/[^/]+", "/home-link").replaceAll("([0-9a-f]{8})-[0-9a-f-]{27}", "$1").replaceAll("[^A-Za-z0-9]+", "-")
                 .replaceAll("^-|-$", "");
         List<String> problems = new ArrayList<>();
         List<String> atDesktop = Axe.violations(this);
