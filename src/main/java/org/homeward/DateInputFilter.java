@@ -47,7 +47,7 @@ class DateInputFilter extends OncePerRequestFilter {
         chain.doFilter(joined.isEmpty() ? request : new WithJoinedDates(request, joined), response);
     }
 
-    /** The ISO date of the three boxes, "" when all are empty, else a text no date parses ("31/2/1941"). */
+    /** The ISO date of the three boxes, an empty text when all are empty, else a text no date parses (31/2/1941). */
     static String join(String day, String month, String year) {
         String d = day == null ? "" : day.trim();
         String m = month == null ? "" : month.trim();
