@@ -22,7 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * LocalDate binds from, strictly: the day and month are 1 or 2 digits, the year 4, and the date must exist, so 15 3 1941
  * is 15 March 1941 and nothing else, while 31 2 1941 (or a box left empty while others are filled) is passed on as
  * text no date parses, and the form says the field must be a real date. Three empty boxes send an empty value (the
- * field is then "required" if it must be given). Requests without such boxes pass untouched.
+ * field is then 'required' if it must be given). Requests without such boxes pass untouched.
  */
 @Component
 class DateInputFilter extends OncePerRequestFilter {

@@ -19,15 +19,15 @@ import org.springframework.validation.ObjectError;
 /**
  * The lines of a form's error summary, the way the NHS.UK error summary pattern asks for them: one line per field (no
  * duplicates), in the order the form asks its questions (the order the form object declares its fields), each
- * starting with the field's label ("Practice name is required", never "gpPracticeName: is required") and linking to
+ * starting with the field's label ('Practice name is required', never 'gpPracticeName: is required') and linking to
  * the field ({@code #gpPracticeName}, the id {@code th:field} gives it; a date input gives its day box that id).
  *
  * <p>A field's label is the message {@code label.<FormClass>.<field>}, else {@code label.<field>}, else its name as
- * words ("gpPracticeName" -&gt; "GP practice name").
+ * words ('gpPracticeName' -&gt; 'GP practice name').
  */
 public final class ErrorSummary {
 
-    /** One line: the text to show and the link to the field ("#" for an error about the whole form). */
+    /** One line: the text to show and the link to the field ('#' for an error about the whole form). */
     public record Line(String text, String href) {
     }
 
@@ -60,7 +60,7 @@ public final class ErrorSummary {
         return lines.stream().distinct().toList();
     }
 
-    /** "Practice name" + "is required" -> "Practice name is required"; a message that is a sentence stays as it is. */
+    /** 'Practice name' + 'is required' -> 'Practice name is required'; a message that is a sentence stays as it is. */
     static String sentence(String label, String message) {
         if (message == null || message.isBlank()) {
             return label + " is not valid";
@@ -74,7 +74,7 @@ public final class ErrorSummary {
         return messages.getMessage("label." + form.getSimpleName() + "." + plain, null, fallback, Locale.UK);
     }
 
-    /** "gpPracticeName" -> "GP practice name"; "address.line1" -> "Address line1". */
+    /** 'gpPracticeName' -> 'GP practice name'; 'address.line1' -> 'Address line1'. */
     static String words(String field) {
         String last = field.contains(".") ? field.substring(field.lastIndexOf('.') + 1) : field;
         List<String> parts = Arrays.stream(CAMEL.split(last)).map(p -> p.toLowerCase(Locale.UK))

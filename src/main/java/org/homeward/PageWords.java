@@ -20,13 +20,13 @@ import org.springframework.validation.BindingResult;
 import org.thymeleaf.context.IContext;
 
 /**
- * How pages say things, usable from every template as {@code #show} (see {@link PageWordsDialect}): dates as "4
- * December 2026", times as "4 December 2026, 15:46" in the service's time zone, NHS numbers as "943 476 5919", and
+ * How pages say things, usable from every template as {@code #show} (see {@link PageWordsDialect}): dates as '4
+ * December 2026', times as '4 December 2026, 15:46' in the service's time zone, NHS numbers as '943 476 5919', and
  * every enumeration in words.
  *
  * <p>An enumeration's words are, in order: its {@code label()} method if it has one; the message
- * {@code enum.<SimpleName>.<CONSTANT>} in messages.properties; else the constant as a sentence ("PHONE_CALL" -&gt;
- * "Phone call"), so no page ever shows a constant's code.
+ * {@code enum.<SimpleName>.<CONSTANT>} in messages.properties; else the constant as a sentence ('PHONE_CALL' -&gt;
+ * 'Phone call'), so no page ever shows a constant's code.
  */
 public final class PageWords {
 
@@ -116,19 +116,19 @@ public final class PageWords {
                         String.valueOf(date.getYear()));
     }
 
-    /** A field's own error message, starting with its label: "Date of birth must be a real date". */
+    /** A field's own error message, starting with its label: 'Date of birth must be a real date'. */
     public String fieldError(String label, List<String> messages) {
         return messages.stream().distinct().map(m -> ErrorSummary.sentence(label, m))
                 .collect(java.util.stream.Collectors.joining(". "));
     }
 
-    /** "4 December 2026"; an instant or date-time is taken in the service's time zone; empty for null. */
+    /** '4 December 2026'; an instant or date-time is taken in the service's time zone; empty for null. */
     public String date(Object value) {
         TemporalAccessor local = local(value);
         return local == null ? "" : DATE.format(local);
     }
 
-    /** "4 December 2026, 15:46" in the service's time zone; a LocalDate alone is shown as a date; empty for null. */
+    /** '4 December 2026, 15:46' in the service's time zone; a LocalDate alone is shown as a date; empty for null. */
     public String dateTime(Object value) {
         if (value instanceof LocalDate day) {
             return DATE.format(day);
@@ -137,7 +137,7 @@ public final class PageWords {
         return local == null ? "" : DATE_TIME.format(local);
     }
 
-    /** "15:46" in the service's time zone; empty for null. */
+    /** '15:46' in the service's time zone; empty for null. */
     public String time(Object value) {
         TemporalAccessor local = local(value);
         return local == null ? "" : TIME.format(local);
@@ -148,7 +148,7 @@ public final class PageWords {
         return Period.between(dateOfBirth, LocalDate.now(clock)).getYears();
     }
 
-    /** "943 476 5919": an NHS number in 3-3-4, as NHS Digital's guidance shows it; any other text as it is. */
+    /** '943 476 5919': an NHS number in 3-3-4, as NHS Digital's guidance shows it; any other text as it is. */
     public String nhsNumber(Object value) {
         if (value == null) {
             return "";
@@ -176,7 +176,7 @@ public final class PageWords {
         return messages.getMessage(key, null, sentence(constant.name()), Locale.UK);
     }
 
-    /** "PHONE_CALL" -> "Phone call". */
+    /** 'PHONE_CALL' -> 'Phone call'. */
     static String sentence(String constant) {
         String spaced = constant.replace('_', ' ').toLowerCase(Locale.UK);
         return spaced.isEmpty() ? spaced : Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);

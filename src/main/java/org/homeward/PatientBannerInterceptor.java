@@ -85,7 +85,7 @@ class PatientBannerInterceptor implements HandlerInterceptor, WebMvcConfigurer {
                 alert.map(a -> tagColour(a.severity().name())).orElse(null));
     }
 
-    /** "NEWS2 7", or the kind of alert in words ("Missed reading"). */
+    /** 'NEWS2 7', or the kind of alert in words ('Missed reading'). */
     private String whatRaised(AlertView alert) {
         return alert.scoreName() != null ? alert.scoreName() + " " + alert.scoreTotal() : words.words(alert.kind());
     }
