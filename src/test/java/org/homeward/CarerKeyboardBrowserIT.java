@@ -126,8 +126,9 @@ class CarerKeyboardBrowserIT {
         press(Keys.ENTER);
         carer.waitForText(By.cssSelector("[data-testid='concern-sent']"), "The team has been told you are worried");
         carer.checkPageIfNew();
-        assertThat(jdbc.sql("select count(*) from alert where patient_id = ? and kind = 'CONCERN_RAISED'")
-                .param(patient.summary().id().value()).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select words from patient_concern where patient_id = ?")
+                .param(patient.summary().id().value()).query(String.class).list())
+                .containsExactly("She is more breathless than this morning and will not eat");
     }
 
     /** Waits for the page the last Enter opened, then checks it (axe and width at both sizes). */
