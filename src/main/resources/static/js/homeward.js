@@ -32,3 +32,24 @@
     }
   });
 })();
+
+// A region that scrolls sideways (a wide table or timeline on a phone) can be reached and scrolled with the keyboard
+// (WCAG 2.1.1; axe's scrollable-region-focusable): it takes focus, and a screen reader names it by its table's caption.
+(function () {
+  'use strict';
+  function focusableScrollers(root) {
+    if (!root.querySelectorAll) {
+      return;
+    }
+    root.querySelectorAll('.hw-table-wrap, .hw-scroll').forEach(function (region) {
+      if (!region.hasAttribute('tabindex')) {
+        region.setAttribute('tabindex', '0');
+        region.setAttribute('role', 'region');
+        const caption = region.querySelector('caption, h2, h3');
+        region.setAttribute('aria-label', caption ? caption.textContent.trim() : 'Scrollable table');
+      }
+    });
+  }
+  document.addEventListener('DOMContentLoaded', function () { focusableScrollers(document); });
+  document.addEventListener('htmx:load', function (event) { focusableScrollers(event.detail.elt); });
+})();

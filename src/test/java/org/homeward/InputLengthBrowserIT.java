@@ -53,12 +53,12 @@ class InputLengthBrowserIT {
         String nhsNumber = Fixtures.newNhsNumber();
         browser.signIn(nurse.username(), Fixtures.PASSWORD).open("/patients/new")
                 .type("nhsNumber", nhsNumber).type("givenName", "Thomas").type("familyName", "H".repeat(101))
-                .setValue("dateOfBirth", "1938-04-02").select("sex", "Male").select("ethnicCategory", "White - British")
+                .type("dateOfBirth", "2").type("dateOfBirth-month", "4").type("dateOfBirth-year", "1938").select("sex", "Male").select("ethnicCategory", "White - British")
                 .type("addressLine1", "3 Max Gate Lane").type("town", "Dorchester").type("postcode", "DT1 2AA")
                 .type("gpPracticeCode", "J81012").type("gpPracticeName", "Dorchester Health Centre")
                 .click("save-patient");
 
-        assertThat(browser.testId("errors")).isEqualTo("familyName: must be at most 100 characters");
+        assertThat(browser.testId("errors")).isEqualTo("Family name must be at most 100 characters");
         assertThat(browser.attribute(By.cssSelector("[data-testid='errors'] a"), "href")).endsWith("#familyName");
         WebElement group = browser.driver().findElement(By.xpath("//input[@id='familyName']/.."));
         assertThat(group.getAttribute("class")).contains("nhsuk-form-group--error");

@@ -255,6 +255,15 @@ public class AlertService {
         return open.stream().filter(a -> visible.contains(a.patientId())).toList();
     }
 
+    /**
+     * The patient's open alert, if any: for the patient banner, whose page has already checked the user may see the
+     * patient; no audit line of its own.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<AlertView> openAlertOf(PatientId patient) {
+        return repository.findOpen(patient);
+    }
+
     /** Open alerts on a ward, or across the service: a number, shown on the census. */
     @Transactional(readOnly = true)
     public int openAlertCount(CurrentUser user, WardId ward) {

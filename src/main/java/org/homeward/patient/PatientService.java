@@ -378,6 +378,21 @@ public class PatientService {
         return glass.isPresent();
     }
 
+    /**
+     * The patient's summary if the user may see their record now (their organisation is in the care team, or their
+     * break-glass opening is in force), else empty: for the patient banner of a page whose controller checks and
+     * audits the read itself, so nothing is audited here and nothing tells whether an unseen patient exists.
+     */
+    @Transactional(readOnly = true)
+    public Optional<PatientSummary> bannerSummary(CurrentUser user, PatientId patient) {
+        if (!user.hasAnyRole(Role.CLINICAL_RECORD_READERS)) {
+            return Optional.empty();
+        }
+        boolean visible = repository.inCareTeam(patient, user.organisationId())
+                || repository.activeBreakGlass(user.id(), patient, clock.instant()).isPresent();
+        return visible ? repository.summaries(List.of(patient)).stream().findFirst() : Optional.empty();
+    }
+
     /** Summaries of those of {@code ids} the user may see; the others are left out. */
     @Transactional(readOnly = true)
     public List<PatientSummary> visibleSummaries(CurrentUser user, Collection<PatientId> ids) {

@@ -1,0 +1,20 @@
+package org.homeward;
+
+import java.time.LocalDate;
+import org.homeward.shared.NhsNumber;
+import org.homeward.shared.PatientId;
+
+/**
+ * What the patient banner on every patient page shows: who the patient is (name, NHS number, date of birth and age),
+ * where they are in their stay (ward, day of stay) and their open alert. Allergies and ReSPECT / DNACPR have room in
+ * the banner and read 'Not recorded in Homeward' until Homeward records them.
+ *
+ * @param wardName {@code null} when the patient is not admitted now
+ * @param dayOfStay {@code null} when the patient is not admitted now; the admission day is day 1
+ * @param alertSeverity the open alert's severity in words, {@code null} when none is open
+ * @param alertRaisedBy 'NEWS2 7', or what kind of alert it is in words
+ * @param alertTagColour the NHS.UK tag colour for that severity
+ */
+public record PatientBanner(PatientId id, String name, NhsNumber nhsNumber, LocalDate dateOfBirth, int age,
+        String wardName, Integer dayOfStay, String alertSeverity, String alertRaisedBy, String alertTagColour) {
+}
