@@ -160,6 +160,13 @@ class PatientDetailsPageController {
     private static String page(Model model, PatientRecord patient, String section) {
         model.addAttribute("patient", patient);
         model.addAttribute("section", section);
+        model.addAttribute("title", switch (section) {
+            case "demographics" -> "Change personal details";
+            case "address" -> "Change address and phone";
+            case "location" -> "Set the location for home visits";
+            case "gp-practice" -> "Change GP practice";
+            default -> "Change a carer's or parent's details";
+        });
         model.addAttribute("sexes", Sex.values());
         model.addAttribute("ethnicCategories", EthnicCategory.values());
         return "patient/correct";
