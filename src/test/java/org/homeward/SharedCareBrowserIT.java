@@ -135,7 +135,7 @@ class SharedCareBrowserIT {
         browser.type("nhsNumber", nhsNumber).type("givenName", "Thomas").type("familyName", familyName)
                 .setValue("dateOfBirth", "1938-04-02").select("sex", "Male").select("ethnicCategory", "White - British")
                 .type("addressLine1", "3 Max Gate Lane").type("town", "Dorchester").type("postcode", "dt1 2aa")
-                .type("latitude", "50.7080").type("longitude", "-2.4210").type("gpPracticeCode", practice)
+                .type("gpPracticeCode", practice)
                 .type("gpPracticeName", "Max Gate Surgery").click("save-patient");
         assertThat(browser.testId("patient-name")).isEqualTo(patientName);
         String record = browser.currentPath();
@@ -173,6 +173,11 @@ class SharedCareBrowserIT {
                 .contains("The patient's GP practice").contains(practice)
                 .doesNotContain(commissioner.organisationName());
         browser.screenshot("coordinator-sees-record");
+        // the referrer was not asked for the map location; the visiting team sets it before planning visits
+        assertThat(browser.testId("location")).contains("Not set");
+        browser.click("change-location").type("latitude", "50.7080").type("longitude", "-2.4210")
+                .type("reason", "From the address on the map").click("save-correction");
+        assertThat(browser.testId("location")).contains("50.708, -2.421");
         ok(api.post(nurse, "/api/v1/patients/" + patientId + "/interventions", Map.of("kind", "IV_ANTIBIOTIC_DOSE",
                 "times", List.of("14:00"), "toleranceMinutes", 30, "startsOn", day.toString())), 201);
         browser.open("/visits?date=" + day).click("plan-day")

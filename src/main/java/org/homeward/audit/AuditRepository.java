@@ -60,8 +60,32 @@ class AuditRepository {
     }
 
     List<Stored> search(AuditQuery query, ZoneId zone) {
-        StringBuilder sql = new StringBuilder("select * from audit_event where true");
+        return search(query, zone, query.limitOrDefault(), 0);
+    }
+
+    /** One page of the lines matching the query, newest first. */
+    List<Stored> search(AuditQuery query, ZoneId zone, int limit, long offset) {
         List<Object> params = new ArrayList<>();
+        String where = where(query, zone, params);
+        params.add(limit);
+        params.add(offset);
+        return jdbc.sql("select * from audit_event where true" + where + " order by id desc limit ? offset ?")
+                .params(params).query((rs, row) -> new Stored(rs.getLong("id"),
+                rs.getTimestamp("occurred_at").toInstant(), rs.getString("username"),
+                rs.getString("organisation_name"), rs.getString("role"), rs.getString("action"),
+                rs.getString("record_type"), rs.getString("record_id"), rs.getObject("patient_id", UUID.class),
+                rs.getString("detail"), false, rs.getObject("organisation_id", UUID.class))).list();
+    }
+
+    long count(AuditQuery query, ZoneId zone) {
+        List<Object> params = new ArrayList<>();
+        String where = where(query, zone, params);
+        return jdbc.sql("select count(*) from audit_event where true" + where).params(params).query(Long.class)
+                .single();
+    }
+
+    private static String where(AuditQuery query, ZoneId zone, List<Object> params) {
+        StringBuilder sql = new StringBuilder();
         if (query.username() != null && !query.username().isBlank()) {
             sql.append(" and username = ?");
             params.add(query.username().trim());
@@ -82,12 +106,7 @@ class AuditRepository {
             sql.append(" and occurred_at < ?");
             params.add(Timestamp.from(query.to().plusDays(1).atStartOfDay(zone).toInstant()));
         }
-        sql.append(" order by id desc limit ").append(query.limitOrDefault());
-        return jdbc.sql(sql.toString()).params(params).query((rs, row) -> new Stored(rs.getLong("id"),
-                rs.getTimestamp("occurred_at").toInstant(), rs.getString("username"),
-                rs.getString("organisation_name"), rs.getString("role"), rs.getString("action"),
-                rs.getString("record_type"), rs.getString("record_id"), rs.getObject("patient_id", UUID.class),
-                rs.getString("detail"), false, rs.getObject("organisation_id", UUID.class))).list();
+        return sql.toString();
     }
 
     private static String truncate(String detail) {

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.homeward.patient.PatientService;
+import org.homeward.patient.PatientSummary;
 import org.homeward.security.CurrentUser;
 import org.homeward.security.Role;
 import org.homeward.shared.InvalidInputException;
@@ -68,6 +69,47 @@ public class AuditService {
             throw new InvalidInputException("from", "The 'from' date must not be after the 'to' date");
         }
         List<AuditRepository.Stored> stored = repository.search(query, clock.getZone());
+        Set<PatientId> inCare = patients.inCareOf(user.organisationId(), stored.stream()
+                .map(AuditRepository.Stored::patientId).filter(Objects::nonNull).map(PatientId::new)
+                .collect(Collectors.toSet()));
+        return stored.stream().map(line -> shownTo(user, line, inCare)).toList();
+    }
+
+    /** Lines on one page of the audit trail's pages. */
+    public static final int PAGE_SIZE = 50;
+
+    /**
+     * One page of the audit trail (page 1 is the newest {@link #PAGE_SIZE} lines) with the total count, under the
+     * same rules as {@link #search}. A patient may be named by name, NHS number or date of birth instead of an id:
+     * only patients in the reader's organisation's care are found, and one found patient filters the trail; several
+     * are offered to choose from.
+     */
+    @Transactional
+    public AuditPage page(CurrentUser user, AuditQuery query, String patientText, int page) {
+        user.requireRole("view the audit trail", Role.ADMIN, Role.GOVERNANCE);
+        if (page < 1) {
+            throw new InvalidInputException("page", "The page must be 1 or more");
+        }
+        List<PatientSummary> matches = List.of();
+        AuditQuery effective = query;
+        if (query.patientId() == null && patientText != null && !patientText.isBlank()) {
+            matches = patients.searchForAudit(user, patientText);
+            if (matches.size() != 1) {
+                return new AuditPage(List.of(), 0, page, PAGE_SIZE, matches, patientText.trim());
+            }
+            effective = new AuditQuery(query.username(), matches.get(0).id().value(), query.action(), query.from(),
+                    query.to(), null);
+        }
+        List<AuditEntry> entries = search(user, effective, PAGE_SIZE, (long) (page - 1) * PAGE_SIZE);
+        long total = repository.count(effective, clock.getZone());
+        return new AuditPage(entries, total, page, PAGE_SIZE, matches, patientText == null ? null : patientText.trim());
+    }
+
+    private List<AuditEntry> search(CurrentUser user, AuditQuery query, int limit, long offset) {
+        if (query.from() != null && query.to() != null && query.from().isAfter(query.to())) {
+            throw new InvalidInputException("from", "The 'from' date must not be after the 'to' date");
+        }
+        List<AuditRepository.Stored> stored = repository.search(query, clock.getZone(), limit, offset);
         Set<PatientId> inCare = patients.inCareOf(user.organisationId(), stored.stream()
                 .map(AuditRepository.Stored::patientId).filter(Objects::nonNull).map(PatientId::new)
                 .collect(Collectors.toSet()));

@@ -63,17 +63,94 @@ class PatientRepository {
                 .query((rs, row) -> new PatientId(rs.getObject("id", UUID.class))).optional();
     }
 
-    List<PatientSummary> search(String text, OrganisationId visibleTo, int limit) {
-        String like = "%" + text.toLowerCase().replace("%", "").replace("_", "") + "%";
-        String digits = text.replaceAll("[\\s-]", "");
+    /**
+     * Patients in the organisation's care matching every part of the query ({@link PatientQuery}): each name word
+     * anywhere in "given family" (a trigram index serves it), the NHS number exactly, the date of birth exactly, or the
+     * postcode.
+     */
+    List<PatientSummary> search(PatientQuery query, OrganisationId visibleTo, int limit) {
+        StringBuilder where = new StringBuilder();
+        List<Object> params = new java.util.ArrayList<>();
+        params.add(visibleTo.value());
+        if (query.nhsNumber() != null) {
+            where.append(" and p.nhs_number = ?");
+            params.add(query.nhsNumber());
+        }
+        if (query.dateOfBirth() != null) {
+            where.append(" and p.date_of_birth = ?");
+            params.add(query.dateOfBirth());
+        }
+        if (!query.nameWords().isEmpty()) {
+            StringBuilder names = new StringBuilder();
+            for (String word : query.nameWords()) {
+                names.append(names.isEmpty() ? "" : " and ").append("lower(p.given_name || ' ' || p.family_name) like ?");
+                params.add("%" + word + "%");
+            }
+            if (query.postcode() != null) {
+                where.append(" and ((").append(names).append(") or replace(p.postcode, ' ', '') = ?)");
+                params.add(query.postcode());
+            } else {
+                where.append(" and ").append(names);
+            }
+        }
+        params.add(limit);
         return jdbc.sql("""
                 select p.* from patient p
                 join patient_care_team t on t.patient_id = p.id and t.organisation_id = ?
-                where lower(p.family_name) like ? or lower(p.given_name) like ? or p.nhs_number = ?
-                   or replace(lower(p.postcode), ' ', '') = replace(lower(?), ' ', '')
-                order by p.family_name, p.given_name limit ?""")
-                .params(visibleTo.value(), like, like, digits, text.trim(), limit)
+                where true""" + where + " order by p.family_name, p.given_name, p.date_of_birth limit ?")
+                .params(params)
                 .query((rs, row) -> summary(rs)).list();
+    }
+
+    /** Changes the fields of one section, unless the record's version moved on since {@code version} (if given). */
+    boolean update(PatientId id, Integer version, String assignments, Object... values) {
+        List<Object> params = new java.util.ArrayList<>(List.of(values));
+        params.add(id.value());
+        String check = "";
+        if (version != null) {
+            check = " and version = ?";
+            params.add(version);
+        }
+        return jdbc.sql("update patient set " + assignments + ", version = version + 1 where id = ?" + check)
+                .params(params).update() == 1;
+    }
+
+    void updateCarer(PatientId patient, Carer carer) {
+        jdbc.sql("""
+                update carer set name = ?, relationship = ?, phone = ?, has_parental_responsibility = ?
+                where id = ? and patient_id = ?""")
+                .params(carer.name(), carer.relationship(), carer.phone(), carer.hasParentalResponsibility(),
+                        carer.id().value(), patient.value())
+                .update();
+    }
+
+    void insertChanges(PatientId patient, List<PatientChange> changes) {
+        for (PatientChange c : changes) {
+            jdbc.sql("""
+                    insert into patient_change (patient_id, changed_at, username, display_name, organisation_name,
+                        section, field, old_value, new_value, reason)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(patient.value(), Timestamp.from(c.changedAt()), c.username(), c.displayName(),
+                            c.organisationName(), c.section().name(), c.field(), c.oldValue(), c.newValue(), c.reason())
+                    .update();
+        }
+    }
+
+    /** The history of corrections, newest first. */
+    List<PatientChange> changes(PatientId patient) {
+        return jdbc.sql("select * from patient_change where patient_id = ? order by id desc").param(patient.value())
+                .query((rs, row) -> new PatientChange(rs.getTimestamp("changed_at").toInstant(),
+                        rs.getString("username"), rs.getString("display_name"), rs.getString("organisation_name"),
+                        ChangeSection.valueOf(rs.getString("section")), rs.getString("field"),
+                        rs.getString("old_value"), rs.getString("new_value"), rs.getString("reason")))
+                .list();
+    }
+
+    /** Why the organisation is in the patient's care team, if it is. */
+    Optional<CareTeamBasis> careTeamBasis(PatientId patient, OrganisationId organisation) {
+        return jdbc.sql("select basis from patient_care_team where patient_id = ? and organisation_id = ?")
+                .params(patient.value(), organisation.value())
+                .query((rs, row) -> CareTeamBasis.valueOf(rs.getString(1))).optional();
     }
 
     List<HomeLocation> homeLocations(Collection<PatientId> ids) {
@@ -225,7 +302,7 @@ class PatientRepository {
                 rs.getString("address_line1"), rs.getString("address_line2"), rs.getString("town"),
                 rs.getString("postcode"), (Double) rs.getObject("latitude"), (Double) rs.getObject("longitude"),
                 rs.getString("phone"), rs.getString("gp_practice_code"), rs.getString("gp_practice_name"), carers,
-                careTeam, rs.getTimestamp("created_at").toInstant());
+                careTeam, rs.getTimestamp("created_at").toInstant(), rs.getInt("version"));
     }
 
     /** Upper case with one space before the inward code: "dt12jy" becomes "DT1 2JY". */

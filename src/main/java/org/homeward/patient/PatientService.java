@@ -3,10 +3,15 @@ package org.homeward.patient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -27,6 +32,7 @@ import org.homeward.shared.PlausibleDates;
 import org.homeward.shared.RecordAccessed;
 import org.homeward.shared.RecordAccessed.Action;
 import org.homeward.shared.RefusedException;
+import org.homeward.scoring.WarningScore;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -116,9 +122,11 @@ public class PatientService {
     }
 
     /**
-     * Patients in the user's organisation's care teams matching a name, NHS number or postcode. Each patient listed
-     * is audited against that patient (a search that finds nobody is audited once), so a patient's audit trail shows
-     * every time their name and NHS number were shown to someone, not only the times their record was opened.
+     * Patients in the user's organisation's care teams matching the query ({@link PatientQuery}: every name word
+     * anywhere in the name, in any order; an NHS number with or without spaces; a date of birth; a postcode). Each
+     * patient listed is audited against that patient (a search that finds nobody is audited once), so a patient's
+     * audit trail shows every time their name and NHS number were shown to someone, not only the times their record
+     * was opened.
      */
     @Transactional
     public List<PatientSummary> search(CurrentUser user, String text) {
@@ -126,8 +134,17 @@ public class PatientService {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        List<PatientSummary> found = repository.search(text.trim(), user.organisationId(), 50);
-        String search = "search '" + text.trim() + "'";
+        PatientQuery query = PatientQuery.parse(text);
+        List<PatientSummary> found = query.isEmpty() ? List.of()
+                : repository.search(query, user.organisationId(), SEARCH_LIMIT);
+        auditSearch(user, "search '" + text.trim() + "'", found);
+        return found;
+    }
+
+    /** At most this many patients are listed by one search; the page says when a search found this many. */
+    public static final int SEARCH_LIMIT = 50;
+
+    private void auditSearch(CurrentUser user, String search, List<PatientSummary> found) {
         if (found.isEmpty()) {
             events.publishEvent(new RecordAccessed(user.actor(), Action.READ, "PatientSearch", null, null,
                     search + ": 0 found"));
@@ -136,7 +153,251 @@ public class PatientService {
             events.publishEvent(new RecordAccessed(user.actor(), Action.READ, "PatientSearch", patient.id().toString(),
                     patient.id().value(), "listed by " + search + " (" + found.size() + " found)"));
         }
+    }
+
+    /**
+     * Patients in the organisation's care matching the query, for the audit trail's patient filter: an administrator
+     * or governance lead finds their own organisation's patients by name or NHS number, never another's. The listing
+     * is audited like any search.
+     */
+    @Transactional
+    public List<PatientSummary> searchForAudit(CurrentUser user, String text) {
+        user.requireRole("search the audit trail", Role.ADMIN, Role.GOVERNANCE);
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        PatientQuery query = PatientQuery.parse(text);
+        List<PatientSummary> found = query.isEmpty() ? List.of()
+                : repository.search(query, user.organisationId(), SEARCH_LIMIT);
+        auditSearch(user, "audit trail search '" + text.trim() + "'", found);
         return found;
+    }
+
+    // corrections ------------------------------------------------------------------------------------------------
+
+    /**
+     * Whether the user may correct this patient's details: a role that registers patients (referrer, clinician,
+     * senior decision-maker, coordinator) of an organisation in the care team that cares for the patient. An
+     * organisation there only as the patient's GP practice reads (summaries and results) and does not correct; a
+     * break-glass opening reads and does not correct either.
+     */
+    @Transactional(readOnly = true)
+    public boolean mayCorrect(CurrentUser user, PatientId patient) {
+        return user.hasRole(CORRECTORS) && repository.careTeamBasis(patient, user.organisationId())
+                .filter(basis -> basis != CareTeamBasis.GP_PRACTICE).isPresent();
+    }
+
+    private static final Role[] CORRECTORS = {Role.REFERRER, Role.CLINICIAN, Role.SENIOR_DECISION_MAKER,
+        Role.COORDINATOR};
+
+    private PatientRecord requireCorrector(CurrentUser user, PatientId patient) {
+        user.requireRole("correct a patient's details", CORRECTORS);
+        requireVisible(user, patient);
+        Optional<CareTeamBasis> basis = repository.careTeamBasis(patient, user.organisationId());
+        if (basis.isEmpty() || basis.get() == CareTeamBasis.GP_PRACTICE) {
+            String why = basis.isEmpty()
+                    ? "you opened this record by breaking the glass; only the organisations caring for the patient"
+                            + " correct their details"
+                    : "your organisation is in this patient's care team as their GP practice, which reads summaries"
+                            + " and results; the teams caring for the patient correct their details";
+            events.publishEvent(new RecordAccessed(user.actor(), Action.DENIED, RECORD_TYPE, patient.toString(),
+                    patient.value(), "correction refused: " + why));
+            throw new ForbiddenException("You may not correct this patient's details: " + why + ".");
+        }
+        return repository.find(patient).orElseThrow(() -> PatientNotFoundException.forId(patient));
+    }
+
+    /** Names, date of birth, sex and ethnic category; a new date of birth says what follows from the new age. */
+    @Transactional
+    public Correction correctDemographics(CurrentUser user, PatientId patient, CorrectDemographics command) {
+        PatientRecord before = requireCorrector(user, patient);
+        LocalDate today = clock.instant().atZone(clock.getZone()).toLocalDate();
+        PlausibleDates.requireDateOfBirth("dateOfBirth", command.dateOfBirth(), today);
+        PatientSummary s = before.summary();
+        Changes changes = new Changes(ChangeSection.DEMOGRAPHICS)
+                .field("Given name", s.givenName(), command.givenName().trim())
+                .field("Family name", s.familyName(), command.familyName().trim())
+                .field("Date of birth", longDate(s.dateOfBirth()), longDate(command.dateOfBirth()))
+                .field("Sex", s.sex().label(), command.sex().label())
+                .field("Ethnic category", before.ethnicCategory().label(), command.ethnicCategory().label());
+        String consequence = s.dateOfBirth().equals(command.dateOfBirth()) ? null
+                : ageConsequence(s.ageOn(today), Period.between(command.dateOfBirth(), today).getYears());
+        return apply(user, patient, changes, command.reason(), consequence, command.version(),
+                "given_name = ?, family_name = ?, date_of_birth = ?, sex = ?, ethnic_category = ?",
+                command.givenName().trim(), command.familyName().trim(), command.dateOfBirth(), command.sex().name(),
+                command.ethnicCategory().code());
+    }
+
+    @Transactional
+    public Correction correctAddress(CurrentUser user, PatientId patient, CorrectAddress command) {
+        PatientRecord before = requireCorrector(user, patient);
+        String postcode = PatientRepository.normalisePostcode(command.postcode());
+        Changes changes = new Changes(ChangeSection.ADDRESS)
+                .field("Address line 1", before.addressLine1(), command.addressLine1().trim())
+                .field("Address line 2", before.addressLine2(), blankToNull(command.addressLine2()))
+                .field("Town or city", before.town(), command.town().trim())
+                .field("Postcode", before.postcode(), postcode)
+                .field("Phone", before.phone(), blankToNull(command.phone()));
+        return apply(user, patient, changes, command.reason(), null, command.version(),
+                "address_line1 = ?, address_line2 = ?, town = ?, postcode = ?, phone = ?",
+                command.addressLine1().trim(), blankToNull(command.addressLine2()), command.town().trim(), postcode,
+                blankToNull(command.phone()));
+    }
+
+    /**
+     * The map location of the patient's home, which visit planning routes by. The referrer is not asked for it; the
+     * admitting or visiting team sets it here before visits are planned.
+     */
+    @Transactional
+    public Correction correctLocation(CurrentUser user, PatientId patient, CorrectLocation command) {
+        PatientRecord before = requireCorrector(user, patient);
+        Changes changes = new Changes(ChangeSection.LOCATION)
+                .field("Location", before.hasLocation() ? location(before.latitude(), before.longitude()) : null,
+                        location(command.latitude(), command.longitude()));
+        return apply(user, patient, changes, command.reason(), null, command.version(),
+                "latitude = ?, longitude = ?", command.latitude(), command.longitude());
+    }
+
+    /**
+     * The GP practice; the GP organisation covering the new practice joins the care team by the referral rule. The
+     * organisation covering the old one stays until a senior removes it with a reason.
+     */
+    @Transactional
+    public Correction correctGpPractice(CurrentUser user, PatientId patient, CorrectGpPractice command) {
+        PatientRecord before = requireCorrector(user, patient);
+        Changes changes = new Changes(ChangeSection.GP_PRACTICE)
+                .field("Practice code", before.gpPracticeCode(), command.gpPracticeCode())
+                .field("Practice name", before.gpPracticeName(), command.gpPracticeName().trim());
+        Correction done = apply(user, patient, changes, command.reason(), null, command.version(),
+                "gp_practice_code = ?, gp_practice_name = ?", command.gpPracticeCode(), command.gpPracticeName().trim());
+        if (!before.gpPracticeCode().equals(command.gpPracticeCode())) {
+            for (Organisation gp : security.gpOrganisationsCovering(command.gpPracticeCode())) {
+                joinCareTeam(user, patient, new CareShare(gp.id(), CareTeamBasis.GP_PRACTICE,
+                        "practice " + command.gpPracticeCode()));
+            }
+            return new Correction(repository.find(patient).orElseThrow(), done.changes(), done.consequence());
+        }
+        return done;
+    }
+
+    @Transactional
+    public Correction correctCarer(CurrentUser user, PatientId patient, CarerId carerId, CorrectCarer command) {
+        PatientRecord before = requireCorrector(user, patient);
+        Carer old = before.carers().stream().filter(c -> c.id().equals(carerId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("No carer with id " + carerId + " for this patient"));
+        Carer carer = new Carer(carerId, command.name().trim(), command.relationship().trim(), command.phone().trim(),
+                command.hasParentalResponsibility());
+        String who = "Carer " + old.name() + ": ";
+        Changes changes = new Changes(ChangeSection.CARER)
+                .field(who + "name", old.name(), carer.name())
+                .field(who + "relationship", old.relationship(), carer.relationship())
+                .field(who + "phone", old.phone(), carer.phone())
+                .field(who + "parental responsibility", yesNo(old.hasParentalResponsibility()),
+                        yesNo(carer.hasParentalResponsibility()));
+        if (changes.list.isEmpty()) {
+            return new Correction(before, List.of(), null);
+        }
+        repository.updateCarer(patient, carer);
+        return record(user, patient, changes, command.reason(), null);
+    }
+
+    /** The history of corrections to the patient's details, newest first; reading it is audited. */
+    @Transactional
+    public List<PatientChange> changes(CurrentUser user, PatientId patient) {
+        requireVisible(user, patient);
+        List<PatientChange> changes = repository.changes(patient);
+        publish(user, Action.READ, patient, "viewed the history of changes (" + changes.size() + ")");
+        return changes;
+    }
+
+    private Correction apply(CurrentUser user, PatientId patient, Changes changes, String reason, String consequence,
+            Integer version, String assignments, Object... values) {
+        if (changes.list.isEmpty()) {
+            return new Correction(repository.find(patient).orElseThrow(), List.of(), null);
+        }
+        if (!repository.update(patient, version, assignments, values)) {
+            throw new RefusedException("Someone else changed this patient's details after you opened them. Nothing"
+                    + " was saved: open the details again to see their change, then make yours.");
+        }
+        return record(user, patient, changes, reason, consequence);
+    }
+
+    /** Keeps the history and the audit line in the correction's own transaction: neither is written without the other. */
+    private Correction record(CurrentUser user, PatientId patient, Changes changes, String reason, String consequence) {
+        Instant now = clock.instant();
+        String why = blankToNull(reason);
+        List<PatientChange> rows = changes.list.stream().map(c -> new PatientChange(now, user.username(),
+                user.displayName(), user.organisationName(), changes.section, c[0], c[1], c[2], why)).toList();
+        repository.insertChanges(patient, rows);
+        publish(user, Action.UPDATE, patient, "corrected " + changes.section.label().toLowerCase() + ": "
+                + rows.stream().map(c -> c.field() + " " + shown(c.oldValue()) + " -> " + shown(c.newValue()))
+                        .collect(Collectors.joining("; "))
+                + (why == null ? "" : " (reason: " + why + ")"));
+        return new Correction(repository.find(patient).orElseThrow(), rows, consequence);
+    }
+
+    /**
+     * What a new age means for the rules that read it. None stores an age: the warning score (PEWS under 16, NEWS2
+     * from 18, the ward's pathway between), the adult assessment scores, a ward's age range and the children's-nurse
+     * skill for visits are all worked out from the date of birth when they apply, so they follow the corrected date
+     * from the next use. Alerts already raised stay as they were raised.
+     */
+    static String ageConsequence(int oldAge, int newAge) {
+        String before = scoreAt(oldAge);
+        String after = scoreAt(newAge);
+        String age = "Age now " + newAge + " (was " + oldAge + ").";
+        if (before.equals(after)) {
+            return age + " Observations are still scored with " + after + ".";
+        }
+        return age + " Observations are now scored with " + after + " (was " + before + "): from the next set, and"
+                + " the chart scores earlier sets again with the corrected date of birth. Alerts already raised stay"
+                + " as raised. Check the ward's age range suits the patient.";
+    }
+
+    private static String scoreAt(int age) {
+        if (!WarningScore.pathwayDecides(age)) {
+            return WarningScore.forPatient(age, false).name();
+        }
+        return "NEWS2 or PEWS by the ward's pathway";
+    }
+
+    /** The changed fields of one section: label, old value and new value, in form order. */
+    private static final class Changes {
+        private final ChangeSection section;
+        private final List<String[]> list = new java.util.ArrayList<>();
+
+        Changes(ChangeSection section) {
+            this.section = section;
+        }
+
+        Changes field(String label, String oldValue, String newValue) {
+            if (!Objects.equals(oldValue, newValue)) {
+                list.add(new String[] {label, oldValue, newValue});
+            }
+            return this;
+        }
+    }
+
+    private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+    private static String longDate(LocalDate date) {
+        return date.format(LONG_DATE);
+    }
+
+    private static String location(Double latitude, Double longitude) {
+        return latitude + ", " + longitude;
+    }
+
+    private static String yesNo(boolean value) {
+        return value ? "Yes" : "No";
+    }
+
+    private static String shown(String value) {
+        return value == null ? "(none)" : "'" + value + "'";
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     @Transactional

@@ -78,6 +78,11 @@ public class ReferralService {
                 Role.COORDINATOR);
         patients.requireVisible(user, command.patientId());
         VirtualWard ward = wards.ward(command.wardId());
+        int age = patients.summary(command.patientId()).ageOn(today());
+        if (!ward.admitsAge(age)) {
+            throw new InvalidInputException("wardId", ward.name() + " takes patients aged " + ward.minAgeYears()
+                    + " to " + ward.maxAgeYears() + "; this patient is " + age + ". Choose a ward for their age.");
+        }
         repository.findOpenAdmission(command.patientId()).ifPresent(open -> {
             throw new RefusedException("This patient is already admitted to " + wards.ward(open.wardId()).name()
                     + " (since " + open.admissionDate() + "); discharge them before referring again");

@@ -32,7 +32,7 @@ import org.homeward.visit.routing.Visit;
 final class DayPlanProblem {
 
     static final String ASSIST_SUFFIX = "/assist";
-    static final String NO_LOCATION = "no home location recorded for this patient";
+    static final String NO_LOCATION = "no home location recorded for this patient: set the location for home visits on their record and plan again";
     static final String NO_ONE_FREE = "no one with the skill and time free to make it in its window";
     static final String WINDOW_PASSED = "its window closed before anyone arrived";
 

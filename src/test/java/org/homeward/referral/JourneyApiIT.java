@@ -2,6 +2,7 @@ package org.homeward.referral;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -207,9 +208,23 @@ class JourneyApiIT {
     }
 
     @Test
-    void refusesAcceptingAChildOntoAnAdultWard() {
-        String patientId = registerPatient(LocalDate.now().minusYears(4));
+    void refusesReferringOrAcceptingAChildOntoAnAdultWard() {
+        String childId = registerPatient(LocalDate.now().minusYears(4));
+        Response notOffered = api.post(referrer, "/api/v1/referrals", stepUp(childId));
+        assertThat(notOffered.status()).as("refused at referral, naming the field").isEqualTo(400);
+        assertThat(notOffered.body().path("errors").findValuesAsText("field")).contains("wardId");
+        assertThat(notOffered.text("detail")).contains("takes patients aged 18 to 130; this patient is 4");
+
+        // referred as an adult, then the date of birth is corrected: triage works from the corrected age
+        String patientId = registerPatient(LocalDate.of(1948, 2, 2));
         String referralId = api.post(referrer, "/api/v1/referrals", stepUp(patientId)).text("id");
+        JsonNode record = api.get(referrer, "/api/v1/patients/" + patientId).body();
+        Response corrected = api.put(referrer, "/api/v1/patients/" + patientId + "/demographics", Map.of(
+                "givenName", record.path("summary").path("givenName").asText(),
+                "familyName", record.path("summary").path("familyName").asText(),
+                "dateOfBirth", LocalDate.now().minusYears(4).toString(), "sex", "FEMALE", "ethnicCategory", "A",
+                "reason", "Year mistyped at registration"));
+        assertThat(corrected.status()).as(corrected.toString()).isEqualTo(200);
         Response refused = api.post(consultant, "/api/v1/referrals/" + referralId + "/triage",
                 Map.of("outcome", "ACCEPT", "reason", "ok"));
         assertThat(refused.status()).isEqualTo(409);

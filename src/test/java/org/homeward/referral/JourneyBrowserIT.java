@@ -80,7 +80,7 @@ class JourneyBrowserIT {
         browser.type("nhsNumber", wrongCheckDigit).type("givenName", "Thomas").type("familyName", familyName)
                 .setValue("dateOfBirth", "1938-04-02").select("sex", "Male").select("ethnicCategory", "White - British")
                 .type("addressLine1", "3 Max Gate Lane").type("town", "Dorchester").type("postcode", "dt1 2aa")
-                .type("latitude", "50.7080").type("longitude", "-2.4210").type("gpPracticeCode", "J81012")
+                .type("gpPracticeCode", "J81012")
                 .type("gpPracticeName", "Dorchester Health Centre").click("save-patient");
         assertThat(browser.testId("errors")).contains("check digit");
         browser.screenshot("patient-refused-check-digit");
@@ -159,7 +159,7 @@ class JourneyBrowserIT {
         // Governance finds the reads and changes in the audit trail
         browser.signIn(governance.username(), Fixtures.PASSWORD).open("/admin/audit?username=" + consultant.username());
         String audit = browser.text(By.cssSelector("[data-testid='audit-entries']"));
-        assertThat(audit).contains("CREATE").contains("UPDATE").contains("READ").contains("admitted to " + wardName);
+        assertThat(audit).contains("Created").contains("Changed").contains("Read").contains("admitted to " + wardName);
         browser.screenshot("audit-trail");
 
         assertThat(jdbc.sql("select count(*) from admission a join referral r on r.id = a.referral_id "

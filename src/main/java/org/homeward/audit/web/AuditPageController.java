@@ -11,6 +11,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+/** The audit trail, 50 lines a page, newest first, with the patient named by name or NHS number. */
 @Controller
 class AuditPageController {
 
@@ -22,13 +23,14 @@ class AuditPageController {
 
     @GetMapping("/admin/audit")
     String audit(CurrentUser user, @RequestParam(required = false) String username,
-            @RequestParam(required = false) UUID patientId, @RequestParam(required = false) String action,
+            @RequestParam(required = false) UUID patientId, @RequestParam(required = false) String patient,
+            @RequestParam(required = false) String action,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            Model model) {
-        AuditQuery query = new AuditQuery(username, patientId, action, from, to, 500);
+            @RequestParam(defaultValue = "1") int page, Model model) {
+        AuditQuery query = new AuditQuery(username, patientId, action, from, to, null);
         model.addAttribute("query", query);
-        model.addAttribute("entries", audit.search(user, query));
+        model.addAttribute("result", audit.page(user, query, patient, page));
         return "audit/list";
     }
 }

@@ -37,6 +37,7 @@ class PatientPageController {
     String search(CurrentUser user, @RequestParam(required = false) String q, Model model) {
         model.addAttribute("q", q);
         model.addAttribute("results", q == null ? List.of() : patients.search(user, q));
+        model.addAttribute("searchLimit", PatientService.SEARCH_LIMIT);
         return "patient/search";
     }
 

@@ -30,7 +30,10 @@ class OverviewPageController {
     @GetMapping("/wards/{id}/census")
     String census(CurrentUser user, @PathVariable WardId id, Model model) {
         model.addAttribute("census", referrals.census(user, id));
-        model.addAttribute("ward", wards.ward(id));
+        var ward = wards.ward(id);
+        model.addAttribute("ward", ward);
+        // the Clinical Frailty Scale and 4AT are adult assessments: a ward that takes no adult has no such column
+        model.addAttribute("showAssessment", ward.maxAgeYears() >= org.homeward.referral.AssessmentScores.FROM_AGE);
         return "referral/census";
     }
 }

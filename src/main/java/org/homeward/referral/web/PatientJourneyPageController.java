@@ -27,6 +27,8 @@ class PatientJourneyPageController {
     String patient(CurrentUser user, @PathVariable PatientId id, Model model) {
         model.addAttribute("patient", patients.record(user, id));
         model.addAttribute("careTeam", patients.careTeam(user, id));
+        model.addAttribute("mayCorrect", patients.mayCorrect(user, id));
+        model.addAttribute("changes", patients.changes(user, id));
         model.addAttribute("breakGlass", patients.activeBreakGlass(user, id).orElse(null));
         model.addAttribute("referrals", referrals.referralsOf(user, id));
         model.addAttribute("admissions", referrals.admissionsOf(user, id));

@@ -138,8 +138,12 @@ class ReferralPageController {
     }
 
     private String newPage(CurrentUser user, PatientId patientId, Model model) {
-        model.addAttribute("patient", patients.record(user, patientId));
-        model.addAttribute("wardList", lookups.wardsById().values().stream()
+        PatientRecord patient = patients.record(user, patientId);
+        int age = patient.summary().ageOn(referrals.today());
+        model.addAttribute("patient", patient);
+        model.addAttribute("age", age);
+        // only the wards whose age range fits the patient are offered; the service refuses any other (wardId)
+        model.addAttribute("wardList", lookups.wardsById().values().stream().filter(w -> w.admitsAge(age))
                 .sorted((a, b) -> a.name().compareTo(b.name())).toList());
         model.addAttribute("directions", ReferralDirection.values());
         model.addAttribute("sources", ReferralSource.values());
