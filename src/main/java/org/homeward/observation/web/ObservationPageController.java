@@ -25,6 +25,8 @@ import org.homeward.observation.ObservationParameter;
 import org.homeward.observation.ObservationService;
 import org.homeward.observation.ObservationSource;
 import org.homeward.observation.ScoredSet;
+import org.homeward.scoring.PewsAgeChart;
+import org.homeward.scoring.SpO2Scale;
 import org.homeward.scoring.WarningScore;
 import org.homeward.patient.PatientRecord;
 import org.homeward.patient.PatientService;
@@ -47,7 +49,11 @@ class ObservationPageController {
     private final PatientService patients;
     private final Clock clock;
 
-    ObservationPageController(ObservationService observations, PatientService patients, Clock clock) {
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
+
+    ObservationPageController(ObservationService observations, PatientService patients, Clock clock,
+            com.fasterxml.jackson.databind.ObjectMapper json) {
+        this.json = json;
         this.observations = observations;
         this.patients = patients;
         this.clock = clock;
@@ -215,6 +221,20 @@ class ObservationPageController {
         return values;
     }
 
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", java.util.Locale.UK);
+
+    /** One set in the chart's table, in words. */
+    record TableRow(String time, String score, String risk, int band, List<String> values) {
+    }
+
+    private String json(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A senior's reason for documenting or ending SpO2 Scale 2. */
     record ScaleForm(String reason) {
     }
@@ -235,12 +255,31 @@ class ObservationPageController {
         model.addAttribute("canDecideScale", user.hasRole(Role.SENIOR_DECISION_MAKER));
         model.addAttribute("patient", patient);
         model.addAttribute("history", history);
-        model.addAttribute("points", history.stream().filter(ScoredSet::scored)
-                .map(h -> java.util.Map.of("x", h.takenAt().toEpochMilli(), "y", h.total())).toList());
-        model.addAttribute("latest", history.isEmpty() ? null : history.get(history.size() - 1));
+        ScoredSet latest = history.isEmpty() ? null : history.get(history.size() - 1);
+        model.addAttribute("latest", latest);
         model.addAttribute("days", CHART_DAYS);
-        model.addAttribute("parameters", java.util.Arrays.stream(ObservationParameter.values())
-                .filter(p -> history.stream().anyMatch(h -> h.values().containsKey(p))).toList());
+        if (latest != null) {
+            ObservationChart chart = adult
+                    ? ObservationChart.news2(history, latest.scoreName().contains("Scale 2") ? SpO2Scale.SCALE_2
+                            : SpO2Scale.SCALE_1, clock.getZone())
+                    : ObservationChart.pews(history, PewsAgeChart.forAge(patient.summary().dateOfBirth(),
+                            latest.takenAt().atZone(clock.getZone()).toLocalDate()), clock.getZone());
+            model.addAttribute("chart", chart);
+            model.addAttribute("chartJson", json(chart.toJson()));
+            model.addAttribute("ageChart", adult ? null : PewsAgeChart.forAge(patient.summary().dateOfBirth(),
+                    latest.takenAt().atZone(clock.getZone()).toLocalDate()).label());
+        }
+        List<ObservationParameter> shown = java.util.Arrays.stream(ObservationParameter.values())
+                .filter(p -> history.stream().anyMatch(h -> h.values().containsKey(p))).toList();
+        model.addAttribute("parameters", shown.stream().map(ObservationWords::label).toList());
+        List<TableRow> rows = new ArrayList<>();
+        for (int i = history.size() - 1; i >= 0; i--) {
+            ScoredSet h = history.get(i);
+            rows.add(new TableRow(WHEN.format(h.takenAt().atZone(clock.getZone())),
+                    h.scoreText() + (h.scored() && h.partial() ? " (partial set)" : ""), h.scored() ? h.level() : "",
+                    h.band(), shown.stream().map(p -> ObservationWords.value(p, h.values().get(p))).toList()));
+        }
+        model.addAttribute("rows", rows);
         return "observation/chart";
     }
 
