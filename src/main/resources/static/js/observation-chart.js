@@ -28,9 +28,14 @@
       }
     };
     var colours = row.points.map(function (p) { return (row.score ? RISK : POINT)[p.score] || '#005eb8'; });
-    var yTicks = row.categories.length
-      ? {stepSize: 1, callback: function (v) { return row.categories[v] === undefined ? '' : row.categories[v]; }}
-      : {maxTicksLimit: 4};
+    var y = {min: row.min, max: row.max, ticks: {maxTicksLimit: 4}};
+    if (row.categories.length) {
+      // coded rows: one labelled tick per choice, at its index (the axis runs half a step beyond each end)
+      y.afterBuildTicks = function (scale) {
+        scale.ticks = row.categories.map(function (c, i) { return {value: i}; });
+      };
+      y.ticks = {autoSkip: false, callback: function (v) { return row.categories[v] === undefined ? '' : row.categories[v]; }};
+    }
     return new Chart(canvas, {
       type: 'line',
       data: {datasets: [{data: row.points.map(function (p) { return {x: p.x, y: p.y}; }), borderColor: '#425563',
@@ -41,7 +46,7 @@
           x: {type: 'linear', min: axis.min, max: axis.max,
             afterBuildTicks: function (scale) { scale.ticks = axis.ticks.map(function (t) { return {value: t.value}; }); },
             ticks: {autoSkip: false, maxRotation: 0, callback: function (v) { return labels[v] || ''; }}},
-          y: {min: row.min, max: row.max, ticks: yTicks}
+          y: y
         },
         plugins: {legend: {display: false},
           tooltip: {callbacks: {title: function () { return row.label; },

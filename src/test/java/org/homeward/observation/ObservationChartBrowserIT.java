@@ -73,6 +73,9 @@ class ObservationChartBrowserIT {
     private void checkPage(String name) {
         Axe.desktop(browser);
         assertThat(Axe.violations(browser)).as(name + " at 1280 px").isEmpty();
+        assertThat((Boolean) ((JavascriptExecutor) browser.driver()).executeScript(
+                "return document.documentElement.scrollWidth <= document.documentElement.clientWidth;"))
+                .as(name + " no wider than the window at 1280 px").isTrue();
         browser.screenshot(name + "-1280");
         assertThat(Axe.overflowAtPhoneWidth(browser)).as(name + " overflow at 390 px").isZero();
         assertThat(Axe.violations(browser)).as(name + " at 390 px").isEmpty();

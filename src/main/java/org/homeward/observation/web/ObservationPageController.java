@@ -186,7 +186,8 @@ class ObservationPageController {
         }
         Instant at = ZonedDateTime.of(date, time, clock.getZone()).toInstant();
         if (PlausibleDates.problemWith(date) != null) {
-            errors.put("takenDay", "Date taken " + PlausibleDates.problemWith(date));
+            errors.put("takenDay", "Date taken must be between " + DAY.format(PlausibleDates.EARLIEST) + " and "
+                    + DAY.format(PlausibleDates.LATEST));
         } else if (at.isAfter(clock.instant().plus(ObservationService.CLOCK_SKEW))) {
             errors.put("takenTime", "Time taken must not be in the future");
         }
@@ -221,6 +222,7 @@ class ObservationPageController {
         return values;
     }
 
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", java.util.Locale.UK);
 
     /** One set in the chart's table, in words. */
