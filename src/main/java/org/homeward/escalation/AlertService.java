@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.homeward.notification.NotificationService;
+import org.homeward.notification.NotificationView;
 import org.homeward.observation.ObservationScored;
 import org.homeward.observation.ObservationsScored;
 import org.homeward.observation.ObservationService;
@@ -48,11 +50,13 @@ public class AlertService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final AlertRouting routing;
+    private final NotificationService notifications;
 
     AlertService(AlertRepository repository, MonitoringScheduleRepository schedule, EscalationPolicyService policies,
             ObservationService observations, PatientService patients, ReferralService referrals, WardService wards, ApplicationEventPublisher events,
-            Clock clock, AlertRouting routing, QuietHoursRepository quietHours) {
+            Clock clock, AlertRouting routing, QuietHoursRepository quietHours, NotificationService notifications) {
         this.routing = routing;
+        this.notifications = notifications;
         this.quietHours = quietHours;
         this.repository = repository;
         this.policies = policies;
@@ -268,6 +272,33 @@ public class AlertService {
     @Transactional(readOnly = true)
     public int openAlertCount(CurrentUser user, WardId ward) {
         return visibleOpenAlerts(user, ward).size();
+    }
+
+    /**
+     * What escalation did after a set taken at {@code takenAt} was stored: the patient's open alert, whether that set
+     * raised it (or made it more urgent), and who has been sent a message about it, from the alert's delivery record.
+     * The nurse's confirmation page shows this rather than guessing from the score.
+     */
+    @Transactional(readOnly = true)
+    public AlertOutcome outcomeOf(CurrentUser user, PatientId patient, Instant takenAt) {
+        user.requireRole("see alerts", Role.CLINICIAN, Role.SENIOR_DECISION_MAKER, Role.COORDINATOR);
+        patients.requireAccess(user, patient);
+        AlertView open = repository.findOpen(patient).orElse(null);
+        if (open == null) {
+            return new AlertOutcome(null, false, List.of());
+        }
+        boolean bySet = open.kind() != AlertKind.MISSED_READING && open.kind() != AlertKind.CONCERN_RAISED
+                && takenAt.equals(open.observedAt());
+        Map<String, List<String>> channels = new LinkedHashMap<>();
+        for (NotificationView n : notifications.aboutAlert(open.id())) {
+            List<String> how = channels.computeIfAbsent(n.recipientName(), name -> new java.util.ArrayList<>());
+            String channel = n.channel().label().toLowerCase();
+            if (!how.contains(channel)) {
+                how.add(channel);
+            }
+        }
+        return new AlertOutcome(open, bySet, channels.entrySet().stream()
+                .map(e -> e.getKey() + " (" + String.join(", ", e.getValue()) + ")").toList());
     }
 
     /** One alert, for staff who may see its patient. */

@@ -52,6 +52,24 @@ public enum ObservationParameter {
         return codes.isEmpty();
     }
 
+    /**
+     * Why a form's value cannot be this numeric parameter's, in words against the field's label ("Oxygen saturation
+     * must be between 40 and 100"), or {@code null} when it can: the same range ingest refuses outside.
+     */
+    public String outOfRange(double value, String label) {
+        if (!isNumeric()) {
+            throw new IllegalStateException(name() + " is coded, not numeric");
+        }
+        if (Double.isNaN(value) || value < min || value > max) {
+            return label + " must be between " + plain(min) + " and " + plain(max);
+        }
+        return null;
+    }
+
+    private static String plain(double bound) {
+        return java.math.BigDecimal.valueOf(bound).stripTrailingZeros().toPlainString();
+    }
+
     /** Why the value cannot be this parameter's, or {@code null} when it can. */
     String problemWith(Double value, String code) {
         if (isNumeric()) {

@@ -36,8 +36,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class ObservationService {
 
     public static final int MAX_BATCH = 5000;
-    /** Device clocks drift; a reading may be dated at most this far ahead of the server. */
-    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    /** Device clocks drift; a reading may be dated at most this far ahead of the server (forms use the same). */
+    public static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final ObservationRepository repository;
     private final Scale2Repository scaleDecisions;
@@ -296,6 +296,28 @@ public class ObservationService {
         return history;
     }
 
+    /**
+     * The set as it stood at {@code takenAt} (each parameter's latest reading within the window before it), scored as
+     * the chart scores it; empty when no reading was taken at that moment. Reading it is audited.
+     */
+    @Transactional
+    public java.util.Optional<ScoredSet> setAt(CurrentUser user, PatientId patient, Instant takenAt) {
+        patients.requireVisible(user, patient);
+        LocalDate dateOfBirth = patients.summary(patient).dateOfBirth();
+        List<Reading> readings = repository.readingsSince(patient, takenAt.minus(ObservationSet.WINDOW)).stream()
+                .filter(r -> !r.recordedAt().isAfter(takenAt)).toList();
+        if (readings.stream().noneMatch(r -> r.recordedAt().equals(takenAt))) {
+            return java.util.Optional.empty();
+        }
+        List<Scale2Decision> decisions = scaleDecisions.inForceSince(List.of(patient.value()), takenAt);
+        boolean childrens = !onChildrensPathway(List.of(patient.value())).isEmpty();
+        java.util.Optional<ScoredSet> set = ObservationSet.assemble(readings)
+                .map(s -> scored(s, dateOfBirth, decisionAt(decisions, s.takenAt()), childrens));
+        events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.READ, "ObservationSet", null,
+                patient.value(), "viewed the set taken at " + takenAt));
+        return set;
+    }
+
     /** One chart point, scored with the ward pathway the patient is on now (the chart is read during the stay). */
     private ScoredSet scored(ObservationSet set, LocalDate dateOfBirth, Scale2Decision scale2, boolean childrens) {
         EarlyWarningScore score = EarlyWarningScore.of(set, dateOfBirth, set.takenAt().atZone(clock.getZone()).toLocalDate(),
@@ -305,17 +327,20 @@ public class ObservationService {
                 reading.code() != null ? reading.code() : java.math.BigDecimal.valueOf(reading.value()).stripTrailingZeros().toPlainString()));
         if (!score.scored()) {
             return new ScoredSet(set.takenAt(), ScoredSet.NO_SCORE, 0, true,
-                    "No score: nothing the score uses was recorded", 0, values, false);
+                    "No score: nothing the score uses was recorded", 0, values, false, "");
         }
         if (score.news2() != null) {
             var r = score.news2();
             int band = r.total() >= 7 ? 3 : r.total() >= 5 ? 2 : (r.total() >= 1 || r.redScore()) ? 1 : 0;
             return new ScoredSet(set.takenAt(), score.scoreName(), r.total(), r.partial(), r.risk().label(), band, values,
-                    true);
+                    true, r.response().clinicalResponse() + ". Monitoring: " + r.response().monitoring().toLowerCase()
+                            + ".");
         }
         var p = score.pews();
         int band = Math.min(3, p.level().ordinal());
-        return new ScoredSet(set.takenAt(), "PEWS", p.total(), p.partial(), p.level().label(), band, values, true);
+        return new ScoredSet(set.takenAt(), "PEWS", p.total(), p.partial(), p.level().label(), band, values, true,
+                p.level().communication() + ". Medical review: " + p.level().medicalReview().toLowerCase()
+                        + ". Observations: " + p.level().observations().toLowerCase() + ".");
     }
 
     /**

@@ -2,9 +2,10 @@ package org.homeward.scoring;
 
 /**
  * One row of a published banding table: values from {@code low} to {@code high} inclusive score {@code score}.
- * {@code null} bounds are open ("&lt;10", "&ge;70").
+ * {@code null} (or infinite) bounds are open ("&lt;10", "&ge;70"). Public so that charts draw the score bands from the
+ * very tables that score ({@link News2#chartBands}, {@link Pews#chartBands}), never from a second copy.
  */
-record Band(Double low, Double high, int score) {
+public record Band(Double low, Double high, int score) {
 
     static Band below(double bound, int score) {
         return new Band(null, Math.nextDown(bound), score);

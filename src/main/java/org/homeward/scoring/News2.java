@@ -38,6 +38,9 @@ public final class News2 {
             Band.between(35.1, 36.0, 1), Band.between(36.1, 38.0, 0), Band.between(38.1, 39.0, 1),
             Band.atLeast(39.1, 2));
 
+    /** The top of the Scale 2 target range (88-92 %): above it only a patient on oxygen scores. */
+    private static final double SCALE_2_TARGET_TOP = 92;
+
     private News2() {
     }
 
@@ -63,7 +66,7 @@ public final class News2 {
         if (input.onOxygen() == null) {
             missing.add(News2Parameter.AIR_OR_OXYGEN);
         } else {
-            scores.put(News2Parameter.AIR_OR_OXYGEN, input.onOxygen() ? 2 : 0);
+            scores.put(News2Parameter.AIR_OR_OXYGEN, airOrOxygenScore(input.onOxygen()));
         }
         score(scores, missing, News2Parameter.SYSTOLIC_BLOOD_PRESSURE, input.systolicBloodPressureMmHg(),
                 "systolicBloodPressureMmHg", 20, 300, 0, SYSTOLIC);
@@ -71,11 +74,52 @@ public final class News2 {
         if (input.consciousness() == null) {
             missing.add(News2Parameter.CONSCIOUSNESS);
         } else {
-            scores.put(News2Parameter.CONSCIOUSNESS, input.consciousness() == Consciousness.ALERT ? 0 : 3);
+            scores.put(News2Parameter.CONSCIOUSNESS, consciousnessScore(input.consciousness()));
         }
         score(scores, missing, News2Parameter.TEMPERATURE, input.temperatureCelsius(), "temperatureCelsius", 25, 45, 1,
                 TEMPERATURE);
         return result(scores, missing, scale);
+    }
+
+    /** Chart 1, "Air or oxygen?": oxygen scores 2, air 0. */
+    private static int airOrOxygenScore(boolean onOxygen) {
+        return onOxygen ? 2 : 0;
+    }
+
+    /** Chart 1, consciousness: Alert scores 0; new confusion, voice, pain and unresponsive score 3. */
+    private static int consciousnessScore(Consciousness consciousness) {
+        return consciousness == Consciousness.ALERT ? 0 : 3;
+    }
+
+    /**
+     * The score bands of one row of Chart 1, lowest value first, taken from the tables this class scores with, so a
+     * chart shades exactly what scores. Coded rows are given on an index axis: air or oxygen as 0 (air) and 1
+     * (oxygen); consciousness by {@link Consciousness} ordinal (0 alert, 1 new confusion, 2 voice, 3 pain, 4
+     * unresponsive). On Scale 2 the bands from 93 % are those of a patient on oxygen (on air 93 % or more scores 0,
+     * as the chart's own Scale 2 row says).
+     */
+    public static java.util.List<Band> chartBands(News2Parameter parameter, SpO2Scale scale) {
+        return switch (parameter) {
+            case RESPIRATION_RATE -> RESPIRATION.bands();
+            case OXYGEN_SATURATION -> scale == SpO2Scale.SCALE_2 ? scale2Bands() : SPO2_SCALE_1.bands();
+            case AIR_OR_OXYGEN -> java.util.List.of(Band.between(0, 0, airOrOxygenScore(false)),
+                    Band.between(1, 1, airOrOxygenScore(true)));
+            case SYSTOLIC_BLOOD_PRESSURE -> SYSTOLIC.bands();
+            case PULSE -> PULSE.bands();
+            case CONSCIOUSNESS -> java.util.Arrays.stream(Consciousness.values())
+                    .map(c -> Band.between(c.ordinal(), c.ordinal(), consciousnessScore(c))).toList();
+            case TEMPERATURE -> TEMPERATURE.bands();
+        };
+    }
+
+    /** Scale 2: the low table up to the top of the target range, then the on-oxygen table above it. */
+    private static java.util.List<Band> scale2Bands() {
+        java.util.List<Band> bands = new java.util.ArrayList<>();
+        for (Band band : SPO2_SCALE_2_LOW.bands()) {
+            bands.add(band.high() == null ? Band.between(band.low(), SCALE_2_TARGET_TOP, band.score()) : band);
+        }
+        SPO2_SCALE_2_ON_OXYGEN.bands().stream().filter(b -> b.low() > SCALE_2_TARGET_TOP).forEach(bands::add);
+        return java.util.List.copyOf(bands);
     }
 
     /** A set with none of the seven parameters: it has no score, rather than a total of 0 that reads as low risk. */
@@ -94,7 +138,7 @@ public final class News2 {
         if (scale == SpO2Scale.SCALE_1) {
             return SPO2_SCALE_1.score(spo2);
         }
-        if (spo2 <= 92) {
+        if (spo2 <= SCALE_2_TARGET_TOP) {
             return SPO2_SCALE_2_LOW.score(spo2);
         }
         return Boolean.FALSE.equals(onOxygen) ? 0 : SPO2_SCALE_2_ON_OXYGEN.score(spo2);

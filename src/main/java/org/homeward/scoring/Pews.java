@@ -61,6 +61,41 @@ public final class Pews {
                 !missing.isEmpty(), level, Collections.unmodifiableSet(triggers));
     }
 
+    /**
+     * The score bands of one scored row of the chart for this age, lowest value first, taken from the tables this
+     * class scores with, so a chart shades exactly what scores. Respiratory distress is given on an index axis by
+     * {@link RespiratoryDistress} ordinal (0 none to 3 severe). Oxygen support is given as its oxygen level in
+     * L/min, 0 being air (see {@link #oxygenPercentChartBands()} for the level in %); a high-flow, BiPAP or CPAP
+     * device scores 4 whatever the level.
+     */
+    public static java.util.List<Band> chartBands(PewsParameter parameter, PewsAgeChart chart) {
+        return switch (parameter) {
+            case RESPIRATORY_RATE -> PewsBands.respiratoryRate(chart).bands();
+            case RESPIRATORY_DISTRESS -> java.util.Arrays.stream(RespiratoryDistress.values())
+                    .map(d -> Band.between(d.ordinal(), d.ordinal(), d.score())).toList();
+            case OXYGEN_SATURATION -> PewsBands.OXYGEN_SATURATION.bands();
+            case OXYGEN_SUPPORT -> withAir(PewsBands.OXYGEN_FLOW, 0.01);
+            case HEART_RATE -> PewsBands.heartRate(chart).bands();
+            case SYSTOLIC_BLOOD_PRESSURE -> PewsBands.systolicBloodPressure(chart).bands();
+            case CAPILLARY_REFILL -> PewsBands.CAPILLARY_REFILL.bands();
+        };
+    }
+
+    /** Oxygen support as its level in %, 0 being air. */
+    public static java.util.List<Band> oxygenPercentChartBands() {
+        return withAir(PewsBands.OXYGEN_PERCENT, 0.01);
+    }
+
+    /** Air (a level of 0) scores 0; any supported level, however small, scores from the table's first band. */
+    private static java.util.List<Band> withAir(BandTable levels, double smallestSupport) {
+        java.util.List<Band> bands = new java.util.ArrayList<>();
+        bands.add(Band.between(0, 0, 0));
+        Band first = levels.bands().get(0);
+        bands.add(Band.between(smallestSupport, first.high(), first.score()));
+        bands.addAll(levels.bands().subList(1, levels.bands().size()));
+        return java.util.List.copyOf(bands);
+    }
+
     /** A set with no parameter, no oxygen, no AVPU and no trigger: it has no score rather than a total of 0. */
     public static boolean hasNoParameter(PewsInput i) {
         return i.respiratoryRatePerMinute() == null && i.respiratoryDistress() == null
