@@ -139,7 +139,7 @@ class AlertRepository {
 
     /** The patients with closed alerts under the filter: to find, in one query, those the user may see. */
     List<PatientId> closedPatients(AlertFilter filter) {
-        return jdbc.sql("select distinct patient_id" + CLOSED_MATCHING).params(filterParams(filter))
+        return jdbc.sql("select distinct patient_id " + CLOSED_MATCHING).params(filterParams(filter))
                 .query((rs, row) -> new PatientId(rs.getObject("patient_id", UUID.class))).list();
     }
 
@@ -149,14 +149,14 @@ class AlertRepository {
         params.add(patients.stream().map(PatientId::value).toArray(UUID[]::new));
         params.add(limit);
         params.add(offset);
-        return jdbc.sql("select *" + CLOSED_MATCHING + " and patient_id = any(?) order by closed_at desc, id limit ? offset ?")
+        return jdbc.sql("select * " + CLOSED_MATCHING + " and patient_id = any(?) order by closed_at desc, id limit ? offset ?")
                 .params(params).query(AlertRepository::alert).list().stream().map(Alert::view).toList();
     }
 
     long countClosed(AlertFilter filter, java.util.Collection<PatientId> patients) {
         java.util.List<Object> params = new java.util.ArrayList<>(filterParams(filter));
         params.add(patients.stream().map(PatientId::value).toArray(UUID[]::new));
-        return jdbc.sql("select count(*)" + CLOSED_MATCHING + " and patient_id = any(?)").params(params)
+        return jdbc.sql("select count(*) " + CLOSED_MATCHING + " and patient_id = any(?)").params(params)
                 .query(Long.class).single();
     }
 

@@ -69,7 +69,7 @@ class AlertBoardController {
     String rows(CurrentUser user, @RequestParam(required = false) WardId wardId,
             @RequestParam(required = false) List<AlertSeverity> severity, Model model) {
         AlertFilter filter = AlertFilter.of(wardId, severity);
-        return rows(user, filter, alerts.openAlerts(user, filter), model, "escalation/board-changes :: changes");
+        return rows(user, filter, alerts.openAlerts(user, filter), model, "escalation/board-parts :: changes");
     }
 
     /**
@@ -85,7 +85,7 @@ class AlertBoardController {
         }
         AlertFilter filter = AlertFilter.of(wardId, severity);
         return rows(user, filter, alerts.openAlertsAmong(user, Set.copyOf(ids), filter), model,
-                "escalation/board-changes :: changes");
+                "escalation/board-parts :: changes");
     }
 
     @GetMapping("/alerts/history")
