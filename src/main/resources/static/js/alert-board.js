@@ -23,7 +23,16 @@
     let busy = false;
     let retry = null;
 
-    rows.querySelectorAll('tr[data-alert-id]').forEach(function (row) { served.set(row.dataset.alertId, row.outerHTML); });
+    // What a row says, to tell a changed row from the same one sent again: its HTML without the CSRF token, which
+    // Spring Security masks afresh on every render.
+    function fingerprint(row) {
+      const copy = row.cloneNode(true);
+      copy.querySelectorAll('input[type=hidden]').forEach(function (input) { input.removeAttribute('value'); });
+      copy.classList.remove('hw-alert-row--changed');
+      return copy.outerHTML;
+    }
+
+    rows.querySelectorAll('tr[data-alert-id]').forEach(function (row) { served.set(row.dataset.alertId, fingerprint(row)); });
     board.dataset.updates = '0';
 
     function url(base, extra) {
@@ -105,7 +114,7 @@
     }
 
     function put(id, row) {
-      const html = row.outerHTML;
+      const html = fingerprint(row);
       const shown = existing(id);
       if (shown && served.get(id) === html && !waiting.has(id)) {
         return;
@@ -199,7 +208,7 @@
       served.delete(id);
       if (row) {
         insertInOrder(document.importNode(row, true));
-        served.set(id, row.outerHTML);
+        served.set(id, fingerprint(row));
       }
       const none = rows.querySelectorAll('tr[data-alert-id]').length === 0;
       table.hidden = none;
