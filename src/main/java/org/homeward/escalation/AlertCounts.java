@@ -18,7 +18,7 @@ public record AlertCounts(int shown, int total, Map<AlertSeverity, Integer> hidd
         return total - shown;
     }
 
-    /** Hidden alerts by severity in words, most severe first: "1 emergency, 2 low". */
+    /** Hidden alerts by severity in words, most severe first: 1 emergency, 2 low. */
     public String hiddenInWords() {
         List<String> parts = new ArrayList<>();
         for (int i = AlertSeverity.values().length - 1; i >= 0; i--) {

@@ -167,7 +167,7 @@ class AlertBoardController {
         return wards.wards().stream().collect(Collectors.toMap(VirtualWard::id, Function.identity()));
     }
 
-    /** The filter as a query string ("" or "?wardId=...&severity=HIGH"), kept by every link, form and redirect. */
+    /** The filter as a query string (empty, or ?wardId=...&severity=HIGH), kept by every link, form and redirect. */
     static String query(AlertFilter filter) {
         List<String> parts = new ArrayList<>();
         if (filter.ward() != null) {

@@ -15,7 +15,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * Tells every open alert board, on every app node, by server-sent event, which alerts changed, once the change is
  * committed. The event carries alert ids only, never patient data: each board fetches those alerts' rows, filtered
- * for its user, from the database and replaces, inserts or removes just those rows. A board told "all" (after this
+ * for its user, from the database and replaces, inserts or removes just those rows. A board told all (after this
  * node's listener reconnected, or when too many changed at once) re-reads its whole view, so a board that missed
  * events is right again after its next full read; the page does one each time its stream (re)connects.
  *

@@ -9,7 +9,7 @@ import java.util.Locale;
 import org.homeward.escalation.AlertView;
 
 /**
- * How the alert pages put times and order into words: "14:05" for today, "4 December 2026, 15:46" otherwise, in the
+ * How the alert pages put times and order into words: 14:05 for today, 4 December 2026, 15:46 otherwise, in the
  * service's time zone; and the key a live board keeps its rows in order by (the board's own order: most severe
  * first, then the soonest deadline).
  */
@@ -34,7 +34,7 @@ final class BoardWords {
         return at.toLocalDate().equals(today) ? TIME.format(at) : DAY_AND_TIME.format(at);
     }
 
-    /** Always with the day: for the history, where "14:05" alone would be ambiguous on a page of many days. */
+    /** Always with the day: for the history, where a time alone would be ambiguous on a page of many days. */
     public String dayAndTime(Instant instant) {
         return instant == null ? "" : DAY_AND_TIME.format(instant.atZone(clock.getZone()));
     }
