@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -29,10 +31,14 @@ import java.util.regex.Pattern;
 /**
  * Alert latency under load: posts device readings to POST /api/v1/observations/batch at a steady rate (normal vital
  * signs for most patients) and, a few times a second, a worrying set (NEWS2 14) for a "probe" patient who has no open
- * alert. A signed-in alert board listens on /alerts/stream (server-sent events) and, on every event, re-fetches
- * /alerts/rows exactly as the board page does. For each probe it reports the time from the batch's 2xx reaching the
- * sender to the probe patient's row appearing in the board's HTML; a probe whose row never appears is "missing".
- * JDK only: {@code java bench/AlertLatency.java http://localhost:18181 nurse homeward-demo 1000 60 2}.
+ * alert. Before that, optionally, a LOW alert (respiratory rate 26, a 3 in one parameter) is raised for {@code hold}
+ * other patients, so the board already holds that many open alerts. A signed-in alert board listens on /alerts/stream
+ * (server-sent events) and does what the board page's script (/js/alert-board.js) does: on connecting it reads the
+ * whole board (/alerts/rows); on each event it asks for just the alerts the event names (/alerts/changes?ids=...),
+ * one request at a time, the ids named meanwhile asked for together next ("all" reads the whole board again). For
+ * each probe it reports the time from the batch's 2xx reaching the sender to the probe patient's row appearing in
+ * the HTML the board received; a probe whose row never appears is "missing".
+ * JDK only: {@code java bench/AlertLatency.java http://localhost:18181 nurse homeward-demo 1000 60 2 1000}.
  */
 public class AlertLatency {
 
@@ -49,6 +55,7 @@ public class AlertLatency {
         int readingsPerSecond = Integer.parseInt(args[3]);
         int seconds = Integer.parseInt(args[4]);
         int probesPerSecond = Integer.parseInt(args[5]);
+        int hold = args.length > 6 ? Integer.parseInt(args[6]) : 0;
         String auth = "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -63,9 +70,27 @@ public class AlertLatency {
         List<String> probePatients = patients.subList(0, probeCount);
         List<String> background = patients.subList(probeCount, patients.size());
 
+        int holders = Math.min(hold, background.size());
+        for (int from = 0; from < holders; from += BATCH) {
+            List<String> some = background.subList(from, Math.min(holders, from + BATCH));
+            StringBuilder json = new StringBuilder("{\"readings\":[");
+            int n = 0;
+            for (String patient : some) {
+                n = append(json, n, patient, "RESPIRATORY_RATE", 26, Instant.now());
+            }
+            HttpResponse<String> held = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/observations/batch"))
+                    .header("Authorization", auth).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json.append("]}").toString())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (held.statusCode() != 200) {
+                throw new IllegalStateException("could not raise the alerts the board is to hold: " + held.statusCode());
+            }
+        }
+
         Map<String, Probe> probes = new ConcurrentHashMap<>();
         Board board = new Board(http, base, username, password, probes);
         board.start();
+        System.out.printf("board_rows_at_start=%d (open alerts raised to hold: %d)%n", board.rowsAtStart(), holders);
 
         int ticksPerSecond = Math.max(1, readingsPerSecond / BATCH);
         int probeEvery = Math.max(1, ticksPerSecond / Math.max(1, probesPerSecond));
@@ -212,10 +237,19 @@ public class AlertLatency {
             Thread listener = new Thread(() -> {
                 try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
                     String line;
+                    String event = null;
                     while (running && (line = lines.readLine()) != null) {
-                        if (line.equals("event:alerts-changed")) {
-                            events.incrementAndGet();
-                            changed.release();
+                        if (line.startsWith("event:")) {
+                            event = line.substring(6);
+                        } else if (line.startsWith("data:") && event != null) {
+                            String data = line.substring(5);
+                            if (event.equals("connected")) {
+                                askFor(ALL);
+                            } else if (event.equals("alerts-changed")) {
+                                events.incrementAndGet();
+                                askFor(data);
+                            }
+                            event = null;
                         }
                     }
                 } catch (Exception e) {
@@ -230,8 +264,8 @@ public class AlertLatency {
                 while (running) {
                     try {
                         if (changed.tryAcquire(500, TimeUnit.MILLISECONDS)) {
-                            changed.drainPermits(); // events that came during the last fetch are covered by this one
-                            refresh();
+                            changed.drainPermits(); // what was named during the last fetch is asked for in this one
+                            fetchWhatChanged();
                         }
                     } catch (Exception e) {
                         if (running) {
@@ -244,8 +278,59 @@ public class AlertLatency {
             fetcher.start();
         }
 
+        private static final String ALL = "all";
+        private final Set<String> named = new LinkedHashSet<>();
+        private boolean all;
+
+        private synchronized void askForIds(List<String> ids, boolean everything) {
+            all |= everything || named.size() + ids.size() > 200;
+            named.addAll(ids);
+        }
+
+        private void askFor(String data) {
+            askForIds(data.isBlank() || data.equals(ALL) ? List.of() : List.of(data.split(",")),
+                    data.isBlank() || data.equals(ALL));
+            changed.release();
+        }
+
+        private void fetchWhatChanged() throws Exception {
+            boolean everything;
+            List<String> ids;
+            synchronized (this) {
+                everything = all;
+                ids = new ArrayList<>(named);
+                all = false;
+                named.clear();
+            }
+            if (everything) {
+                refresh();
+            } else if (!ids.isEmpty()) {
+                read("/alerts/changes?ids=" + String.join(",", ids));
+            }
+        }
+
+        /** The whole board, as the page reads it after (re)connecting. */
         void refresh() throws Exception {
-            String rows = http.send(HttpRequest.newBuilder(URI.create(base + "/alerts/rows")).header("Cookie", cookie)
+            lastRows = read("/alerts/rows");
+        }
+
+        private volatile String lastRows = "";
+
+        int rowsAtStart() throws Exception {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (lastRows.isEmpty() && System.nanoTime() < deadline) {
+                TimeUnit.MILLISECONDS.sleep(50); // the board's first read, started by the stream's "connected"
+            }
+            Matcher m = Pattern.compile("data-alert-id=").matcher(lastRows);
+            int n = 0;
+            while (m.find()) {
+                n++;
+            }
+            return n;
+        }
+
+        private String read(String path) throws Exception {
+            String rows = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookie)
                     .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
             long now = System.nanoTime();
             fetches.incrementAndGet();
@@ -256,6 +341,7 @@ public class AlertLatency {
                     probe.seenNanos().compareAndSet(0, now);
                 }
             }
+            return rows;
         }
 
         void stop() {

@@ -2,10 +2,10 @@
 # Alert latency benchmark: the packaged app on a fresh embedded database holding the demo service loaded $scale
 # times over (scale 15: 1,350 admitted patients), driven by AlertLatency.java at a steady rate of readings while a
 # signed-in board listens for server-sent events.
-# Usage: bench/run-alert-latency.sh [readings per second] [seconds] [probes per second] [demo scale]
+# Usage: bench/run-alert-latency.sh [readings per second] [seconds] [probes per second] [demo scale] [open alerts held]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-rate=${1:-1000}; seconds=${2:-60}; probes=${3:-2}; scale=${4:-15}; port=18182
+rate=${1:-1000}; seconds=${2:-60}; probes=${3:-2}; scale=${4:-15}; hold=${5:-1000}; port=18182
 data=$(mktemp -d /tmp/homeward-latency-XXXX)
 ./mvnw -q -B -DskipTests package
 javac -d "$data/classes" bench/IngestLoad.java bench/AlertLatency.java
@@ -23,4 +23,4 @@ echo "== warm-up (20 s of normal readings at the same rate, no probes, not count
 java -cp "$data/classes" AlertLatency http://localhost:$port nurse homeward-demo "$rate" 20 0 > /dev/null
 psql -q -h localhost -p "$pgport" -U postgres -d postgres -c "analyze"
 echo "== alert latency"
-java -cp "$data/classes" AlertLatency http://localhost:$port nurse homeward-demo "$rate" "$seconds" "$probes"
+java -cp "$data/classes" AlertLatency http://localhost:$port nurse homeward-demo "$rate" "$seconds" "$probes" "$hold"

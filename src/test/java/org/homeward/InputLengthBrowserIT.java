@@ -82,7 +82,7 @@ class InputLengthBrowserIT {
 
         browser.signIn(nurse.username(), Fixtures.PASSWORD).open("/alerts");
         String row = "tr[data-alert-id='" + alertId + "'] ";
-        browser.act(By.cssSelector(row + "select[name='action']"), select -> new Select(select).selectByVisibleText("VISIT"))
+        browser.act(By.cssSelector(row + "select[name='action']"), select -> new Select(select).selectByVisibleText("Visit"))
                 .setValue("note-" + alertId, "n".repeat(2001))
                 .act(By.cssSelector(row + "[data-testid='respond']"), WebElement::click);
 

@@ -224,7 +224,7 @@ class Alert {
 
     void respond(ResponseAction action, String note, String by, Instant at) {
         if (action == null) {
-            throw new InvalidInputException("action", "Say what was done: one of PHONE_CALL, VISIT, ADVICE, TRANSFER_TO_HOSPITAL");
+            throw new InvalidInputException("action", "Say what was done: a phone call, a visit, advice or a transfer to hospital");
         }
         if (note != null && note.trim().length() > NOTE_MAX) {
             throw new InvalidInputException("note", "note must be at most " + NOTE_MAX + " characters (it has "

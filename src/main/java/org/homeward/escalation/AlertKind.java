@@ -5,5 +5,16 @@ package org.homeward.escalation;
  * carer who said they are worried and asked for a review (Martha's rule).
  */
 public enum AlertKind {
-    EARLY_WARNING, MISSED_READING, CONCERN_RAISED
+    EARLY_WARNING("Early warning score"), MISSED_READING("Missed observations"), CONCERN_RAISED("Concern raised");
+
+    private final String label;
+
+    AlertKind(String label) {
+        this.label = label;
+    }
+
+    /** In words, as pages show it. */
+    public String label() {
+        return label;
+    }
 }

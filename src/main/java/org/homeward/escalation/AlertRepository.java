@@ -114,6 +114,58 @@ class AlertRepository {
         return spec.query(AlertRepository::alert).list().stream().map(Alert::view).toList();
     }
 
+    /** These alerts, those of them still open, in board order: what changed on a board. */
+    List<AlertView> openAmong(java.util.Collection<UUID> ids) {
+        return jdbc.sql("select * from alert where id = any(?) and status <> 'CLOSED' " + OPEN_ORDER)
+                .param(ids.toArray(UUID[]::new)).query(AlertRepository::alert).list().stream().map(Alert::view).toList();
+    }
+
+    /** Where each open alert is and how severe: enough to count what a filtered board hides, nothing more. */
+    record OpenKey(PatientId patientId, WardId wardId, AlertSeverity severity) {
+    }
+
+    List<OpenKey> openKeys() {
+        return jdbc.sql("select patient_id, ward_id, severity from alert where status <> 'CLOSED'")
+                .query((rs, row) -> {
+                    UUID ward = rs.getObject("ward_id", UUID.class);
+                    return new OpenKey(new PatientId(rs.getObject("patient_id", UUID.class)),
+                            ward == null ? null : new WardId(ward), AlertSeverity.valueOf(rs.getString("severity")));
+                }).list();
+    }
+
+    private static final String CLOSED_MATCHING = """
+             from alert where status = 'CLOSED' and (cast(? as uuid) is null or ward_id = ?)
+               and (cast(? as varchar[]) is null or severity = any(?))""";
+
+    /** The patients with closed alerts under the filter: to find, in one query, those the user may see. */
+    List<PatientId> closedPatients(AlertFilter filter) {
+        return jdbc.sql("select distinct patient_id " + CLOSED_MATCHING).params(filterParams(filter))
+                .query((rs, row) -> new PatientId(rs.getObject("patient_id", UUID.class))).list();
+    }
+
+    /** One page of the closed alerts of these patients under the filter, most recently closed first. */
+    List<AlertView> closed(AlertFilter filter, java.util.Collection<PatientId> patients, int limit, long offset) {
+        java.util.List<Object> params = new java.util.ArrayList<>(filterParams(filter));
+        params.add(patients.stream().map(PatientId::value).toArray(UUID[]::new));
+        params.add(limit);
+        params.add(offset);
+        return jdbc.sql("select * " + CLOSED_MATCHING + " and patient_id = any(?) order by closed_at desc, id limit ? offset ?")
+                .params(params).query(AlertRepository::alert).list().stream().map(Alert::view).toList();
+    }
+
+    long countClosed(AlertFilter filter, java.util.Collection<PatientId> patients) {
+        java.util.List<Object> params = new java.util.ArrayList<>(filterParams(filter));
+        params.add(patients.stream().map(PatientId::value).toArray(UUID[]::new));
+        return jdbc.sql("select count(*) " + CLOSED_MATCHING + " and patient_id = any(?)").params(params)
+                .query(Long.class).single();
+    }
+
+    private static List<Object> filterParams(AlertFilter filter) {
+        UUID ward = filter.ward() == null ? null : filter.ward().value();
+        String[] severities = filter.severityNames();
+        return java.util.Arrays.asList(ward, ward, severities, severities);
+    }
+
     private static Alert alert(ResultSet rs, int row) throws SQLException {
         UUID ward = rs.getObject("ward_id", UUID.class);
         String action = rs.getString("response_action");

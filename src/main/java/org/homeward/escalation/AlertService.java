@@ -2,6 +2,7 @@ package org.homeward.escalation;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -241,10 +242,71 @@ public class AlertService {
      */
     @Transactional
     public List<AlertView> openAlerts(CurrentUser user, WardId ward) {
-        List<AlertView> shown = visibleOpenAlerts(user, ward);
-        RecordsAccessed lines = RecordsAccessed.listed(user.actor(), "AlertBoard", ward == null ? null : ward.toString(),
-                shown.stream().map(AlertView::patientId).toList(),
-                "listed on the alert board (" + shown.size() + " open alerts)");
+        return openAlerts(user, AlertFilter.ward(ward));
+    }
+
+    /** Open alerts the user may see under the board's filter, in board order; each patient shown is audited. */
+    @Transactional
+    public List<AlertView> openAlerts(CurrentUser user, AlertFilter filter) {
+        List<AlertView> shown = visible(user, repository.open(filter.ward())).stream().filter(filter::matches).toList();
+        return audited(user, filter, shown, "listed on the alert board (" + shown.size() + " open alerts)");
+    }
+
+    /**
+     * Of these alerts, those still open that the user may see under the board's filter, in board order: the rows a
+     * live board replaces or inserts after they changed; the others it removes. Each patient shown is audited.
+     */
+    @Transactional
+    public List<AlertView> openAlertsAmong(CurrentUser user, Collection<UUID> ids, AlertFilter filter) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<AlertView> shown = visible(user, repository.openAmong(ids)).stream().filter(filter::matches).toList();
+        return audited(user, filter, shown, "updated on the alert board (" + shown.size() + " changed alerts)");
+    }
+
+    /** How many open alerts the user may see, and how many the filter shows and hides (numbers only). */
+    @Transactional(readOnly = true)
+    public AlertCounts openAlertCounts(CurrentUser user, AlertFilter filter) {
+        List<AlertRepository.OpenKey> open = repository.openKeys();
+        Set<PatientId> visible = visiblePatients(user, open.stream().map(AlertRepository.OpenKey::patientId).toList());
+        int shown = 0;
+        int total = 0;
+        Map<AlertSeverity, Integer> hidden = new java.util.EnumMap<>(AlertSeverity.class);
+        for (AlertRepository.OpenKey key : open) {
+            if (!visible.contains(key.patientId())) {
+                continue;
+            }
+            total++;
+            if (filter.matches(key.wardId(), key.severity())) {
+                shown++;
+            } else {
+                hidden.merge(key.severity(), 1, Integer::sum);
+            }
+        }
+        return new AlertCounts(shown, total, hidden);
+    }
+
+    /**
+     * One page (from 1) of the closed alerts the user may see under the filter, most recently closed first, with their
+     * response and outcome; the same access rule as the board (the patient's care team), each patient shown audited.
+     */
+    @Transactional
+    public AlertHistory closedAlerts(CurrentUser user, AlertFilter filter, int page) {
+        Set<PatientId> visible = visiblePatients(user, repository.closedPatients(filter));
+        long total = visible.isEmpty() ? 0 : repository.countClosed(filter, visible);
+        int pages = (int) Math.max(1, (total + AlertHistory.PAGE_SIZE - 1) / AlertHistory.PAGE_SIZE);
+        int shownPage = Math.min(Math.max(1, page), pages);
+        List<AlertView> shown = visible.isEmpty() ? List.of() : repository.closed(filter, visible,
+                AlertHistory.PAGE_SIZE, (long) (shownPage - 1) * AlertHistory.PAGE_SIZE);
+        audited(user, filter, shown, "listed in the alert history (page " + shownPage + ")");
+        return new AlertHistory(shown, shownPage, pages, total);
+    }
+
+    private List<AlertView> audited(CurrentUser user, AlertFilter filter, List<AlertView> shown, String what) {
+        RecordsAccessed lines = RecordsAccessed.listed(user.actor(), "AlertBoard",
+                filter.ward() == null ? null : filter.ward().toString(), shown.stream().map(AlertView::patientId).toList(),
+                what);
         if (!lines.isEmpty()) {
             events.publishEvent(lines);
         }
@@ -252,11 +314,21 @@ public class AlertService {
     }
 
     private List<AlertView> visibleOpenAlerts(CurrentUser user, WardId ward) {
-        List<AlertView> open = repository.open(ward);
-        Set<PatientId> visible = patients.visibleSummaries(user,
-                open.stream().map(AlertView::patientId).collect(Collectors.toSet())).stream()
+        return visible(user, repository.open(ward));
+    }
+
+    private List<AlertView> visible(CurrentUser user, List<AlertView> alerts) {
+        Set<PatientId> visible = visiblePatients(user, alerts.stream().map(AlertView::patientId).toList());
+        return alerts.stream().filter(a -> visible.contains(a.patientId())).toList();
+    }
+
+    /** The one access rule for alerts: the patients the user may see (their organisation is in the care team). */
+    private Set<PatientId> visiblePatients(CurrentUser user, Collection<PatientId> patientIds) {
+        if (patientIds.isEmpty()) {
+            return Set.of();
+        }
+        return patients.visibleSummaries(user, new java.util.HashSet<>(patientIds)).stream()
                 .map(PatientSummary::id).collect(Collectors.toSet());
-        return open.stream().filter(a -> visible.contains(a.patientId())).toList();
     }
 
     /**

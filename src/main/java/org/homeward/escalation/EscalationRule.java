@@ -6,6 +6,7 @@ import org.homeward.observation.EarlyWarningScore;
 import org.homeward.scoring.ClinicalRisk;
 import org.homeward.scoring.News2Result;
 import org.homeward.scoring.PewsResult;
+import org.homeward.scoring.PewsTrigger;
 import org.homeward.scoring.SpO2Scale;
 
 /**
@@ -99,9 +100,9 @@ public record EscalationRule(AlertSeverity severity, Duration respondWithin, Str
     }
 
     static Optional<EscalationRule> forPews(PewsResult result) {
-        String why = "PEWS " + result.total() + ", " + result.level().label().toLowerCase() + " ("
-                + result.triggers().stream().map(Enum::name).map(String::toLowerCase).sorted()
-                        .reduce((a, b) -> a + ", " + b).orElse("score") + ")";
+        String why = "PEWS " + result.total() + ", " + result.level().label().toLowerCase() + " escalation: "
+                + result.triggers().stream().sorted().map(EscalationRule::inWords)
+                        .reduce((a, b) -> a + "; " + b).orElse("the score");
         switch (result.level()) {
             case EMERGENCY: return Optional.of(new EscalationRule(AlertSeverity.EMERGENCY, Duration.ofMinutes(5), why));
             case HIGH: return Optional.of(new EscalationRule(AlertSeverity.HIGH, Duration.ofMinutes(15), why));
@@ -109,5 +110,19 @@ public record EscalationRule(AlertSeverity severity, Duration respondWithin, Str
             case LOW: return Optional.of(new EscalationRule(AlertSeverity.LOW, Duration.ofMinutes(60), why));
             default: return Optional.empty();
         }
+    }
+
+    /** Why the PEWS card escalated, in the words a nurse would use (the card's trigger criteria). */
+    static String inWords(PewsTrigger trigger) {
+        return switch (trigger) {
+            case PEWS_SCORE -> "the score";
+            case SUSPECTED_SEPSIS -> "suspected sepsis";
+            case SUSPECTED_SEPTIC_SHOCK -> "suspected septic shock";
+            case AVPU_CHANGE -> "a change in responsiveness (AVPU)";
+            case ABNORMAL_PUPILS -> "abnormal pupils";
+            case CARER_QUESTION -> "the carer says the child is worse";
+            case CLINICAL_INTUITION -> "a clinician is worried";
+            case SPECIFIC_CONCERN -> "a specific concern";
+        };
     }
 }

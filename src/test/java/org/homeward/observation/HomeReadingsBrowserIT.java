@@ -80,10 +80,10 @@ class HomeReadingsBrowserIT {
 
         nurseBrowser.waitForText(By.cssSelector("[data-testid='alerts']"), child.summary().displayName());
         String row = nurseBrowser.text(By.cssSelector("[data-testid='alerts'] tbody tr"));
-        assertThat(row).contains("MEDIUM").contains("PEWS 6").contains("carer_question");
+        assertThat(row).contains("Medium").contains("PEWS 6").contains("the carer says the child is worse");
         nurseBrowser.screenshot("alert-on-board");
         nurseBrowser.act(By.cssSelector("[data-testid='acknowledge']"), WebElement::click)
-                .waitForText(By.cssSelector("[data-testid='alerts'] tbody tr"), "ACKNOWLEDGED");
+                .waitForText(By.cssSelector("[data-testid='alerts'] tbody tr [data-testid='status']"), "Acknowledged");
 
         assertThat(jdbc.sql("select count(*) from observation_reading where patient_id = ? and source = 'PATIENT_OR_CARER'")
                 .param(child.summary().id().value()).query(Long.class).single()).isEqualTo(4);

@@ -5,7 +5,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashSet;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -17,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Listens, on a connection of its own, for the alert changes any app node announces on PostgreSQL's
- * {@value AlertStream#CHANNEL} channel, and wakes this node's boards ({@link AlertStream#alertsChanged()}). The
+ * {@value AlertStream#CHANNEL} channel, and tells this node's boards which alerts changed ({@link AlertStream#alertsChanged}). The
  * connection is opened outside the pool (it is held for as long as the node runs) and reopened whenever it is lost,
  * for instance while PostgreSQL restarts; after a reconnection the boards are woken once, because changes committed
  * while this node was not listening were not announced to it.
@@ -85,7 +87,7 @@ class AlertChangeListener implements SmartLifecycle {
                 }
                 if (listenedBefore) {
                     log.info("Listening again for alert changes from every node");
-                    boards.alertsChanged();
+                    boards.allAlertsChanged();
                 }
                 listenedBefore = true;
                 relay(connection);
@@ -106,7 +108,7 @@ class AlertChangeListener implements SmartLifecycle {
         while (running) {
             PGNotification[] arrived = postgres.getNotifications(WAIT_MILLIS);
             if (arrived != null && arrived.length > 0) {
-                boards.alertsChanged();
+                boards.alertsChanged(alertIds(arrived));
                 lastHeard = System.nanoTime();
             } else if (System.nanoTime() - lastHeard > CHECK_AFTER_NANOS) {
                 try (Statement statement = connection.createStatement()) {
@@ -115,6 +117,22 @@ class AlertChangeListener implements SmartLifecycle {
                 lastHeard = System.nanoTime();
             }
         }
+    }
+
+    /**
+     * The alerts named by these notifications, each once. A notification without an id (sent by a node of an older
+     * version) names none, and the boards then re-read everything.
+     */
+    static Set<String> alertIds(PGNotification[] arrived) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (PGNotification notification : arrived) {
+            String id = notification.getParameter();
+            if (id == null || id.isBlank()) {
+                return Set.of();
+            }
+            ids.add(id);
+        }
+        return ids;
     }
 
     /**

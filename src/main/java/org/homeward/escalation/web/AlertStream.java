@@ -1,7 +1,9 @@
 package org.homeward.escalation.web;
 
 import java.io.IOException;
+import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.homeward.escalation.AlertChanged;
 import org.homeward.escalation.AlertRaised;
@@ -11,14 +13,17 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Tells every open alert board, on every app node, by server-sent event, that alerts changed, once the change is
- * committed. The event carries no patient data: each board fetches its own view, filtered for its user, from the
- * database, so a board that missed an event (or reconnects) is still right after its next fetch.
+ * Tells every open alert board, on every app node, by server-sent event, which alerts changed, once the change is
+ * committed. The event carries alert ids only, never patient data: each board fetches those alerts' rows, filtered
+ * for its user, from the database and replaces, inserts or removes just those rows. A board told all (after this
+ * node's listener reconnected, or when too many changed at once) re-reads its whole view, so a board that missed
+ * events is right again after its next full read; the page does one each time its stream (re)connects.
  *
- * <p>A change is announced with PostgreSQL's {@code NOTIFY} on the channel {@value #CHANNEL}, sent in the same
- * transaction as the change, so PostgreSQL delivers it only if and when that transaction commits. Every node,
- * including the one that made the change, listens ({@link AlertChangeListener}) and wakes its own boards: one path,
- * whichever node a board is connected to. The boards' connections themselves are this node's alone.
+ * <p>A change is announced with PostgreSQL's {@code NOTIFY} on the channel {@value #CHANNEL}, with the alert's id as
+ * the payload, sent in the same transaction as the change, so PostgreSQL delivers it only if and when that
+ * transaction commits (and folds repeats of one alert in one transaction into one). Every node, including the one
+ * that made the change, listens ({@link AlertChangeListener}) and wakes its own boards: one path, whichever node a
+ * board is connected to. The boards' connections themselves are this node's alone.
  */
 @Component
 class AlertStream {
@@ -48,35 +53,54 @@ class AlertStream {
         return emitter;
     }
 
+    /** Event data telling boards to re-read their whole view. */
+    static final String ALL = "all";
+
+    /** More alerts than this in one wake-up and boards re-read their whole view instead of asking for each. */
+    static final int MOST_IDS_PER_EVENT = 200;
+
     @EventListener
     void on(AlertRaised raised) {
-        announceOnCommit();
+        announceOnCommit(raised.alertId());
     }
 
     @EventListener
     void on(AlertChanged changed) {
-        announceOnCommit();
+        announceOnCommit(changed.alertId());
     }
 
     /**
-     * Announces the change in the caller's transaction (delivered when it commits; nothing for one that rolls back), or
-     * at once when there is none. A transaction that raises or changes many alerts (a device batch can raise dozens)
-     * is still one notification: PostgreSQL folds identical notifications of one transaction into one, so each board
-     * re-fetches once. No flag of our own is kept per transaction: a transaction started inside another's commit
-     * (a failed message escalating its alert) must announce its own change.
+     * Announces the change of this alert in the caller's transaction (delivered when it commits; nothing for one that
+     * rolls back), or at once when there is none. A transaction that changes many alerts (a device batch can raise
+     * dozens) sends one notification per alert, all delivered together at its commit; PostgreSQL folds repeats of the
+     * same alert. No state of our own is kept per transaction: a transaction started inside another's commit (a
+     * failed message escalating its alert) must announce its own change.
      */
-    private void announceOnCommit() {
-        jdbc.sql("select pg_notify(?, '')").param(CHANNEL).query().singleRow();
+    private void announceOnCommit(UUID alertId) {
+        jdbc.sql("select pg_notify(?, ?)").param(CHANNEL).param(alertId.toString()).query().singleRow();
     }
 
-    /** Called by the listener when any node committed an alert change: every board here re-fetches. */
-    void alertsChanged() {
-        boards.forEach(emitter -> send(emitter, "alerts-changed"));
+    /**
+     * Called by the listener when any node committed alert changes: every board here is told which alerts (or
+     * {@value #ALL}, for an empty set: re-read everything).
+     */
+    void alertsChanged(Collection<String> alertIds) {
+        String data = alertIds.isEmpty() || alertIds.size() > MOST_IDS_PER_EVENT ? ALL : String.join(",", alertIds);
+        boards.forEach(emitter -> send(emitter, "alerts-changed", data));
+    }
+
+    /** Every board here re-reads its whole view: for changes this node may not have been told of. */
+    void allAlertsChanged() {
+        alertsChanged(List.of());
     }
 
     private void send(SseEmitter emitter, String name) {
+        send(emitter, name, name);
+    }
+
+    private void send(SseEmitter emitter, String name, String data) {
         try {
-            emitter.send(SseEmitter.event().name(name).data(name));
+            emitter.send(SseEmitter.event().name(name).data(data));
         } catch (IOException | IllegalStateException gone) {
             boards.remove(emitter);
         }

@@ -30,8 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Alert changes are announced through PostgreSQL (NOTIFY on {@value AlertStream#CHANNEL}) once per committed
- * transaction, however many alerts it raised, and never for a rolled-back one; the boards of this node hear them
+ * Alert changes are announced through PostgreSQL (NOTIFY on {@value AlertStream#CHANNEL}, the alert's id as payload)
+ * when their transaction commits, once per alert however often it changed, and never for a rolled-back one; the boards of this node hear them
  * through the same path as any other node's ({@link AlertChangeListener}). Two nodes: {@code org.homeward.TwoNodesIT}.
  */
 @IntegrationTest
@@ -72,18 +72,32 @@ class AlertStreamIT {
     }
 
     @Test
-    void aTransactionRaisingThreeAlertsIsOneNotification() throws SQLException {
+    void aTransactionRaisingThreeAlertsIsAnnouncedAtCommitNamingEachAlertOnly() throws SQLException {
+        List<UUID> raised = new ArrayList<>();
         new TransactionTemplate(transactions).executeWithoutResult(status -> {
             for (int i = 0; i < 3; i++) {
-                raise(AlertSeverity.HIGH);
+                raised.add(raise(AlertSeverity.HIGH));
             }
+            // the same alert changed twice in one transaction is one notification (PostgreSQL folds repeats)
+            events.publishEvent(new AlertRaised(raised.get(0), new PatientId(UUID.randomUUID()), null, AlertSeverity.HIGH));
             assertThat(sent).as("nothing before commit").isEmpty();
         });
-        new TransactionTemplate(transactions).executeWithoutResult(status -> raise(AlertSeverity.LOW));
+        UUID later = new TransactionTemplate(transactions).execute(status -> raise(AlertSeverity.LOW));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> collect() >= 2);
-        assertThat(drain()).as("one for each of the two transactions").isEqualTo(2);
-        assertThat(heard).allSatisfy(n -> assertThat(n.getParameter()).as("no patient data").isEmpty());
+        await().atMost(Duration.ofSeconds(10)).until(() -> collect() >= 4);
+        assertThat(drain()).as("one for each alert of the two transactions").isEqualTo(4);
+        assertThat(heard).extracting(PGNotification::getParameter).as("the alert ids, no patient data")
+                .containsExactly(raised.get(0).toString(), raised.get(1).toString(), raised.get(2).toString(),
+                        later.toString());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(String.join("|", sent))
+                .contains(raised.get(0).toString()).contains(raised.get(2).toString()).contains(later.toString()));
+    }
+
+    @Test
+    void notificationsWithoutAnIdTellBoardsToReadEverything() {
+        assertThat(AlertChangeListener.alertIds(new PGNotification[0])).isEmpty();
+        stream.alertsChanged(List.of());
+        assertThat(sent).singleElement().asString().contains("event:alerts-changed").contains("data:" + AlertStream.ALL);
     }
 
     @Test
@@ -110,8 +124,10 @@ class AlertStreamIT {
                 .anySatisfy(event -> assertThat(event).contains("alerts-changed")));
     }
 
-    private void raise(AlertSeverity severity) {
-        events.publishEvent(new AlertRaised(UUID.randomUUID(), new PatientId(UUID.randomUUID()), null, severity));
+    private UUID raise(AlertSeverity severity) {
+        UUID id = UUID.randomUUID();
+        events.publishEvent(new AlertRaised(id, new PatientId(UUID.randomUUID()), null, severity));
+        return id;
     }
 
     /** Reads what has arrived on the listening connection (waiting up to 100 ms); returns how many in all. */
