@@ -2,16 +2,19 @@ package org.homeward.visit.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
+import org.homeward.patient.PatientService;
+import org.homeward.patient.PatientSummary;
 import org.homeward.security.CurrentUser;
 import org.homeward.security.Role;
 import org.homeward.visit.DayPlan;
 import org.homeward.visit.DayPlanService;
 import org.homeward.visit.PlannedVisit;
+import org.homeward.visit.VisitException;
 import org.homeward.visit.VisitRecordService;
+import org.homeward.visit.VisitService;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,50 +24,58 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The coordinator's day view: a timeline of each staff member's day, a map of the routes, each staff member's visits
- * in order with times, and what could not be planned.
+ * The coordinator's day view: any day (today, tomorrow, the day before or after, or a date), the day's figures, a
+ * timeline of each staff member's day, a map of every route or one, each staff member's visits in order with the
+ * patient's name, address and the travel to them, and what could not be planned.
  */
 @Controller
 class DayPlanPageController {
 
     private final DayPlanService dayPlans;
     private final VisitRecordService records;
+    private final VisitService visits;
     private final DayPlanPictures pictures;
     private final Clock clock;
-    private final org.homeward.patient.PatientService patients;
+    private final PatientService patients;
 
-    DayPlanPageController(DayPlanService dayPlans, VisitRecordService records, DayPlanPictures pictures, Clock clock,
-            org.homeward.patient.PatientService patients) {
+    DayPlanPageController(DayPlanService dayPlans, VisitRecordService records, VisitService visits,
+            DayPlanPictures pictures, Clock clock, PatientService patients) {
         this.patients = patients;
         this.dayPlans = dayPlans;
         this.records = records;
+        this.visits = visits;
         this.pictures = pictures;
         this.clock = clock;
     }
 
     @GetMapping("/visits")
     String day(CurrentUser user, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-            LocalDate date, Model model) {
-        LocalDate day = date == null ? LocalDate.now(clock) : date;
+            LocalDate date, @RequestParam(required = false) UUID staff, Model model) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate day = date == null ? today : date;
         DayPlan plan = dayPlans.currentPlan(user, day).orElse(null);
         model.addAttribute("date", day);
+        model.addAttribute("today", today);
+        model.addAttribute("relativeDay", day.equals(today) ? "Today" : day.equals(today.plusDays(1)) ? "Tomorrow"
+                : day.equals(today.minusDays(1)) ? "Yesterday" : null);
         model.addAttribute("plan", plan);
         model.addAttribute("canPlan", user.hasRole(Role.COORDINATOR, Role.SENIOR_DECISION_MAKER));
         if (plan != null) {
-            Map<String, List<PlannedVisit>> routes = plan.visits().stream().filter(PlannedVisit::planned)
-                    .collect(Collectors.groupingBy(PlannedVisit::staffName, LinkedHashMap::new, Collectors.toList()));
-            model.addAttribute("routes", routes);
+            List<VisitException> exceptions = records.exceptions(user, day);
             model.addAttribute("unplanned", plan.unplanned());
             // the currentPlan shows only patients the user may see, so every unplanned visit here is theirs to name
             model.addAttribute("names", patients.visibleSummaries(user, plan.unplanned().stream()
                     .map(PlannedVisit::patientId).collect(Collectors.toSet())).stream()
-                    .collect(Collectors.toMap(org.homeward.patient.PatientSummary::id,
-                            org.homeward.patient.PatientSummary::displayName)));
+                    .collect(Collectors.toMap(PatientSummary::id, PatientSummary::displayName)));
             model.addAttribute("changes", dayPlans.changes(user, day));
-            model.addAttribute("exceptions", records.exceptions(user, day));
-            DayPlanPictures.Pictures drawn = pictures.of(user, plan);
+            model.addAttribute("exceptions", exceptions);
+            model.addAttribute("summary", DaySummary.of(plan, records.recordedOn(user, day), exceptions,
+                    visits.shifts(user, day)));
+            DayPlanPictures.Pictures drawn = pictures.of(user, plan, staff);
             model.addAttribute("timeline", drawn.timeline());
             model.addAttribute("routeMap", drawn.map());
+            model.addAttribute("routes", drawn.tables());
+            model.addAttribute("shown", drawn.shown());
         }
         return "visit/day";
     }
@@ -73,8 +84,12 @@ class DayPlanPageController {
     String plan(CurrentUser user, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             RedirectAttributes redirect) {
         DayPlan plan = dayPlans.plan(user, date);
-        redirect.addFlashAttribute("message", "Planned " + (plan.visits().size() - plan.unplanned().size()) + " of "
-                + plan.visits().size() + " visits (version " + plan.version() + ")");
+        int unplanned = plan.unplanned().size();
+        int late = plan.plannedLate().size();
+        redirect.addFlashAttribute("message", "Planned " + (plan.visits().size() - unplanned) + " of "
+                + plan.visits().size() + " visits (version " + plan.version() + ")"
+                + (unplanned > 0 ? "; " + unplanned + " could not be planned" : "")
+                + (late > 0 ? "; " + late + " planned after their window" : ""));
         return "redirect:/visits?date=" + date;
     }
 }
