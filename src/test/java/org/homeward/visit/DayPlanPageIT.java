@@ -82,7 +82,7 @@ class DayPlanPageIT {
         int bars = 0;
         for (Element row : rows) {
             String staff = row.attr("data-staff");
-            Element table = page.html().selectFirst("section[data-staff='" + staff + "'] table");
+            Element table = page.html().selectFirst("details[data-staff='" + staff + "'] table");
             int visits = table.select("tbody tr").size();
             bars += visits;
             assertThat(row.select("[data-testid=timeline-visit]")).as(staff).hasSize(visits);
@@ -96,7 +96,8 @@ class DayPlanPageIT {
             Element first = table.selectFirst("tbody tr");
             String firstBar = row.selectFirst("[data-testid=timeline-visit]").attr("aria-label");
             assertThat(firstBar).as("the first bar says what the table's first row says")
-                    .startsWith(first.child(2).text() + "-" + first.child(3).text() + " " + first.child(4).text());
+                    .startsWith(first.child(1).child(1).text() + " " + first.child(4).child(1).text() + ", "
+                            + first.child(2).child(1).text());
             assertThat(row.selectFirst("[data-testid=timeline-visit]").attr("data-hw-style")).matches("left:[0-9.]+%;width:[0-9.]+%");
         }
         assertThat(bars).isEqualTo(5);
