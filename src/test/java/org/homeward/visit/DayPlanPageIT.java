@@ -136,6 +136,40 @@ class DayPlanPageIT {
                 .text()).isEqualTo("Route of " + ivNurse.displayName() + ": 1 visit, shift no longer on the rota");
     }
 
+    @Test
+    void eachRouteNamesThePatientsAndTheirAddressesAndAnotherOrganisationSeesNoneOfIt() {
+        PatientRecord dose = admitted(50.712, -2.441);
+        add(dose, Map.of("kind", "IV_ANTIBIOTIC_DOSE", "times", List.of("10:00"), "toleranceMinutes", 30));
+        shift(ivNurse, List.of("IV_COMPETENT_NURSE", "REGISTERED_NURSE"));
+        assertThat(api.post(coordinator, "/api/v1/day-plans/" + day, Map.of()).status()).isEqualTo(201);
+
+        for (CurrentUser reader : List.of(coordinator, nurse)) {
+            Page page = PageSession.signIn(api.baseUrl(), reader).get("/visits?date=" + day);
+            Element row = page.html().selectFirst("details[data-staff='" + ivNurse.displayName() + "'] tbody tr");
+            assertThat(row.text()).as(reader.username()).contains(dose.summary().displayName())
+                    .contains(dose.addressLine1() + ", " + dose.postcode()).contains("IV antibiotic dose")
+                    .containsPattern("Travel (\\d+ minutes?|under a minute)");
+            assertThat(page.testId("summary-visits")).isEqualTo("1 visit");
+            assertThat(page.testId("summary-recorded")).isEqualTo("0 done, 0 under way, 0 missed");
+        }
+
+        org.homeward.security.Organisation elsewhere = fixtures.organisation(
+                org.homeward.security.OrganisationType.COMMUNITY_PROVIDER);
+        for (Role role : List.of(Role.COORDINATOR, Role.CLINICIAN)) {
+            CurrentUser outsider = fixtures.user(role, elsewhere);
+            Page page = PageSession.signIn(api.baseUrl(), outsider).get("/visits?date=" + day);
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.testId("no-plan")).isEqualTo("No plan for this day yet.");
+            assertThat(page.html().select("[data-testid=route], [data-testid=route-map], [data-testid=day-summary]"))
+                    .isEmpty();
+            assertThat(page.text()).doesNotContain(dose.summary().familyName().toUpperCase())
+                    .doesNotContain(dose.addressLine1()).doesNotContain(ivNurse.displayName());
+            Page picked = PageSession.signIn(api.baseUrl(), outsider).get("/visits?date=" + day + "&staff="
+                    + java.util.UUID.randomUUID());
+            assertThat(picked.text()).doesNotContain(dose.addressLine1());
+        }
+    }
+
     private PatientRecord admitted(Double latitude, Double longitude) {
         return team.admitted(latitude, longitude);
     }
