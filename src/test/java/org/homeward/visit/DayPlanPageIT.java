@@ -170,6 +170,20 @@ class DayPlanPageIT {
         }
     }
 
+    @Test
+    void aDateThatDoesNotExistIsA400NamingTheDayFieldAndTodayIsShown() {
+        PageSession session = PageSession.signIn(api.baseUrl(), coordinator);
+
+        for (String bad : List.of("2027-02-31", "31/12/2026", "2200-01-01")) {
+            Page page = session.get("/visits?date=" + bad);
+            assertThat(page.status()).as(bad).isEqualTo(400);
+            assertThat(page.testId("errors")).as(bad).startsWith("Go to a day: Enter a real date");
+            assertThat(page.html().selectFirst("#day-field").attr("aria-describedby")).contains("day-field-error");
+            assertThat(page.testId("relative-day")).isEqualTo("Today");
+        }
+        assertThat(session.get("/visits?date=" + day + "&staff=not-a-shift").status()).isEqualTo(200);
+    }
+
     private PatientRecord admitted(Double latitude, Double longitude) {
         return team.admitted(latitude, longitude);
     }

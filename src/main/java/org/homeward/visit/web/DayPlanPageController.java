@@ -49,10 +49,26 @@ class DayPlanPageController {
     }
 
     @GetMapping("/visits")
-    String day(CurrentUser user, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-            LocalDate date, @RequestParam(required = false) UUID staff, Model model) {
+    String day(CurrentUser user, @RequestParam(required = false) String date,
+            @RequestParam(required = false) String staff, Model model,
+            jakarta.servlet.http.HttpServletResponse response) {
         LocalDate today = LocalDate.now(clock);
-        LocalDate day = date == null ? today : date;
+        LocalDate day = today;
+        if (date != null && !date.isBlank()) {
+            try {
+                day = LocalDate.parse(date.strip());
+                String problem = org.homeward.shared.PlausibleDates.problemWith(day);
+                if (problem != null) {
+                    throw new java.time.format.DateTimeParseException(problem, date, 0);
+                }
+            } catch (java.time.format.DateTimeParseException e) {
+                // a typed address or an old browser's text field: say which field, and show today meanwhile
+                response.setStatus(400);
+                model.addAttribute("dateError", "Enter a real date between 1 January 1900 and 31 December 2100,"
+                        + " for example 2027-03-27");
+                day = today;
+            }
+        }
         DayPlan plan = dayPlans.currentPlan(user, day).orElse(null);
         model.addAttribute("date", day);
         model.addAttribute("today", today);
@@ -71,13 +87,22 @@ class DayPlanPageController {
             model.addAttribute("exceptions", exceptions);
             model.addAttribute("summary", DaySummary.of(plan, records.recordedOn(user, day), exceptions,
                     visits.shifts(user, day)));
-            DayPlanPictures.Pictures drawn = pictures.of(user, plan, staff);
+            DayPlanPictures.Pictures drawn = pictures.of(user, plan, uuidOrNull(staff));
             model.addAttribute("timeline", drawn.timeline());
             model.addAttribute("routeMap", drawn.map());
             model.addAttribute("routes", drawn.tables());
             model.addAttribute("shown", drawn.shown());
         }
         return "visit/day";
+    }
+
+    /** The person picked for the map; anything else (an old link, a typed address) shows everyone's routes. */
+    private static UUID uuidOrNull(String staff) {
+        try {
+            return staff == null || staff.isBlank() ? null : UUID.fromString(staff.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     @PostMapping("/visits/plan")
