@@ -42,7 +42,7 @@ record DaySummary(int visits, int planned, int plannedLate, int unplanned, Map<S
         return planned - plannedLate;
     }
 
-    /** "230 visits", "1 visit". */
+    /** A count with its noun, singular for one. */
     static String count(long n, String one, String many) {
         return n + " " + (n == 1 ? one : many);
     }

@@ -23,7 +23,7 @@ record RouteTable(UUID shiftId, String staffName, String shiftLabel, String note
      */
     record Row(PlannedVisit visit, String patientName, String address, Long travelMinutes) {
 
-        /** "12 minutes", "under a minute" or "not known". */
+        /** The travel in minutes, in words; under a minute, or not known without a location. */
         public String travel() {
             if (travelMinutes == null) {
                 return "not known";
@@ -32,7 +32,7 @@ record RouteTable(UUID shiftId, String staffName, String shiftLabel, String note
         }
     }
 
-    /** "3 visits, 08:00-16:00". */
+    /** How many visits, and the shift times. */
     public String summary() {
         return rows.size() + (rows.size() == 1 ? " visit" : " visits") + (shiftLabel == null ? "" : ", " + shiftLabel);
     }
