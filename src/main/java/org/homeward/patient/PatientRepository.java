@@ -167,6 +167,16 @@ class PatientRepository {
                 .list();
     }
 
+    List<VisitAddress> visitAddresses(Collection<PatientId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        UUID[] array = ids.stream().map(PatientId::value).toArray(UUID[]::new);
+        return jdbc.sql("select id, address_line1, postcode from patient where id = any(?)").param(array)
+                .query((rs, row) -> new VisitAddress(new PatientId(rs.getObject("id", UUID.class)),
+                        rs.getString("address_line1"), rs.getString("postcode"))).list();
+    }
+
     List<PatientSummary> summaries(Collection<PatientId> ids) {
         if (ids.isEmpty()) {
             return List.of();

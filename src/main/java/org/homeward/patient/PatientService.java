@@ -685,6 +685,18 @@ public class PatientService {
     }
 
     /**
+     * The first address line and postcode of those of {@code ids} the user may see, for a route list; the others are
+     * left out, as by {@link #visibleSummaries}.
+     */
+    @Transactional(readOnly = true)
+    public List<VisitAddress> visibleAddresses(CurrentUser user, Collection<PatientId> ids) {
+        if (!user.hasAnyRole(Role.CLINICAL_RECORD_READERS)) {
+            return List.of();
+        }
+        return repository.visitAddresses(new HashSet<>(repository.visibleAmong(ids, user.organisationId())));
+    }
+
+    /**
      * The map locations of these patients' homes, for visit planning; patients without a recorded location are left
      * out. Internal use: the caller has already checked the user may see these patients.
      */

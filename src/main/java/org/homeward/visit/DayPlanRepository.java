@@ -140,6 +140,31 @@ class DayPlanRepository {
                 .query((rs, row) -> plan(rs)).optional();
     }
 
+    /** One version of an organisation's plan of the day. */
+    Optional<DayPlan> version(OrganisationId organisation, LocalDate day, int version) {
+        return jdbc.sql("select * from day_plan where organisation_id = ? and plan_date = ? and version = ?")
+                .params(organisation.value(), java.sql.Date.valueOf(day), version)
+                .query((rs, row) -> plan(rs)).optional();
+    }
+
+    /** The plan version whose changes the user last marked read on that organisation's day, if any. */
+    Optional<Integer> readVersion(UUID user, OrganisationId organisation, LocalDate day) {
+        return jdbc.sql("""
+                select plan_version from plan_changes_read where user_id = ? and organisation_id = ? and plan_date = ?""")
+                .params(user, organisation.value(), java.sql.Date.valueOf(day)).query(Integer.class).optional();
+    }
+
+    /** Records that the user has read the changes up to {@code version}; an older version never replaces a newer. */
+    void markRead(UUID user, OrganisationId organisation, LocalDate day, int version, Instant at) {
+        jdbc.sql("""
+                insert into plan_changes_read (user_id, organisation_id, plan_date, plan_version, read_at)
+                values (?, ?, ?, ?, ?)
+                on conflict (user_id, organisation_id, plan_date) do update
+                set plan_version = greatest(plan_changes_read.plan_version, excluded.plan_version),
+                    read_at = excluded.read_at""")
+                .params(user, organisation.value(), java.sql.Date.valueOf(day), version, Timestamp.from(at)).update();
+    }
+
     private DayPlan plan(ResultSet rs) throws SQLException {
         UUID id = rs.getObject("id", UUID.class);
         List<PlannedVisit> visits = jdbc.sql("""

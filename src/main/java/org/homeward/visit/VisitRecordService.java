@@ -75,12 +75,57 @@ public class VisitRecordService {
         return list;
     }
 
-    /** What the latest re-plan changed for the user's own visits on {@code day}. */
-    @Transactional(readOnly = true)
-    public List<DayPlanChange> myChanges(CurrentUser user, LocalDate day) {
+    /**
+     * What changed in the user's own visits on {@code day} since the plan version they last marked read (or, never
+     * having marked any, since the day's first plan): only real changes, a visit new to them, no longer theirs, or
+     * moved in time.
+     */
+    @Transactional
+    public MyPlanChanges myChanges(CurrentUser user, LocalDate day) {
         Set<UUID> mine = myShifts(user, day);
-        return plans.currentId(user.organisationId(), day).map(planId -> plans.changes(planId).stream()
-                .filter(c -> mine.stream().anyMatch(c::concerns)).toList()).orElse(List.of());
+        DayPlan current = plans.current(user.organisationId(), day).orElse(null);
+        if (mine.isEmpty() || current == null) {
+            return MyPlanChanges.none();
+        }
+        int read = plans.readVersion(user.id().value(), user.organisationId(), day).orElse(1);
+        if (read >= current.version()) {
+            return new MyPlanChanges(current.version(), current.version(), List.of());
+        }
+        DayPlan baseline = plans.version(user.organisationId(), day, read).orElse(null);
+        if (baseline == null) {
+            return new MyPlanChanges(current.version(), current.version(), List.of());
+        }
+        MyPlanChanges changes = MyPlanChanges.between(baseline, current, mine, DayPlanService.NOTICEABLE_SHIFT);
+        Set<PatientId> visible = patients.visibleSummaries(user, changes.changes().stream()
+                .map(MyPlanChange::patientId).collect(Collectors.toSet())).stream().map(PatientSummary::id)
+                .collect(Collectors.toSet());
+        return new MyPlanChanges(changes.readVersion(), changes.currentVersion(), changes.changes().stream()
+                .filter(c -> visible.contains(c.patientId())).toList());
+    }
+
+    /**
+     * Marks the changes to the user's visits on {@code day} read up to plan {@code version} (the version they were
+     * shown): they are not shown again, on any device, until a later version changes their visits again.
+     */
+    @Transactional
+    public void markChangesRead(CurrentUser user, LocalDate day, int version) {
+        DayPlan current = plans.current(user.organisationId(), day)
+                .orElseThrow(() -> new NotFoundException("No visit plan for " + day));
+        if (version < 1 || version > current.version()) {
+            throw new InvalidInputException("version", "version must be between 1 and " + current.version()
+                    + ", the day's current plan");
+        }
+        plans.markRead(user.id().value(), user.organisationId(), day, version, clock.instant());
+    }
+
+    /**
+     * What is recorded so far at the day's visits, for the day view's counts: the caller keeps only the records of
+     * the plan's visits it already shows (the plan is cut to the patients the user may see).
+     */
+    @Transactional(readOnly = true)
+    public List<VisitRecord> recordedOn(CurrentUser user, LocalDate day) {
+        user.requireRole("see the day's visit plan", Role.COORDINATOR, Role.SENIOR_DECISION_MAKER, Role.CLINICIAN);
+        return records.onDay(day);
     }
 
     /** One of the day's visits, for the staff member planned to make it or a coordinator. */

@@ -65,7 +65,8 @@ class DemoVisitDayBrowserIT {
         assertThat(browser.driver().findElements(By.cssSelector("svg.hw-map g.hw-map__route"))).hasSize(staffRows);
         browser.screenshot("planned");
 
-        browser.act(By.cssSelector("[data-testid='route'] tbody tr a"), a -> a.click());
+        browser.act(By.cssSelector("details.hw-route summary"), summary -> summary.click());
+        browser.act(By.cssSelector("details.hw-route[open] [data-testid='route'] tbody tr a"), a -> a.click());
         browser.click("open-urgent-visit");
         String patient = browser.text(By.cssSelector(".nhsuk-caption-l a"));
         browser.type("reason", "NEWS2 6 from home readings: new confusion")

@@ -114,10 +114,13 @@ class DayPlanIT {
 
         Page planned = session.follow(session.submit(empty, "form[action=/visits/plan]", Map.of("date", day.toString())));
 
-        assertThat(planned.testId("flash")).isEqualTo("Planned 2 of 3 visits (version 1)");
-        assertThat(planned.testId("plan-summary")).contains("Version 1").contains("Not every visit could be planned");
+        assertThat(planned.testId("flash")).isEqualTo("Planned 2 of 3 visits (version 1); 1 could not be planned");
+        assertThat(planned.testId("plan-summary")).contains("Version 1");
+        assertThat(planned.testId("summary-visits")).isEqualTo("3 visits");
+        assertThat(planned.testId("summary-planned")).isEqualTo("2 visits, all within their window");
+        assertThat(planned.testId("summary-unplanned")).isEqualTo("Arrange 1 visit: " + DayPlanProblem.NO_LOCATION + " (1)");
         assertThat(planned.testId("unplanned")).contains("Blood test due 08:00-11:00: " + DayPlanProblem.NO_LOCATION);
-        Element route = planned.html().selectFirst("section[data-staff=" + ivNurse.displayName() + "]");
+        Element route = planned.html().selectFirst("details[data-staff=" + ivNurse.displayName() + "]");
         assertThat(route).isNotNull();
         assertThat(route.select("tbody tr")).hasSize(2);
         assertThat(route.text()).contains("IV antibiotic dose").contains("09:30-10:30").contains("13:30-14:30");
@@ -137,7 +140,11 @@ class DayPlanIT {
         Page planned = session.follow(session.submit(session.get("/visits?date=" + day), "form[action=/visits/plan]",
                 Map.of("date", day.toString())));
 
-        assertThat(planned.testId("plan-summary")).contains("Not every visit could be planned");
+        assertThat(planned.testId("flash")).isEqualTo("Planned 2 of 2 visits (version 1); 1 planned after their window");
+        assertThat(planned.testId("summary-planned")).isEqualTo("2 visits: 1 within their window, 1 after it");
+        assertThat(planned.testId("summary-unplanned")).as("nothing is unplanned, so nothing says so")
+                .isEqualTo("None");
+        assertThat(planned.html().select("[data-testid=unplanned]")).isEmpty();
         assertThat(planned.html().select("[data-testid=planned-late] li")).hasSize(1);
         assertThat(planned.testId("planned-late")).contains("IV antibiotic dose due 10:00-10:00, planned 1")
                 .contains(ivNurse.displayName());

@@ -82,7 +82,7 @@ class DayPlanPageIT {
         int bars = 0;
         for (Element row : rows) {
             String staff = row.attr("data-staff");
-            Element table = page.html().selectFirst("section[data-staff='" + staff + "'] table");
+            Element table = page.html().selectFirst("details[data-staff='" + staff + "'] table");
             int visits = table.select("tbody tr").size();
             bars += visits;
             assertThat(row.select("[data-testid=timeline-visit]")).as(staff).hasSize(visits);
@@ -96,7 +96,8 @@ class DayPlanPageIT {
             Element first = table.selectFirst("tbody tr");
             String firstBar = row.selectFirst("[data-testid=timeline-visit]").attr("aria-label");
             assertThat(firstBar).as("the first bar says what the table's first row says")
-                    .startsWith(first.child(2).text() + "-" + first.child(3).text() + " " + first.child(4).text());
+                    .startsWith(first.child(1).child(1).text() + " " + first.child(4).child(1).text() + ", "
+                            + first.child(2).child(1).text());
             assertThat(row.selectFirst("[data-testid=timeline-visit]").attr("data-hw-style")).matches("left:[0-9.]+%;width:[0-9.]+%");
         }
         assertThat(bars).isEqualTo(5);
@@ -133,6 +134,54 @@ class DayPlanPageIT {
                 .isEqualTo("Shift added after this plan was made: plan the day again");
         assertThat(page.html().selectFirst("svg.hw-map g.hw-map__route[data-staff='" + ivNurse.displayName() + "'] title")
                 .text()).isEqualTo("Route of " + ivNurse.displayName() + ": 1 visit, shift no longer on the rota");
+    }
+
+    @Test
+    void eachRouteNamesThePatientsAndTheirAddressesAndAnotherOrganisationSeesNoneOfIt() {
+        PatientRecord dose = admitted(50.712, -2.441);
+        add(dose, Map.of("kind", "IV_ANTIBIOTIC_DOSE", "times", List.of("10:00"), "toleranceMinutes", 30));
+        shift(ivNurse, List.of("IV_COMPETENT_NURSE", "REGISTERED_NURSE"));
+        assertThat(api.post(coordinator, "/api/v1/day-plans/" + day, Map.of()).status()).isEqualTo(201);
+
+        for (CurrentUser reader : List.of(coordinator, nurse)) {
+            Page page = PageSession.signIn(api.baseUrl(), reader).get("/visits?date=" + day);
+            Element row = page.html().selectFirst("details[data-staff='" + ivNurse.displayName() + "'] tbody tr");
+            assertThat(row.text()).as(reader.username()).contains(dose.summary().displayName())
+                    .contains(dose.addressLine1() + ", " + dose.postcode()).contains("IV antibiotic dose")
+                    .containsPattern("Travel (\\d+ minutes?|under a minute)");
+            assertThat(page.testId("summary-visits")).isEqualTo("1 visit");
+            assertThat(page.testId("summary-recorded")).isEqualTo("0 done, 0 under way, 0 missed");
+        }
+
+        org.homeward.security.Organisation elsewhere = fixtures.organisation(
+                org.homeward.security.OrganisationType.COMMUNITY_PROVIDER);
+        for (Role role : List.of(Role.COORDINATOR, Role.CLINICIAN)) {
+            CurrentUser outsider = fixtures.user(role, elsewhere);
+            Page page = PageSession.signIn(api.baseUrl(), outsider).get("/visits?date=" + day);
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.testId("no-plan")).isEqualTo("No plan for this day yet.");
+            assertThat(page.html().select("[data-testid=route], [data-testid=route-map], [data-testid=day-summary]"))
+                    .isEmpty();
+            assertThat(page.text()).doesNotContain(dose.summary().familyName().toUpperCase())
+                    .doesNotContain(dose.addressLine1()).doesNotContain(ivNurse.displayName());
+            Page picked = PageSession.signIn(api.baseUrl(), outsider).get("/visits?date=" + day + "&staff="
+                    + java.util.UUID.randomUUID());
+            assertThat(picked.text()).doesNotContain(dose.addressLine1());
+        }
+    }
+
+    @Test
+    void aDateThatDoesNotExistIsA400NamingTheDayFieldAndTodayIsShown() {
+        PageSession session = PageSession.signIn(api.baseUrl(), coordinator);
+
+        for (String bad : List.of("2027-02-31", "31/12/2026", "2200-01-01")) {
+            Page page = session.get("/visits?date=" + bad);
+            assertThat(page.status()).as(bad).isEqualTo(400);
+            assertThat(page.testId("errors")).as(bad).startsWith("Go to a day: Enter a real date");
+            assertThat(page.html().selectFirst("#day-field").attr("aria-describedby")).contains("day-field-error");
+            assertThat(page.testId("relative-day")).isEqualTo("Today");
+        }
+        assertThat(session.get("/visits?date=" + day + "&staff=not-a-shift").status()).isEqualTo(200);
     }
 
     private PatientRecord admitted(Double latitude, Double longitude) {

@@ -124,7 +124,7 @@ class MyVisitsPageIT {
         assertThat(coordinatorView.testId("changes")).contains("What changed in version 2 (urgent observations for")
                 .contains("New: Observations, " + nurse.displayName() + " at 11:");
         Page phone = PageSession.signIn(api.baseUrl(), nurse).get("/my-visits?date=" + team.day);
-        assertThat(phone.testId("my-changes")).contains("New: Observations at 11:");
+        assertThat(phone.testId("my-changes")).contains("New for you: Observations for " + breathless.summary().displayName() + " at 11:");
         assertThat(phone.text()).contains("Observations: " + breathless.summary().displayName());
     }
 

@@ -120,7 +120,9 @@ class SharedCareVisitsIT {
         assertThat(api.get(consultant, "/api/v1/day-plans/" + day).status()).isEqualTo(404);
         // and the nurse's own list shows it, marked urgent
         Page mine = PageSession.signIn(api.baseUrl(), nurse).get("/my-visits?date=" + day);
-        assertThat(mine.html().select("[data-testid=urgent-tag]")).hasSize(1);
+        assertThat(mine.html().select("[data-testid=my-visits] [data-testid=urgent-tag]")).hasSize(1);
+        assertThat(mine.html().select("[data-testid=my-changes] [data-testid=urgent-tag]"))
+                .as("and the line saying it is new for them").hasSize(1);
     }
 
     @Test

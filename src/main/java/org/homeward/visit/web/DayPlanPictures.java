@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.homeward.patient.HomeLocation;
 import org.homeward.patient.PatientService;
 import org.homeward.patient.PatientSummary;
+import org.homeward.patient.VisitAddress;
 import org.homeward.security.CurrentUser;
 import org.homeward.shared.PatientId;
 import org.homeward.visit.DayPlan;
@@ -35,10 +36,14 @@ class DayPlanPictures {
         this.clock = clock;
     }
 
-    record Pictures(DayTimeline timeline, RouteMap map) {
+    /**
+     * The timeline, the route map (of one shift's route, or every route when {@code onlyShift} is null or not one of
+     * the day's), and each route as a table with names, addresses and travel.
+     */
+    record Pictures(DayTimeline timeline, RouteMap map, List<RouteTable> tables, StaffRoute shown) {
     }
 
-    Pictures of(CurrentUser user, DayPlan plan) {
+    Pictures of(CurrentUser user, DayPlan plan, java.util.UUID onlyShift) {
         List<StaffRoute> routes = StaffRoute.of(visits.shifts(user, plan.date()), plan.visits());
         List<PatientId> ids = plan.visits().stream().filter(PlannedVisit::planned).map(PlannedVisit::patientId)
                 .distinct().toList();
@@ -46,7 +51,17 @@ class DayPlanPictures {
                 .collect(Collectors.toMap(HomeLocation::patientId, Function.identity()));
         Map<PatientId, String> names = patients.visibleSummaries(user, ids).stream()
                 .collect(Collectors.toMap(PatientSummary::id, PatientSummary::displayName));
+        Map<PatientId, VisitAddress> addresses = patients.visibleAddresses(user, ids).stream()
+                .collect(Collectors.toMap(VisitAddress::patientId, Function.identity()));
+        java.time.format.DateTimeFormatter hours = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+        List<RouteTable> tables = routes.stream().filter(r -> !r.visits().isEmpty())
+                .map(r -> RouteTable.of(r, r.shift() == null ? "shift no longer on the rota"
+                        : hours.format(r.shift().startsAt().atZone(clock.getZone())) + "-"
+                                + hours.format(r.shift().endsAt().atZone(clock.getZone())),
+                        null, homes, names, addresses, dayPlans::travelTime))
+                .toList();
+        StaffRoute shown = routes.stream().filter(r -> r.shiftId().equals(onlyShift)).findFirst().orElse(null);
         return new Pictures(DayTimeline.of(routes, homes, names, dayPlans::travelTime, clock.getZone(), plan.madeAt()),
-                RouteMap.of(routes, homes, names, clock.getZone()));
+                RouteMap.of(shown == null ? routes : List.of(shown), homes, names, clock.getZone()), tables, shown);
     }
 }

@@ -35,8 +35,11 @@ class MyVisitsPageController {
     private final VisitRecordService records;
     private final ObservationService observations;
     private final Clock clock;
+    private final org.homeward.patient.PatientService patients;
 
-    MyVisitsPageController(VisitRecordService records, ObservationService observations, Clock clock) {
+    MyVisitsPageController(VisitRecordService records, ObservationService observations, Clock clock,
+            org.homeward.patient.PatientService patients) {
+        this.patients = patients;
         this.records = records;
         this.observations = observations;
         this.clock = clock;
@@ -53,8 +56,22 @@ class MyVisitsPageController {
         List<MyVisit> visits = records.myVisits(user, day);
         model.addAttribute("date", day);
         model.addAttribute("visits", visits);
-        model.addAttribute("changes", records.myChanges(user, day));
+        org.homeward.visit.MyPlanChanges changes = records.myChanges(user, day);
+        model.addAttribute("changes", changes);
+        model.addAttribute("names", patients.visibleSummaries(user, changes.changes().stream()
+                .map(org.homeward.visit.MyPlanChange::patientId).collect(java.util.stream.Collectors.toSet())).stream()
+                .collect(java.util.stream.Collectors.toMap(org.homeward.patient.PatientSummary::id,
+                        org.homeward.patient.PatientSummary::displayName)));
         return "visit/mine";
+    }
+
+    /** Marks the changes shown read, up to the plan version shown: they stay hidden on every device until a new one. */
+    @PostMapping("/my-visits/changes/read")
+    String changesRead(CurrentUser user, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @RequestParam int version, RedirectAttributes redirect) {
+        records.markChangesRead(user, date, version);
+        redirect.addFlashAttribute("message", "Changes marked as read");
+        return "redirect:/my-visits?date=" + date;
     }
 
     @GetMapping("/my-visits/visit")
