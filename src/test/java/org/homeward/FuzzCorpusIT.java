@@ -197,7 +197,10 @@ class FuzzCorpusIT {
             cases.add(new Case(endpoint, "NUL byte: path id", withIds(endpoint.path(), "a%00b"), someBody, null, null));
             cases.add(new Case(endpoint, "lone surrogate: path id", withIds(endpoint.path(), "a%ED%A0%80b"), someBody,
                     null, null));
-            cases.add(new Case(endpoint, "huge string: path id", withIds(endpoint.path(), "a".repeat(4000)), someBody,
+            // 3,000 characters in each id keeps a two-id path under Tomcat's 8 KB request-header limit: over it
+            // Tomcat answers 400 and closes the connection while the client may still be sending, and the client can
+            // then see only the reset ("header parser received no bytes"), which is TCP, not Homeward
+            cases.add(new Case(endpoint, "huge string: path id", withIds(endpoint.path(), "a".repeat(3000)), someBody,
                     null, null));
             // a path Tomcat cannot decode (%ZZ) cannot be sent with Java's HTTP client: StrictInputIT sends those
         }
