@@ -48,16 +48,8 @@ public final class Browser implements AutoCloseable {
     private final List<String> cspViolations = new ArrayList<>();
     private boolean checkingPage;
 
-    /**
-     * Pages owned by the other issue-11 branches (alert board, observation chart and forms, Visits, patient search and
-     * corrections, audit trail, referral form, census) that are being rewritten there: not checked automatically
-     * until those branches are merged. This set exists only until then; the lead removes it. Swagger UI is a third
-     * party's page. Patterns match the path (without the query).
-     */
-    private static final List<java.util.regex.Pattern> NOT_CHECKED_UNTIL_ISSUE_11_MERGED = Stream.of(
-            "/alerts.*", "/visits.*", "/my-visits.*", "/patients/[^/]+/chart.*", "/patients/[^/]+/observations.*",
-            "/patients", "/admin/audit.*",
-            "/referrals/new.*", "/wards/[^/]+/census.*", "/swagger-ui.*", "/v3/api-docs.*")
+    /** Swagger UI is a third party's page, not checked as Homeward's own. Patterns match the path (without the query). */
+    private static final List<java.util.regex.Pattern> THIRD_PARTY_PAGES = Stream.of("/swagger-ui.*", "/v3/api-docs.*")
             .map(java.util.regex.Pattern::compile).toList();
 
     public Browser(String baseUrl, String testName) {
@@ -283,7 +275,7 @@ public final class Browser implements AutoCloseable {
 
     /**
      * Checks the page shown now unless it was checked already (a mark kept in the page's window, which a new page
-     * does not have) or it is one of {@link #NOT_CHECKED_UNTIL_ISSUE_11_MERGED}.
+     * does not have) or it is one of {@link #THIRD_PARTY_PAGES}.
      */
     public void checkPageIfNew() {
         if (checkingPage) {
@@ -295,7 +287,7 @@ public final class Browser implements AutoCloseable {
                         + "return seen || document.contentType !== 'text/html' || !document.body;");
         String path = currentPath().replaceFirst("[?#].*", "");
         if (Boolean.TRUE.equals(checked) || !path.startsWith("/")
-                || NOT_CHECKED_UNTIL_ISSUE_11_MERGED.stream().anyMatch(p -> p.matcher(path).matches())) {
+                || THIRD_PARTY_PAGES.stream().anyMatch(p -> p.matcher(path).matches())) {
             return;
         }
         checkingPage = true;
