@@ -133,7 +133,7 @@ class SharedCareBrowserIT {
         // 1. The ED referrer (acute trust) registers the patient and refers to the virtual ward
         browser.signIn(edReferrer.username(), Fixtures.PASSWORD).open("/patients/new");
         browser.type("nhsNumber", nhsNumber).type("givenName", "Thomas").type("familyName", familyName)
-                .setValue("dateOfBirth", "1938-04-02").select("sex", "Male").select("ethnicCategory", "White - British")
+                .typeDate("dateOfBirth", java.time.LocalDate.of(1938, 4, 2)).select("sex", "Male").select("ethnicCategory", "White - British")
                 .type("addressLine1", "3 Max Gate Lane").type("town", "Dorchester").type("postcode", "dt1 2aa")
                 .type("gpPracticeCode", practice)
                 .type("gpPracticeName", "Max Gate Surgery").click("save-patient");

@@ -351,7 +351,8 @@ public class AlertService {
      * raised it (or made it more urgent), and who has been sent a message about it, from the alert's delivery record.
      * The nurse's confirmation page shows this rather than guessing from the score.
      */
-    @Transactional(readOnly = true)
+    // not read-only: the access check writes an audit line (break-glass use, or a refusal)
+    @Transactional
     public AlertOutcome outcomeOf(CurrentUser user, PatientId patient, Instant takenAt) {
         user.requireRole("see alerts", Role.CLINICIAN, Role.SENIOR_DECISION_MAKER, Role.COORDINATOR);
         patients.requireAccess(user, patient);

@@ -82,7 +82,8 @@ public class MonitoringService {
     }
 
     /** The patient's quiet hours, if a clinician has set them, for staff who may see the patient. */
-    @Transactional(readOnly = true)
+    // not read-only: the access check writes an audit line (break-glass use, or a refusal)
+    @Transactional
     public Optional<QuietHours> quietHours(CurrentUser user, PatientId patient) {
         patients.requireVisible(user, patient);
         return quietHours.find(patient);

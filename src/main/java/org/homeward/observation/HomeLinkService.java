@@ -99,7 +99,8 @@ public class HomeLinkService {
     }
 
     /** The patient's working link, if any, for staff on the care team. */
-    @Transactional(readOnly = true)
+    // not read-only: the access check writes an audit line (break-glass use, or a refusal)
+    @Transactional
     public Optional<ActiveLink> activeLink(CurrentUser user, PatientId patient) {
         requireStaff(user, "see home reading links", patient);
         return repository.newestActive(patient, clock.instant());

@@ -90,7 +90,9 @@ class HomeLinksBrowserIT {
                 .waitForText(By.cssSelector("[data-testid='quiet-hours-value']"), "None");
         nurseBrowser.click("set-quiet-hours");
         nurseBrowser.setValue("reason", "").click("save-quiet-hours");
-        assertThat(nurseBrowser.testId("errors")).contains("reason");
+        // the field's own words, not its code ("reason: ...")
+        assertThat(nurseBrowser.testId("errors")).contains("Say why readings are not expected in these hours")
+                .doesNotContain("reason:");
         checked(nurseBrowser, "quiet-hours-error");
 
         nurseBrowser.setValue("startsAt", "23:00").setValue("endsAt", "07:00")

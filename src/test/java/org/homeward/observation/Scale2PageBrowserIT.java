@@ -57,7 +57,9 @@ class Scale2PageBrowserIT {
         assertThat(browser.testId("spo2-scale-current")).contains("Scored on SpO2 Scale 1");
 
         browser.click("spo2-scale-submit");
-        assertThat(browser.text(By.cssSelector("[data-testid='errors']"))).contains("reason: Give the reason");
+        // the field's own words, not its code ("reason: ...")
+        assertThat(browser.text(By.cssSelector("[data-testid='errors']"))).contains("Give the reason")
+                .doesNotContain("reason:");
         assertThat(jdbc.sql("select count(*) from spo2_scale_decision where patient_id = ?")
                 .param(patient.summary().id().value()).query(Long.class).single()).isZero();
 

@@ -80,7 +80,7 @@ class PatientRecordsBrowserIT {
 
         browser.click("change-date-of-birth");
         accessible("change-personal-details");
-        browser.setValue("dateOfBirth", "1944-03-20").type("reason", "Confirmed with her passport")
+        browser.typeDate("dateOfBirth", java.time.LocalDate.of(1944, 3, 20)).type("reason", "Confirmed with her passport")
                 .click("save-correction");
         assertThat(browser.testId("flash")).contains("Saved: Date of birth");
         assertThat(browser.testId("date-of-birth")).startsWith("20 March 1944");

@@ -69,7 +69,7 @@ class FlowBrowserIT {
         browser.signIn(consultant.username(), Fixtures.PASSWORD).open("/referrals");
 
         String row = browser.text(By.cssSelector("tr[data-referral-id='" + urgent.id() + "']"));
-        assertThat(row).contains("Overdue").contains("Waiting 2 h 5 min").contains("Due by 10 Dec 10:55");
+        assertThat(row).contains("Overdue").contains("Waiting 2 h 5 min").contains("Due by 10 December 2026, 10:55");
         assertThat(browser.testId("overdue-triage")).contains("Overdue for triage")
                 .containsIgnoringCase(patient.summary().familyName());
         assertThat(Axe.violations(browser)).isEmpty();
@@ -87,7 +87,7 @@ class FlowBrowserIT {
 
         browser.signIn(consultant.username(), Fixtures.PASSWORD).open("/admissions/" + admission.id());
         browser.setValue("estimatedDischargeDate", revised.toString()).click("save-edd");
-        assertThat(browser.text(By.cssSelector("[data-testid='errors']"))).contains("reason");
+        assertThat(browser.text(By.cssSelector("[data-testid='errors']"))).contains("Reason is required");
         assertThat(Axe.violations(browser)).isEmpty();
         scrollTo("edd-revision");
         browser.screenshot("edd-refused-without-reason");

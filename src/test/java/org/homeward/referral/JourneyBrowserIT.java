@@ -78,7 +78,7 @@ class JourneyBrowserIT {
         browser.signIn(referrer.username(), Fixtures.PASSWORD).open("/patients/new");
         String wrongCheckDigit = nhsNumber.substring(0, 9) + ((nhsNumber.charAt(9) - '0' + 1) % 10);
         browser.type("nhsNumber", wrongCheckDigit).type("givenName", "Thomas").type("familyName", familyName)
-                .setValue("dateOfBirth", "1938-04-02").select("sex", "Male").select("ethnicCategory", "White - British")
+                .typeDate("dateOfBirth", java.time.LocalDate.of(1938, 4, 2)).select("sex", "Male").select("ethnicCategory", "White - British")
                 .type("addressLine1", "3 Max Gate Lane").type("town", "Dorchester").type("postcode", "dt1 2aa")
                 .type("gpPracticeCode", "J81012")
                 .type("gpPracticeName", "Dorchester Health Centre").click("save-patient");

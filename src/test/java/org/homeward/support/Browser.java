@@ -102,6 +102,12 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Types a date into an NHS.UK three-box date input (fragments :: dateInput) as a person would: day, month, year. */
+    public Browser typeDate(String field, java.time.LocalDate date) {
+        return type(field, String.valueOf(date.getDayOfMonth())).type(field + "-month", String.valueOf(date.getMonthValue()))
+                .type(field + "-year", String.valueOf(date.getYear()));
+    }
+
     /** Sets a date, time or datetime-local input the way a date picker would, without locale-dependent typing. */
     public Browser setValue(String id, String value) {
         WebElement field = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
