@@ -12,7 +12,7 @@ import java.time.Instant;
  *     never before the referral
  */
 public record TriageDecision(
-        @NotNull(message = "is required: ACCEPT or DECLINE") Outcome outcome,
+        @NotNull(message = "is required: accept or decline the referral") Outcome outcome,
         @NotBlank(message = "is required: say why, against the ward's admission criteria") @Size(max = 4000, message = "must be at most {max} characters") String reason,
         Instant decidedAt) {
 

@@ -109,7 +109,8 @@ class JourneyBrowserIT {
         browser.clickLink(familyName.toUpperCase() + ", Thomas");
         assertThat(browser.pageText()).contains("Acutely unwell adults safe at home with daily visits");
         browser.click("save-triage");
-        assertThat(browser.testId("errors")).contains("outcome").contains("reason");
+        assertThat(browser.testId("errors")).contains("Outcome is required: accept or decline the referral")
+                .contains("Reason is required").doesNotContain("ACCEPT");
         browser.check("Accept").type("reason", "Meets criteria: pneumonia, stable observations, NEWS2 3")
                 .click("save-triage");
         assertThat(browser.testId("referral-status")).isEqualTo("Accepted");
