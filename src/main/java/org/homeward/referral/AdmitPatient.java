@@ -23,16 +23,16 @@ import org.homeward.shared.UserId;
  *     ({@link EstimatedDischarge})
  */
 public record AdmitPatient(
-        @NotNull(message = "is required: the named consultant, consultant practitioner or GP accountable (KLoE 1.1)") UserId accountableClinicianId,
-        @NotNull(message = "is required: agreed on admission (KLoE 10.1)") LocalDate estimatedDischargeDate,
+        @NotNull(message = "is required: the named consultant, consultant practitioner or GP accountable") UserId accountableClinicianId,
+        @NotNull(message = "is required: agreed on admission") LocalDate estimatedDischargeDate,
         @NotNull(message = "is required") ConsentGivenBy consentGivenBy,
         @NotNull(message = "is required: does the patient have capacity to consent?") Boolean patientHasCapacity,
         CarerId consentingCarerId,
         @Size(max = 200, message = "must be at most {max} characters") String consentingPersonName,
         @Size(max = 200, message = "must be at most {max} characters") String consentingPersonRole,
-        @NotNull(message = "must be confirmed: benefits and risks of care at home were discussed (KLoE 4.2)")
-        @AssertTrue(message = "must be confirmed: benefits and risks of care at home were discussed (KLoE 4.2)") Boolean benefitsAndRisksDiscussed,
-        @NotBlank(message = "is required: record the shared decision (KLoE 4.2)") @Size(max = 4000, message = "must be at most {max} characters") String sharedDecisionRecord,
+        @NotNull(message = "must be confirmed: benefits and risks of care at home were discussed")
+        @AssertTrue(message = "must be confirmed: benefits and risks of care at home were discussed") Boolean benefitsAndRisksDiscussed,
+        @NotBlank(message = "is required: record the shared decision") @Size(max = 4000, message = "must be at most {max} characters") String sharedDecisionRecord,
         Instant accountabilityTransferredAt,
         Instant admittedAt,
         AssessmentScores assessment,

@@ -80,7 +80,7 @@ class Referral {
             }
             if (inpatientConsultant == null) {
                 throw new InvalidInputException("inpatientConsultant",
-                        "A step-down referral must name the inpatient consultant who is accountable until accountability is transferred (KLoE 1.2)");
+                        "A step-down referral must name the inpatient consultant who is accountable until accountability is transferred");
             }
         }
         return new Referral(ReferralId.random(), command.patientId(), command.wardId(), command.direction(),
@@ -119,7 +119,7 @@ class Referral {
         switch (status) {
             case ACCEPTED -> status = ReferralStatus.ADMITTED;
             case AWAITING_TRIAGE -> throw new RefusedException(
-                    "This referral has not been triaged yet: a senior decision-maker must accept it before admission (KLoE 3.1)");
+                    "This referral has not been triaged yet: a senior decision-maker must accept it before admission");
             case DECLINED -> throw new RefusedException("This referral was declined (" + triageReason
                     + "); a declined referral cannot be admitted. Re-refer the patient if circumstances have changed.");
             case ADMITTED -> throw new RefusedException("This referral has already led to an admission");

@@ -101,7 +101,7 @@ public class ReferralService {
         return referral.view(clock.getZone());
     }
 
-    /** Accepts or declines a referral against the ward's admission criteria (KLoE 3.1, 3.4). */
+    /** Accepts or declines a referral against the ward's admission criteria. */
     @Transactional
     public ReferralView triage(CurrentUser user, ReferralId id, TriageDecision decision) {
         user.requireRole("triage referrals", Role.SENIOR_DECISION_MAKER);
@@ -357,7 +357,7 @@ public class ReferralService {
 
     // census ------------------------------------------------------------------------------------------------------
 
-    /** The ward's patients today with day of stay, EDD, days over EDD and the 14-day flag (KLoE 10.1, 10.2). */
+    /** The ward's patients today with day of stay, EDD, days over EDD and the 14-day flag. */
     @Transactional
     public WardCensus census(CurrentUser user, WardId wardId) {
         VirtualWard ward = wards.ward(wardId);
@@ -462,7 +462,7 @@ public class ReferralService {
                 .orElseThrow(() -> new InvalidInputException("accountableClinicianId", "No user with that id"));
         if (clinician.role() != Role.SENIOR_DECISION_MAKER) {
             throw new InvalidInputException("accountableClinicianId", clinician.displayName()
-                    + " is not a senior decision-maker; the accountable clinician must be a consultant, consultant practitioner or GP (KLoE 1.1)");
+                    + " is not a senior decision-maker; the accountable clinician must be a consultant, consultant practitioner or GP");
         }
         return clinician;
     }
@@ -486,7 +486,7 @@ public class ReferralService {
         }
     }
 
-    /** Who consented, checked against capacity and parental responsibility (KLoE 4.1). */
+    /** Who consented, checked against capacity and parental responsibility. */
     private Consent consent(PatientId patientId, AdmitPatient command) {
         PatientSummary patient = patients.summary(patientId);
         boolean capacity = command.patientHasCapacity();
@@ -494,7 +494,7 @@ public class ReferralService {
             case PATIENT -> {
                 if (!capacity) {
                     throw new InvalidInputException("consentGivenBy", "A patient who lacks capacity cannot give consent;"
-                            + " record consent by their lasting power of attorney or a best interests decision (KLoE 4.1)");
+                            + " record consent by their lasting power of attorney or a best interests decision");
                 }
                 yield new Consent(Consent.fitted(patient.givenName() + " " + patient.familyName()), "Patient");
             }
@@ -521,7 +521,7 @@ public class ReferralService {
                 if (command.consentingPersonName() == null || command.consentingPersonName().isBlank()) {
                     throw new InvalidInputException("consentingPersonName", "Name the "
                             + (command.consentGivenBy() == ConsentGivenBy.LASTING_POWER_OF_ATTORNEY
-                                    ? "attorney" : "person who made the best interests decision") + " (KLoE 4.1)");
+                                    ? "attorney" : "person who made the best interests decision") + "");
                 }
                 yield new Consent(command.consentingPersonName().trim(),
                         command.consentingPersonRole() == null || command.consentingPersonRole().isBlank()
@@ -550,11 +550,11 @@ public class ReferralService {
         if (command.accountabilityTransferredAt() == null) {
             throw new InvalidInputException("accountabilityTransferredAt", "A step-down admission must record when "
                     + "accountability passed from " + referral.inpatientConsultant()
-                    + " to the accountable clinician, before the patient left hospital (KLoE 1.2)");
+                    + " to the accountable clinician, before the patient left hospital");
         }
         if (command.accountabilityTransferredAt().isAfter(admittedAt)) {
             throw new InvalidInputException("accountabilityTransferredAt",
-                    "Accountability must be transferred before the patient leaves hospital, not after admission (KLoE 1.2)");
+                    "Accountability must be transferred before the patient leaves hospital, not after admission");
         }
         return command.accountabilityTransferredAt();
     }

@@ -19,10 +19,10 @@ public record CreateWard(
         @NotNull(message = "is required") @Min(value = 1, message = "must be at least 1") @Max(value = 1000, message = "must be at most 1000") Integer bedCapacity,
         @NotNull(message = "is required") LocalTime opensAt,
         @NotNull(message = "is required") LocalTime closesAt,
-        @NotBlank(message = "is required: who patients call out of hours (KLoE 2.2)") @Size(max = 200, message = "must be at most {max} characters") String outOfHoursContact,
+        @NotBlank(message = "is required: who patients call out of hours") @Size(max = 200, message = "must be at most {max} characters") String outOfHoursContact,
         @NotBlank(message = "is required") @Pattern(regexp = "^[0-9 +()-]{3,30}$", message = "must be a phone number") String outOfHoursPhone,
         @NotBlank(message = "is required: the number patients and carers call in operating hours") @Pattern(regexp = "^[0-9 +()-]{3,30}$", message = "must be a phone number") String inHoursPhone,
         @NotNull(message = "is required") @Min(value = 0, message = "must be 0 or more") Integer minAgeYears,
         @NotNull(message = "is required") @Max(value = 130, message = "must be at most 130") Integer maxAgeYears,
-        @NotBlank(message = "is required: the criteria triage decides against (KLoE 3.4)") String admissionCriteria) {
+        @NotBlank(message = "is required: the criteria triage decides against") String admissionCriteria) {
 }

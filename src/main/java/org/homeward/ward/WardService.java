@@ -56,10 +56,10 @@ public class WardService {
     public VirtualWard create(CurrentUser user, CreateWard command, SetCareOrganisations care) {
         requireAdministratorOfHost(user, command.hostOrganisationId(), "open a virtual ward");
         if (command.opensAt().isAfter(LATEST_OPENING)) {
-            throw new InvalidInputException("opensAt", "A virtual ward must open by 08:00 (KLoE 2.1: 8am-8pm, 7 days a week)");
+            throw new InvalidInputException("opensAt", "A virtual ward must open by 08:00 (the national standard: 8am to 8pm, 7 days a week)");
         }
         if (command.closesAt().isBefore(EARLIEST_CLOSING)) {
-            throw new InvalidInputException("closesAt", "A virtual ward must stay open until at least 20:00 (KLoE 2.1: 8am-8pm, 7 days a week)");
+            throw new InvalidInputException("closesAt", "A virtual ward must stay open until at least 20:00 (the national standard: 8am to 8pm, 7 days a week)");
         }
         if (command.minAgeYears() > command.maxAgeYears()) {
             throw new InvalidInputException("minAgeYears", "Minimum age must not be above the maximum age");

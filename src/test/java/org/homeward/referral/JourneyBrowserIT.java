@@ -121,8 +121,8 @@ class JourneyBrowserIT {
         browser.setValue("estimatedDischargeDate", edd).check("Yes").select("consentGivenBy", "The patient")
                 .type("sharedDecisionRecord", "Discussed home IV treatment and the risks; Mr Hardy and his wife prefer home")
                 .click("save-admission");
-        assertThat(browser.testId("errors")).contains("benefitsAndRisksDiscussed");
-        browser.check("Benefits and risks of care at home, including the home and the carer's circumstances, were discussed (KLoE 4.2)")
+        assertThat(browser.testId("errors")).contains("Benefits and risks discussed must be confirmed").doesNotContain("KLoE");
+        browser.check("Benefits and risks of care at home, including the home and the carer's circumstances, were discussed")
                 .click("save-admission");
         assertThat(browser.testId("accountable")).isEqualTo(consultant.displayName());
         String admissionPath = browser.currentPath();
