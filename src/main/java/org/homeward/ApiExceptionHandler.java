@@ -49,8 +49,11 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalidInput(InvalidInputException e) {
-        return withFields(problem(HttpStatus.BAD_REQUEST, "Invalid input", e.getMessage()),
-                List.of(Map.of("field", e.field(), "message", e.getMessage())));
+        // a message that is not a sentence ("must be a time of day ...") is about the field it names
+        String message = e.getMessage();
+        String detail = !message.isEmpty() && Character.isLowerCase(message.charAt(0)) ? e.field() + " " + message : message;
+        return withFields(problem(HttpStatus.BAD_REQUEST, "Invalid input", detail),
+                List.of(Map.of("field", e.field(), "message", message)));
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)

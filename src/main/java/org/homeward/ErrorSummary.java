@@ -56,9 +56,20 @@ public final class ErrorSummary {
                 .sorted(Comparator.comparingInt(e -> position(order, e.getField())))
                 .forEach(e -> byField.computeIfAbsent(e.getField(), f -> new ArrayList<>()).add(e));
         byField.forEach((field, errors) -> lines.add(
-                new Line(sentence(label(form, field), message(errors.get(0))), "#" + field)));
+                new Line(sentence(label(form, field), message(mostUseful(errors))), "#" + field)));
         return lines.stream().distinct().toList();
     }
+
+    /**
+     * The one message of a field that broke several rules: "is required" for an empty field (an empty practice code
+     * also fails its pattern, but "must be an ODS code" is no help to someone who left it blank), else the first.
+     * Bean Validation reports a field's violations in no fixed order, so the choice must not depend on it.
+     */
+    private static FieldError mostUseful(List<FieldError> errors) {
+        return errors.stream().filter(e -> REQUIRED.contains(e.getCode())).findFirst().orElse(errors.get(0));
+    }
+
+    private static final Set<String> REQUIRED = Set.of("NotBlank", "NotNull", "NotEmpty");
 
     /** 'Practice name' + 'is required' -> 'Practice name is required'; a message that is a sentence stays as it is. */
     static String sentence(String label, String message) {

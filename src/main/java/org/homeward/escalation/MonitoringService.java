@@ -144,12 +144,12 @@ public class MonitoringService {
 
     private static LocalTime time(String field, String text) {
         if (text == null || text.isBlank()) {
-            throw new InvalidInputException(field, field + " is required, as HH:mm (for example 23:00)");
+            throw new InvalidInputException(field, "is required, as a time of day such as 23:00");
         }
         try {
             return LocalTime.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, field + " must be a time of day as HH:mm, got '" + text.strip() + "'");
+            throw new InvalidInputException(field, "must be a time of day such as 23:00, got '" + text.strip() + "'");
         }
     }
 }

@@ -54,7 +54,7 @@ public final class PlausibleDates {
             throw new InvalidInputException(field, "Date of birth must not be in the future");
         }
         if (dateOfBirth.isBefore(EARLIEST)) {
-            throw new InvalidInputException(field, "Date of birth must not be before " + EARLIEST);
+            throw new InvalidInputException(field, "Date of birth must not be before 1 January 1900");
         }
     }
 }

@@ -124,12 +124,12 @@ final class InterventionPlan {
 
     private static LocalTime time(String field, String text) {
         if (text == null || text.isBlank()) {
-            throw new InvalidInputException(field, field + " is required (HH:mm)");
+            throw new InvalidInputException(field, "is required, as a time of day such as 09:00");
         }
         try {
             return LocalTime.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, field + " must be a time of day as HH:mm, got '" + text + "'");
+            throw new InvalidInputException(field, "must be a time of day such as 09:00, got '" + text + "'");
         }
     }
 }

@@ -93,7 +93,7 @@ class ScoreByPathwayIT {
         assertThat(latest.level()).isEqualTo("High");
         assertThat(latest.values()).containsEntry(ObservationParameter.SUSPECTED_SEPSIS, "true");
         assertThat(jdbc.sql("select reason from alert where patient_id = ?").param(patient.summary().id().value())
-                .query(String.class).single()).contains("suspected_sepsis").contains("clinical_intuition");
+                .query(String.class).single()).contains("suspected sepsis").contains("a clinician is worried");
 
         send(patient, coded("BLOOD_PRESSURE_DEROGATION", "UNSUCCESSFUL_WITH_CONCERN"));
         assertThat(latest(patient).total()).as("U4 scores 4").isEqualTo(4);

@@ -68,7 +68,7 @@ class VisitPlanPageIT {
         Page refused = session.submit(session.get(planPath), "form[action$=/interventions]",
                 Map.of("kind", "BLOODS", "times", "9am"));
         assertThat(refused.status()).isEqualTo(200);
-        assertThat(refused.testId("errors")).contains("times: times[0] must be a time of day as HH:mm, got '9am'");
+        assertThat(refused.testId("errors")).contains("Times must be a time of day such as 09:00, got '9am'");
         assertThat(refused.html().selectFirst("#times").attr("value")).isEqualTo("9am");
         assertThat(jdbc.sql("select count(*) from care_intervention where patient_id = ?")
                 .param(patient.summary().id().value()).query(Long.class).single()).isZero();
