@@ -115,7 +115,7 @@ class CarerAdviceIT {
 
         Page board = PageSession.signIn(api.baseUrl(), nurse).get("/alerts?wardId=" + ward.id());
         String row = board.html().select("[data-testid=alerts] tbody tr").text();
-        assertThat(row).contains(patient.summary().displayName()).contains("MEDIUM").contains(words);
+        assertThat(row).contains(patient.summary().displayName()).contains("Medium").contains(words);
         assertThat(jdbc.sql("select kind from alert where patient_id = ?").param(patient.summary().id().value())
                 .query(String.class).single()).isEqualTo("CONCERN_RAISED");
         assertThat(jdbc.sql("select words from patient_concern where patient_id = ?")
