@@ -61,8 +61,10 @@ class PatientBannerInterceptor implements HandlerInterceptor, WebMvcConfigurer {
     @Override
     public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
             ModelAndView modelAndView) {
-        if (modelAndView == null || modelAndView.getViewName() == null
-                || modelAndView.getViewName().startsWith("redirect:")) {
+        // a redirect renders nothing, and a fragment (a record's section loaded by htmx, "template :: fragment") is
+        // drawn inside a page that has its banner already: neither needs the banner's queries
+        String view = modelAndView == null ? null : modelAndView.getViewName();
+        if (view == null || view.startsWith("redirect:") || view.contains("::")) {
             return;
         }
         patientInPath(request).flatMap(id -> currentUser().flatMap(user -> banner(user, id)))

@@ -32,7 +32,7 @@ public record DayPlanChange(String visitId, PatientId patientId, InterventionKin
     /** A change to an urgent visit: shown with an "Urgent" tag. */
     @com.fasterxml.jackson.annotation.JsonProperty("urgent")
     public boolean urgent() {
-        return visitId.startsWith(UrgentVisit.ID_PREFIX);
+        return UrgentVisit.isUrgent(visitId);
     }
 
     /** Whether the staff member on this shift needs to hear of it: the visit was theirs, or it is now. */

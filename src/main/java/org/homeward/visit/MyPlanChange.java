@@ -32,6 +32,6 @@ public record MyPlanChange(String visitId, PatientId patientId, InterventionKind
     /** An urgent visit: shown with an "Urgent" tag. */
     @com.fasterxml.jackson.annotation.JsonProperty("urgent")
     public boolean urgent() {
-        return visitId.startsWith(UrgentVisit.ID_PREFIX);
+        return UrgentVisit.isUrgent(visitId);
     }
 }

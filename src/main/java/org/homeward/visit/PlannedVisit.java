@@ -19,7 +19,7 @@ public record PlannedVisit(String visitId, String requirementId, PatientId patie
     /** An urgent visit asked for during the day: every list shows it with an "Urgent" tag. */
     @com.fasterxml.jackson.annotation.JsonProperty("urgent")
     public boolean urgent() {
-        return visitId.startsWith(UrgentVisit.ID_PREFIX);
+        return UrgentVisit.isUrgent(visitId);
     }
 
     public boolean planned() {

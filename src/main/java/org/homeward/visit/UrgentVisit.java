@@ -13,6 +13,11 @@ public record UrgentVisit(UUID id, PatientId patientId, LocalDate date, Interven
 
     static final String ID_PREFIX = "urgent/";
 
+    /** Whether a visit id is that of an urgent visit (its id carries {@link #ID_PREFIX}). */
+    static boolean isUrgent(String visitId) {
+        return visitId.startsWith(ID_PREFIX);
+    }
+
     /** The requirement the day plan routes: marked urgent, so the solver puts it as early as it can. */
     VisitRequirement requirement() {
         return new VisitRequirement(visitId(), null, patientId, kind,
