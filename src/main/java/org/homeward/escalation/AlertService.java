@@ -78,16 +78,21 @@ public class AlertService {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void on(ObservationsScored batch) {
-        schedule.recordAll(batch.sets().stream().map(s -> new MonitoringScheduleRepository.Entry(s.patientId(),
-                s.takenAt(), MonitoringFrequency.of(s.score()))).toList());
+        schedule.recordAll(batch.sets().stream().filter(s -> !s.late())
+                .map(s -> new MonitoringScheduleRepository.Entry(s.patientId(), s.takenAt(),
+                        MonitoringFrequency.of(s.score()))).toList());
         Map<PatientId, Integer> thresholds = news2Thresholds(batch.sets());
         Map<PatientId, ObservationScored> firing = new LinkedHashMap<>();
         Map<PatientId, EscalationRule> rules = new HashMap<>();
         for (ObservationScored scored : batch.sets()) {
             int threshold = thresholds.getOrDefault(scored.patientId(), EscalationRule.NEWS2_DEFAULT_ALERT_FROM);
             EscalationRule.forScore(scored.score(), threshold).ifPresent(rule -> {
-                firing.put(scored.patientId(), scored);
-                rules.put(scored.patientId(), rule);
+                EscalationRule already = rules.get(scored.patientId());
+                // a patient's current set and a late set in one batch: the more severe decides (the current on a tie)
+                if (already == null || rule.severity().compareTo(already.severity()) > 0) {
+                    firing.put(scored.patientId(), scored);
+                    rules.put(scored.patientId(), scored.late() ? lateSet(rule, scored.takenAt()) : rule);
+                }
             });
         }
         if (firing.isEmpty()) {
@@ -117,6 +122,15 @@ public class AlertService {
             AlertView view = alert.view();
             events.publishEvent(new AlertRaised(view.id(), view.patientId(), view.wardId(), view.severity()));
         });
+    }
+
+    private static final java.time.format.DateTimeFormatter LATE_SET_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm 'on' d MMMM yyyy", java.util.Locale.UK);
+
+    /** The rule for a set entered after a newer one: the same severity and deadline, its reason saying so. */
+    private EscalationRule lateSet(EscalationRule rule, Instant takenAt) {
+        return new EscalationRule(rule.severity(), rule.respondWithin(), rule.reason() + " (a set entered late: taken "
+                + LATE_SET_TIME.format(takenAt.atZone(clock.getZone())) + ", after a newer set was already recorded)");
     }
 
     /**

@@ -132,7 +132,7 @@ public class EscalationPolicyService {
         EscalationPolicy current = wardOrDefault(Optional.of(ward));
         int threshold = checkedThreshold(news2AlertFromTotal, current.news2AlertFromTotal() - 1, "this ward");
         String why = requiredReason(reason);
-        if (!repository.tightenWardPolicy(ward, threshold, why, user.username(), clock.instant())) {
+        if (!repository.tightenWardPolicy(ward, threshold, why, user.signature(), clock.instant())) {
             throw new InvalidInputException("news2AlertFromTotal", "The ward's policy was changed meanwhile and now"
                     + " alerts from NEWS2 " + wardOrDefault(Optional.of(ward)).news2AlertFromTotal()
                     + "; NEWS2 " + threshold + " would not be earlier. Look again before changing it.");
@@ -158,8 +158,8 @@ public class EscalationPolicyService {
         int threshold = checkedThreshold(news2AlertFromTotal, current.news2AlertFromTotal() - 1, "this patient");
         String why = requiredReason(reason);
         Instant now = clock.instant();
-        repository.endOverride(patient, user.username(), now);
-        repository.addOverride(patient, threshold, why, user.username(), now);
+        repository.endOverride(patient, user.signature(), now);
+        repository.addOverride(patient, threshold, why, user.signature(), now);
         events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.UPDATE, "EscalationPolicy", null,
                 patient.value(), "NEWS2 alerts from " + threshold + " (was " + current.news2AlertFromTotal() + ", "
                         + current.source() + "): " + why));
@@ -173,7 +173,7 @@ public class EscalationPolicyService {
         repository.lockOverrides(patient);
         EscalationPolicy ended = repository.activeOverride(patient)
                 .orElseThrow(() -> new RefusedException("This patient has no escalation override to end"));
-        repository.endOverride(patient, user.username(), clock.instant());
+        repository.endOverride(patient, user.signature(), clock.instant());
         EscalationPolicy now = effectivePolicy(patient);
         events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.UPDATE, "EscalationPolicy", null,
                 patient.value(), "ended escalation override (NEWS2 alerts from " + ended.news2AlertFromTotal()

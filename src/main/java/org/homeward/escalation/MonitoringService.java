@@ -115,7 +115,7 @@ public class MonitoringService {
             throw new InvalidInputException("reason", "reason must be at most " + REASON_MAX + " characters (it has "
                     + reason.length() + ")");
         }
-        QuietHours quiet = new QuietHours(from, to, reason, user.username(), clock.instant());
+        QuietHours quiet = new QuietHours(from, to, reason, user.signature(), clock.instant());
         if (quiet.length().compareTo(QuietHours.LONGEST) > 0) {
             throw new InvalidInputException("endsAt", "Quiet hours can be at most " + QuietHours.LONGEST.toHours()
                     + " hours; " + from + " to " + to + " is " + quiet.length().toHours() + " hours "

@@ -123,6 +123,14 @@ class ObservationRepository {
                 (Object) patients.toArray(UUID[]::new));
     }
 
+    /** The patient's readings recorded from {@code from} to {@code to}, both included, oldest first. */
+    List<Reading> readingsBetween(UUID patient, Instant from, Instant to) {
+        return jdbc.query("""
+                select parameter, numeric_value, code_value, recorded_at from observation_reading
+                where patient_id = ? and recorded_at between ? and ? order by recorded_at""",
+                (rs, row) -> reading(rs), patient, Timestamp.from(from), Timestamp.from(to));
+    }
+
     /** The patient's readings recorded since {@code from}, oldest first. */
     List<Reading> readingsSince(PatientId patient, Instant from) {
         return jdbc.query("""

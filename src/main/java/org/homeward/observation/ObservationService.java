@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.HashMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.homeward.patient.PatientService;
@@ -114,10 +116,13 @@ public class ObservationService {
         boolean[] stored = valid.isEmpty() ? new boolean[0] : repository.insertAll(valid, source, receivedBy, now);
         int storedCount = 0;
         Map<UUID, Integer> perPatient = new TreeMap<>();
+        Map<UUID, Instant> newestStored = new HashMap<>();
         for (int i = 0; i < stored.length; i++) {
             if (stored[i]) {
                 storedCount++;
-                perPatient.merge(valid.get(i).patientId(), 1, Integer::sum);
+                IncomingReading reading = valid.get(i);
+                perPatient.merge(reading.patientId(), 1, Integer::sum);
+                newestStored.merge(reading.patientId(), reading.recordedAt(), (a, b) -> a.isAfter(b) ? a : b);
             }
         }
         if (!perPatient.isEmpty()) {
@@ -125,7 +130,7 @@ public class ObservationService {
                     .map(e -> new RecordAccessed(actor, RecordAccessed.Action.CREATE, "Observation", null, e.getKey(),
                             e.getValue() + " " + source.name().toLowerCase() + " reading(s)"))
                     .toList()));
-            score(perPatient.keySet(), dateOfBirth);
+            score(newestStored, dateOfBirth);
         }
         return new BatchResult(storedCount, valid.size() - storedCount, rejected);
     }
@@ -135,8 +140,16 @@ public class ObservationService {
      * is committed with the readings or not at all. Scoring is serialised per patient by transaction-scoped locks,
      * taken for the whole batch at once in id order, so a batch sees the readings and alerts of a concurrent batch
      * that scored the same patient first, and two batches never deadlock.
+     * <p>
+     * A batch whose newest reading for a patient is older than that patient's current set (a set typed in after a
+     * newer one, a device's backlog) is also scored as the set stood at that reading's time, and published as a late
+     * set, so a deterioration recorded late still raises an alert (hazard H169). Only the batch's newest moment is
+     * scored that way: a backlog's older moments were already followed by a newer reading.
+     *
+     * @param newestStored for each patient, the time of the newest reading this batch stored
      */
-    private void score(Set<UUID> touched, Map<UUID, LocalDate> dateOfBirth) {
+    private void score(Map<UUID, Instant> newestStored, Map<UUID, LocalDate> dateOfBirth) {
+        Set<UUID> touched = new TreeSet<>(newestStored.keySet());
         repository.lockPatientsForScoring(touched);
         Map<UUID, List<Reading>> current = repository.latestPerParameter(touched);
         Map<UUID, ObservationSet> sets = new TreeMap<>();
@@ -144,19 +157,32 @@ public class ObservationService {
         if (sets.isEmpty()) {
             return;
         }
-        Instant earliest = sets.values().stream().map(ObservationSet::takenAt).min(Instant::compareTo).orElseThrow();
+        Map<UUID, ObservationSet> lateSets = new TreeMap<>();
+        sets.forEach((patient, set) -> {
+            Instant newest = newestStored.get(patient);
+            if (newest.isBefore(set.takenAt())) {
+                ObservationSet.assemble(repository.readingsBetween(patient, newest.minus(ObservationSet.WINDOW), newest))
+                        .ifPresent(late -> lateSets.put(patient, late));
+            }
+        });
+        Instant earliest = java.util.stream.Stream.concat(sets.values().stream(), lateSets.values().stream())
+                .map(ObservationSet::takenAt).min(Instant::compareTo).orElseThrow();
         Map<UUID, List<Scale2Decision>> scale2 = scaleDecisions.inForceSince(sets.keySet(), earliest).stream()
                 .collect(Collectors.groupingBy(d -> d.patientId().value()));
         Set<UUID> childrens = onChildrensPathway(sets.keySet().stream().filter(patient -> WarningScore.pathwayDecides(
                 ageOn(dateOfBirth.get(patient), sets.get(patient).takenAt()))).toList());
-        List<ObservationScored> scored = new ArrayList<>(sets.size());
-        sets.forEach((patient, set) -> {
-            LocalDate observedOn = set.takenAt().atZone(clock.getZone()).toLocalDate();
-            Scale2Decision decision = decisionAt(scale2.getOrDefault(patient, List.of()), set.takenAt());
-            scored.add(new ObservationScored(new PatientId(patient), set.takenAt(), EarlyWarningScore.of(set,
-                    dateOfBirth.get(patient), observedOn, decision, childrens.contains(patient))));
-        });
+        List<ObservationScored> scored = new ArrayList<>(sets.size() + lateSets.size());
+        sets.forEach((patient, set) -> scored.add(scoreOf(patient, set, false, dateOfBirth, scale2, childrens)));
+        lateSets.forEach((patient, set) -> scored.add(scoreOf(patient, set, true, dateOfBirth, scale2, childrens)));
         events.publishEvent(new ObservationsScored(scored));
+    }
+
+    private ObservationScored scoreOf(UUID patient, ObservationSet set, boolean late, Map<UUID, LocalDate> dateOfBirth,
+            Map<UUID, List<Scale2Decision>> scale2, Set<UUID> childrens) {
+        LocalDate observedOn = set.takenAt().atZone(clock.getZone()).toLocalDate();
+        Scale2Decision decision = decisionAt(scale2.getOrDefault(patient, List.of()), set.takenAt());
+        return new ObservationScored(new PatientId(patient), set.takenAt(), EarlyWarningScore.of(set,
+                dateOfBirth.get(patient), observedOn, decision, childrens.contains(patient)), late);
     }
 
     private int ageOn(LocalDate dateOfBirth, Instant moment) {
@@ -215,7 +241,7 @@ public class ObservationService {
                     + active.documentedBy() + "; end it first to document a new decision");
         });
         Scale2Decision decision = new Scale2Decision(UUID.randomUUID(), patient, why,
-                user.displayName() + " (" + user.username() + ")", now, null, null, null);
+                user.signature(), now, null, null, null);
         scaleDecisions.insert(decision);
         events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.CREATE, "SpO2ScaleDecision",
                 decision.id().toString(), patient.value(), "documented SpO2 Scale 2: " + why));
@@ -231,7 +257,7 @@ public class ObservationService {
         Scale2Decision active = scaleDecisions.active(patient).orElseThrow(() -> new RefusedException(
                 "SpO2 Scale 2 is not documented for this patient, so there is nothing to end"));
         Instant now = clock.instant();
-        String by = user.displayName() + " (" + user.username() + ")";
+        String by = user.signature();
         if (!scaleDecisions.end(patient, by, now, why)) {
             throw new RefusedException("Someone else ended this patient's SpO2 Scale 2 decision a moment ago");
         }

@@ -35,6 +35,14 @@ public record CurrentUser(UserId id, String username, String displayName, Role r
         }
     }
 
+    /**
+     * How a record names who decided something, for people reading it later: "Dr Asha Patel (apatel)", the name a
+     * colleague knows and the username that tells two people of one name apart.
+     */
+    public String signature() {
+        return displayName + " (" + username + ")";
+    }
+
     public RecordAccessed.Actor actor() {
         return new RecordAccessed.Actor(username, organisationId.value(), organisationName, role.name());
     }

@@ -122,6 +122,35 @@ class AlertIT {
         assertThat(onlyOpenAlert().severity()).isEqualTo("LOW");
     }
 
+    /** Hazard H169: a late set is scored as it stood at its own time; it raises and worsens, never lowers. */
+    @Test
+    void aSetEnteredAfterANewerOneIsScoredAsItStoodThenAndRaisesItsAlert() {
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        send(at(now.minusSeconds(600), reading("RESPIRATORY_RATE", 16), reading("OXYGEN_SATURATION", 97),
+                reading("HEART_RATE", 70)));
+        send(at(now.minus(Duration.ofHours(2)), reading("RESPIRATORY_RATE", 18), reading("HEART_RATE", 80)));
+        assertThat(openAlerts()).as("a late normal set raises nothing").isEmpty();
+
+        send(at(now.minus(Duration.ofHours(1)), reading("RESPIRATORY_RATE", 25)));
+        JsonAlert low = onlyOpenAlert();
+        assertThat(low.severity()).as("RR 25 scores 3 in one parameter").isEqualTo("LOW");
+        assertThat(reasonOf(low.id())).contains("a set entered late: taken ");
+
+        send(at(now.minus(Duration.ofMinutes(90)), reading("RESPIRATORY_RATE", 25), reading("OXYGEN_SATURATION", 91),
+                reading("HEART_RATE", 135)));
+        JsonAlert high = onlyOpenAlert();
+        assertThat(high.id()).isEqualTo(low.id());
+        assertThat(high.severity()).as("a worse late set worsens the open alert").isEqualTo("HIGH");
+        assertThat(high.status()).isEqualTo("RAISED");
+
+        send(at(now.minus(Duration.ofMinutes(100)), reading("RESPIRATORY_RATE", 22)));
+        assertThat(onlyOpenAlert().severity()).as("a milder late set does not lower it").isEqualTo("HIGH");
+        assertThat(jdbc.sql("select last_set_at from monitoring_schedule where patient_id = ?")
+                .param(patient.summary().id().value()).query(java.sql.Timestamp.class).single().toInstant())
+                .as("the schedule follows the newest set, not the late ones")
+                .isEqualTo(now.minusSeconds(600));
+    }
+
     // ------------------------------------------------------------------------------------------------------------
 
     record JsonAlert(UUID id, String severity, int scoreTotal, String status, Instant raisedAt, Instant respondBy) {
@@ -137,6 +166,12 @@ class AlertIT {
                 .toList();
     }
 
+    private String reasonOf(UUID alert) {
+        return java.util.stream.StreamSupport.stream(api.get(nurse, "/api/v1/alerts").body().spliterator(), false)
+                .filter(a -> a.path("id").asText().equals(alert.toString())).findFirst().orElseThrow()
+                .path("reason").asText();
+    }
+
     private JsonAlert onlyOpenAlert() {
         List<JsonAlert> open = openAlerts();
         assertThat(open).hasSize(1);
@@ -146,6 +181,19 @@ class AlertIT {
     private void acknowledge(UUID id) {
         assertThat(api.post(nurse, "/api/v1/alerts/" + id + "/acknowledge", Map.of()).text("status"))
                 .isEqualTo("ACKNOWLEDGED");
+    }
+
+    /** The same readings taken at another time. */
+    @SafeVarargs
+    private static Map<String, Object>[] at(Instant takenAt, Map<String, Object>... readings) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object>[] moved = new Map[readings.length];
+        for (int i = 0; i < readings.length; i++) {
+            Map<String, Object> copy = new java.util.HashMap<>(readings[i]);
+            copy.put("recordedAt", takenAt.toString());
+            moved[i] = copy;
+        }
+        return moved;
     }
 
     @SafeVarargs

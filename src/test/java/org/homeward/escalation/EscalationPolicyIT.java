@@ -104,7 +104,7 @@ class EscalationPolicyIT {
         assertThat(ended.text("source")).isEqualTo("national default");
         Response history = api.get(nurse, policyPath + "/history");
         assertThat(history.body().get(0).asText()).contains("NEWS2 from 2").contains("Post-operative")
-                .contains("ended by " + consultant.username());
+                .contains("ended by " + consultant.signature());
         assertThat(api.delete(consultant, override).status()).isEqualTo(409);
     }
 

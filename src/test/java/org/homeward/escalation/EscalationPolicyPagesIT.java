@@ -111,7 +111,7 @@ class EscalationPolicyPagesIT {
         assertThat(tightened.testId("patient-threshold")).isEqualTo("3");
         assertThat(tightened.testId("patient-policy-source")).isEqualTo("(patient override)");
         assertThat(tightened.testId("escalation-history")).contains("Deteriorated quickly on last admission; lives alone")
-                .contains(consultant.username()).contains("Active");
+                .contains(consultant.signature()).contains("Active");
         assertThat(api.get(nurse, "/api/v1/patients/" + neighbour.summary().id() + "/escalation-policy").text("source"))
                 .as("only the patient whose record it was changes").isEqualTo("national default");
         assertThat(audit(patient, "UPDATE")).containsExactly(
@@ -123,7 +123,7 @@ class EscalationPolicyPagesIT {
                 .contains("raised from 5 (national default)");
         Page after = senior.get(patientPath + "/escalation-policy/section");
         assertThat(after.testId("patient-threshold")).isEqualTo("5");
-        assertThat(after.testId("escalation-history")).contains("Deteriorated quickly").contains(consultant.username())
+        assertThat(after.testId("escalation-history")).contains("Deteriorated quickly").contains(consultant.signature())
                 .doesNotContain("Active");
         assertThat(after.html().getElementById("end-patient-override")).isNull();
         assertThat(audit(patient, "UPDATE")).hasSize(2)

@@ -137,6 +137,23 @@ class ObservationFormIT {
         assertThat(stored()).isEmpty();
     }
 
+    /** Hazard H169: a set typed in after a newer one was stored is scored as it stood then and still escalates. */
+    @Test
+    void aSetTypedInAfterANewerOneStillRaisesItsAlertAndSaysItWasEnteredLate() {
+        Page normal = phone.follow(save(at("3", "12", "2026", "09:30", "respiratoryRate", "16", "oxygenSaturation", "97",
+                "heartRate", "72")));
+        assertThat(normal.testId("saved-alert")).contains("No alert was raised");
+
+        Page late = phone.follow(save(at("3", "12", "2026", "08:00", "respiratoryRate", "26", "oxygenSaturation", "91",
+                "heartRate", "135")));
+        assertThat(late.testId("set-taken")).isEqualTo("Set taken 3 December 2026, 08:00.");
+        assertThat(late.testId("saved-alert")).contains("High alert raised")
+                .contains("a set entered late: taken 08:00 on 3 December 2026, after a newer set was already recorded");
+        assertThat(jdbc.sql("select last_set_at from monitoring_schedule where patient_id = ?")
+                .param(patient.summary().id().value()).query(java.sql.Timestamp.class).single().toInstant())
+                .as("the next set is still due from the newer set").isEqualTo(Instant.parse("2026-12-03T09:30:00Z"));
+    }
+
     @Test
     void aFormWithNothingEnteredAsksForAnObservation() {
         assertThat(problems(save(at("3", "12", "2026", "09:00"))))
