@@ -8,11 +8,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.homeward.careplan.AddIntervention;
+import org.homeward.careplan.AddIntervention.FollowUp;
+import org.homeward.careplan.InterventionKind;
 import org.homeward.referral.Intervention;
-import org.homeward.visit.AddIntervention;
-import org.homeward.visit.AddIntervention.FollowUp;
-import org.homeward.visit.InterventionKind;
-import org.homeward.visit.Skill;
+import org.homeward.shared.Skill;
 
 /**
  * The home-visit interventions on each current demo patient's plan, following their scenario's referral interventions:

@@ -9,17 +9,17 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.homeward.careplan.AddIntervention;
+import org.homeward.careplan.CarePlanService;
 import org.homeward.patient.PatientService;
 import org.homeward.referral.ReferralService;
+import org.homeward.rota.AddShift;
 import org.homeward.security.CurrentUser;
 import org.homeward.security.Organisation;
 import org.homeward.security.SecurityService;
 import org.homeward.security.UserAccount;
 import org.homeward.shared.PatientId;
-import org.homeward.visit.AddIntervention;
-import org.homeward.visit.AddShift;
-import org.homeward.visit.Skill;
-import org.homeward.visit.VisitService;
+import org.homeward.shared.Skill;
 import org.homeward.ward.SetCareOrganisations;
 import org.homeward.ward.VirtualWard;
 import org.homeward.ward.WardService;
@@ -39,7 +39,7 @@ class DemoLoader {
     private final WardService wards;
     private final PatientService patients;
     private final ReferralService referrals;
-    private final VisitService visits;
+    private final CarePlanService carePlans;
     private final org.homeward.rota.RotaService rota;
     private final TransactionTemplate transaction;
     private final Clock clock;
@@ -48,7 +48,7 @@ class DemoLoader {
     private final org.springframework.context.ApplicationEventPublisher events;
 
     DemoLoader(SecurityService security, WardService wards, PatientService patients, ReferralService referrals,
-            VisitService visits, PlatformTransactionManager transactionManager, Clock clock,
+            CarePlanService carePlans, PlatformTransactionManager transactionManager, Clock clock,
             org.springframework.context.ApplicationEventPublisher events,
             @org.springframework.beans.factory.annotation.Value("${homeward.demo-scale:1}") int scale,
             org.homeward.rota.RotaService rota) {
@@ -59,7 +59,7 @@ class DemoLoader {
         this.wards = wards;
         this.patients = patients;
         this.referrals = referrals;
-        this.visits = visits;
+        this.carePlans = carePlans;
         this.transaction = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
@@ -95,13 +95,13 @@ class DemoLoader {
             CurrentUser clinician = CurrentUser.of(staff.get(carePlan.addedBy()));
             PatientId patient = patientIds.get(carePlan.episode());
             for (AddIntervention intervention : carePlan.interventions()) {
-                visits.addIntervention(clinician, patient, intervention);
+                carePlans.addIntervention(clinician, patient, intervention);
             }
         }
         CurrentUser coordinator = CurrentUser.of(staff.get("coordinator"));
         CurrentUser childrensCoordinator = CurrentUser.of(staff.get("coordinator2"));
         for (AddShift shift : plan.shifts()) {
-            visits.addShift(shift.skills().contains(Skill.PAEDIATRIC_NURSE) ? childrensCoordinator : coordinator, shift);
+            rota.addShift(shift.skills().contains(Skill.PAEDIATRIC_NURSE) ? childrensCoordinator : coordinator, shift);
         }
     }
 

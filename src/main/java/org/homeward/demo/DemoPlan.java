@@ -2,7 +2,7 @@ package org.homeward.demo;
 
 import java.time.ZonedDateTime;
 import java.util.List;
-import org.homeward.visit.AddShift;
+import org.homeward.rota.AddShift;
 
 /**
  * Everything the demo service consists of, decided before anything is written: a pure value, so tests can check it

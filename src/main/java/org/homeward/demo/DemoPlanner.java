@@ -4,7 +4,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import org.homeward.visit.AddShift;
+import org.homeward.rota.AddShift;
 
 /**
  * Decides the whole demo service from a seed and the current time, without touching the database. The numbers per

@@ -1,11 +1,11 @@
 package org.homeward.demo;
 
-import static org.homeward.visit.Skill.HEALTHCARE_SUPPORT_WORKER;
-import static org.homeward.visit.Skill.IV_COMPETENT_NURSE;
-import static org.homeward.visit.Skill.PAEDIATRIC_NURSE;
-import static org.homeward.visit.Skill.PHYSIOTHERAPIST;
-import static org.homeward.visit.Skill.REGISTERED_NURSE;
-import static org.homeward.visit.Skill.SENIOR_CLINICIAN;
+import static org.homeward.shared.Skill.HEALTHCARE_SUPPORT_WORKER;
+import static org.homeward.shared.Skill.IV_COMPETENT_NURSE;
+import static org.homeward.shared.Skill.PAEDIATRIC_NURSE;
+import static org.homeward.shared.Skill.PHYSIOTHERAPIST;
+import static org.homeward.shared.Skill.REGISTERED_NURSE;
+import static org.homeward.shared.Skill.SENIOR_CLINICIAN;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -13,9 +13,9 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.homeward.rota.AddShift;
 import org.homeward.security.Role;
-import org.homeward.visit.AddShift;
-import org.homeward.visit.Skill;
+import org.homeward.shared.Skill;
 
 /**
  * The visiting team's rota for the demo's planned days: early, day, late and out-of-hours shifts from three team

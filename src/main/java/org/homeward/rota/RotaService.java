@@ -3,14 +3,19 @@ package org.homeward.rota;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.homeward.security.CurrentUser;
 import org.homeward.security.Role;
 import org.homeward.security.SecurityService;
 import org.homeward.security.UserAccount;
 import org.homeward.shared.InvalidInputException;
+import org.homeward.shared.NotFoundException;
+import org.homeward.shared.OrganisationId;
 import org.homeward.shared.RecordAccessed;
+import org.homeward.shared.RefusedException;
 import org.homeward.shared.WardId;
 import org.homeward.ward.VirtualWard;
 import org.homeward.ward.WardService;
@@ -18,22 +23,26 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The on-call rota: the public API of the rota module. */
+/** The on-call rota and the staff shifts visits are planned into: the public API of the rota module. */
 @Service
 public class RotaService {
 
     /** An on-call entry covers at most a week: a longer one is almost certainly a typing slip. */
     static final Duration LONGEST_ENTRY = Duration.ofDays(7);
 
+    private static final Role[] PLANNERS = {Role.CLINICIAN, Role.SENIOR_DECISION_MAKER, Role.COORDINATOR};
+
     private final OnCallRepository repository;
+    private final ShiftRepository shifts;
     private final SecurityService security;
     private final WardService wards;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    RotaService(OnCallRepository repository, SecurityService security, WardService wards,
+    RotaService(OnCallRepository repository, ShiftRepository shifts, SecurityService security, WardService wards,
             ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
+        this.shifts = shifts;
         this.security = security;
         this.wards = wards;
         this.events = events;
@@ -90,5 +99,68 @@ public class RotaService {
     @Transactional(readOnly = true)
     public List<OnCall> onCallNow(CurrentUser user) {
         return repository.onCallAt(clock.instant());
+    }
+
+    /**
+     * Adds a shift for a clinical staff member. Coordinators and seniors plan shifts; a staff member cannot be on two
+     * overlapping shifts.
+     */
+    @Transactional
+    public StaffShift addShift(CurrentUser user, AddShift command) {
+        user.requireRole("plan shifts", Role.COORDINATOR, Role.SENIOR_DECISION_MAKER);
+        StaffShift shift = ShiftPlan.checked(command, security, clock.getZone(), user.username(), clock.instant());
+        if (!shift.organisationId().equals(user.organisationId())) {
+            throw new InvalidInputException("username", shift.staffName() + " works for another organisation; each "
+                    + "organisation plans its own staff's shifts");
+        }
+        if (shifts.overlaps(shift.userId(), shift.startsAt(), shift.endsAt())) {
+            throw new RefusedException(shift.staffName() + " already has a shift overlapping this one");
+        }
+        shifts.insert(shift);
+        events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.CREATE, "StaffShift",
+                shift.id().toString(), null, "shift for " + shift.staffName()));
+        return shift;
+    }
+
+    @Transactional
+    public StaffShift cancelShift(CurrentUser user, UUID id) {
+        user.requireRole("plan shifts", Role.COORDINATOR, Role.SENIOR_DECISION_MAKER);
+        StaffShift shift = shifts.find(id).filter(s -> s.organisationId().equals(user.organisationId()))
+                .orElseThrow(() -> new NotFoundException("No shift with id " + id));
+        if (!shifts.cancel(id, user.username(), clock.instant())) {
+            throw new RefusedException("This shift was already cancelled by " + shift.cancelledBy());
+        }
+        events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.UPDATE, "StaffShift",
+                id.toString(), null, "cancelled shift for " + shift.staffName()));
+        return shifts.find(id).orElseThrow();
+    }
+
+    /**
+     * The shifts of the user's organisation that start on {@code day} (in the service's zone), out-of-hours ones
+     * included.
+     */
+    @Transactional(readOnly = true)
+    public List<StaffShift> shifts(CurrentUser user, LocalDate day) {
+        user.requireRole("see shifts", PLANNERS);
+        return shifts.startingBetween(user.organisationId(), day.atStartOfDay(clock.getZone()).toInstant(),
+                day.plusDays(1).atStartOfDay(clock.getZone()).toInstant());
+    }
+
+    /**
+     * An organisation's shifts, not cancelled, that start at or after {@code from} and before {@code to}, by start
+     * time: what the visit module plans a team's day over. Callers check the asker's access first.
+     */
+    public List<StaffShift> shiftsStartingBetween(OrganisationId organisation, Instant from, Instant to) {
+        return shifts.startingBetween(organisation, from, to);
+    }
+
+    /** The organisations with shifts starting in the interval, the one with most shifts first. */
+    public List<OrganisationId> organisationsOnShift(Instant from, Instant to) {
+        return shifts.organisationsOnShift(from, to);
+    }
+
+    /** A shift by its id, cancelled or not. Callers check the asker's access first. */
+    public Optional<StaffShift> shift(UUID id) {
+        return shifts.find(id);
     }
 }

@@ -2,6 +2,7 @@ package org.homeward.visit;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.homeward.careplan.InterventionKind;
 import org.homeward.shared.PatientId;
 
 /**

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.homeward.careplan.InterventionKind;
 import org.homeward.shared.OrganisationId;
 import org.homeward.shared.PatientId;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -10,7 +10,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.homeward.careplan.InterventionKind;
 import org.homeward.patient.PatientService;
+import org.homeward.rota.RotaService;
+import org.homeward.rota.StaffShift;
 import org.homeward.security.CurrentUser;
 import org.homeward.security.Role;
 import org.homeward.shared.OrganisationId;
@@ -18,18 +21,18 @@ import org.homeward.shared.PatientId;
 import org.homeward.shared.RecordAccessed;
 import org.homeward.shared.RecordsAccessed;
 import org.homeward.shared.RefusedException;
-import org.homeward.visit.routing.Replanning;
-import org.homeward.visit.routing.Staff;
-import org.homeward.visit.routing.StartedVisit;
-import org.homeward.visit.routing.Visit;
 import org.homeward.visit.routing.Location;
+import org.homeward.visit.routing.Replanning;
 import org.homeward.visit.routing.RouteEvaluation;
 import org.homeward.visit.routing.RouteEvaluator;
 import org.homeward.visit.routing.RoutePlan;
 import org.homeward.visit.routing.RoutePlanner;
 import org.homeward.visit.routing.SolveLimits;
+import org.homeward.visit.routing.Staff;
+import org.homeward.visit.routing.StartedVisit;
 import org.homeward.visit.routing.StraightLineTravel;
 import org.homeward.visit.routing.TravelTimeModel;
+import org.homeward.visit.routing.Visit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -44,7 +47,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class DayPlanService {
 
     private final VisitService visits;
-    private final ShiftRepository shifts;
+    private final RotaService shifts;
     private final DayPlanRepository plans;
     private final PatientService patients;
     private final ApplicationEventPublisher events;
@@ -59,7 +62,7 @@ public class DayPlanService {
     /** A visit whose start moves by less than this after a re-plan is not reported as changed. */
     static final Duration NOTICEABLE_SHIFT = Duration.ofMinutes(10);
 
-    DayPlanService(VisitService visits, ShiftRepository shifts, DayPlanRepository plans, PatientService patients,
+    DayPlanService(VisitService visits, RotaService shifts, DayPlanRepository plans, PatientService patients,
             VisitRecordRepository records, org.homeward.ward.WardService wards, ApplicationEventPublisher events,
             Clock clock,
             @Value("${homeward.visits.child-visits-by-adult-staff:}") String childVisitsByAdultStaff,
@@ -237,7 +240,7 @@ public class DayPlanService {
         }
         plans.lockDay(team, day);
         List<VisitRequirement> due = visits.requirementsOfTeam(team, day);
-        List<StaffShift> dayShifts = shifts.startingBetween(team, day.atStartOfDay(zone).toInstant(),
+        List<StaffShift> dayShifts = shifts.shiftsStartingBetween(team, day.atStartOfDay(zone).toInstant(),
                 day.plusDays(1).atStartOfDay(zone).toInstant());
         List<PatientId> patientIds = due.stream().map(VisitRequirement::patientId).distinct().toList();
         Set<PatientId> children = patients.summariesInCareOf(team, patientIds).stream()

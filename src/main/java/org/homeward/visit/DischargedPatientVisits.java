@@ -19,24 +19,22 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Discharge closes the patient's home visits, in the discharge's own transaction: every intervention still going on
- * ends on the day of discharge, and each day plan from that day on that sends someone to the patient after they left
- * gets a new version with those visits taken off (kept as not planned, with the discharge as the reason), recorded as
- * a change, so the staff who had them are shown "no longer planned". Visits already started or done stay.
+ * Discharge closes the patient's home visits, in the discharge's own transaction: each day plan from the day of
+ * discharge on that sends someone to the patient after they left gets a new version with those visits taken off (kept
+ * as not planned, with the discharge as the reason), recorded as a change, so the staff who had them are shown "no
+ * longer planned". Visits already started or done stay. The care plan module, in the same transaction, ends every
+ * intervention still going on, so no visits are due for them after the day of discharge.
  */
 @Component
 class DischargedPatientVisits {
 
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm");
 
-    private final InterventionRepository interventions;
     private final DayPlanRepository plans;
     private final VisitRecordRepository records;
     private final Clock clock;
 
-    DischargedPatientVisits(InterventionRepository interventions, DayPlanRepository plans,
-            VisitRecordRepository records, Clock clock) {
-        this.interventions = interventions;
+    DischargedPatientVisits(DayPlanRepository plans, VisitRecordRepository records, Clock clock) {
         this.plans = plans;
         this.records = records;
         this.clock = clock;
@@ -50,7 +48,6 @@ class DischargedPatientVisits {
         Instant leftAt = discharged.dischargedAt();
         LocalDate lastDay = leftAt.atZone(zone).toLocalDate();
         PatientId patient = discharged.patientId();
-        interventions.endAll(patient, lastDay, discharged.dischargedBy(), now);
         String why = "the patient was discharged on " + WHEN.format(leftAt.atZone(zone));
         for (Map.Entry<OrganisationId, LocalDate> planned : plans.plansWithPatientFrom(patient, lastDay)) {
             takeOffPlan(planned.getKey(), planned.getValue(), patient, leftAt, why, discharged.dischargedBy(), now);

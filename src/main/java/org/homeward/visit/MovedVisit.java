@@ -1,6 +1,7 @@
 package org.homeward.visit;
 
 import java.time.Instant;
+import org.homeward.careplan.InterventionKind;
 import org.homeward.shared.PatientId;
 
 /**

@@ -14,8 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.homeward.rota.RotaService;
+import org.homeward.rota.StaffShift;
 import org.homeward.shared.PatientId;
 import org.homeward.shared.RecordAccessed;
+import org.homeward.shared.Skill;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,11 +45,11 @@ public class PatientVisitTimes {
             "professor", "sister", "nurse");
 
     private final DayPlanRepository plans;
-    private final ShiftRepository shifts;
+    private final RotaService shifts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    PatientVisitTimes(DayPlanRepository plans, ShiftRepository shifts,
+    PatientVisitTimes(DayPlanRepository plans, RotaService shifts,
             ApplicationEventPublisher events, Clock clock) {
         this.plans = plans;
         this.shifts = shifts;
@@ -106,7 +109,7 @@ public class PatientVisitTimes {
     }
 
     private Visitor visitor(PlannedVisit visit) {
-        Set<Skill> skills = shifts.find(visit.shiftId()).map(StaffShift::skills).orElse(Set.of());
+        Set<Skill> skills = shifts.shift(visit.shiftId()).map(StaffShift::skills).orElse(Set.of());
         return new Visitor(firstName(visit.staffName()), role(skills));
     }
 

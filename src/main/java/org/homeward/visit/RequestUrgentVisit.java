@@ -1,7 +1,9 @@
 package org.homeward.visit;
 
 import java.util.UUID;
+import org.homeward.careplan.InterventionKind;
 import org.homeward.shared.PatientId;
+import org.homeward.shared.Skill;
 
 /**
  * An urgent home visit to add to today's plan. The visit may start from now until {@code withinMinutes} from now

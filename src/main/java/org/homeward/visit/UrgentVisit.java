@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.homeward.careplan.InterventionKind;
 import org.homeward.shared.PatientId;
+import org.homeward.shared.Skill;
 
 /** An urgent visit asked for during the day: one visit, on {@code date}, to start between the two instants. */
 public record UrgentVisit(UUID id, PatientId patientId, LocalDate date, InterventionKind kind, String description,

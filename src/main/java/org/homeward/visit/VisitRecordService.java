@@ -14,6 +14,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.homeward.patient.PatientService;
 import org.homeward.patient.PatientSummary;
+import org.homeward.rota.RotaService;
+import org.homeward.rota.StaffShift;
 import org.homeward.security.CurrentUser;
 import org.homeward.security.Role;
 import org.homeward.shared.InvalidInputException;
@@ -41,12 +43,12 @@ public class VisitRecordService {
 
     private final DayPlanRepository plans;
     private final VisitRecordRepository records;
-    private final ShiftRepository shifts;
+    private final RotaService shifts;
     private final PatientService patients;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    VisitRecordService(DayPlanRepository plans, VisitRecordRepository records, ShiftRepository shifts,
+    VisitRecordService(DayPlanRepository plans, VisitRecordRepository records, RotaService shifts,
             PatientService patients, ApplicationEventPublisher events, Clock clock) {
         this.plans = plans;
         this.records = records;
@@ -253,7 +255,7 @@ public class VisitRecordService {
     }
 
     private Set<UUID> myShifts(CurrentUser user, LocalDate day) {
-        return shifts.startingBetween(user.organisationId(), day.atStartOfDay(clock.getZone()).toInstant(),
+        return shifts.shiftsStartingBetween(user.organisationId(), day.atStartOfDay(clock.getZone()).toInstant(),
                 day.plusDays(1).atStartOfDay(clock.getZone()).toInstant()).stream()
                 .filter(s -> s.userId().equals(user.id())).map(StaffShift::id).collect(Collectors.toSet());
     }

@@ -3,7 +3,9 @@ package org.homeward.visit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.homeward.careplan.InterventionKind;
 import org.homeward.shared.PatientId;
+import org.homeward.shared.Skill;
 
 /**
  * A visit that must happen on a day: what, for whom, how long, which skill, how many staff, and the window in which it

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.homeward.careplan.Intervention;
 import org.homeward.shared.PatientId;
 
 /**

@@ -1,23 +1,21 @@
 package org.homeward.visit;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
+import org.homeward.careplan.CarePlanService;
+import org.homeward.careplan.Intervention;
 import org.homeward.escalation.AlertService;
 import org.homeward.escalation.AlertView;
 import org.homeward.patient.PatientService;
-import org.homeward.patient.PatientSummary;
 import org.homeward.referral.ReferralService;
 import org.homeward.security.CurrentUser;
 import org.homeward.security.Role;
 import org.homeward.security.SecurityService;
 import org.homeward.shared.InvalidInputException;
-import org.homeward.shared.NotFoundException;
 import org.homeward.shared.PatientId;
 import org.homeward.shared.RecordAccessed;
 import org.homeward.shared.RefusedException;
@@ -27,16 +25,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The interventions on patients' plans and the home visits they call for each day (KLoE 7.1, 7.2).
+ * The home visits the interventions on patients' plans call for each day, and urgent visits (KLoE 7.1, 7.2).
  */
 @Service
 public class VisitService {
 
     private static final Role[] PLANNERS = {Role.CLINICIAN, Role.SENIOR_DECISION_MAKER, Role.COORDINATOR};
 
-    private final InterventionRepository interventions;
+    private final CarePlanService carePlans;
     private final UrgentVisitRepository urgentVisits;
-    private final ShiftRepository shifts;
     private final SecurityService security;
     private final PatientService patients;
     private final ReferralService referrals;
@@ -44,58 +41,16 @@ public class VisitService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    VisitService(InterventionRepository interventions, UrgentVisitRepository urgentVisits, ShiftRepository shifts,
-            SecurityService security, PatientService patients, ReferralService referrals,
-            AlertService alerts, ApplicationEventPublisher events, Clock clock) {
+    VisitService(CarePlanService carePlans, UrgentVisitRepository urgentVisits, SecurityService security,
+            PatientService patients, ReferralService referrals, AlertService alerts, ApplicationEventPublisher events, Clock clock) {
         this.alerts = alerts;
-        this.interventions = interventions;
+        this.carePlans = carePlans;
         this.urgentVisits = urgentVisits;
-        this.shifts = shifts;
         this.security = security;
         this.patients = patients;
         this.referrals = referrals;
         this.events = events;
         this.clock = clock;
-    }
-
-    /** Adds an intervention to an admitted patient's plan; its visits are planned from {@code startsOn}. */
-    @Transactional
-    public Intervention addIntervention(CurrentUser user, PatientId patient, AddIntervention command) {
-        user.requireRole("change a patient's visit plan", PLANNERS);
-        patients.requireVisible(user, patient);
-        if (referrals.currentWard(patient).isEmpty()) {
-            throw new RefusedException("This patient is not admitted to a virtual ward, so no home visits are planned "
-                    + "for them");
-        }
-        Intervention added = InterventionPlan.checked(command, patient, LocalDate.now(clock), user.username(),
-                clock.instant());
-        interventions.insert(added);
-        audit(user, RecordAccessed.Action.CREATE, added, "added " + added.kind().label() + " to the visit plan");
-        return added;
-    }
-
-    /** Ends an intervention: no visits for it after today. It stays on the plan's record. */
-    @Transactional
-    public Intervention endIntervention(CurrentUser user, UUID id) {
-        user.requireRole("change a patient's visit plan", PLANNERS);
-        Intervention intervention = interventions.find(id)
-                .orElseThrow(() -> new NotFoundException("No intervention with id " + id));
-        patients.requireVisible(user, intervention.patientId());
-        Instant now = clock.instant();
-        if (!interventions.end(id, LocalDate.now(clock), user.username(), now)) {
-            throw new RefusedException("This intervention was already ended by " + intervention.endedBy());
-        }
-        audit(user, RecordAccessed.Action.UPDATE, intervention, "ended " + intervention.kind().label());
-        return interventions.find(id).orElseThrow();
-    }
-
-    @Transactional
-    public List<Intervention> interventions(CurrentUser user, PatientId patient) {
-        patients.requireVisible(user, patient);
-        List<Intervention> plan = interventions.ofPatient(patient);
-        events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.READ, "Intervention", null,
-                patient.value(), "viewed " + plan.size() + " intervention(s)"));
-        return plan;
     }
 
     /**
@@ -123,7 +78,7 @@ public class VisitService {
 
     private List<VisitRequirement> requirementsInCareOf(org.homeward.shared.OrganisationId team, LocalDate day,
             WardId ward) {
-        List<Intervention> due = interventions.dueOn(day);
+        List<Intervention> due = carePlans.interventionsDueOn(day);
         List<UrgentVisit> urgent = urgentVisits.onDay(day);
         Set<PatientId> wanted = due.stream().map(Intervention::patientId)
                 .collect(Collectors.toCollection(java.util.HashSet::new));
@@ -186,55 +141,5 @@ public class VisitService {
                 + who + " at " + hhmm.format(existing.requestedAt().atZone(clock.getZone()))
                 + ", to start by " + hhmm.format(existing.latestStart().atZone(clock.getZone())) + " (\""
                 + existing.reason() + "\"); it is already in the plan, so no second visit was added";
-    }
-
-    /**
-     * Adds a shift for a clinical staff member. Coordinators and seniors plan shifts; a staff member cannot be on two
-     * overlapping shifts.
-     */
-    @Transactional
-    public StaffShift addShift(CurrentUser user, AddShift command) {
-        user.requireRole("plan shifts", Role.COORDINATOR, Role.SENIOR_DECISION_MAKER);
-        StaffShift shift = ShiftPlan.checked(command, security, clock.getZone(), user.username(), clock.instant());
-        if (!shift.organisationId().equals(user.organisationId())) {
-            throw new InvalidInputException("username", shift.staffName() + " works for another organisation; each "
-                    + "organisation plans its own staff's shifts");
-        }
-        if (shifts.overlaps(shift.userId(), shift.startsAt(), shift.endsAt())) {
-            throw new RefusedException(shift.staffName() + " already has a shift overlapping this one");
-        }
-        shifts.insert(shift);
-        events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.CREATE, "StaffShift",
-                shift.id().toString(), null, "shift for " + shift.staffName()));
-        return shift;
-    }
-
-    @Transactional
-    public StaffShift cancelShift(CurrentUser user, UUID id) {
-        user.requireRole("plan shifts", Role.COORDINATOR, Role.SENIOR_DECISION_MAKER);
-        StaffShift shift = shifts.find(id).filter(s -> s.organisationId().equals(user.organisationId()))
-                .orElseThrow(() -> new NotFoundException("No shift with id " + id));
-        if (!shifts.cancel(id, user.username(), clock.instant())) {
-            throw new RefusedException("This shift was already cancelled by " + shift.cancelledBy());
-        }
-        events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.UPDATE, "StaffShift",
-                id.toString(), null, "cancelled shift for " + shift.staffName()));
-        return shifts.find(id).orElseThrow();
-    }
-
-    /**
-     * The shifts of the user's organisation that start on {@code day} (in the service's zone), out-of-hours ones
-     * included.
-     */
-    @Transactional(readOnly = true)
-    public List<StaffShift> shifts(CurrentUser user, LocalDate day) {
-        user.requireRole("see shifts", PLANNERS);
-        return shifts.startingBetween(user.organisationId(), day.atStartOfDay(clock.getZone()).toInstant(),
-                day.plusDays(1).atStartOfDay(clock.getZone()).toInstant());
-    }
-
-    private void audit(CurrentUser user, RecordAccessed.Action action, Intervention intervention, String detail) {
-        events.publishEvent(new RecordAccessed(user.actor(), action, "Intervention", intervention.id().toString(),
-                intervention.patientId().value(), detail));
     }
 }

@@ -3,6 +3,8 @@ package org.homeward.visit;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.homeward.careplan.InterventionKind;
+import org.homeward.shared.Skill;
 
 /**
  * The one rule for which skills a visit needs (issue 9): the skill of its requirement, except that a child's

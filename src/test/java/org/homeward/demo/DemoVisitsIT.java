@@ -10,15 +10,16 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.homeward.referral.ReferralService;
 import org.homeward.referral.WardOccupancy;
+import org.homeward.rota.RotaService;
+import org.homeward.rota.StaffShift;
 import org.homeward.security.CurrentUser;
 import org.homeward.security.SecurityService;
 import org.homeward.shared.PatientId;
+import org.homeward.shared.Skill;
 import org.homeward.support.IntegrationTest;
 import org.homeward.visit.DayPlan;
 import org.homeward.visit.DayPlanService;
 import org.homeward.visit.PlannedVisit;
-import org.homeward.visit.Skill;
-import org.homeward.visit.StaffShift;
 import org.homeward.visit.VisitRequirement;
 import org.homeward.visit.VisitService;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,6 +47,7 @@ class DemoVisitsIT {
 
     @Autowired DemoLoader loader;
     @Autowired VisitService visits;
+    @Autowired RotaService rota;
     @Autowired DayPlanService dayPlans;
     @Autowired ReferralService referrals;
     @Autowired SecurityService security;
@@ -81,7 +83,7 @@ class DemoVisitsIT {
     void theVisitingTeamHasShiftsTodayAndTomorrowWithEverySkillTheVisitsNeed() {
         Set<String> demoStaff = report.plan().staff().stream().map(DemoLogin::displayName).collect(Collectors.toSet());
         for (LocalDate day : List.of(today, today.plusDays(1))) {
-            List<StaffShift> shifts = visits.shifts(coordinator, day).stream()
+            List<StaffShift> shifts = rota.shifts(coordinator, day).stream()
                     .filter(s -> demoStaff.contains(s.staffName())).toList();
             assertThat(shifts).as(day.toString()).hasSize(report.plan().shifts().size() / 2);
             Set<Skill> offered = EnumSet.noneOf(Skill.class);

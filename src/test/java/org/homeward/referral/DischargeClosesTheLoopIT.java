@@ -9,30 +9,31 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.homeward.careplan.AddIntervention;
+import org.homeward.careplan.CarePlanService;
+import org.homeward.careplan.InterventionKind;
 import org.homeward.escalation.AlertService;
 import org.homeward.escalation.AlertStatus;
 import org.homeward.escalation.AlertView;
 import org.homeward.observation.HomeLinkService;
 import org.homeward.patient.PatientRecord;
+import org.homeward.rota.AddShift;
+import org.homeward.rota.RotaService;
 import org.homeward.security.CurrentUser;
 import org.homeward.security.Organisation;
 import org.homeward.security.OrganisationType;
 import org.homeward.security.Role;
 import org.homeward.shared.PatientId;
+import org.homeward.shared.Skill;
 import org.homeward.support.Api;
 import org.homeward.support.Fixtures;
 import org.homeward.support.IntegrationTest;
 import org.homeward.support.PageSession;
 import org.homeward.support.TestClock;
-import org.homeward.visit.AddIntervention;
-import org.homeward.visit.AddShift;
 import org.homeward.visit.DayPlan;
 import org.homeward.visit.DayPlanChange;
 import org.homeward.visit.DayPlanService;
-import org.homeward.visit.Intervention;
-import org.homeward.visit.InterventionKind;
 import org.homeward.visit.PlannedVisit;
-import org.homeward.visit.Skill;
 import org.homeward.visit.VisitService;
 import org.homeward.ward.VirtualWard;
 import org.junit.jupiter.api.AfterEach;
@@ -54,6 +55,8 @@ class DischargeClosesTheLoopIT {
     @Autowired TestClock clock;
     @Autowired ReferralService referrals;
     @Autowired VisitService visits;
+    @Autowired CarePlanService carePlans;
+    @Autowired RotaService rota;
     @Autowired DayPlanService dayPlans;
     @Autowired AlertService alerts;
     @Autowired HomeLinkService links;
@@ -81,11 +84,11 @@ class DischargeClosesTheLoopIT {
         patient = fixtures.patient(referrer, LocalDate.of(1944, 3, 3));
         id = patient.summary().id();
         admission = fixtures.admit(patient, ward, referrer, consultant);
-        visits.addIntervention(consultant, id, new AddIntervention(InterventionKind.IV_ANTIBIOTIC_DOSE,
+        carePlans.addIntervention(consultant, id, new AddIntervention(InterventionKind.IV_ANTIBIOTIC_DOSE,
                 "IV co-amoxiclav", null, null, null, List.of("10:00", "14:00", "18:00"), 30, null, null, null, null,
                 null));
         for (LocalDate d : List.of(day, day.plusDays(1))) {
-            visits.addShift(coordinator, new AddShift(nurse.username(), d.atTime(8, 0), d.atTime(20, 0),
+            rota.addShift(coordinator, new AddShift(nurse.username(), d.atTime(8, 0), d.atTime(20, 0),
                     EnumSet.of(Skill.IV_COMPETENT_NURSE, Skill.REGISTERED_NURSE), 50.72, -2.44, null, null, 30, 10));
             assertThat(dayPlans.plan(coordinator, d).visits()).filteredOn(v -> v.patientId().equals(id))
                     .hasSize(3).allMatch(PlannedVisit::planned);
@@ -111,7 +114,7 @@ class DischargeClosesTheLoopIT {
         assertThat(discharged.status()).as(discharged.toString()).isEqualTo(200);
 
         // interventions end on the day of discharge
-        assertThat(visits.interventions(consultant, id)).allSatisfy(i -> {
+        assertThat(carePlans.interventions(consultant, id)).allSatisfy(i -> {
             assertThat(i.endsOn()).isEqualTo(day);
             assertThat(i.endedBy()).isEqualTo(consultant.username());
         });
@@ -184,7 +187,7 @@ class DischargeClosesTheLoopIT {
         }
 
         assertThat(referrals.currentWard(id)).contains(ward.id());
-        assertThat(visits.interventions(consultant, id)).allMatch(i -> i.endedAt() == null);
+        assertThat(carePlans.interventions(consultant, id)).allMatch(i -> i.endedAt() == null);
         assertThat(dayPlans.currentPlan(coordinator, day).orElseThrow().visits())
                 .filteredOn(v -> v.patientId().equals(id)).allMatch(PlannedVisit::planned);
         assertThat(PageSession.anonymous(api.baseUrl()).get("/home/" + token).status()).isEqualTo(200);

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.homeward.careplan.InterventionKind;
 import org.homeward.shared.OrganisationId;
 import org.homeward.shared.PatientId;
 import org.junit.jupiter.api.Test;

@@ -6,12 +6,18 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.EnumSet;
 import java.util.List;
+import org.homeward.careplan.AddIntervention;
+import org.homeward.careplan.CarePlanService;
+import org.homeward.careplan.InterventionKind;
 import org.homeward.patient.PatientRecord;
+import org.homeward.rota.AddShift;
+import org.homeward.rota.RotaService;
 import org.homeward.security.CurrentUser;
 import org.homeward.security.Organisation;
 import org.homeward.security.OrganisationType;
 import org.homeward.security.Role;
 import org.homeward.shared.PatientId;
+import org.homeward.shared.Skill;
 import org.homeward.support.Fixtures;
 import org.homeward.support.IntegrationTest;
 import org.homeward.support.TestClock;
@@ -27,6 +33,8 @@ class DosesBeforeAdmissionIT {
     @Autowired Fixtures fixtures;
     @Autowired TestClock clock;
     @Autowired VisitService visits;
+    @Autowired CarePlanService carePlans;
+    @Autowired RotaService rota;
     @Autowired DayPlanService dayPlans;
     @Autowired VisitRecordService records;
 
@@ -48,10 +56,10 @@ class DosesBeforeAdmissionIT {
         PatientRecord patient = fixtures.patient(referrer, LocalDate.of(1947, 7, 7));
         PatientId id = patient.summary().id();
         fixtures.admit(patient, ward, referrer, consultant);
-        visits.addIntervention(consultant, id, new AddIntervention(InterventionKind.IV_ANTIBIOTIC_DOSE,
+        carePlans.addIntervention(consultant, id, new AddIntervention(InterventionKind.IV_ANTIBIOTIC_DOSE,
                 "IV ceftriaxone", null, null, null, List.of("06:00", "14:00", "22:00"), 30, null, null, null, null,
                 null));
-        visits.addShift(coordinator, new AddShift(nurse.username(), day.atTime(16, 0), day.atTime(23, 30),
+        rota.addShift(coordinator, new AddShift(nurse.username(), day.atTime(16, 0), day.atTime(23, 30),
                 EnumSet.of(Skill.IV_COMPETENT_NURSE, Skill.REGISTERED_NURSE), 50.72, -2.44, null, null, 30, 10));
 
         assertThat(visits.requirements(coordinator, day, ward.id())).filteredOn(r -> r.patientId().equals(id))

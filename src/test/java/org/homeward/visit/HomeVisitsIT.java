@@ -12,15 +12,21 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
+import org.homeward.careplan.AddIntervention;
+import org.homeward.careplan.CarePlanService;
+import org.homeward.careplan.InterventionKind;
 import org.homeward.observation.HomeLinkService;
 import org.homeward.patient.PatientRecord;
 import org.homeward.patient.PatientService;
 import org.homeward.patient.RegisterPatient;
+import org.homeward.rota.AddShift;
+import org.homeward.rota.RotaService;
 import org.homeward.security.CurrentUser;
 import org.homeward.security.Organisation;
 import org.homeward.security.OrganisationType;
 import org.homeward.security.Role;
 import org.homeward.security.SecurityService;
+import org.homeward.shared.Skill;
 import org.homeward.support.Api;
 import org.homeward.support.Fixtures;
 import org.homeward.support.IntegrationTest;
@@ -49,7 +55,8 @@ class HomeVisitsIT {
     @Autowired Api api;
     @Autowired PatientService patients;
     @Autowired SecurityService security;
-    @Autowired VisitService visits;
+    @Autowired CarePlanService carePlans;
+    @Autowired RotaService rota;
     @Autowired DayPlanService dayPlans;
     @Autowired HomeLinkService links;
     @Autowired JdbcClient jdbc;
@@ -90,10 +97,10 @@ class HomeVisitsIT {
         boolean later = now.toLocalTime().isBefore(LocalTime.of(20, 0));
         LocalDate day = later ? today : today.plusDays(1);
         LocalTime dose = later ? now.toLocalTime().plusHours(2).truncatedTo(ChronoUnit.HOURS) : LocalTime.NOON;
-        visits.addIntervention(consultant, patient.summary().id(), new AddIntervention(
+        carePlans.addIntervention(consultant, patient.summary().id(), new AddIntervention(
                 InterventionKind.IV_ANTIBIOTIC_DOSE, "IV ceftriaxone", null, null, null, List.of(dose.toString()), 30,
                 null, null, null, null, null));
-        visits.addShift(coordinator, new AddShift(nurse.username(), day.atTime(dose.minusHours(2)),
+        rota.addShift(coordinator, new AddShift(nurse.username(), day.atTime(dose.minusHours(2)),
                 day.atTime(dose.minusHours(2)).plusHours(8), EnumSet.of(Skill.IV_COMPETENT_NURSE,
                         Skill.REGISTERED_NURSE), LATITUDE + 0.01, LONGITUDE, null, null, 30, 10));
         DayPlan plan = dayPlans.plan(coordinator, day);

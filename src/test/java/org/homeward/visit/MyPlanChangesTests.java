@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.homeward.careplan.InterventionKind;
 import org.homeward.shared.OrganisationId;
 import org.homeward.shared.PatientId;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
+import org.homeward.careplan.InterventionKind;
 import org.homeward.shared.PatientId;
+import org.homeward.shared.Skill;
 import org.junit.jupiter.api.Test;
 
 /** The one rule for the skills a visit needs, and the words for a visit nobody on shift may make. */

@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.homeward.patient.PatientService;
 import org.homeward.patient.PatientSummary;
+import org.homeward.rota.RotaService;
 import org.homeward.security.CurrentUser;
 import org.homeward.security.Role;
 import org.homeward.visit.DayPlan;
@@ -14,7 +15,6 @@ import org.homeward.visit.DayPlanService;
 import org.homeward.visit.PlannedVisit;
 import org.homeward.visit.VisitException;
 import org.homeward.visit.VisitRecordService;
-import org.homeward.visit.VisitService;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,17 +33,17 @@ class DayPlanPageController {
 
     private final DayPlanService dayPlans;
     private final VisitRecordService records;
-    private final VisitService visits;
+    private final RotaService rota;
     private final DayPlanPictures pictures;
     private final Clock clock;
     private final PatientService patients;
 
-    DayPlanPageController(DayPlanService dayPlans, VisitRecordService records, VisitService visits,
+    DayPlanPageController(DayPlanService dayPlans, VisitRecordService records, RotaService rota,
             DayPlanPictures pictures, Clock clock, PatientService patients) {
         this.patients = patients;
         this.dayPlans = dayPlans;
         this.records = records;
-        this.visits = visits;
+        this.rota = rota;
         this.pictures = pictures;
         this.clock = clock;
     }
@@ -86,7 +86,7 @@ class DayPlanPageController {
             model.addAttribute("changes", dayPlans.changes(user, day));
             model.addAttribute("exceptions", exceptions);
             model.addAttribute("summary", DaySummary.of(plan, records.recordedOn(user, day), exceptions,
-                    visits.shifts(user, day)));
+                    rota.shifts(user, day)));
             DayPlanPictures.Pictures drawn = pictures.of(user, plan, uuidOrNull(staff));
             model.addAttribute("timeline", drawn.timeline());
             model.addAttribute("routeMap", drawn.map());

@@ -9,12 +9,12 @@ import org.homeward.patient.HomeLocation;
 import org.homeward.patient.PatientService;
 import org.homeward.patient.PatientSummary;
 import org.homeward.patient.VisitAddress;
+import org.homeward.rota.RotaService;
 import org.homeward.security.CurrentUser;
 import org.homeward.shared.PatientId;
 import org.homeward.visit.DayPlan;
 import org.homeward.visit.DayPlanService;
 import org.homeward.visit.PlannedVisit;
-import org.homeward.visit.VisitService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,13 +24,13 @@ import org.springframework.stereotype.Component;
 @Component
 class DayPlanPictures {
 
-    private final VisitService visits;
+    private final RotaService rota;
     private final DayPlanService dayPlans;
     private final PatientService patients;
     private final Clock clock;
 
-    DayPlanPictures(VisitService visits, DayPlanService dayPlans, PatientService patients, Clock clock) {
-        this.visits = visits;
+    DayPlanPictures(RotaService rota, DayPlanService dayPlans, PatientService patients, Clock clock) {
+        this.rota = rota;
         this.dayPlans = dayPlans;
         this.patients = patients;
         this.clock = clock;
@@ -44,7 +44,7 @@ class DayPlanPictures {
     }
 
     Pictures of(CurrentUser user, DayPlan plan, java.util.UUID onlyShift) {
-        List<StaffRoute> routes = StaffRoute.of(visits.shifts(user, plan.date()), plan.visits());
+        List<StaffRoute> routes = StaffRoute.of(rota.shifts(user, plan.date()), plan.visits());
         List<PatientId> ids = plan.visits().stream().filter(PlannedVisit::planned).map(PlannedVisit::patientId)
                 .distinct().toList();
         Map<PatientId, HomeLocation> homes = patients.homeLocations(ids).stream()

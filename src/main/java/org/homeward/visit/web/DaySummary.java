@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.homeward.rota.StaffShift;
 import org.homeward.visit.DayPlan;
 import org.homeward.visit.PlannedVisit;
-import org.homeward.visit.StaffShift;
 import org.homeward.visit.VisitException;
 import org.homeward.visit.VisitRecord;
 

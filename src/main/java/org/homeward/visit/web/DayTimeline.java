@@ -12,9 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.homeward.patient.HomeLocation;
+import org.homeward.rota.StaffShift;
 import org.homeward.shared.PatientId;
 import org.homeward.visit.PlannedVisit;
-import org.homeward.visit.StaffShift;
 
 /**
  * The day plan as a timeline, one row per shift: the shift as a band, each visit as a bar from its start to its end,

@@ -10,9 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.homeward.patient.HomeLocation;
+import org.homeward.rota.StaffShift;
 import org.homeward.shared.PatientId;
 import org.homeward.visit.PlannedVisit;
-import org.homeward.visit.StaffShift;
 
 /**
  * The day's routes drawn without a map server: latitude and longitude projected onto the plane (equirectangular,

@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.homeward.rota.StaffShift;
 import org.homeward.visit.PlannedVisit;
-import org.homeward.visit.StaffShift;
 
 /**
  * One shift's part of a day plan: the shift as the rota has it now, or null when it has been cancelled since the

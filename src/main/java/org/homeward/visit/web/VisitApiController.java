@@ -4,19 +4,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 import org.homeward.security.CurrentUser;
-import org.homeward.shared.PatientId;
 import org.homeward.shared.WardId;
-import org.homeward.visit.AddIntervention;
-import org.homeward.visit.AddShift;
 import org.homeward.visit.DayPlan;
-import org.homeward.visit.DayPlanService;
-import org.homeward.visit.StaffShift;
-import org.homeward.visit.Intervention;
-import org.homeward.visit.VisitRequirement;
-import org.homeward.visit.VisitService;
 import org.homeward.visit.DayPlanChange;
+import org.homeward.visit.DayPlanService;
 import org.homeward.visit.MyVisit;
 import org.homeward.visit.RecordVisit;
 import org.homeward.visit.ReplanOutcome;
@@ -25,6 +17,8 @@ import org.homeward.visit.VisitException;
 import org.homeward.visit.VisitOutcome;
 import org.homeward.visit.VisitRecord;
 import org.homeward.visit.VisitRecordService;
+import org.homeward.visit.VisitRequirement;
+import org.homeward.visit.VisitService;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -126,46 +120,6 @@ class VisitApiController {
             @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
         return dayPlans.currentPlan(user, date).map(org.springframework.http.ResponseEntity::ok)
                 .orElseThrow(() -> new org.homeward.shared.NotFoundException("No visit plan for " + date + " yet"));
-    }
-
-    @PostMapping("/api/v1/patients/{id}/interventions")
-    @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Add an intervention (IV dose 8-hourly, bloods before the lab cut-off, ...) to an admitted "
-            + "patient's plan: times of day with a tolerance, or a window; optional follow-up with a min/max gap")
-    Intervention add(CurrentUser user, @PathVariable PatientId id, @RequestBody AddIntervention command) {
-        return visits.addIntervention(user, id, command);
-    }
-
-    @GetMapping("/api/v1/patients/{id}/interventions")
-    @Operation(summary = "The patient's interventions, ended ones included")
-    List<Intervention> plan(CurrentUser user, @PathVariable PatientId id) {
-        return visits.interventions(user, id);
-    }
-
-    @PostMapping("/api/v1/interventions/{id}/end")
-    @Operation(summary = "End an intervention: no visits for it after today")
-    Intervention end(CurrentUser user, @PathVariable UUID id) {
-        return visits.endIntervention(user, id);
-    }
-
-    @PostMapping("/api/v1/shifts")
-    @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Add a staff member's shift for visit planning (coordinators and seniors); times are local, "
-            + "an out-of-hours shift may end the next morning")
-    StaffShift addShift(CurrentUser user, @RequestBody AddShift command) {
-        return visits.addShift(user, command);
-    }
-
-    @PostMapping("/api/v1/shifts/{id}/cancel")
-    @Operation(summary = "Cancel a shift; it stays on record")
-    StaffShift cancelShift(CurrentUser user, @PathVariable UUID id) {
-        return visits.cancelShift(user, id);
-    }
-
-    @GetMapping("/api/v1/shifts")
-    @Operation(summary = "The shifts starting on a day")
-    List<StaffShift> shifts(CurrentUser user, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-        return visits.shifts(user, date);
     }
 
     @GetMapping("/api/v1/visit-requirements")

@@ -1,4 +1,4 @@
-package org.homeward.visit;
+package org.homeward.rota;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.homeward.shared.OrganisationId;
+import org.homeward.shared.Skill;
 import org.homeward.shared.UserId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

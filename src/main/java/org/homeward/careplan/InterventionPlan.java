@@ -1,4 +1,4 @@
-package org.homeward.visit;
+package org.homeward.careplan;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import org.homeward.shared.InvalidInputException;
 import org.homeward.shared.PatientId;
+import org.homeward.shared.Skill;
 
 /** Checks an {@link AddIntervention} and turns it into an {@link Intervention}, naming the field of any problem. */
 final class InterventionPlan {

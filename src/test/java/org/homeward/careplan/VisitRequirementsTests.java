@@ -1,4 +1,4 @@
-package org.homeward.visit;
+package org.homeward.careplan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +9,9 @@ import java.time.ZoneId;
 import java.util.List;
 import org.homeward.shared.InvalidInputException;
 import org.homeward.shared.PatientId;
+import org.homeward.shared.Skill;
+import org.homeward.visit.VisitRequirement;
+import org.homeward.visit.VisitRequirements;
 import org.junit.jupiter.api.Test;
 
 class VisitRequirementsTests {

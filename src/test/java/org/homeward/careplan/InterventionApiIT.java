@@ -1,4 +1,4 @@
-package org.homeward.visit;
+package org.homeward.careplan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

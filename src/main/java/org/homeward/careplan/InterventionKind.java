@@ -1,6 +1,7 @@
-package org.homeward.visit;
+package org.homeward.careplan;
 
 import java.time.Duration;
+import org.homeward.shared.Skill;
 
 /**
  * What a visit is for, with the time it usually takes and the skill it usually needs; a plan may set others (a

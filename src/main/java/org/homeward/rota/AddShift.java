@@ -1,7 +1,8 @@
-package org.homeward.visit;
+package org.homeward.rota;
 
 import java.time.LocalDateTime;
 import java.util.Set;
+import org.homeward.shared.Skill;
 
 /**
  * A shift to plan visits into. Times are wall-clock in the service's zone; an out-of-hours shift may end the next

@@ -1,10 +1,11 @@
-package org.homeward.visit;
+package org.homeward.rota;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import org.homeward.shared.OrganisationId;
+import org.homeward.shared.Skill;
 import org.homeward.shared.UserId;
 
 /** A staff member's shift as planning sees it. */

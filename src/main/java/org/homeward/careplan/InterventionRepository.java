@@ -1,4 +1,4 @@
-package org.homeward.visit;
+package org.homeward.careplan;
 
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.homeward.shared.PatientId;
+import org.homeward.shared.Skill;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

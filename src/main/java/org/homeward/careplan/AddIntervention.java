@@ -1,7 +1,8 @@
-package org.homeward.visit;
+package org.homeward.careplan;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.homeward.shared.Skill;
 
 /**
  * An intervention to add to a patient's plan. Either {@code times}, times of day such as 06:00, 14:00 and 22:00,

@@ -1,4 +1,4 @@
-package org.homeward.visit;
+package org.homeward.rota;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +10,7 @@ import org.homeward.security.Role;
 import org.homeward.security.SecurityService;
 import org.homeward.security.UserAccount;
 import org.homeward.shared.InvalidInputException;
+import org.homeward.shared.Skill;
 
 /** Checks an {@link AddShift} and turns it into a {@link StaffShift}, naming the field of any problem. */
 final class ShiftPlan {

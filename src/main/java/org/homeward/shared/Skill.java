@@ -1,4 +1,4 @@
-package org.homeward.visit;
+package org.homeward.shared;
 
 /** What a visit needs its staff member to be able to do (seeds: KLoE 7.1, 7.2; spec 3.11). */
 public enum Skill {

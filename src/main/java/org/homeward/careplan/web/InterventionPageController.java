@@ -1,20 +1,20 @@
-package org.homeward.visit.web;
+package org.homeward.careplan.web;
 
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.homeward.careplan.AddIntervention;
+import org.homeward.careplan.CarePlanService;
+import org.homeward.careplan.Intervention;
+import org.homeward.careplan.InterventionKind;
 import org.homeward.patient.PatientService;
 import org.homeward.security.CurrentUser;
 import org.homeward.shared.FormErrors;
 import org.homeward.shared.InvalidInputException;
 import org.homeward.shared.PatientId;
 import org.homeward.shared.RefusedException;
-import org.homeward.visit.AddIntervention;
-import org.homeward.visit.Intervention;
-import org.homeward.visit.InterventionKind;
-import org.homeward.visit.Skill;
-import org.homeward.visit.VisitService;
+import org.homeward.shared.Skill;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,13 +27,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** A patient's home visit plan: the interventions that generate their visits, added and ended by the team. */
 @Controller
-class VisitPageController {
+class InterventionPageController {
 
-    private final VisitService visits;
+    private final CarePlanService carePlans;
     private final PatientService patients;
 
-    VisitPageController(VisitService visits, PatientService patients) {
-        this.visits = visits;
+    InterventionPageController(CarePlanService carePlans, PatientService patients) {
+        this.carePlans = carePlans;
         this.patients = patients;
     }
 
@@ -65,18 +65,18 @@ class VisitPageController {
                     null, null, null, null));
         }
         model.addAttribute("patient", patients.record(user, id));
-        List<Intervention> plan = visits.interventions(user, id);
+        List<Intervention> plan = carePlans.interventions(user, id);
         model.addAttribute("interventions", plan);
         model.addAttribute("kinds", InterventionKind.values());
         model.addAttribute("skills", Skill.values());
-        return "visit/plan";
+        return "careplan/plan";
     }
 
     @PostMapping("/patients/{id}/interventions")
     String add(CurrentUser user, @PathVariable PatientId id, @ModelAttribute("form") InterventionForm form,
             BindingResult errors, Model model, RedirectAttributes redirect) {
         try {
-            Intervention added = visits.addIntervention(user, id, form.command());
+            Intervention added = carePlans.addIntervention(user, id, form.command());
             redirect.addFlashAttribute("message", added.kind().label() + " added to the visit plan");
             return "redirect:/patients/" + id + "/visits";
         } catch (InvalidInputException e) {
@@ -89,7 +89,7 @@ class VisitPageController {
 
     @PostMapping("/interventions/{id}/end")
     String end(CurrentUser user, @PathVariable UUID id, RedirectAttributes redirect) {
-        Intervention ended = visits.endIntervention(user, id);
+        Intervention ended = carePlans.endIntervention(user, id);
         redirect.addFlashAttribute("message", ended.kind().label() + " ended: no visits for it after today");
         return "redirect:/patients/" + ended.patientId() + "/visits";
     }

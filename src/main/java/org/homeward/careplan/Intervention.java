@@ -1,4 +1,4 @@
-package org.homeward.visit;
+package org.homeward.careplan;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
 import org.homeward.shared.PatientId;
+import org.homeward.shared.Skill;
 
 /**
  * One intervention on a patient's plan and when it is due. It is due either at fixed times of day, each within a

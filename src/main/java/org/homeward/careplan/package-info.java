@@ -1,0 +1,8 @@
+/**
+ * Care plan: the interventions on a patient's plan (IV antibiotic doses, bloods, reviews, nebulisers, NG feed and
+ * phototherapy checks, carer support), each with when it is due (fixed times of day within a tolerance, or a daily
+ * window), the skill it needs, one or two staff, an optional follow-up within a minimum and maximum gap, and the days
+ * it runs; added and ended by the care team, and ended by discharge. The visit module turns the interventions due on a
+ * day into that day's visits.
+ */
+package org.homeward.careplan;
