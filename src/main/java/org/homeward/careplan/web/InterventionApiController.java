@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The interventions on a patient's plan; the API kept its paths and its "Visits" tag when they left the visit module. */
+/** The interventions on a patient's plan; the API kept its paths and "Visits" tag when it left the visit module. */
 @RestController
 @Tag(name = "Visits", description = "Interventions on a patient's plan and the home visits they call for")
 class InterventionApiController {
