@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 import org.homeward.patient.PatientService;
 import org.homeward.patient.PatientSummary;
 import org.homeward.security.CurrentUser;
-import org.homeward.security.Role;
+import org.homeward.security.Permission;
 import org.homeward.shared.InvalidInputException;
 import org.homeward.shared.PatientId;
 import org.homeward.shared.RecordAccessed;
@@ -64,7 +64,7 @@ public class AuditService {
      */
     @Transactional(readOnly = true)
     public List<AuditEntry> search(CurrentUser user, AuditQuery query) {
-        user.requireRole("view the audit trail", Role.ADMIN, Role.GOVERNANCE);
+        user.require(Permission.VIEW_AUDIT_TRAIL);
         if (query.from() != null && query.to() != null && query.from().isAfter(query.to())) {
             throw new InvalidInputException("from", "The 'from' date must not be after the 'to' date");
         }
@@ -86,7 +86,7 @@ public class AuditService {
      */
     @Transactional
     public AuditPage page(CurrentUser user, AuditQuery query, String patientText, int page) {
-        user.requireRole("view the audit trail", Role.ADMIN, Role.GOVERNANCE);
+        user.require(Permission.VIEW_AUDIT_TRAIL);
         if (page < 1) {
             throw new InvalidInputException("page", "The page must be 1 or more");
         }

@@ -12,7 +12,7 @@ import org.homeward.patient.PatientService;
 import org.homeward.referral.ReferralService;
 import org.homeward.scoring.WarningScore;
 import org.homeward.security.CurrentUser;
-import org.homeward.security.Role;
+import org.homeward.security.Permission;
 import org.homeward.shared.InvalidInputException;
 import org.homeward.shared.PatientId;
 import org.homeward.shared.RecordAccessed;
@@ -33,8 +33,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class EscalationPolicyService {
 
-    /** Who may change a ward's or a patient's threshold: the senior clinician accountable for the decision. */
-    private static final Role CHANGES_POLICIES = Role.SENIOR_DECISION_MAKER;
     static final int REASON_MAX_LENGTH = 500;
 
     private final EscalationPolicyRepository repository;
@@ -67,7 +65,7 @@ public class EscalationPolicyService {
 
     /** Whether this user may tighten a ward's or a patient's threshold (pages show the forms only to them). */
     public boolean mayChangePolicies(CurrentUser user) {
-        return user.hasRole(CHANGES_POLICIES);
+        return user.can(Permission.TIGHTEN_PATIENT_ESCALATION_POLICY);
     }
 
     /**
@@ -127,7 +125,7 @@ public class EscalationPolicyService {
     /** A senior clinician makes a ward's patients alert earlier; the threshold must be lower than the ward's now. */
     @Transactional
     public EscalationPolicy setWardPolicy(CurrentUser user, WardId ward, Integer news2AlertFromTotal, String reason) {
-        user.requireRole("set a ward's escalation policy", CHANGES_POLICIES);
+        user.require(Permission.SET_WARD_ESCALATION_POLICY);
         wards.ward(ward);
         EscalationPolicy current = wardOrDefault(Optional.of(ward));
         int threshold = checkedThreshold(news2AlertFromTotal, current.news2AlertFromTotal() - 1, "this ward");
@@ -146,7 +144,7 @@ public class EscalationPolicyService {
     /** A senior clinician alerts earlier for one patient than they do now (children are scored with PEWS instead). */
     @Transactional
     public EscalationPolicy tighten(CurrentUser user, PatientId patient, Integer news2AlertFromTotal, String reason) {
-        user.requireRole("tighten a patient's escalation policy", CHANGES_POLICIES);
+        user.require(Permission.TIGHTEN_PATIENT_ESCALATION_POLICY);
         patients.requireVisible(user, patient);
         if (!scoredWithNews2(patient)) {
             throw new RefusedException("This patient is scored"
@@ -168,7 +166,7 @@ public class EscalationPolicyService {
 
     @Transactional
     public EscalationPolicy endOverride(CurrentUser user, PatientId patient) {
-        user.requireRole("end a patient's escalation override", CHANGES_POLICIES);
+        user.require(Permission.END_ESCALATION_OVERRIDE);
         patients.requireVisible(user, patient);
         repository.lockOverrides(patient);
         EscalationPolicy ended = repository.activeOverride(patient)

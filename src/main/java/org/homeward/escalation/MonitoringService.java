@@ -13,7 +13,7 @@ import org.homeward.referral.PatientAdmitted;
 import org.homeward.referral.PatientDischarged;
 import org.homeward.referral.ReferralService;
 import org.homeward.security.CurrentUser;
-import org.homeward.security.Role;
+import org.homeward.security.Permission;
 import org.homeward.shared.InvalidInputException;
 import org.homeward.shared.PatientId;
 import org.homeward.shared.RecordAccessed;
@@ -91,13 +91,13 @@ public class MonitoringService {
 
     /** Whether this user may set or end quiet hours: clinicians and seniors. */
     public boolean maySetQuietHours(CurrentUser user) {
-        return user.role() == Role.CLINICIAN || user.role() == Role.SENIOR_DECISION_MAKER;
+        return user.can(Permission.SET_QUIET_HOURS);
     }
 
     /** Sets (or replaces) the patient's quiet hours, with the reason; a clinician or senior on the care team. */
     @Transactional
     public QuietHours setQuietHours(CurrentUser user, PatientId patient, SetQuietHours command) {
-        user.requireRole("set quiet hours", Role.CLINICIAN, Role.SENIOR_DECISION_MAKER);
+        user.require(Permission.SET_QUIET_HOURS);
         patients.requireVisible(user, patient);
         if (command == null) {
             throw new InvalidInputException("startsAt", "startsAt, endsAt and reason are required");
@@ -133,7 +133,7 @@ public class MonitoringService {
     /** Ends the patient's quiet hours: sets are expected through the night again. */
     @Transactional
     public void endQuietHours(CurrentUser user, PatientId patient) {
-        user.requireRole("end quiet hours", Role.CLINICIAN, Role.SENIOR_DECISION_MAKER);
+        user.require(Permission.END_QUIET_HOURS);
         patients.requireVisible(user, patient);
         if (!quietHours.delete(patient)) {
             throw new RefusedException("This patient has no quiet hours to end");

@@ -14,7 +14,7 @@ import org.homeward.patient.PatientService;
 import org.homeward.referral.PatientDischarged;
 import org.homeward.referral.ReferralService;
 import org.homeward.security.CurrentUser;
-import org.homeward.security.Role;
+import org.homeward.security.Permission;
 import org.homeward.shared.NotFoundException;
 import org.homeward.shared.PatientId;
 import org.homeward.shared.RecordAccessed;
@@ -65,7 +65,7 @@ public class HomeLinkService {
      */
     @Transactional
     public String issue(CurrentUser user, PatientId patient) {
-        requireStaff(user, "issue a home reading link", patient);
+        requireStaff(user, Permission.ISSUE_HOME_LINKS, patient);
         if (referrals.currentWard(patient).isEmpty()) {
             throw new RefusedException("This patient is not admitted to a virtual ward, so a home readings link would "
                     + "reach nobody");
@@ -85,7 +85,7 @@ public class HomeLinkService {
     /** Revokes the patient's link (a lost phone, a carer who should no longer send readings), with the reason. */
     @Transactional
     public void revoke(CurrentUser user, PatientId patient, String reason) {
-        requireStaff(user, "revoke a home reading link", patient);
+        requireStaff(user, Permission.REVOKE_HOME_LINKS, patient);
         String why = reason == null || reason.isBlank() ? "revoked by staff" : reason.strip();
         if (why.length() > 300) {
             throw new org.homeward.shared.InvalidInputException("reason", "reason must be at most 300 characters (it has "
@@ -102,7 +102,7 @@ public class HomeLinkService {
     // not read-only: the access check writes an audit line (break-glass use, or a refusal)
     @Transactional
     public Optional<ActiveLink> activeLink(CurrentUser user, PatientId patient) {
-        requireStaff(user, "see home reading links", patient);
+        requireStaff(user, Permission.SEE_HOME_LINKS, patient);
         return repository.newestActive(patient, clock.instant());
     }
 
@@ -125,8 +125,8 @@ public class HomeLinkService {
                 .orElseThrow(() -> new NotFoundException(NOT_ACTIVE));
     }
 
-    private void requireStaff(CurrentUser user, String action, PatientId patient) {
-        user.requireRole(action, Role.CLINICIAN, Role.SENIOR_DECISION_MAKER, Role.COORDINATOR);
+    private void requireStaff(CurrentUser user, Permission permission, PatientId patient) {
+        user.require(permission);
         patients.requireVisible(user, patient);
     }
 

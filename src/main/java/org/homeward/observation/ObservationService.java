@@ -18,7 +18,7 @@ import org.homeward.patient.PatientSummary;
 import org.homeward.referral.ReferralService;
 import org.homeward.scoring.WarningScore;
 import org.homeward.security.CurrentUser;
-import org.homeward.security.Role;
+import org.homeward.security.Permission;
 import org.homeward.shared.InvalidInputException;
 import org.homeward.shared.PatientId;
 import org.homeward.shared.RecordAccessed;
@@ -62,7 +62,7 @@ public class ObservationService {
 
     @Transactional
     public BatchResult ingest(CurrentUser user, ObservationSource source, BatchMode mode, List<IncomingReading> readings) {
-        user.requireRole("submit observations", Role.CLINICIAN, Role.SENIOR_DECISION_MAKER, Role.COORDINATOR);
+        user.require(Permission.SUBMIT_OBSERVATIONS);
         requireSize(readings);
         return store(user.actor(), user.username(), source, mode, readings, visiblePatients(user, readings));
     }
@@ -227,7 +227,7 @@ public class ObservationService {
      */
     @Transactional
     public Scale2Decision documentScale2(CurrentUser user, PatientId patient, String reason) {
-        user.requireRole("document SpO2 Scale 2", Role.SENIOR_DECISION_MAKER);
+        user.require(Permission.DOCUMENT_SCALE_2);
         patients.requireVisible(user, patient);
         String why = requireReason(reason);
         Instant now = clock.instant();
@@ -251,7 +251,7 @@ public class ObservationService {
     /** Ends the patient's Scale 2 decision: sets taken from now on are scored on Scale 1 again. */
     @Transactional
     public Scale2Decision endScale2(CurrentUser user, PatientId patient, String reason) {
-        user.requireRole("end SpO2 Scale 2", Role.SENIOR_DECISION_MAKER);
+        user.require(Permission.END_SCALE_2);
         patients.requireVisible(user, patient);
         String why = requireReason(reason);
         Scale2Decision active = scaleDecisions.active(patient).orElseThrow(() -> new RefusedException(

@@ -18,8 +18,8 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.homeward.security.CurrentUser;
+import org.homeward.security.Permission;
 import org.homeward.security.Organisation;
-import org.homeward.security.Role;
 import org.homeward.security.SecurityService;
 import org.homeward.shared.CarerId;
 import org.homeward.shared.ForbiddenException;
@@ -66,8 +66,7 @@ public class PatientService {
     /** Registers a patient; the registering user's organisation joins the care team. */
     @Transactional
     public PatientRecord register(CurrentUser user, RegisterPatient command) {
-        user.requireRole("register a patient", Role.REFERRER, Role.CLINICIAN, Role.SENIOR_DECISION_MAKER,
-                Role.COORDINATOR);
+        user.require(Permission.REGISTER_PATIENTS);
         Organisation own = security.organisation(user.organisationId());
         if (!own.type().sharesCare()) {
             throw new ForbiddenException(own.name() + " is an " + own.type().label().toLowerCase()
@@ -162,7 +161,7 @@ public class PatientService {
      */
     @Transactional
     public List<PatientSummary> searchForAudit(CurrentUser user, String text) {
-        user.requireRole("search the audit trail", Role.ADMIN, Role.GOVERNANCE);
+        user.require(Permission.SEARCH_AUDIT_TRAIL);
         if (text == null || text.isBlank()) {
             return List.of();
         }
@@ -183,15 +182,12 @@ public class PatientService {
      */
     @Transactional(readOnly = true)
     public boolean mayCorrect(CurrentUser user, PatientId patient) {
-        return user.hasRole(CORRECTORS) && repository.careTeamBasis(patient, user.organisationId())
+        return user.can(Permission.CORRECT_PATIENT_DETAILS) && repository.careTeamBasis(patient, user.organisationId())
                 .filter(basis -> basis != CareTeamBasis.GP_PRACTICE).isPresent();
     }
 
-    private static final Role[] CORRECTORS = {Role.REFERRER, Role.CLINICIAN, Role.SENIOR_DECISION_MAKER,
-        Role.COORDINATOR};
-
     private PatientRecord requireCorrector(CurrentUser user, PatientId patient) {
-        user.requireRole("correct a patient's details", CORRECTORS);
+        user.require(Permission.CORRECT_PATIENT_DETAILS);
         requireVisible(user, patient);
         Optional<CareTeamBasis> basis = repository.careTeamBasis(patient, user.organisationId());
         if (basis.isEmpty() || basis.get() == CareTeamBasis.GP_PRACTICE) {
@@ -402,7 +398,7 @@ public class PatientService {
 
     @Transactional
     public Carer addCarer(CurrentUser user, PatientId patient, AddCarer command) {
-        user.requireRole("add a carer", Role.REFERRER, Role.CLINICIAN, Role.SENIOR_DECISION_MAKER, Role.COORDINATOR);
+        user.require(Permission.ADD_CARERS);
         requireVisible(user, patient);
         Carer carer = new Carer(CarerId.random(), command.name().trim(), command.relationship().trim(),
                 command.phone().trim(), command.hasParentalResponsibility());
@@ -471,7 +467,7 @@ public class PatientService {
     /** A senior decision-maker brings an organisation into the patient's care team with a reason (audited). */
     @Transactional
     public List<CareTeamMember> addToCareTeam(CurrentUser user, PatientId patient, AddToCareTeam command) {
-        user.requireRole("change a patient's care team", Role.SENIOR_DECISION_MAKER);
+        user.require(Permission.CHANGE_CARE_TEAM);
         requireVisible(user, patient);
         Organisation organisation = organisationNamed(command.organisationId());
         if (!organisation.type().sharesCare()) {
@@ -491,7 +487,7 @@ public class PatientService {
     @Transactional
     public List<CareTeamMember> removeFromCareTeam(CurrentUser user, PatientId patient, OrganisationId organisation,
             RemoveFromCareTeam command) {
-        user.requireRole("change a patient's care team", Role.SENIOR_DECISION_MAKER);
+        user.require(Permission.CHANGE_CARE_TEAM);
         requireVisible(user, patient);
         Organisation removed = organisationNamed(organisation);
         List<OrganisationId> team = repository.careTeam(patient);
@@ -558,7 +554,7 @@ public class PatientService {
     /** Break-glass openings for the governance lead: by their organisation's staff or of patients in its care. */
     @Transactional
     public List<BreakGlassAccess> breakGlassForGovernance(CurrentUser user) {
-        user.requireRole("review break-glass openings", Role.GOVERNANCE);
+        user.require(Permission.REVIEW_BREAK_GLASS);
         List<BreakGlassAccess> found = repository.breakGlassSeenBy(user.organisationId(), 200);
         for (BreakGlassAccess access : found) {
             events.publishEvent(new RecordAccessed(user.actor(), Action.READ, "BreakGlass", access.id().toString(),
@@ -646,7 +642,7 @@ public class PatientService {
      */
     @Transactional(readOnly = true)
     public Optional<PatientSummary> bannerSummary(CurrentUser user, PatientId patient) {
-        if (!user.hasAnyRole(Role.CLINICAL_RECORD_READERS)) {
+        if (!user.can(Permission.OPEN_PATIENT_RECORDS)) {
             return Optional.empty();
         }
         boolean visible = repository.inCareTeam(patient, user.organisationId())
@@ -657,7 +653,7 @@ public class PatientService {
     /** Summaries of those of {@code ids} the user may see; the others are left out. */
     @Transactional(readOnly = true)
     public List<PatientSummary> visibleSummaries(CurrentUser user, Collection<PatientId> ids) {
-        if (!user.hasAnyRole(Role.CLINICAL_RECORD_READERS)) {
+        if (!user.can(Permission.OPEN_PATIENT_RECORDS)) {
             return List.of();
         }
         Set<PatientId> visible = new HashSet<>(repository.visibleAmong(ids, user.organisationId()));
@@ -690,7 +686,7 @@ public class PatientService {
      */
     @Transactional(readOnly = true)
     public List<VisitAddress> visibleAddresses(CurrentUser user, Collection<PatientId> ids) {
-        if (!user.hasAnyRole(Role.CLINICAL_RECORD_READERS)) {
+        if (!user.can(Permission.OPEN_PATIENT_RECORDS)) {
             return List.of();
         }
         return repository.visitAddresses(new HashSet<>(repository.visibleAmong(ids, user.organisationId())));
@@ -719,7 +715,7 @@ public class PatientService {
 
     /** Refuses (403, audited as DENIED against the patient) a role that never opens patient records. */
     private void requireClinicalReader(CurrentUser user, PatientId patient) {
-        if (!user.hasAnyRole(Role.CLINICAL_RECORD_READERS)) {
+        if (!user.can(Permission.OPEN_PATIENT_RECORDS)) {
             events.publishEvent(new RecordAccessed(user.actor(), Action.DENIED, RECORD_TYPE, patient.toString(),
                     patient.value(), "role does not open patient records"));
             requireClinicalReader(user);
@@ -732,7 +728,7 @@ public class PatientService {
     }
 
     private void requireClinicalReader(CurrentUser user) {
-        if (!user.hasAnyRole(Role.CLINICAL_RECORD_READERS)) {
+        if (!user.can(Permission.OPEN_PATIENT_RECORDS)) {
             throw new ForbiddenException("Your role (" + user.role().label()
                     + ") does not open individual patient records; use the service dashboards instead.");
         }

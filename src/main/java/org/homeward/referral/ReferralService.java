@@ -15,7 +15,7 @@ import org.homeward.patient.Carer;
 import org.homeward.patient.PatientService;
 import org.homeward.patient.PatientSummary;
 import org.homeward.security.CurrentUser;
-import org.homeward.security.Role;
+import org.homeward.security.Permission;
 import org.homeward.security.SecurityService;
 import org.homeward.security.UserAccount;
 import org.homeward.shared.AdmissionId;
@@ -74,8 +74,7 @@ public class ReferralService {
     }
 
     private ReferralView refer(CurrentUser user, CreateReferral command, ReferralId reReferralOf) {
-        user.requireRole("refer a patient", Role.REFERRER, Role.CLINICIAN, Role.SENIOR_DECISION_MAKER,
-                Role.COORDINATOR);
+        user.require(Permission.REFER_PATIENTS);
         patients.requireVisible(user, command.patientId());
         VirtualWard ward = wards.ward(command.wardId());
         int age = patients.summary(command.patientId()).ageOn(today());
@@ -104,7 +103,7 @@ public class ReferralService {
     /** Accepts or declines a referral against the ward's admission criteria. */
     @Transactional
     public ReferralView triage(CurrentUser user, ReferralId id, TriageDecision decision) {
-        user.requireRole("triage referrals", Role.SENIOR_DECISION_MAKER);
+        user.require(Permission.TRIAGE_REFERRALS);
         Referral referral = referralFor(user, id);
         Instant decidedAt = decision.decidedAt() == null ? clock.instant() : decision.decidedAt();
         if (decidedAt.isAfter(clock.instant())) {
@@ -219,7 +218,7 @@ public class ReferralService {
      */
     @Transactional
     public AdmissionView admit(CurrentUser user, ReferralId referralId, AdmitPatient command) {
-        user.requireRole("admit patients", Role.SENIOR_DECISION_MAKER);
+        user.require(Permission.ADMIT_PATIENTS);
         Referral referral = referralFor(user, referralId);
         referral.admit();
         Instant now = clock.instant();
@@ -260,7 +259,7 @@ public class ReferralService {
 
     @Transactional
     public AdmissionView discharge(CurrentUser user, AdmissionId id, DischargePatient command) {
-        user.requireRole("discharge patients", Role.SENIOR_DECISION_MAKER);
+        user.require(Permission.DISCHARGE_PATIENTS);
         Admission admission = repository.findAdmission(id).orElseThrow(() -> ReferralNotFoundException.forAdmission(id));
         patients.requireAccess(user, admission.view().patientId());
         Instant now = clock.instant();
@@ -281,8 +280,7 @@ public class ReferralService {
      */
     @Transactional
     public AdmissionView reviseEstimatedDischarge(CurrentUser user, AdmissionId id, ReviseEstimatedDischarge command) {
-        user.requireRole("revise the estimated discharge date", Role.SENIOR_DECISION_MAKER, Role.CLINICIAN,
-                Role.COORDINATOR);
+        user.require(Permission.REVISE_DISCHARGE_DATE);
         Admission admission = repository.findAdmission(id).orElseThrow(() -> ReferralNotFoundException.forAdmission(id));
         patients.requireAccess(user, admission.view().patientId());
         EddRevision revision = admission.reviseEstimatedDischarge(command.estimatedDischargeDate(), command.reason(),
@@ -460,7 +458,7 @@ public class ReferralService {
     private UserAccount accountableClinician(AdmitPatient command) {
         UserAccount clinician = security.findUser(command.accountableClinicianId())
                 .orElseThrow(() -> new InvalidInputException("accountableClinicianId", "No user with that id"));
-        if (clinician.role() != Role.SENIOR_DECISION_MAKER) {
+        if (!clinician.can(Permission.BE_ACCOUNTABLE_CLINICIAN)) {
             throw new InvalidInputException("accountableClinicianId", clinician.displayName()
                     + " is not a senior decision-maker; the accountable clinician must be a consultant, consultant practitioner or GP");
         }

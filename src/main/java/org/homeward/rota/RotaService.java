@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.homeward.security.CurrentUser;
-import org.homeward.security.Role;
+import org.homeward.security.Permission;
 import org.homeward.security.SecurityService;
 import org.homeward.security.UserAccount;
 import org.homeward.shared.InvalidInputException;
@@ -43,7 +43,7 @@ public class RotaService {
     /** A coordinator (or senior) puts someone of their own organisation on call for a ward's tier. */
     @Transactional
     public OnCall add(CurrentUser user, AddOnCall command) {
-        user.requireRole("add to the on-call rota", Role.COORDINATOR, Role.SENIOR_DECISION_MAKER);
+        user.require(Permission.ADD_ON_CALL);
         if (command.wardId() == null) {
             throw new InvalidInputException("wardId", "Say which ward the person is on call for");
         }

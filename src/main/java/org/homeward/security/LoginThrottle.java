@@ -131,7 +131,7 @@ public class LoginThrottle {
     /** The administrator's view of a user's sign-in lock, for users of their own organisation. */
     @Transactional(readOnly = true)
     public LockStatus status(CurrentUser admin, String username) {
-        StoredUserCheck.administeredBy(admin, users, username, "see whether an account is locked");
+        StoredUserCheck.administeredBy(admin, users, username, Permission.SEE_ACCOUNT_LOCKS);
         return statusOf(key(username));
     }
 
@@ -141,7 +141,7 @@ public class LoginThrottle {
      */
     @Transactional
     public LockStatus unlock(CurrentUser admin, String username) {
-        StoredUserCheck.administeredBy(admin, users, username, "unlock an account");
+        StoredUserCheck.administeredBy(admin, users, username, Permission.UNLOCK_ACCOUNTS);
         String key = key(username);
         LockStatus before = statusOf(key);
         repository.clearAccount(key);
@@ -200,8 +200,9 @@ public class LoginThrottle {
     /** Who may administer whose account: one rule for status and unlock. */
     private static final class StoredUserCheck {
 
-        static void administeredBy(CurrentUser admin, SecurityRepository users, String username, String action) {
-            admin.requireRole(action, Role.ADMIN);
+        static void administeredBy(CurrentUser admin, SecurityRepository users, String username,
+                Permission permission) {
+            admin.require(permission);
             UserAccount user = users.findUserByUsername(username).map(SecurityRepository.StoredUser::account)
                     .orElseThrow(() -> new NotFoundException("No user with username " + username));
             if (!user.organisationId().equals(admin.organisationId())) {

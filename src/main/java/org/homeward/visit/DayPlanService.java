@@ -12,7 +12,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.homeward.patient.PatientService;
 import org.homeward.security.CurrentUser;
-import org.homeward.security.Role;
+import org.homeward.security.Permission;
 import org.homeward.shared.OrganisationId;
 import org.homeward.shared.PatientId;
 import org.homeward.shared.RecordAccessed;
@@ -96,7 +96,7 @@ public class DayPlanService {
      */
     @Transactional
     public DayPlan plan(CurrentUser user, LocalDate day) {
-        user.requireRole("plan the day's visits", Role.COORDINATOR, Role.SENIOR_DECISION_MAKER);
+        user.require(Permission.PLAN_VISITS);
         return planDay(user, user.organisationId(), day, null, false).plan();
     }
 
@@ -303,7 +303,7 @@ public class DayPlanService {
     /** What the re-plan that made the day's current plan changed, for the visits the user may see. */
     @Transactional(readOnly = true)
     public List<DayPlanChange> changes(CurrentUser user, LocalDate day) {
-        user.requireRole("see the day's visit plan", Role.CLINICIAN, Role.SENIOR_DECISION_MAKER, Role.COORDINATOR);
+        user.require(Permission.SEE_VISIT_PLAN);
         return plans.currentId(user.organisationId(), day).map(planId -> {
             List<DayPlanChange> all = plans.changes(planId);
             Set<PatientId> visible = visible(user, all.stream().map(DayPlanChange::patientId).collect(Collectors.toSet()));
@@ -331,7 +331,7 @@ public class DayPlanService {
      */
     @Transactional
     public Optional<DayPlan> currentPlan(CurrentUser user, LocalDate day) {
-        user.requireRole("see the day's visit plan", Role.CLINICIAN, Role.SENIOR_DECISION_MAKER, Role.COORDINATOR);
+        user.require(Permission.SEE_VISIT_PLAN);
         return plans.current(user.organisationId(), day).map(plan -> {
             Set<PatientId> visible = visible(user,
                     plan.visits().stream().map(PlannedVisit::patientId).collect(Collectors.toSet()));

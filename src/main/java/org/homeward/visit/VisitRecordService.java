@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 import org.homeward.patient.PatientService;
 import org.homeward.patient.PatientSummary;
 import org.homeward.security.CurrentUser;
-import org.homeward.security.Role;
+import org.homeward.security.Permission;
 import org.homeward.shared.InvalidInputException;
 import org.homeward.shared.NotFoundException;
 import org.homeward.shared.PatientId;
@@ -124,7 +124,7 @@ public class VisitRecordService {
      */
     @Transactional(readOnly = true)
     public List<VisitRecord> recordedOn(CurrentUser user, LocalDate day) {
-        user.requireRole("see the day's visit plan", Role.COORDINATOR, Role.SENIOR_DECISION_MAKER, Role.CLINICIAN);
+        user.require(Permission.SEE_VISIT_PLAN);
         return records.onDay(day);
     }
 
@@ -207,7 +207,7 @@ public class VisitRecordService {
      */
     @Transactional
     public List<VisitException> exceptions(CurrentUser user, LocalDate day) {
-        user.requireRole("see missed and late visits", Role.COORDINATOR, Role.SENIOR_DECISION_MAKER, Role.CLINICIAN);
+        user.require(Permission.SEE_MISSED_VISITS);
         DayPlan plan = plans.current(user.organisationId(), day).orElse(null);
         if (plan == null) {
             return List.of();
@@ -244,7 +244,7 @@ public class VisitRecordService {
                 .filter(v -> v.visitId().equals(visitId) && v.planned()).findFirst())
                 .orElseThrow(() -> new NotFoundException("No visit " + visitId + " in the plan for " + day));
         patients.requireVisible(user, planned.patientId());
-        if (!user.hasRole(Role.COORDINATOR, Role.SENIOR_DECISION_MAKER)
+        if (!user.can(Permission.RECORD_OTHERS_VISITS)
                 && !myShifts(user, day).contains(planned.shiftId())) {
             throw new org.homeward.shared.ForbiddenException("This visit is planned for " + planned.staffName()
                     + "; ask the coordinator to re-plan it to you");

@@ -14,7 +14,7 @@ import org.homeward.patient.PatientService;
 import org.homeward.patient.PatientSummary;
 import org.homeward.referral.ReferralService;
 import org.homeward.security.CurrentUser;
-import org.homeward.security.Role;
+import org.homeward.security.Permission;
 import org.homeward.security.SecurityService;
 import org.homeward.shared.InvalidInputException;
 import org.homeward.shared.NotFoundException;
@@ -32,7 +32,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class VisitService {
 
-    private static final Role[] PLANNERS = {Role.CLINICIAN, Role.SENIOR_DECISION_MAKER, Role.COORDINATOR};
 
     private final InterventionRepository interventions;
     private final UrgentVisitRepository urgentVisits;
@@ -61,7 +60,7 @@ public class VisitService {
     /** Adds an intervention to an admitted patient's plan; its visits are planned from {@code startsOn}. */
     @Transactional
     public Intervention addIntervention(CurrentUser user, PatientId patient, AddIntervention command) {
-        user.requireRole("change a patient's visit plan", PLANNERS);
+        user.require(Permission.CHANGE_VISIT_PLAN);
         patients.requireVisible(user, patient);
         if (referrals.currentWard(patient).isEmpty()) {
             throw new RefusedException("This patient is not admitted to a virtual ward, so no home visits are planned "
@@ -77,7 +76,7 @@ public class VisitService {
     /** Ends an intervention: no visits for it after today. It stays on the plan's record. */
     @Transactional
     public Intervention endIntervention(CurrentUser user, UUID id) {
-        user.requireRole("change a patient's visit plan", PLANNERS);
+        user.require(Permission.CHANGE_VISIT_PLAN);
         Intervention intervention = interventions.find(id)
                 .orElseThrow(() -> new NotFoundException("No intervention with id " + id));
         patients.requireVisible(user, intervention.patientId());
@@ -104,7 +103,7 @@ public class VisitService {
      */
     @Transactional
     public List<VisitRequirement> requirements(CurrentUser user, LocalDate day, WardId ward) {
-        user.requireRole("see the visits due", PLANNERS);
+        user.require(Permission.SEE_VISITS_DUE);
         List<VisitRequirement> requirements = requirementsInCareOf(user.organisationId(), day, ward);
         VisitAudit.listed(events, user, "VisitRequirements", null,
                 requirements.stream().map(VisitRequirement::patientId).collect(Collectors.toSet()),
@@ -150,7 +149,7 @@ public class VisitService {
      */
     @Transactional
     public UrgentVisit requestUrgentVisit(CurrentUser user, RequestUrgentVisit command) {
-        user.requireRole("ask for an urgent visit", PLANNERS);
+        user.require(Permission.ASK_URGENT_VISIT);
         UrgentVisit urgent = UrgentVisitPlan.checked(command, clock.instant(), clock.getZone(), user.username());
         patients.requireVisible(user, urgent.patientId());
         if (urgent.alertId() != null) {
@@ -194,7 +193,7 @@ public class VisitService {
      */
     @Transactional
     public StaffShift addShift(CurrentUser user, AddShift command) {
-        user.requireRole("plan shifts", Role.COORDINATOR, Role.SENIOR_DECISION_MAKER);
+        user.require(Permission.PLAN_SHIFTS);
         StaffShift shift = ShiftPlan.checked(command, security, clock.getZone(), user.username(), clock.instant());
         if (!shift.organisationId().equals(user.organisationId())) {
             throw new InvalidInputException("username", shift.staffName() + " works for another organisation; each "
@@ -211,7 +210,7 @@ public class VisitService {
 
     @Transactional
     public StaffShift cancelShift(CurrentUser user, UUID id) {
-        user.requireRole("plan shifts", Role.COORDINATOR, Role.SENIOR_DECISION_MAKER);
+        user.require(Permission.PLAN_SHIFTS);
         StaffShift shift = shifts.find(id).filter(s -> s.organisationId().equals(user.organisationId()))
                 .orElseThrow(() -> new NotFoundException("No shift with id " + id));
         if (!shifts.cancel(id, user.username(), clock.instant())) {
@@ -228,7 +227,7 @@ public class VisitService {
      */
     @Transactional(readOnly = true)
     public List<StaffShift> shifts(CurrentUser user, LocalDate day) {
-        user.requireRole("see shifts", PLANNERS);
+        user.require(Permission.SEE_SHIFTS);
         return shifts.startingBetween(user.organisationId(), day.atStartOfDay(clock.getZone()).toInstant(),
                 day.plusDays(1).atStartOfDay(clock.getZone()).toInstant());
     }
