@@ -9,6 +9,7 @@ import org.homeward.patient.PatientService;
 import org.homeward.patient.PatientSummary;
 import org.homeward.security.CurrentUser;
 import org.homeward.security.Permission;
+import org.homeward.shared.AuditedRecord;
 import org.homeward.shared.InvalidInputException;
 import org.homeward.shared.PatientId;
 import org.homeward.shared.RecordAccessed;
@@ -120,7 +121,7 @@ public class AuditService {
         if (line.patientId() != null) {
             return inCare.contains(new PatientId(line.patientId())) ? line.entry() : line.entry().maskedAsOutsideCare();
         }
-        boolean othersSearch = "PatientSearch".equals(line.recordType())
+        boolean othersSearch = AuditedRecord.PATIENT_SEARCH.storedAs().equals(line.recordType())
                 && !user.organisationId().value().equals(line.organisationId());
         return othersSearch ? line.entry().withDetail(AuditEntry.OTHER_ORGANISATIONS_SEARCH) : line.entry();
     }

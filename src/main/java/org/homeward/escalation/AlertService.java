@@ -20,6 +20,7 @@ import org.homeward.patient.PatientSummary;
 import org.homeward.referral.ReferralService;
 import org.homeward.security.CurrentUser;
 import org.homeward.security.Permission;
+import org.homeward.shared.AuditedRecord;
 import org.homeward.shared.NotFoundException;
 import org.homeward.shared.PatientId;
 import org.homeward.shared.RecordAccessed;
@@ -318,9 +319,8 @@ public class AlertService {
     }
 
     private List<AlertView> audited(CurrentUser user, AlertFilter filter, List<AlertView> shown, String what) {
-        RecordsAccessed lines = RecordsAccessed.listed(user.actor(), "AlertBoard",
-                filter.ward() == null ? null : filter.ward().toString(), shown.stream().map(AlertView::patientId).toList(),
-                what);
+        RecordsAccessed lines = RecordsAccessed.listed(user, AuditedRecord.ALERT_BOARD, filter.ward(),
+                shown.stream().map(AlertView::patientId).toList(), what);
         if (!lines.isEmpty()) {
             events.publishEvent(lines);
         }
@@ -425,8 +425,8 @@ public class AlertService {
     private AlertView save(CurrentUser user, Alert alert, String what) {
         repository.update(alert);
         AlertView view = alert.view();
-        events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.UPDATE, "Alert",
-                view.id().toString(), view.patientId().value(), what + " " + view.severity() + " alert"));
+        events.publishEvent(RecordAccessed.updated(user, AuditedRecord.ALERT, view.id(), view.patientId(),
+                what + " " + view.severity() + " alert"));
         events.publishEvent(new AlertChanged(view.id(), view.wardId(), view.status()));
         return view;
     }

@@ -13,6 +13,7 @@ import org.homeward.referral.ReferralService;
 import org.homeward.scoring.WarningScore;
 import org.homeward.security.CurrentUser;
 import org.homeward.security.Permission;
+import org.homeward.shared.AuditedRecord;
 import org.homeward.shared.InvalidInputException;
 import org.homeward.shared.PatientId;
 import org.homeward.shared.RecordAccessed;
@@ -109,8 +110,8 @@ public class EscalationPolicyService {
         PatientEscalation view = new PatientEscalation(effective, wardOrDefault(referrals.currentWard(patient)),
                 history.stream().filter(EscalationOverride::isActive).findFirst().orElse(null), history,
                 scoredWithNews2(patient));
-        events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.READ, "EscalationPolicy", null,
-                patient.value(), "viewed escalation policy (NEWS2 alerts from " + effective.news2AlertFromTotal()
+        events.publishEvent(RecordAccessed.read(user, AuditedRecord.ESCALATION_POLICY, null, patient,
+                "viewed escalation policy (NEWS2 alerts from " + effective.news2AlertFromTotal()
                         + ", " + effective.source() + ") and " + view.history().size() + " overrides"));
         return view;
     }
@@ -135,8 +136,8 @@ public class EscalationPolicyService {
                     + " alerts from NEWS2 " + wardOrDefault(Optional.of(ward)).news2AlertFromTotal()
                     + "; NEWS2 " + threshold + " would not be earlier. Look again before changing it.");
         }
-        events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.UPDATE, "WardEscalationPolicy",
-                ward.toString(), null, "NEWS2 alerts from " + threshold + " (was " + current.news2AlertFromTotal() + ", "
+        events.publishEvent(RecordAccessed.updated(user, AuditedRecord.WARD_ESCALATION_POLICY, ward, null,
+                "NEWS2 alerts from " + threshold + " (was " + current.news2AlertFromTotal() + ", "
                         + current.source() + "): " + why));
         return repository.wardPolicy(ward).orElseThrow();
     }
@@ -158,8 +159,8 @@ public class EscalationPolicyService {
         Instant now = clock.instant();
         repository.endOverride(patient, user.signature(), now);
         repository.addOverride(patient, threshold, why, user.signature(), now);
-        events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.UPDATE, "EscalationPolicy", null,
-                patient.value(), "NEWS2 alerts from " + threshold + " (was " + current.news2AlertFromTotal() + ", "
+        events.publishEvent(RecordAccessed.updated(user, AuditedRecord.ESCALATION_POLICY, null, patient,
+                "NEWS2 alerts from " + threshold + " (was " + current.news2AlertFromTotal() + ", "
                         + current.source() + "): " + why));
         return effectivePolicy(patient);
     }
@@ -173,8 +174,8 @@ public class EscalationPolicyService {
                 .orElseThrow(() -> new RefusedException("This patient has no escalation override to end"));
         repository.endOverride(patient, user.signature(), clock.instant());
         EscalationPolicy now = effectivePolicy(patient);
-        events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.UPDATE, "EscalationPolicy", null,
-                patient.value(), "ended escalation override (NEWS2 alerts from " + ended.news2AlertFromTotal()
+        events.publishEvent(RecordAccessed.updated(user, AuditedRecord.ESCALATION_POLICY, null, patient,
+                "ended escalation override (NEWS2 alerts from " + ended.news2AlertFromTotal()
                         + "); now NEWS2 alerts from " + now.news2AlertFromTotal() + ", " + now.source()));
         return now;
     }

@@ -14,6 +14,7 @@ import org.homeward.referral.PatientDischarged;
 import org.homeward.referral.ReferralService;
 import org.homeward.security.CurrentUser;
 import org.homeward.security.Permission;
+import org.homeward.shared.AuditedRecord;
 import org.homeward.shared.InvalidInputException;
 import org.homeward.shared.PatientId;
 import org.homeward.shared.RecordAccessed;
@@ -125,8 +126,8 @@ public class MonitoringService {
             throw new RefusedException("This patient is not admitted to a virtual ward, so no readings are expected");
         }
         quietHours.save(patient, quiet);
-        events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.UPDATE, "QuietHours", null,
-                patient.value(), "set quiet hours " + from + " to " + to + ": " + reason));
+        events.publishEvent(RecordAccessed.updated(user, AuditedRecord.QUIET_HOURS, null, patient,
+                "set quiet hours " + from + " to " + to + ": " + reason));
         return quiet;
     }
 
@@ -138,8 +139,8 @@ public class MonitoringService {
         if (!quietHours.delete(patient)) {
             throw new RefusedException("This patient has no quiet hours to end");
         }
-        events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.UPDATE, "QuietHours", null,
-                patient.value(), "ended quiet hours"));
+        events.publishEvent(RecordAccessed.updated(user, AuditedRecord.QUIET_HOURS, null, patient,
+                "ended quiet hours"));
     }
 
     private static LocalTime time(String field, String text) {

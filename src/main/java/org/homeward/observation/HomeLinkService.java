@@ -15,6 +15,7 @@ import org.homeward.referral.PatientDischarged;
 import org.homeward.referral.ReferralService;
 import org.homeward.security.CurrentUser;
 import org.homeward.security.Permission;
+import org.homeward.shared.AuditedRecord;
 import org.homeward.shared.NotFoundException;
 import org.homeward.shared.PatientId;
 import org.homeward.shared.RecordAccessed;
@@ -76,8 +77,8 @@ public class HomeLinkService {
         Instant now = clock.instant();
         int replaced = repository.revokeAll(patient, user.username(), "a new link was issued", now);
         repository.insert(hash(token), patient, user.username(), now, now.plus(VALID_FOR));
-        events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.CREATE, "HomeLink", null,
-                patient.value(), "issued a home reading link valid " + VALID_FOR.toDays() + " days"
+        events.publishEvent(RecordAccessed.created(user, AuditedRecord.HOME_LINK, null, patient,
+                "issued a home reading link valid " + VALID_FOR.toDays() + " days"
                         + (replaced > 0 ? "; the previous link no longer works" : "")));
         return token;
     }
@@ -94,8 +95,8 @@ public class HomeLinkService {
         if (repository.revokeAll(patient, user.username(), why, clock.instant()) == 0) {
             throw new RefusedException("This patient has no working home readings link to revoke");
         }
-        events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.UPDATE, "HomeLink", null,
-                patient.value(), "revoked the home reading link: " + why));
+        events.publishEvent(RecordAccessed.updated(user, AuditedRecord.HOME_LINK, null, patient,
+                "revoked the home reading link: " + why));
     }
 
     /** The patient's working link, if any, for staff on the care team. */

@@ -21,6 +21,7 @@ import org.homeward.security.CurrentUser;
 import org.homeward.security.Permission;
 import org.homeward.security.Organisation;
 import org.homeward.security.SecurityService;
+import org.homeward.shared.AuditedRecord;
 import org.homeward.shared.CarerId;
 import org.homeward.shared.ForbiddenException;
 import org.homeward.shared.InvalidInputException;
@@ -45,7 +46,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PatientService {
 
-    private static final String RECORD_TYPE = "Patient";
 
     /** How long a break-glass opening lasts: long enough for a shift's emergency, short enough to be reviewed. */
     public static final Duration BREAK_GLASS_LASTS = Duration.ofHours(4);
@@ -145,12 +145,12 @@ public class PatientService {
 
     private void auditSearch(CurrentUser user, String search, List<PatientSummary> found) {
         if (found.isEmpty()) {
-            events.publishEvent(new RecordAccessed(user.actor(), Action.READ, "PatientSearch", null, null,
+            events.publishEvent(RecordAccessed.read(user, AuditedRecord.PATIENT_SEARCH, null, null,
                     search + ": 0 found"));
         }
         for (PatientSummary patient : found) {
-            events.publishEvent(new RecordAccessed(user.actor(), Action.READ, "PatientSearch", patient.id().toString(),
-                    patient.id().value(), "listed by " + search + " (" + found.size() + " found)"));
+            events.publishEvent(RecordAccessed.read(user, AuditedRecord.PATIENT_SEARCH, patient.id(), patient.id(),
+                    "listed by " + search + " (" + found.size() + " found)"));
         }
     }
 
@@ -196,8 +196,8 @@ public class PatientService {
                             + " correct their details"
                     : "your organisation is in this patient's care team as their GP practice, which reads summaries"
                             + " and results; the teams caring for the patient correct their details";
-            events.publishEvent(new RecordAccessed(user.actor(), Action.DENIED, RECORD_TYPE, patient.toString(),
-                    patient.value(), "correction refused: " + why));
+            events.publishEvent(RecordAccessed.denied(user, AuditedRecord.PATIENT, patient, patient,
+                    "correction refused: " + why));
             throw new ForbiddenException("You may not correct this patient's details: " + why + ".");
         }
         return repository.find(patient).orElseThrow(() -> PatientNotFoundException.forId(patient));
@@ -528,8 +528,8 @@ public class PatientService {
         UUID id = UUID.randomUUID();
         repository.insertBreakGlass(id, patient, user, command.relationship(), command.reason().trim(), now,
                 now.plus(BREAK_GLASS_LASTS));
-        events.publishEvent(new RecordAccessed(user.actor(), Action.CREATE, "BreakGlass", id.toString(),
-                patient.value(), "BREAK GLASS until " + now.plus(BREAK_GLASS_LASTS).atZone(clock.getZone())
+        events.publishEvent(RecordAccessed.created(user, AuditedRecord.BREAK_GLASS, id, patient,
+                "BREAK GLASS until " + now.plus(BREAK_GLASS_LASTS).atZone(clock.getZone())
                         .toLocalTime().withNano(0) + ": " + command.relationship().label() + ": "
                         + command.reason().trim()));
         return repository.activeBreakGlass(user.id(), patient, now).orElseThrow();
@@ -557,8 +557,8 @@ public class PatientService {
         user.require(Permission.REVIEW_BREAK_GLASS);
         List<BreakGlassAccess> found = repository.breakGlassSeenBy(user.organisationId(), 200);
         for (BreakGlassAccess access : found) {
-            events.publishEvent(new RecordAccessed(user.actor(), Action.READ, "BreakGlass", access.id().toString(),
-                    access.patientId().value(), "listed for governance review of break-glass openings"));
+            events.publishEvent(RecordAccessed.read(user, AuditedRecord.BREAK_GLASS, access.id(), access.patientId(),
+                    "listed for governance review of break-glass openings"));
         }
         return found;
     }
@@ -629,8 +629,8 @@ public class PatientService {
             return true;
         }
         Optional<BreakGlassAccess> glass = repository.activeBreakGlass(user.id(), patient, clock.instant());
-        glass.ifPresent(access -> events.publishEvent(new RecordAccessed(user.actor(), Action.READ, "BreakGlass",
-                access.id().toString(), patient.value(), "opened under BREAK GLASS (" + access.relationship().label()
+        glass.ifPresent(access -> events.publishEvent(RecordAccessed.read(user, AuditedRecord.BREAK_GLASS,
+                access.id(), patient, "opened under BREAK GLASS (" + access.relationship().label()
                         + "), until " + access.expiresAt().atZone(clock.getZone()).toLocalTime().withNano(0))));
         return glass.isPresent();
     }
@@ -716,15 +716,15 @@ public class PatientService {
     /** Refuses (403, audited as DENIED against the patient) a role that never opens patient records. */
     private void requireClinicalReader(CurrentUser user, PatientId patient) {
         if (!user.can(Permission.OPEN_PATIENT_RECORDS)) {
-            events.publishEvent(new RecordAccessed(user.actor(), Action.DENIED, RECORD_TYPE, patient.toString(),
-                    patient.value(), "role does not open patient records"));
+            events.publishEvent(RecordAccessed.denied(user, AuditedRecord.PATIENT, patient, patient,
+                    "role does not open patient records"));
             requireClinicalReader(user);
         }
     }
 
     private void publishDeniedOutsideCareTeam(CurrentUser user, PatientId patient) {
-        events.publishEvent(new RecordAccessed(user.actor(), Action.DENIED, RECORD_TYPE, patient.toString(),
-                patient.value(), "organisation not in care team"));
+        events.publishEvent(RecordAccessed.denied(user, AuditedRecord.PATIENT, patient, patient,
+                "organisation not in care team"));
     }
 
     private void requireClinicalReader(CurrentUser user) {
@@ -735,7 +735,7 @@ public class PatientService {
     }
 
     private void publish(CurrentUser user, Action action, PatientId patient, String detail) {
-        events.publishEvent(new RecordAccessed(user.actor(), action, RECORD_TYPE, patient.toString(), patient.value(),
+        events.publishEvent(RecordAccessed.of(user, action, AuditedRecord.PATIENT, patient, patient,
                 detail));
     }
 }

@@ -9,6 +9,7 @@ import org.homeward.security.CurrentUser;
 import org.homeward.security.Permission;
 import org.homeward.security.SecurityService;
 import org.homeward.security.UserAccount;
+import org.homeward.shared.AuditedRecord;
 import org.homeward.shared.InvalidInputException;
 import org.homeward.shared.RecordAccessed;
 import org.homeward.shared.WardId;
@@ -74,8 +75,8 @@ public class RotaService {
         OnCall entry = new OnCall(UUID.randomUUID(), person.organisationId(), ward.id(), ward.name(), command.tier(),
                 person.id(), person.displayName(), person.jobTitle(), command.startsAt(), command.endsAt());
         repository.insert(entry, user.username(), clock.instant());
-        events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.CREATE, "OnCall",
-                entry.id().toString(), null, "put " + person.username() + " on call as " + command.tier().label()
+        events.publishEvent(RecordAccessed.created(user, AuditedRecord.ON_CALL, entry.id(), null,
+                "put " + person.username() + " on call as " + command.tier().label()
                         + " for " + ward.name()));
         return entry;
     }

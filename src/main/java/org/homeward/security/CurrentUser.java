@@ -10,7 +10,7 @@ import org.homeward.shared.UserId;
  * on, so every access decision and audit entry names a person, an organisation and a role.
  */
 public record CurrentUser(UserId id, String username, String displayName, Role role, OrganisationId organisationId,
-        String organisationName) {
+        String organisationName) implements RecordAccessed.By {
 
     public static CurrentUser of(UserAccount account) {
         return new CurrentUser(account.id(), account.username(), account.displayName(), account.role(),
@@ -39,6 +39,7 @@ public record CurrentUser(UserId id, String username, String displayName, Role r
         return displayName + " (" + username + ")";
     }
 
+    @Override
     public RecordAccessed.Actor actor() {
         return new RecordAccessed.Actor(username, organisationId.value(), organisationName, role.name());
     }

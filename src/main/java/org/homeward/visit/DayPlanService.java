@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.homeward.patient.PatientService;
 import org.homeward.security.CurrentUser;
 import org.homeward.security.Permission;
+import org.homeward.shared.AuditedRecord;
 import org.homeward.shared.OrganisationId;
 import org.homeward.shared.PatientId;
 import org.homeward.shared.RecordAccessed;
@@ -279,9 +280,8 @@ public class DayPlanService {
             plans.insertChanges(plan.id(), changes);
         }
         if (!patientIds.isEmpty()) {
-            events.publishEvent(new RecordsAccessed(patientIds.stream().map(p -> new RecordAccessed(user.actor(),
-                    RecordAccessed.Action.CREATE, "DayPlan", plan.id().toString(), p.value(),
-                    reason + ": visits for " + day + " (version " + plan.version() + ")"))
+            events.publishEvent(new RecordsAccessed(patientIds.stream().map(p -> RecordAccessed.created(user,
+                    AuditedRecord.DAY_PLAN, plan.id(), p, reason + ": visits for " + day + " (version " + plan.version() + ")"))
                     .collect(Collectors.toList())));
         }
         return new Made(plan, previous.orElse(null), changes, evaluation, unsolved);
@@ -335,7 +335,7 @@ public class DayPlanService {
         return plans.current(user.organisationId(), day).map(plan -> {
             Set<PatientId> visible = visible(user,
                     plan.visits().stream().map(PlannedVisit::patientId).collect(Collectors.toSet()));
-            VisitAudit.listed(events, user, "DayPlan", plan.id().toString(), visible,
+            VisitAudit.listed(events, user, AuditedRecord.DAY_PLAN, plan.id(), visible,
                     "listed on the visit plan for " + day + " (version " + plan.version() + ")");
             return onlyVisits(plan, visible);
         });

@@ -16,6 +16,7 @@ import org.homeward.patient.PatientService;
 import org.homeward.patient.PatientSummary;
 import org.homeward.security.CurrentUser;
 import org.homeward.security.Permission;
+import org.homeward.shared.AuditedRecord;
 import org.homeward.shared.InvalidInputException;
 import org.homeward.shared.NotFoundException;
 import org.homeward.shared.PatientId;
@@ -230,7 +231,7 @@ public class VisitRecordService {
             }
         }
         found.sort(Comparator.comparing(VisitException::since).thenComparing(e -> e.visit().visitId()));
-        VisitAudit.listed(events, user, "VisitExceptions", plan.id().toString(),
+        VisitAudit.listed(events, user, AuditedRecord.VISIT_EXCEPTIONS, plan.id(),
                 found.stream().map(e -> e.visit().patientId()).collect(Collectors.toSet()),
                 "listed among the missed and late visits of " + day + " (" + found.size() + " visits)");
         return found;
@@ -275,7 +276,7 @@ public class VisitRecordService {
     }
 
     private void audit(CurrentUser user, PlannedVisit visit, String detail) {
-        events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.UPDATE, "VisitRecord",
-                visit.visitId(), visit.patientId().value(), detail));
+        events.publishEvent(RecordAccessed.updated(user, AuditedRecord.VISIT_RECORD, visit.visitId(), visit.patientId(),
+                detail));
     }
 }

@@ -16,6 +16,7 @@ import org.homeward.referral.ReferralService;
 import org.homeward.security.CurrentUser;
 import org.homeward.security.Permission;
 import org.homeward.security.SecurityService;
+import org.homeward.shared.AuditedRecord;
 import org.homeward.shared.InvalidInputException;
 import org.homeward.shared.NotFoundException;
 import org.homeward.shared.PatientId;
@@ -92,8 +93,8 @@ public class VisitService {
     public List<Intervention> interventions(CurrentUser user, PatientId patient) {
         patients.requireVisible(user, patient);
         List<Intervention> plan = interventions.ofPatient(patient);
-        events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.READ, "Intervention", null,
-                patient.value(), "viewed " + plan.size() + " intervention(s)"));
+        events.publishEvent(RecordAccessed.read(user, AuditedRecord.INTERVENTION, null, patient,
+                "viewed " + plan.size() + " intervention(s)"));
         return plan;
     }
 
@@ -105,7 +106,7 @@ public class VisitService {
     public List<VisitRequirement> requirements(CurrentUser user, LocalDate day, WardId ward) {
         user.require(Permission.SEE_VISITS_DUE);
         List<VisitRequirement> requirements = requirementsInCareOf(user.organisationId(), day, ward);
-        VisitAudit.listed(events, user, "VisitRequirements", null,
+        VisitAudit.listed(events, user, AuditedRecord.VISIT_REQUIREMENTS, null,
                 requirements.stream().map(VisitRequirement::patientId).collect(Collectors.toSet()),
                 "listed among the visits due on " + day + " (" + requirements.size() + " visits)");
         return requirements;
@@ -169,8 +170,8 @@ public class VisitService {
             throw new RefusedException(duplicate(existing.get(0)));
         }
         urgentVisits.insert(urgent);
-        events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.CREATE, "UrgentVisit",
-                urgent.id().toString(), urgent.patientId().value(), "asked for an urgent " + urgent.kind().label()
+        events.publishEvent(RecordAccessed.created(user, AuditedRecord.URGENT_VISIT, urgent.id(), urgent.patientId(),
+                "asked for an urgent " + urgent.kind().label()
                         + " visit within " + java.time.Duration.between(urgent.earliestStart(), urgent.latestStart())
                         .toMinutes() + " minutes"));
         return urgent;
@@ -203,8 +204,8 @@ public class VisitService {
             throw new RefusedException(shift.staffName() + " already has a shift overlapping this one");
         }
         shifts.insert(shift);
-        events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.CREATE, "StaffShift",
-                shift.id().toString(), null, "shift for " + shift.staffName()));
+        events.publishEvent(RecordAccessed.created(user, AuditedRecord.STAFF_SHIFT, shift.id(), null,
+                "shift for " + shift.staffName()));
         return shift;
     }
 
@@ -216,8 +217,8 @@ public class VisitService {
         if (!shifts.cancel(id, user.username(), clock.instant())) {
             throw new RefusedException("This shift was already cancelled by " + shift.cancelledBy());
         }
-        events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.UPDATE, "StaffShift",
-                id.toString(), null, "cancelled shift for " + shift.staffName()));
+        events.publishEvent(RecordAccessed.updated(user, AuditedRecord.STAFF_SHIFT, id, null,
+                "cancelled shift for " + shift.staffName()));
         return shifts.find(id).orElseThrow();
     }
 
@@ -233,7 +234,7 @@ public class VisitService {
     }
 
     private void audit(CurrentUser user, RecordAccessed.Action action, Intervention intervention, String detail) {
-        events.publishEvent(new RecordAccessed(user.actor(), action, "Intervention", intervention.id().toString(),
-                intervention.patientId().value(), detail));
+        events.publishEvent(RecordAccessed.of(user, action, AuditedRecord.INTERVENTION, intervention.id(),
+                intervention.patientId(), detail));
     }
 }

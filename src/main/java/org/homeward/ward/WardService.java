@@ -13,6 +13,7 @@ import org.homeward.security.Permission;
 import org.homeward.security.Organisation;
 import org.homeward.security.OrganisationType;
 import org.homeward.security.SecurityService;
+import org.homeward.shared.AuditedRecord;
 import org.homeward.shared.ForbiddenException;
 import org.homeward.shared.InvalidInputException;
 import org.homeward.shared.NotFoundException;
@@ -72,8 +73,8 @@ public class WardService {
                 command.outOfHoursContact().trim(), command.outOfHoursPhone().trim(), command.minAgeYears(),
                 command.maxAgeYears(), command.admissionCriteria().trim(), command.inHoursPhone().trim());
         repository.insert(ward);
-        events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.CREATE, "VirtualWard",
-                ward.id().toString(), null, "opened ward " + ward.name() + " with " + ward.bedCapacity() + " beds"));
+        events.publishEvent(RecordAccessed.created(user, AuditedRecord.VIRTUAL_WARD, ward.id(), null,
+                "opened ward " + ward.name() + " with " + ward.bedCapacity() + " beds"));
         replaceCareOrganisations(user, ward, care);
         return ward;
     }
@@ -115,8 +116,8 @@ public class WardService {
             }
         }
         repository.replaceCareOrganisations(ward.id(), ward.hostOrganisationId(), visiting);
-        events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.UPDATE, "VirtualWard",
-                ward.id().toString(), null, "care shared by host and " + (visiting.isEmpty() ? "no visiting organisation"
+        events.publishEvent(RecordAccessed.updated(user, AuditedRecord.VIRTUAL_WARD, ward.id(), null,
+                "care shared by host and " + (visiting.isEmpty() ? "no visiting organisation"
                         : visiting.size() + " visiting organisation(s): " + visiting)));
     }
 
