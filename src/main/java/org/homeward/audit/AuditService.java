@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
 import org.homeward.patient.PatientService;
 import org.homeward.patient.PatientSummary;
 import org.homeward.security.CurrentUser;
-import org.homeward.security.Role;
+import org.homeward.security.Permission;
+import org.homeward.shared.AuditedRecord;
 import org.homeward.shared.InvalidInputException;
 import org.homeward.shared.PatientId;
 import org.homeward.shared.RecordAccessed;
@@ -64,7 +65,7 @@ public class AuditService {
      */
     @Transactional(readOnly = true)
     public List<AuditEntry> search(CurrentUser user, AuditQuery query) {
-        user.requireRole("view the audit trail", Role.ADMIN, Role.GOVERNANCE);
+        user.require(Permission.VIEW_AUDIT_TRAIL);
         if (query.from() != null && query.to() != null && query.from().isAfter(query.to())) {
             throw new InvalidInputException("from", "The 'from' date must not be after the 'to' date");
         }
@@ -86,7 +87,7 @@ public class AuditService {
      */
     @Transactional
     public AuditPage page(CurrentUser user, AuditQuery query, String patientText, int page) {
-        user.requireRole("view the audit trail", Role.ADMIN, Role.GOVERNANCE);
+        user.require(Permission.VIEW_AUDIT_TRAIL);
         if (page < 1) {
             throw new InvalidInputException("page", "The page must be 1 or more");
         }
@@ -120,7 +121,7 @@ public class AuditService {
         if (line.patientId() != null) {
             return inCare.contains(new PatientId(line.patientId())) ? line.entry() : line.entry().maskedAsOutsideCare();
         }
-        boolean othersSearch = "PatientSearch".equals(line.recordType())
+        boolean othersSearch = AuditedRecord.PATIENT_SEARCH.storedAs().equals(line.recordType())
                 && !user.organisationId().value().equals(line.organisationId());
         return othersSearch ? line.entry().withDetail(AuditEntry.OTHER_ORGANISATIONS_SEARCH) : line.entry();
     }

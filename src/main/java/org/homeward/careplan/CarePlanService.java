@@ -8,7 +8,8 @@ import java.util.UUID;
 import org.homeward.patient.PatientService;
 import org.homeward.referral.ReferralService;
 import org.homeward.security.CurrentUser;
-import org.homeward.security.Role;
+import org.homeward.security.Permission;
+import org.homeward.shared.AuditedRecord;
 import org.homeward.shared.NotFoundException;
 import org.homeward.shared.PatientId;
 import org.homeward.shared.RecordAccessed;
@@ -23,8 +24,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class CarePlanService {
-
-    private static final Role[] PLANNERS = {Role.CLINICIAN, Role.SENIOR_DECISION_MAKER, Role.COORDINATOR};
 
     private final InterventionRepository interventions;
     private final PatientService patients;
@@ -44,7 +43,7 @@ public class CarePlanService {
     /** Adds an intervention to an admitted patient's plan; its visits are planned from {@code startsOn}. */
     @Transactional
     public Intervention addIntervention(CurrentUser user, PatientId patient, AddIntervention command) {
-        user.requireRole("change a patient's visit plan", PLANNERS);
+        user.require(Permission.CHANGE_VISIT_PLAN);
         patients.requireVisible(user, patient);
         if (referrals.currentWard(patient).isEmpty()) {
             throw new RefusedException("This patient is not admitted to a virtual ward, so no home visits are planned "
@@ -60,7 +59,7 @@ public class CarePlanService {
     /** Ends an intervention: no visits for it after today. It stays on the plan's record. */
     @Transactional
     public Intervention endIntervention(CurrentUser user, UUID id) {
-        user.requireRole("change a patient's visit plan", PLANNERS);
+        user.require(Permission.CHANGE_VISIT_PLAN);
         Intervention intervention = interventions.find(id)
                 .orElseThrow(() -> new NotFoundException("No intervention with id " + id));
         patients.requireVisible(user, intervention.patientId());
@@ -76,8 +75,8 @@ public class CarePlanService {
     public List<Intervention> interventions(CurrentUser user, PatientId patient) {
         patients.requireVisible(user, patient);
         List<Intervention> plan = interventions.ofPatient(patient);
-        events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.READ, "Intervention", null,
-                patient.value(), "viewed " + plan.size() + " intervention(s)"));
+        events.publishEvent(RecordAccessed.read(user, AuditedRecord.INTERVENTION, null, patient,
+                "viewed " + plan.size() + " intervention(s)"));
         return plan;
     }
 
@@ -90,7 +89,7 @@ public class CarePlanService {
     }
 
     private void audit(CurrentUser user, RecordAccessed.Action action, Intervention intervention, String detail) {
-        events.publishEvent(new RecordAccessed(user.actor(), action, "Intervention", intervention.id().toString(),
-                intervention.patientId().value(), detail));
+        events.publishEvent(RecordAccessed.of(user, action, AuditedRecord.INTERVENTION, intervention.id(),
+                intervention.patientId(), detail));
     }
 }

@@ -19,7 +19,8 @@ import org.homeward.patient.PatientService;
 import org.homeward.patient.PatientSummary;
 import org.homeward.referral.ReferralService;
 import org.homeward.security.CurrentUser;
-import org.homeward.security.Role;
+import org.homeward.security.Permission;
+import org.homeward.shared.AuditedRecord;
 import org.homeward.shared.NotFoundException;
 import org.homeward.shared.PatientId;
 import org.homeward.shared.RecordAccessed;
@@ -318,9 +319,8 @@ public class AlertService {
     }
 
     private List<AlertView> audited(CurrentUser user, AlertFilter filter, List<AlertView> shown, String what) {
-        RecordsAccessed lines = RecordsAccessed.listed(user.actor(), "AlertBoard",
-                filter.ward() == null ? null : filter.ward().toString(), shown.stream().map(AlertView::patientId).toList(),
-                what);
+        RecordsAccessed lines = RecordsAccessed.listed(user, AuditedRecord.ALERT_BOARD, filter.ward(),
+                shown.stream().map(AlertView::patientId).toList(), what);
         if (!lines.isEmpty()) {
             events.publishEvent(lines);
         }
@@ -368,7 +368,7 @@ public class AlertService {
     // not read-only: the access check writes an audit line (break-glass use, or a refusal)
     @Transactional
     public AlertOutcome outcomeOf(CurrentUser user, PatientId patient, Instant takenAt) {
-        user.requireRole("see alerts", Role.CLINICIAN, Role.SENIOR_DECISION_MAKER, Role.COORDINATOR);
+        user.require(Permission.SEE_ALERTS);
         patients.requireAccess(user, patient);
         AlertView open = repository.findOpen(patient).orElse(null);
         if (open == null) {
@@ -391,32 +391,32 @@ public class AlertService {
     /** One alert, for staff who may see its patient. */
     @Transactional(readOnly = true)
     public AlertView alert(CurrentUser user, UUID id) {
-        return alertFor(user, id, "see alerts").view();
+        return alertFor(user, id, Permission.SEE_ALERTS).view();
     }
 
     @Transactional
     public AlertView acknowledge(CurrentUser user, UUID id) {
-        Alert alert = alertFor(user, id, "acknowledge alerts");
+        Alert alert = alertFor(user, id, Permission.ACKNOWLEDGE_ALERTS);
         alert.acknowledge(user.username(), clock.instant());
         return save(user, alert, "acknowledged");
     }
 
     @Transactional
     public AlertView respond(CurrentUser user, UUID id, ResponseAction action, String note) {
-        Alert alert = alertFor(user, id, "respond to alerts");
+        Alert alert = alertFor(user, id, Permission.RESPOND_TO_ALERTS);
         alert.respond(action, note, user.username(), clock.instant());
         return save(user, alert, "responded: " + action);
     }
 
     @Transactional
     public AlertView close(CurrentUser user, UUID id) {
-        Alert alert = alertFor(user, id, "close alerts");
-        alert.close(user.username(), user.hasRole(Role.SENIOR_DECISION_MAKER), clock.instant());
+        Alert alert = alertFor(user, id, Permission.CLOSE_ALERTS);
+        alert.close(user.username(), user.can(Permission.CLOSE_ALERTS_NEEDING_SENIOR_REVIEW), clock.instant());
         return save(user, alert, "closed");
     }
 
-    private Alert alertFor(CurrentUser user, UUID id, String action) {
-        user.requireRole(action, Role.CLINICIAN, Role.SENIOR_DECISION_MAKER, Role.COORDINATOR);
+    private Alert alertFor(CurrentUser user, UUID id, Permission permission) {
+        user.require(permission);
         Alert alert = repository.find(id).orElseThrow(() -> new NotFoundException("No alert with id " + id));
         patients.requireAccess(user, alert.view().patientId());
         return alert;
@@ -425,8 +425,8 @@ public class AlertService {
     private AlertView save(CurrentUser user, Alert alert, String what) {
         repository.update(alert);
         AlertView view = alert.view();
-        events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.UPDATE, "Alert",
-                view.id().toString(), view.patientId().value(), what + " " + view.severity() + " alert"));
+        events.publishEvent(RecordAccessed.updated(user, AuditedRecord.ALERT, view.id(), view.patientId(),
+                what + " " + view.severity() + " alert"));
         events.publishEvent(new AlertChanged(view.id(), view.wardId(), view.status()));
         return view;
     }

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.homeward.observation.HomeLinkService;
 import org.homeward.observation.ObservationService;
 import org.homeward.referral.ReferralService;
+import org.homeward.shared.AuditedRecord;
 import org.homeward.shared.InvalidInputException;
 import org.homeward.shared.PatientId;
 import org.homeward.shared.RecordAccessed;
@@ -77,8 +78,8 @@ public class ConcernService {
         AlertView view = alert.view();
         UUID concernId = UUID.randomUUID();
         concerns.insert(concernId, patient, view.id(), said, now);
-        events.publishEvent(new RecordAccessed(HOME_LINK, RecordAccessed.Action.CREATE, "Concern",
-                concernId.toString(), patient.value(), "raised a concern from the home link (" + view.severity()
+        events.publishEvent(RecordAccessed.created(HOME_LINK, AuditedRecord.CONCERN, concernId, patient,
+                "raised a concern from the home link (" + view.severity()
                         + " alert)"));
         events.publishEvent(new AlertRaised(view.id(), patient, view.wardId(), view.severity()));
         return view;

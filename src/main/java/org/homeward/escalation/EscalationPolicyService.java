@@ -12,7 +12,8 @@ import org.homeward.patient.PatientService;
 import org.homeward.referral.ReferralService;
 import org.homeward.scoring.WarningScore;
 import org.homeward.security.CurrentUser;
-import org.homeward.security.Role;
+import org.homeward.security.Permission;
+import org.homeward.shared.AuditedRecord;
 import org.homeward.shared.InvalidInputException;
 import org.homeward.shared.PatientId;
 import org.homeward.shared.RecordAccessed;
@@ -33,8 +34,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class EscalationPolicyService {
 
-    /** Who may change a ward's or a patient's threshold: the senior clinician accountable for the decision. */
-    private static final Role CHANGES_POLICIES = Role.SENIOR_DECISION_MAKER;
     static final int REASON_MAX_LENGTH = 500;
 
     private final EscalationPolicyRepository repository;
@@ -67,7 +66,7 @@ public class EscalationPolicyService {
 
     /** Whether this user may tighten a ward's or a patient's threshold (pages show the forms only to them). */
     public boolean mayChangePolicies(CurrentUser user) {
-        return user.hasRole(CHANGES_POLICIES);
+        return user.can(Permission.TIGHTEN_PATIENT_ESCALATION_POLICY);
     }
 
     /**
@@ -111,8 +110,8 @@ public class EscalationPolicyService {
         PatientEscalation view = new PatientEscalation(effective, wardOrDefault(referrals.currentWard(patient)),
                 history.stream().filter(EscalationOverride::isActive).findFirst().orElse(null), history,
                 scoredWithNews2(patient));
-        events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.READ, "EscalationPolicy", null,
-                patient.value(), "viewed escalation policy (NEWS2 alerts from " + effective.news2AlertFromTotal()
+        events.publishEvent(RecordAccessed.read(user, AuditedRecord.ESCALATION_POLICY, null, patient,
+                "viewed escalation policy (NEWS2 alerts from " + effective.news2AlertFromTotal()
                         + ", " + effective.source() + ") and " + view.history().size() + " overrides"));
         return view;
     }
@@ -127,7 +126,7 @@ public class EscalationPolicyService {
     /** A senior clinician makes a ward's patients alert earlier; the threshold must be lower than the ward's now. */
     @Transactional
     public EscalationPolicy setWardPolicy(CurrentUser user, WardId ward, Integer news2AlertFromTotal, String reason) {
-        user.requireRole("set a ward's escalation policy", CHANGES_POLICIES);
+        user.require(Permission.SET_WARD_ESCALATION_POLICY);
         wards.ward(ward);
         EscalationPolicy current = wardOrDefault(Optional.of(ward));
         int threshold = checkedThreshold(news2AlertFromTotal, current.news2AlertFromTotal() - 1, "this ward");
@@ -137,8 +136,8 @@ public class EscalationPolicyService {
                     + " alerts from NEWS2 " + wardOrDefault(Optional.of(ward)).news2AlertFromTotal()
                     + "; NEWS2 " + threshold + " would not be earlier. Look again before changing it.");
         }
-        events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.UPDATE, "WardEscalationPolicy",
-                ward.toString(), null, "NEWS2 alerts from " + threshold + " (was " + current.news2AlertFromTotal() + ", "
+        events.publishEvent(RecordAccessed.updated(user, AuditedRecord.WARD_ESCALATION_POLICY, ward, null,
+                "NEWS2 alerts from " + threshold + " (was " + current.news2AlertFromTotal() + ", "
                         + current.source() + "): " + why));
         return repository.wardPolicy(ward).orElseThrow();
     }
@@ -146,7 +145,7 @@ public class EscalationPolicyService {
     /** A senior clinician alerts earlier for one patient than they do now (children are scored with PEWS instead). */
     @Transactional
     public EscalationPolicy tighten(CurrentUser user, PatientId patient, Integer news2AlertFromTotal, String reason) {
-        user.requireRole("tighten a patient's escalation policy", CHANGES_POLICIES);
+        user.require(Permission.TIGHTEN_PATIENT_ESCALATION_POLICY);
         patients.requireVisible(user, patient);
         if (!scoredWithNews2(patient)) {
             throw new RefusedException("This patient is scored"
@@ -160,23 +159,23 @@ public class EscalationPolicyService {
         Instant now = clock.instant();
         repository.endOverride(patient, user.signature(), now);
         repository.addOverride(patient, threshold, why, user.signature(), now);
-        events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.UPDATE, "EscalationPolicy", null,
-                patient.value(), "NEWS2 alerts from " + threshold + " (was " + current.news2AlertFromTotal() + ", "
+        events.publishEvent(RecordAccessed.updated(user, AuditedRecord.ESCALATION_POLICY, null, patient,
+                "NEWS2 alerts from " + threshold + " (was " + current.news2AlertFromTotal() + ", "
                         + current.source() + "): " + why));
         return effectivePolicy(patient);
     }
 
     @Transactional
     public EscalationPolicy endOverride(CurrentUser user, PatientId patient) {
-        user.requireRole("end a patient's escalation override", CHANGES_POLICIES);
+        user.require(Permission.END_ESCALATION_OVERRIDE);
         patients.requireVisible(user, patient);
         repository.lockOverrides(patient);
         EscalationPolicy ended = repository.activeOverride(patient)
                 .orElseThrow(() -> new RefusedException("This patient has no escalation override to end"));
         repository.endOverride(patient, user.signature(), clock.instant());
         EscalationPolicy now = effectivePolicy(patient);
-        events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.UPDATE, "EscalationPolicy", null,
-                patient.value(), "ended escalation override (NEWS2 alerts from " + ended.news2AlertFromTotal()
+        events.publishEvent(RecordAccessed.updated(user, AuditedRecord.ESCALATION_POLICY, null, patient,
+                "ended escalation override (NEWS2 alerts from " + ended.news2AlertFromTotal()
                         + "); now NEWS2 alerts from " + now.news2AlertFromTotal() + ", " + now.source()));
         return now;
     }

@@ -13,7 +13,8 @@ import org.homeward.referral.PatientAdmitted;
 import org.homeward.referral.PatientDischarged;
 import org.homeward.referral.ReferralService;
 import org.homeward.security.CurrentUser;
-import org.homeward.security.Role;
+import org.homeward.security.Permission;
+import org.homeward.shared.AuditedRecord;
 import org.homeward.shared.InvalidInputException;
 import org.homeward.shared.PatientId;
 import org.homeward.shared.RecordAccessed;
@@ -91,13 +92,13 @@ public class MonitoringService {
 
     /** Whether this user may set or end quiet hours: clinicians and seniors. */
     public boolean maySetQuietHours(CurrentUser user) {
-        return user.role() == Role.CLINICIAN || user.role() == Role.SENIOR_DECISION_MAKER;
+        return user.can(Permission.SET_QUIET_HOURS);
     }
 
     /** Sets (or replaces) the patient's quiet hours, with the reason; a clinician or senior on the care team. */
     @Transactional
     public QuietHours setQuietHours(CurrentUser user, PatientId patient, SetQuietHours command) {
-        user.requireRole("set quiet hours", Role.CLINICIAN, Role.SENIOR_DECISION_MAKER);
+        user.require(Permission.SET_QUIET_HOURS);
         patients.requireVisible(user, patient);
         if (command == null) {
             throw new InvalidInputException("startsAt", "startsAt, endsAt and reason are required");
@@ -125,21 +126,21 @@ public class MonitoringService {
             throw new RefusedException("This patient is not admitted to a virtual ward, so no readings are expected");
         }
         quietHours.save(patient, quiet);
-        events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.UPDATE, "QuietHours", null,
-                patient.value(), "set quiet hours " + from + " to " + to + ": " + reason));
+        events.publishEvent(RecordAccessed.updated(user, AuditedRecord.QUIET_HOURS, null, patient,
+                "set quiet hours " + from + " to " + to + ": " + reason));
         return quiet;
     }
 
     /** Ends the patient's quiet hours: sets are expected through the night again. */
     @Transactional
     public void endQuietHours(CurrentUser user, PatientId patient) {
-        user.requireRole("end quiet hours", Role.CLINICIAN, Role.SENIOR_DECISION_MAKER);
+        user.require(Permission.END_QUIET_HOURS);
         patients.requireVisible(user, patient);
         if (!quietHours.delete(patient)) {
             throw new RefusedException("This patient has no quiet hours to end");
         }
-        events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.UPDATE, "QuietHours", null,
-                patient.value(), "ended quiet hours"));
+        events.publishEvent(RecordAccessed.updated(user, AuditedRecord.QUIET_HOURS, null, patient,
+                "ended quiet hours"));
     }
 
     private static LocalTime time(String field, String text) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.homeward.security.CurrentUser;
+import org.homeward.shared.AuditedRecord;
 import org.homeward.shared.InvalidInputException;
 import org.homeward.shared.RecordAccessed;
 import org.homeward.shared.UserId;
@@ -188,8 +189,8 @@ public class NotificationService {
     public ContactDetails updateMyContact(CurrentUser user, ContactDetails contact) {
         ContactDetails clean = validated(contact);
         repository.saveContact(user.id(), clean);
-        events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.UPDATE, "NotificationContact",
-                user.id().toString(), null, "changed their own contact details for alerts"));
+        events.publishEvent(RecordAccessed.updated(user, AuditedRecord.NOTIFICATION_CONTACT, user.id(), null,
+                "changed their own contact details for alerts"));
         return clean;
     }
 

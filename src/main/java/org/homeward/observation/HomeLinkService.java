@@ -14,7 +14,8 @@ import org.homeward.patient.PatientService;
 import org.homeward.referral.PatientDischarged;
 import org.homeward.referral.ReferralService;
 import org.homeward.security.CurrentUser;
-import org.homeward.security.Role;
+import org.homeward.security.Permission;
+import org.homeward.shared.AuditedRecord;
 import org.homeward.shared.NotFoundException;
 import org.homeward.shared.PatientId;
 import org.homeward.shared.RecordAccessed;
@@ -65,7 +66,7 @@ public class HomeLinkService {
      */
     @Transactional
     public String issue(CurrentUser user, PatientId patient) {
-        requireStaff(user, "issue a home reading link", patient);
+        requireStaff(user, Permission.ISSUE_HOME_LINKS, patient);
         if (referrals.currentWard(patient).isEmpty()) {
             throw new RefusedException("This patient is not admitted to a virtual ward, so a home readings link would "
                     + "reach nobody");
@@ -76,8 +77,8 @@ public class HomeLinkService {
         Instant now = clock.instant();
         int replaced = repository.revokeAll(patient, user.username(), "a new link was issued", now);
         repository.insert(hash(token), patient, user.username(), now, now.plus(VALID_FOR));
-        events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.CREATE, "HomeLink", null,
-                patient.value(), "issued a home reading link valid " + VALID_FOR.toDays() + " days"
+        events.publishEvent(RecordAccessed.created(user, AuditedRecord.HOME_LINK, null, patient,
+                "issued a home reading link valid " + VALID_FOR.toDays() + " days"
                         + (replaced > 0 ? "; the previous link no longer works" : "")));
         return token;
     }
@@ -85,7 +86,7 @@ public class HomeLinkService {
     /** Revokes the patient's link (a lost phone, a carer who should no longer send readings), with the reason. */
     @Transactional
     public void revoke(CurrentUser user, PatientId patient, String reason) {
-        requireStaff(user, "revoke a home reading link", patient);
+        requireStaff(user, Permission.REVOKE_HOME_LINKS, patient);
         String why = reason == null || reason.isBlank() ? "revoked by staff" : reason.strip();
         if (why.length() > 300) {
             throw new org.homeward.shared.InvalidInputException("reason", "reason must be at most 300 characters (it has "
@@ -94,15 +95,15 @@ public class HomeLinkService {
         if (repository.revokeAll(patient, user.username(), why, clock.instant()) == 0) {
             throw new RefusedException("This patient has no working home readings link to revoke");
         }
-        events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.UPDATE, "HomeLink", null,
-                patient.value(), "revoked the home reading link: " + why));
+        events.publishEvent(RecordAccessed.updated(user, AuditedRecord.HOME_LINK, null, patient,
+                "revoked the home reading link: " + why));
     }
 
     /** The patient's working link, if any, for staff on the care team. */
     // not read-only: the access check writes an audit line (break-glass use, or a refusal)
     @Transactional
     public Optional<ActiveLink> activeLink(CurrentUser user, PatientId patient) {
-        requireStaff(user, "see home reading links", patient);
+        requireStaff(user, Permission.SEE_HOME_LINKS, patient);
         return repository.newestActive(patient, clock.instant());
     }
 
@@ -125,8 +126,8 @@ public class HomeLinkService {
                 .orElseThrow(() -> new NotFoundException(NOT_ACTIVE));
     }
 
-    private void requireStaff(CurrentUser user, String action, PatientId patient) {
-        user.requireRole(action, Role.CLINICIAN, Role.SENIOR_DECISION_MAKER, Role.COORDINATOR);
+    private void requireStaff(CurrentUser user, Permission permission, PatientId patient) {
+        user.require(permission);
         patients.requireVisible(user, patient);
     }
 

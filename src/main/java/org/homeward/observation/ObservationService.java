@@ -18,7 +18,8 @@ import org.homeward.patient.PatientSummary;
 import org.homeward.referral.ReferralService;
 import org.homeward.scoring.WarningScore;
 import org.homeward.security.CurrentUser;
-import org.homeward.security.Role;
+import org.homeward.security.Permission;
+import org.homeward.shared.AuditedRecord;
 import org.homeward.shared.InvalidInputException;
 import org.homeward.shared.PatientId;
 import org.homeward.shared.RecordAccessed;
@@ -62,7 +63,7 @@ public class ObservationService {
 
     @Transactional
     public BatchResult ingest(CurrentUser user, ObservationSource source, BatchMode mode, List<IncomingReading> readings) {
-        user.requireRole("submit observations", Role.CLINICIAN, Role.SENIOR_DECISION_MAKER, Role.COORDINATOR);
+        user.require(Permission.SUBMIT_OBSERVATIONS);
         requireSize(readings);
         return store(user.actor(), user.username(), source, mode, readings, visiblePatients(user, readings));
     }
@@ -127,7 +128,7 @@ public class ObservationService {
         }
         if (!perPatient.isEmpty()) {
             events.publishEvent(new RecordsAccessed(perPatient.entrySet().stream()
-                    .map(e -> new RecordAccessed(actor, RecordAccessed.Action.CREATE, "Observation", null, e.getKey(),
+                    .map(e -> RecordAccessed.created(actor, AuditedRecord.OBSERVATION, null, new PatientId(e.getKey()),
                             e.getValue() + " " + source.name().toLowerCase() + " reading(s)"))
                     .toList()));
             score(newestStored, dateOfBirth);
@@ -227,7 +228,7 @@ public class ObservationService {
      */
     @Transactional
     public Scale2Decision documentScale2(CurrentUser user, PatientId patient, String reason) {
-        user.requireRole("document SpO2 Scale 2", Role.SENIOR_DECISION_MAKER);
+        user.require(Permission.DOCUMENT_SCALE_2);
         patients.requireVisible(user, patient);
         String why = requireReason(reason);
         Instant now = clock.instant();
@@ -243,15 +244,15 @@ public class ObservationService {
         Scale2Decision decision = new Scale2Decision(UUID.randomUUID(), patient, why,
                 user.signature(), now, null, null, null);
         scaleDecisions.insert(decision);
-        events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.CREATE, "SpO2ScaleDecision",
-                decision.id().toString(), patient.value(), "documented SpO2 Scale 2: " + why));
+        events.publishEvent(RecordAccessed.created(user, AuditedRecord.SPO2_SCALE_DECISION, decision.id(), patient,
+                "documented SpO2 Scale 2: " + why));
         return decision;
     }
 
     /** Ends the patient's Scale 2 decision: sets taken from now on are scored on Scale 1 again. */
     @Transactional
     public Scale2Decision endScale2(CurrentUser user, PatientId patient, String reason) {
-        user.requireRole("end SpO2 Scale 2", Role.SENIOR_DECISION_MAKER);
+        user.require(Permission.END_SCALE_2);
         patients.requireVisible(user, patient);
         String why = requireReason(reason);
         Scale2Decision active = scaleDecisions.active(patient).orElseThrow(() -> new RefusedException(
@@ -261,8 +262,8 @@ public class ObservationService {
         if (!scaleDecisions.end(patient, by, now, why)) {
             throw new RefusedException("Someone else ended this patient's SpO2 Scale 2 decision a moment ago");
         }
-        events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.UPDATE, "SpO2ScaleDecision",
-                active.id().toString(), patient.value(), "ended SpO2 Scale 2: " + why));
+        events.publishEvent(RecordAccessed.updated(user, AuditedRecord.SPO2_SCALE_DECISION, active.id(), patient,
+                "ended SpO2 Scale 2: " + why));
         return new Scale2Decision(active.id(), patient, active.reason(), active.documentedBy(), active.documentedAt(),
                 by, now, why);
     }
@@ -272,8 +273,8 @@ public class ObservationService {
     public List<Scale2Decision> scale2Decisions(CurrentUser user, PatientId patient) {
         patients.requireVisible(user, patient);
         List<Scale2Decision> decisions = scaleDecisions.history(patient);
-        events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.READ, "SpO2ScaleDecision", null,
-                patient.value(), "viewed " + decisions.size() + " SpO2 scale decision(s)"));
+        events.publishEvent(RecordAccessed.read(user, AuditedRecord.SPO2_SCALE_DECISION, null, patient,
+                "viewed " + decisions.size() + " SpO2 scale decision(s)"));
         return decisions;
     }
 
@@ -317,8 +318,8 @@ public class ObservationService {
             ObservationSet.assemble(readings.subList(from, to)).ifPresent(set -> history.add(
                     scored(set, dateOfBirth, decisionAt(decisions, set.takenAt()), childrens)));
         }
-        events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.READ, "ObservationChart", null,
-                patient.value(), "viewed " + history.size() + " scored sets"));
+        events.publishEvent(RecordAccessed.read(user, AuditedRecord.OBSERVATION_CHART, null, patient,
+                "viewed " + history.size() + " scored sets"));
         return history;
     }
 
@@ -339,8 +340,8 @@ public class ObservationService {
         boolean childrens = !onChildrensPathway(List.of(patient.value())).isEmpty();
         java.util.Optional<ScoredSet> set = ObservationSet.assemble(readings)
                 .map(s -> scored(s, dateOfBirth, decisionAt(decisions, s.takenAt()), childrens));
-        events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.READ, "ObservationSet", null,
-                patient.value(), "viewed the set taken at " + takenAt));
+        events.publishEvent(RecordAccessed.read(user, AuditedRecord.OBSERVATION_SET, null, patient,
+                "viewed the set taken at " + takenAt));
         return set;
     }
 

@@ -18,9 +18,10 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.homeward.security.CurrentUser;
+import org.homeward.security.Permission;
 import org.homeward.security.Organisation;
-import org.homeward.security.Role;
 import org.homeward.security.SecurityService;
+import org.homeward.shared.AuditedRecord;
 import org.homeward.shared.CarerId;
 import org.homeward.shared.ForbiddenException;
 import org.homeward.shared.InvalidInputException;
@@ -45,7 +46,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PatientService {
 
-    private static final String RECORD_TYPE = "Patient";
 
     /** How long a break-glass opening lasts: long enough for a shift's emergency, short enough to be reviewed. */
     public static final Duration BREAK_GLASS_LASTS = Duration.ofHours(4);
@@ -66,8 +66,7 @@ public class PatientService {
     /** Registers a patient; the registering user's organisation joins the care team. */
     @Transactional
     public PatientRecord register(CurrentUser user, RegisterPatient command) {
-        user.requireRole("register a patient", Role.REFERRER, Role.CLINICIAN, Role.SENIOR_DECISION_MAKER,
-                Role.COORDINATOR);
+        user.require(Permission.REGISTER_PATIENTS);
         Organisation own = security.organisation(user.organisationId());
         if (!own.type().sharesCare()) {
             throw new ForbiddenException(own.name() + " is an " + own.type().label().toLowerCase()
@@ -146,12 +145,12 @@ public class PatientService {
 
     private void auditSearch(CurrentUser user, String search, List<PatientSummary> found) {
         if (found.isEmpty()) {
-            events.publishEvent(new RecordAccessed(user.actor(), Action.READ, "PatientSearch", null, null,
+            events.publishEvent(RecordAccessed.read(user, AuditedRecord.PATIENT_SEARCH, null, null,
                     search + ": 0 found"));
         }
         for (PatientSummary patient : found) {
-            events.publishEvent(new RecordAccessed(user.actor(), Action.READ, "PatientSearch", patient.id().toString(),
-                    patient.id().value(), "listed by " + search + " (" + found.size() + " found)"));
+            events.publishEvent(RecordAccessed.read(user, AuditedRecord.PATIENT_SEARCH, patient.id(), patient.id(),
+                    "listed by " + search + " (" + found.size() + " found)"));
         }
     }
 
@@ -162,7 +161,7 @@ public class PatientService {
      */
     @Transactional
     public List<PatientSummary> searchForAudit(CurrentUser user, String text) {
-        user.requireRole("search the audit trail", Role.ADMIN, Role.GOVERNANCE);
+        user.require(Permission.SEARCH_AUDIT_TRAIL);
         if (text == null || text.isBlank()) {
             return List.of();
         }
@@ -183,15 +182,12 @@ public class PatientService {
      */
     @Transactional(readOnly = true)
     public boolean mayCorrect(CurrentUser user, PatientId patient) {
-        return user.hasRole(CORRECTORS) && repository.careTeamBasis(patient, user.organisationId())
+        return user.can(Permission.CORRECT_PATIENT_DETAILS) && repository.careTeamBasis(patient, user.organisationId())
                 .filter(basis -> basis != CareTeamBasis.GP_PRACTICE).isPresent();
     }
 
-    private static final Role[] CORRECTORS = {Role.REFERRER, Role.CLINICIAN, Role.SENIOR_DECISION_MAKER,
-        Role.COORDINATOR};
-
     private PatientRecord requireCorrector(CurrentUser user, PatientId patient) {
-        user.requireRole("correct a patient's details", CORRECTORS);
+        user.require(Permission.CORRECT_PATIENT_DETAILS);
         requireVisible(user, patient);
         Optional<CareTeamBasis> basis = repository.careTeamBasis(patient, user.organisationId());
         if (basis.isEmpty() || basis.get() == CareTeamBasis.GP_PRACTICE) {
@@ -200,8 +196,8 @@ public class PatientService {
                             + " correct their details"
                     : "your organisation is in this patient's care team as their GP practice, which reads summaries"
                             + " and results; the teams caring for the patient correct their details";
-            events.publishEvent(new RecordAccessed(user.actor(), Action.DENIED, RECORD_TYPE, patient.toString(),
-                    patient.value(), "correction refused: " + why));
+            events.publishEvent(RecordAccessed.denied(user, AuditedRecord.PATIENT, patient, patient,
+                    "correction refused: " + why));
             throw new ForbiddenException("You may not correct this patient's details: " + why + ".");
         }
         return repository.find(patient).orElseThrow(() -> PatientNotFoundException.forId(patient));
@@ -402,7 +398,7 @@ public class PatientService {
 
     @Transactional
     public Carer addCarer(CurrentUser user, PatientId patient, AddCarer command) {
-        user.requireRole("add a carer", Role.REFERRER, Role.CLINICIAN, Role.SENIOR_DECISION_MAKER, Role.COORDINATOR);
+        user.require(Permission.ADD_CARERS);
         requireVisible(user, patient);
         Carer carer = new Carer(CarerId.random(), command.name().trim(), command.relationship().trim(),
                 command.phone().trim(), command.hasParentalResponsibility());
@@ -471,7 +467,7 @@ public class PatientService {
     /** A senior decision-maker brings an organisation into the patient's care team with a reason (audited). */
     @Transactional
     public List<CareTeamMember> addToCareTeam(CurrentUser user, PatientId patient, AddToCareTeam command) {
-        user.requireRole("change a patient's care team", Role.SENIOR_DECISION_MAKER);
+        user.require(Permission.CHANGE_CARE_TEAM);
         requireVisible(user, patient);
         Organisation organisation = organisationNamed(command.organisationId());
         if (!organisation.type().sharesCare()) {
@@ -491,7 +487,7 @@ public class PatientService {
     @Transactional
     public List<CareTeamMember> removeFromCareTeam(CurrentUser user, PatientId patient, OrganisationId organisation,
             RemoveFromCareTeam command) {
-        user.requireRole("change a patient's care team", Role.SENIOR_DECISION_MAKER);
+        user.require(Permission.CHANGE_CARE_TEAM);
         requireVisible(user, patient);
         Organisation removed = organisationNamed(organisation);
         List<OrganisationId> team = repository.careTeam(patient);
@@ -532,8 +528,8 @@ public class PatientService {
         UUID id = UUID.randomUUID();
         repository.insertBreakGlass(id, patient, user, command.relationship(), command.reason().trim(), now,
                 now.plus(BREAK_GLASS_LASTS));
-        events.publishEvent(new RecordAccessed(user.actor(), Action.CREATE, "BreakGlass", id.toString(),
-                patient.value(), "BREAK GLASS until " + now.plus(BREAK_GLASS_LASTS).atZone(clock.getZone())
+        events.publishEvent(RecordAccessed.created(user, AuditedRecord.BREAK_GLASS, id, patient,
+                "BREAK GLASS until " + now.plus(BREAK_GLASS_LASTS).atZone(clock.getZone())
                         .toLocalTime().withNano(0) + ": " + command.relationship().label() + ": "
                         + command.reason().trim()));
         return repository.activeBreakGlass(user.id(), patient, now).orElseThrow();
@@ -558,11 +554,11 @@ public class PatientService {
     /** Break-glass openings for the governance lead: by their organisation's staff or of patients in its care. */
     @Transactional
     public List<BreakGlassAccess> breakGlassForGovernance(CurrentUser user) {
-        user.requireRole("review break-glass openings", Role.GOVERNANCE);
+        user.require(Permission.REVIEW_BREAK_GLASS);
         List<BreakGlassAccess> found = repository.breakGlassSeenBy(user.organisationId(), 200);
         for (BreakGlassAccess access : found) {
-            events.publishEvent(new RecordAccessed(user.actor(), Action.READ, "BreakGlass", access.id().toString(),
-                    access.patientId().value(), "listed for governance review of break-glass openings"));
+            events.publishEvent(RecordAccessed.read(user, AuditedRecord.BREAK_GLASS, access.id(), access.patientId(),
+                    "listed for governance review of break-glass openings"));
         }
         return found;
     }
@@ -633,8 +629,8 @@ public class PatientService {
             return true;
         }
         Optional<BreakGlassAccess> glass = repository.activeBreakGlass(user.id(), patient, clock.instant());
-        glass.ifPresent(access -> events.publishEvent(new RecordAccessed(user.actor(), Action.READ, "BreakGlass",
-                access.id().toString(), patient.value(), "opened under BREAK GLASS (" + access.relationship().label()
+        glass.ifPresent(access -> events.publishEvent(RecordAccessed.read(user, AuditedRecord.BREAK_GLASS,
+                access.id(), patient, "opened under BREAK GLASS (" + access.relationship().label()
                         + "), until " + access.expiresAt().atZone(clock.getZone()).toLocalTime().withNano(0))));
         return glass.isPresent();
     }
@@ -646,7 +642,7 @@ public class PatientService {
      */
     @Transactional(readOnly = true)
     public Optional<PatientSummary> bannerSummary(CurrentUser user, PatientId patient) {
-        if (!user.hasAnyRole(Role.CLINICAL_RECORD_READERS)) {
+        if (!user.can(Permission.OPEN_PATIENT_RECORDS)) {
             return Optional.empty();
         }
         boolean visible = repository.inCareTeam(patient, user.organisationId())
@@ -657,7 +653,7 @@ public class PatientService {
     /** Summaries of those of {@code ids} the user may see; the others are left out. */
     @Transactional(readOnly = true)
     public List<PatientSummary> visibleSummaries(CurrentUser user, Collection<PatientId> ids) {
-        if (!user.hasAnyRole(Role.CLINICAL_RECORD_READERS)) {
+        if (!user.can(Permission.OPEN_PATIENT_RECORDS)) {
             return List.of();
         }
         Set<PatientId> visible = new HashSet<>(repository.visibleAmong(ids, user.organisationId()));
@@ -690,7 +686,7 @@ public class PatientService {
      */
     @Transactional(readOnly = true)
     public List<VisitAddress> visibleAddresses(CurrentUser user, Collection<PatientId> ids) {
-        if (!user.hasAnyRole(Role.CLINICAL_RECORD_READERS)) {
+        if (!user.can(Permission.OPEN_PATIENT_RECORDS)) {
             return List.of();
         }
         return repository.visitAddresses(new HashSet<>(repository.visibleAmong(ids, user.organisationId())));
@@ -719,27 +715,27 @@ public class PatientService {
 
     /** Refuses (403, audited as DENIED against the patient) a role that never opens patient records. */
     private void requireClinicalReader(CurrentUser user, PatientId patient) {
-        if (!user.hasAnyRole(Role.CLINICAL_RECORD_READERS)) {
-            events.publishEvent(new RecordAccessed(user.actor(), Action.DENIED, RECORD_TYPE, patient.toString(),
-                    patient.value(), "role does not open patient records"));
+        if (!user.can(Permission.OPEN_PATIENT_RECORDS)) {
+            events.publishEvent(RecordAccessed.denied(user, AuditedRecord.PATIENT, patient, patient,
+                    "role does not open patient records"));
             requireClinicalReader(user);
         }
     }
 
     private void publishDeniedOutsideCareTeam(CurrentUser user, PatientId patient) {
-        events.publishEvent(new RecordAccessed(user.actor(), Action.DENIED, RECORD_TYPE, patient.toString(),
-                patient.value(), "organisation not in care team"));
+        events.publishEvent(RecordAccessed.denied(user, AuditedRecord.PATIENT, patient, patient,
+                "organisation not in care team"));
     }
 
     private void requireClinicalReader(CurrentUser user) {
-        if (!user.hasAnyRole(Role.CLINICAL_RECORD_READERS)) {
+        if (!user.can(Permission.OPEN_PATIENT_RECORDS)) {
             throw new ForbiddenException("Your role (" + user.role().label()
                     + ") does not open individual patient records; use the service dashboards instead.");
         }
     }
 
     private void publish(CurrentUser user, Action action, PatientId patient, String detail) {
-        events.publishEvent(new RecordAccessed(user.actor(), action, RECORD_TYPE, patient.toString(), patient.value(),
+        events.publishEvent(RecordAccessed.of(user, action, AuditedRecord.PATIENT, patient, patient,
                 detail));
     }
 }

@@ -15,10 +15,11 @@ import org.homeward.patient.Carer;
 import org.homeward.patient.PatientService;
 import org.homeward.patient.PatientSummary;
 import org.homeward.security.CurrentUser;
-import org.homeward.security.Role;
+import org.homeward.security.Permission;
 import org.homeward.security.SecurityService;
 import org.homeward.security.UserAccount;
 import org.homeward.shared.AdmissionId;
+import org.homeward.shared.AuditedRecord;
 import org.homeward.shared.InvalidInputException;
 import org.homeward.shared.PatientId;
 import org.homeward.shared.RecordAccessed;
@@ -74,8 +75,7 @@ public class ReferralService {
     }
 
     private ReferralView refer(CurrentUser user, CreateReferral command, ReferralId reReferralOf) {
-        user.requireRole("refer a patient", Role.REFERRER, Role.CLINICIAN, Role.SENIOR_DECISION_MAKER,
-                Role.COORDINATOR);
+        user.require(Permission.REFER_PATIENTS);
         patients.requireVisible(user, command.patientId());
         VirtualWard ward = wards.ward(command.wardId());
         int age = patients.summary(command.patientId()).ageOn(today());
@@ -95,7 +95,7 @@ public class ReferralService {
         Referral referral = Referral.create(command, user, reReferralOf, clock.instant());
         repository.insert(referral);
         shareCareByWard(user, ward, command.patientId(), "referred to ");
-        audit(user, Action.CREATE, "Referral", referral.id().toString(), referral.patientId(),
+        audit(user, Action.CREATE, AuditedRecord.REFERRAL, referral.id().toString(), referral.patientId(),
                 referral.direction().label() + " referral to " + ward.name()
                         + (reReferralOf == null ? "" : " (re-referral of " + reReferralOf + ")"));
         return referral.view(clock.getZone());
@@ -104,7 +104,7 @@ public class ReferralService {
     /** Accepts or declines a referral against the ward's admission criteria. */
     @Transactional
     public ReferralView triage(CurrentUser user, ReferralId id, TriageDecision decision) {
-        user.requireRole("triage referrals", Role.SENIOR_DECISION_MAKER);
+        user.require(Permission.TRIAGE_REFERRALS);
         Referral referral = referralFor(user, id);
         Instant decidedAt = decision.decidedAt() == null ? clock.instant() : decision.decidedAt();
         if (decidedAt.isAfter(clock.instant())) {
@@ -123,7 +123,7 @@ public class ReferralService {
             referral.decline(user, decision.reason(), decidedAt);
         }
         repository.update(referral);
-        audit(user, Action.UPDATE, "Referral", id.toString(), referral.patientId(),
+        audit(user, Action.UPDATE, AuditedRecord.REFERRAL, id.toString(), referral.patientId(),
                 referral.status().label() + ": " + decision.reason());
         events.publishEvent(new ReferralTriaged(id, referral.patientId(), referral.wardId(), referral.status()));
         return referral.view(clock.getZone());
@@ -132,7 +132,7 @@ public class ReferralService {
     @Transactional
     public ReferralView referral(CurrentUser user, ReferralId id) {
         Referral referral = referralFor(user, id);
-        audit(user, Action.READ, "Referral", id.toString(), referral.patientId(), "viewed referral");
+        audit(user, Action.READ, AuditedRecord.REFERRAL, id.toString(), referral.patientId(), "viewed referral");
         return referral.view(clock.getZone());
     }
 
@@ -178,8 +178,8 @@ public class ReferralService {
             if (now.isAfter(due) && repository.markTriageOverdueNoticed(referral.id(), now)) {
                 events.publishEvent(new TriageOverdue(referral.id(), referral.patientId(), referral.wardId(),
                         referral.urgency(), referral.referredAt(), due, now));
-                events.publishEvent(new RecordAccessed(TRIAGE_CLOCK, Action.UPDATE, "Referral",
-                        referral.id().toString(), referral.patientId().value(), referral.urgency().label()
+                events.publishEvent(RecordAccessed.updated(TRIAGE_CLOCK, AuditedRecord.REFERRAL, referral.id(),
+                        referral.patientId(), referral.urgency().label()
                                 + " referral not triaged by its target " + due.atZone(clock.getZone())
                                 .toLocalDateTime().withNano(0)));
                 noticed++;
@@ -193,7 +193,7 @@ public class ReferralService {
 
     /** One audit line per patient listed, against that patient, as the census writes them (ADR 0002). */
     private List<ReferralView> auditedList(CurrentUser user, String list, List<ReferralView> shown) {
-        RecordsAccessed lines = RecordsAccessed.listed(user.actor(), "ReferralList", null,
+        RecordsAccessed lines = RecordsAccessed.listed(user, AuditedRecord.REFERRAL_LIST, null,
                 shown.stream().map(ReferralView::patientId).toList(),
                 "listed on " + list + " (" + shown.size() + " referrals)");
         if (!lines.isEmpty()) {
@@ -207,7 +207,7 @@ public class ReferralService {
     public List<ReferralView> referralsOf(CurrentUser user, PatientId patient) {
         patients.requireVisible(user, patient);
         List<ReferralView> found = repository.forPatient(patient).stream().map(r -> r.view(clock.getZone())).toList();
-        audit(user, Action.READ, "Referral", null, patient, "listed the patient's " + found.size() + " referrals");
+        audit(user, Action.READ, AuditedRecord.REFERRAL, null, patient, "listed the patient's " + found.size() + " referrals");
         return found;
     }
 
@@ -219,7 +219,7 @@ public class ReferralService {
      */
     @Transactional
     public AdmissionView admit(CurrentUser user, ReferralId referralId, AdmitPatient command) {
-        user.requireRole("admit patients", Role.SENIOR_DECISION_MAKER);
+        user.require(Permission.ADMIT_PATIENTS);
         Referral referral = referralFor(user, referralId);
         referral.admit();
         Instant now = clock.instant();
@@ -249,7 +249,7 @@ public class ReferralService {
         repository.update(referral);
         repository.insert(admission, user.id());
         AdmissionView view = admission.view();
-        audit(user, Action.CREATE, "Admission", view.id().toString(), view.patientId(),
+        audit(user, Action.CREATE, AuditedRecord.ADMISSION, view.id().toString(), view.patientId(),
                 "admitted to " + ward.name() + ", accountable " + accountable.displayName() + ", EDD "
                         + view.estimatedDischargeDate());
         shareCareByWard(user, ward, view.patientId(), "admitted to ");
@@ -260,7 +260,7 @@ public class ReferralService {
 
     @Transactional
     public AdmissionView discharge(CurrentUser user, AdmissionId id, DischargePatient command) {
-        user.requireRole("discharge patients", Role.SENIOR_DECISION_MAKER);
+        user.require(Permission.DISCHARGE_PATIENTS);
         Admission admission = repository.findAdmission(id).orElseThrow(() -> ReferralNotFoundException.forAdmission(id));
         patients.requireAccess(user, admission.view().patientId());
         Instant now = clock.instant();
@@ -268,7 +268,7 @@ public class ReferralService {
                 now, user.id());
         repository.updateDischarge(admission);
         AdmissionView view = admission.view();
-        audit(user, Action.UPDATE, "Admission", id.toString(), view.patientId(),
+        audit(user, Action.UPDATE, AuditedRecord.ADMISSION, id.toString(), view.patientId(),
                 "discharged to " + view.dischargeDestination().label() + " after " + view.lengthOfStayDays() + " days");
         events.publishEvent(new PatientDischarged(id, view.patientId(), view.wardId(), view.dischargeDestination(),
                 view.lengthOfStayDays(), view.dischargedAt(), user.username()));
@@ -281,15 +281,14 @@ public class ReferralService {
      */
     @Transactional
     public AdmissionView reviseEstimatedDischarge(CurrentUser user, AdmissionId id, ReviseEstimatedDischarge command) {
-        user.requireRole("revise the estimated discharge date", Role.SENIOR_DECISION_MAKER, Role.CLINICIAN,
-                Role.COORDINATOR);
+        user.require(Permission.REVISE_DISCHARGE_DATE);
         Admission admission = repository.findAdmission(id).orElseThrow(() -> ReferralNotFoundException.forAdmission(id));
         patients.requireAccess(user, admission.view().patientId());
         EddRevision revision = admission.reviseEstimatedDischarge(command.estimatedDischargeDate(), command.reason(),
                 today(), user.id(), user.displayName(), clock.instant());
         repository.insertRevision(admission, revision);
         AdmissionView view = admission.view();
-        audit(user, Action.UPDATE, "Admission", id.toString(), view.patientId(), "estimated discharge date revised from "
+        audit(user, Action.UPDATE, AuditedRecord.ADMISSION, id.toString(), view.patientId(), "estimated discharge date revised from "
                 + revision.previousDate() + " to " + revision.revisedDate() + ": " + revision.reason());
         return view;
     }
@@ -308,7 +307,7 @@ public class ReferralService {
         AdmissionView view = repository.findAdmission(id).orElseThrow(() -> ReferralNotFoundException.forAdmission(id))
                 .view();
         patients.requireAccess(user, view.patientId());
-        audit(user, Action.READ, "Admission", id.toString(), view.patientId(),
+        audit(user, Action.READ, AuditedRecord.ADMISSION, id.toString(), view.patientId(),
                 view.isOpen() ? "viewed admission" : "viewed discharge summary");
         return view;
     }
@@ -318,7 +317,7 @@ public class ReferralService {
     public List<AdmissionView> admissionsOf(CurrentUser user, PatientId patient) {
         patients.requireVisible(user, patient);
         List<AdmissionView> found = repository.admissionsOf(patient);
-        audit(user, Action.READ, "Admission", null, patient, "listed the patient's " + found.size() + " admissions");
+        audit(user, Action.READ, AuditedRecord.ADMISSION, null, patient, "listed the patient's " + found.size() + " admissions");
         return found;
     }
 
@@ -377,8 +376,8 @@ public class ReferralService {
         }
         // one audit line per patient listed, against that patient: their trail then shows each census that showed them
         for (CensusRow row : rows) {
-            events.publishEvent(new RecordAccessed(user.actor(), Action.READ, "WardCensus", wardId.toString(),
-                    row.patient().id().value(), "listed on the census of " + ward.name() + " (" + rows.size()
+            events.publishEvent(RecordAccessed.read(user, AuditedRecord.WARD_CENSUS, wardId, row.patient().id(),
+                    "listed on the census of " + ward.name() + " (" + rows.size()
                             + " patients)"));
         }
         return new WardCensus(today, occupancy(ward, open, today), rows, open.size() - rows.size());
@@ -460,7 +459,7 @@ public class ReferralService {
     private UserAccount accountableClinician(AdmitPatient command) {
         UserAccount clinician = security.findUser(command.accountableClinicianId())
                 .orElseThrow(() -> new InvalidInputException("accountableClinicianId", "No user with that id"));
-        if (clinician.role() != Role.SENIOR_DECISION_MAKER) {
+        if (!clinician.can(Permission.BE_ACCOUNTABLE_CLINICIAN)) {
             throw new InvalidInputException("accountableClinicianId", clinician.displayName()
                     + " is not a senior decision-maker; the accountable clinician must be a consultant, consultant practitioner or GP");
         }
@@ -559,7 +558,8 @@ public class ReferralService {
         return command.accountabilityTransferredAt();
     }
 
-    private void audit(CurrentUser user, Action action, String type, String id, PatientId patient, String detail) {
-        events.publishEvent(new RecordAccessed(user.actor(), action, type, id, patient.value(), detail));
+    private void audit(CurrentUser user, Action action, AuditedRecord type, Object id, PatientId patient,
+            String detail) {
+        events.publishEvent(RecordAccessed.of(user, action, type, id, patient, detail));
     }
 }

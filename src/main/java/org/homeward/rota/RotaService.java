@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.homeward.security.CurrentUser;
-import org.homeward.security.Role;
+import org.homeward.security.Permission;
 import org.homeward.security.SecurityService;
 import org.homeward.security.UserAccount;
+import org.homeward.shared.AuditedRecord;
 import org.homeward.shared.InvalidInputException;
 import org.homeward.shared.NotFoundException;
 import org.homeward.shared.OrganisationId;
@@ -29,8 +30,6 @@ public class RotaService {
 
     /** An on-call entry covers at most a week: a longer one is almost certainly a typing slip. */
     static final Duration LONGEST_ENTRY = Duration.ofDays(7);
-
-    private static final Role[] PLANNERS = {Role.CLINICIAN, Role.SENIOR_DECISION_MAKER, Role.COORDINATOR};
 
     private final OnCallRepository repository;
     private final ShiftRepository shifts;
@@ -52,7 +51,7 @@ public class RotaService {
     /** A coordinator (or senior) puts someone of their own organisation on call for a ward's tier. */
     @Transactional
     public OnCall add(CurrentUser user, AddOnCall command) {
-        user.requireRole("add to the on-call rota", Role.COORDINATOR, Role.SENIOR_DECISION_MAKER);
+        user.require(Permission.ADD_ON_CALL);
         if (command.wardId() == null) {
             throw new InvalidInputException("wardId", "Say which ward the person is on call for");
         }
@@ -83,8 +82,8 @@ public class RotaService {
         OnCall entry = new OnCall(UUID.randomUUID(), person.organisationId(), ward.id(), ward.name(), command.tier(),
                 person.id(), person.displayName(), person.jobTitle(), command.startsAt(), command.endsAt());
         repository.insert(entry, user.username(), clock.instant());
-        events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.CREATE, "OnCall",
-                entry.id().toString(), null, "put " + person.username() + " on call as " + command.tier().label()
+        events.publishEvent(RecordAccessed.created(user, AuditedRecord.ON_CALL, entry.id(), null,
+                "put " + person.username() + " on call as " + command.tier().label()
                         + " for " + ward.name()));
         return entry;
     }
@@ -107,7 +106,7 @@ public class RotaService {
      */
     @Transactional
     public StaffShift addShift(CurrentUser user, AddShift command) {
-        user.requireRole("plan shifts", Role.COORDINATOR, Role.SENIOR_DECISION_MAKER);
+        user.require(Permission.PLAN_SHIFTS);
         StaffShift shift = ShiftPlan.checked(command, security, clock.getZone(), user.username(), clock.instant());
         if (!shift.organisationId().equals(user.organisationId())) {
             throw new InvalidInputException("username", shift.staffName() + " works for another organisation; each "
@@ -117,21 +116,21 @@ public class RotaService {
             throw new RefusedException(shift.staffName() + " already has a shift overlapping this one");
         }
         shifts.insert(shift);
-        events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.CREATE, "StaffShift",
-                shift.id().toString(), null, "shift for " + shift.staffName()));
+        events.publishEvent(RecordAccessed.created(user, AuditedRecord.STAFF_SHIFT, shift.id(), null,
+                "shift for " + shift.staffName()));
         return shift;
     }
 
     @Transactional
     public StaffShift cancelShift(CurrentUser user, UUID id) {
-        user.requireRole("plan shifts", Role.COORDINATOR, Role.SENIOR_DECISION_MAKER);
+        user.require(Permission.PLAN_SHIFTS);
         StaffShift shift = shifts.find(id).filter(s -> s.organisationId().equals(user.organisationId()))
                 .orElseThrow(() -> new NotFoundException("No shift with id " + id));
         if (!shifts.cancel(id, user.username(), clock.instant())) {
             throw new RefusedException("This shift was already cancelled by " + shift.cancelledBy());
         }
-        events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.UPDATE, "StaffShift",
-                id.toString(), null, "cancelled shift for " + shift.staffName()));
+        events.publishEvent(RecordAccessed.updated(user, AuditedRecord.STAFF_SHIFT, id, null,
+                "cancelled shift for " + shift.staffName()));
         return shifts.find(id).orElseThrow();
     }
 
@@ -141,7 +140,7 @@ public class RotaService {
      */
     @Transactional(readOnly = true)
     public List<StaffShift> shifts(CurrentUser user, LocalDate day) {
-        user.requireRole("see shifts", PLANNERS);
+        user.require(Permission.SEE_SHIFTS);
         return shifts.startingBetween(user.organisationId(), day.atStartOfDay(clock.getZone()).toInstant(),
                 day.plusDays(1).atStartOfDay(clock.getZone()).toInstant());
     }

@@ -3,10 +3,9 @@ package org.homeward.rota;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
-import org.homeward.security.Role;
+import org.homeward.security.Permission;
 import org.homeward.security.SecurityService;
 import org.homeward.security.UserAccount;
 import org.homeward.shared.InvalidInputException;
@@ -17,8 +16,6 @@ final class ShiftPlan {
 
     static final Duration LONGEST_SHIFT = Duration.ofHours(14);
     static final int DEFAULT_MAX_VISITS = 12;
-    private static final Set<Role> VISITING_ROLES = EnumSet.of(Role.CLINICIAN, Role.SENIOR_DECISION_MAKER,
-            Role.PHARMACIST);
 
     private ShiftPlan() {
     }
@@ -29,7 +26,7 @@ final class ShiftPlan {
         }
         UserAccount staff = security.findUserByUsername(c.username().strip()).orElseThrow(() ->
                 new InvalidInputException("username", "No staff member with username " + c.username()));
-        if (!VISITING_ROLES.contains(staff.role())) {
+        if (!staff.can(Permission.VISIT_PATIENTS)) {
             throw new InvalidInputException("username", staff.displayName() + " is a " + staff.role().label()
                     + " and does not make home visits");
         }

@@ -1,7 +1,5 @@
 package org.homeward.security;
 
-import java.util.Arrays;
-import java.util.Set;
 import org.homeward.shared.ForbiddenException;
 import org.homeward.shared.OrganisationId;
 import org.homeward.shared.RecordAccessed;
@@ -12,26 +10,24 @@ import org.homeward.shared.UserId;
  * on, so every access decision and audit entry names a person, an organisation and a role.
  */
 public record CurrentUser(UserId id, String username, String displayName, Role role, OrganisationId organisationId,
-        String organisationName) {
+        String organisationName) implements RecordAccessed.By {
 
     public static CurrentUser of(UserAccount account) {
         return new CurrentUser(account.id(), account.username(), account.displayName(), account.role(),
                 account.organisationId(), account.organisationName());
     }
 
-    public boolean hasRole(Role... roles) {
-        return Arrays.asList(roles).contains(role);
+    /** Whether this user's role has {@code permission} in the {@link Permissions} table. */
+    public boolean can(Permission permission) {
+        return Permissions.grants(role, permission);
     }
 
-    public boolean hasAnyRole(Set<Role> roles) {
-        return roles.contains(role);
-    }
-
-    /** Refuses with 403 unless this user has one of {@code roles}; {@code action} says what was attempted. */
-    public void requireRole(String action, Role... roles) {
-        if (!hasRole(roles)) {
-            throw new ForbiddenException("Your role (" + role.label() + ") may not " + action + "; this needs: "
-                    + String.join(", ", Arrays.stream(roles).map(Role::label).toList()) + ".");
+    /** Refuses with 403, naming the roles that may, unless this user's role has {@code permission}. */
+    public void require(Permission permission) {
+        if (!can(permission)) {
+            throw new ForbiddenException("Your role (" + role.label() + ") may not " + permission.words()
+                    + "; this needs: " + String.join(", ", Permissions.rolesWith(permission).stream()
+                            .map(Role::label).toList()) + ".");
         }
     }
 
@@ -43,6 +39,7 @@ public record CurrentUser(UserId id, String username, String displayName, Role r
         return displayName + " (" + username + ")";
     }
 
+    @Override
     public RecordAccessed.Actor actor() {
         return new RecordAccessed.Actor(username, organisationId.value(), organisationName, role.name());
     }

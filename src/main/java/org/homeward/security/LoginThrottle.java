@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import org.homeward.security.LoginThrottleRepository.Counted;
 import org.homeward.security.LoginThrottleRepository.Kind;
+import org.homeward.shared.AuditedRecord;
 import org.homeward.shared.ForbiddenException;
 import org.homeward.shared.NotFoundException;
 import org.homeward.shared.RecordAccessed;
@@ -33,8 +34,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class LoginThrottle {
 
-    static final String LOCK_RECORD = "SignInLock";
-    private static final String SIGN_IN_RECORD = "SignIn";
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
     private final LoginThrottleRepository repository;
@@ -86,8 +85,8 @@ public class LoginThrottle {
     @EventListener
     void on(AuthenticationFailureLockedEvent event) {
         String username = key(event.getAuthentication().getName());
-        events.publishEvent(new RecordAccessed(actor(username), RecordAccessed.Action.DENIED, SIGN_IN_RECORD,
-                null, null, "Sign-in refused from " + addressOf(event.getAuthentication())
+        events.publishEvent(RecordAccessed.denied(actor(username), AuditedRecord.SIGN_IN, null, null,
+                "Sign-in refused from " + addressOf(event.getAuthentication())
                         + ": locked after too many failed sign-ins"));
     }
 
@@ -113,16 +112,16 @@ public class LoginThrottle {
         repository.sweep(now.minus(max(settings.window(), settings.addressWindow())), now);
 
         RecordAccessed.Actor actor = actor(key);
-        events.publishEvent(new RecordAccessed(actor, RecordAccessed.Action.DENIED, SIGN_IN_RECORD, null, null,
+        events.publishEvent(RecordAccessed.denied(actor, AuditedRecord.SIGN_IN, null, null,
                 "Failed sign-in from " + address + " (" + Math.min(account.failures(), settings.maxFailures())
                         + " of " + settings.maxFailures() + " allowed in " + minutes(settings.window()) + ")"));
         if (account.failures() == settings.maxFailures() && account.lockedUntil() != null) {
-            events.publishEvent(new RecordAccessed(actor, RecordAccessed.Action.UPDATE, LOCK_RECORD, truncate(key, 60),
-                    null, "Locked until " + timeOfDay(account.lockedUntil()) + " after " + account.failures()
+            events.publishEvent(RecordAccessed.updated(actor, AuditedRecord.SIGN_IN_LOCK, truncate(key, 60), null,
+                    "Locked until " + timeOfDay(account.lockedUntil()) + " after " + account.failures()
                             + " failed sign-ins in " + minutes(settings.window())));
         }
         if (fromAddress.failures() == settings.addressMaxFailures()) {
-            events.publishEvent(new RecordAccessed(actor, RecordAccessed.Action.UPDATE, LOCK_RECORD, null, null,
+            events.publishEvent(RecordAccessed.updated(actor, AuditedRecord.SIGN_IN_LOCK, null, null,
                     "Sign-ins from " + address + " refused for up to " + minutes(settings.addressWindow()) + " after "
                             + fromAddress.failures() + " failed sign-ins"));
         }
@@ -131,7 +130,7 @@ public class LoginThrottle {
     /** The administrator's view of a user's sign-in lock, for users of their own organisation. */
     @Transactional(readOnly = true)
     public LockStatus status(CurrentUser admin, String username) {
-        StoredUserCheck.administeredBy(admin, users, username, "see whether an account is locked");
+        StoredUserCheck.administeredBy(admin, users, username, Permission.SEE_ACCOUNT_LOCKS);
         return statusOf(key(username));
     }
 
@@ -141,12 +140,12 @@ public class LoginThrottle {
      */
     @Transactional
     public LockStatus unlock(CurrentUser admin, String username) {
-        StoredUserCheck.administeredBy(admin, users, username, "unlock an account");
+        StoredUserCheck.administeredBy(admin, users, username, Permission.UNLOCK_ACCOUNTS);
         String key = key(username);
         LockStatus before = statusOf(key);
         repository.clearAccount(key);
-        events.publishEvent(new RecordAccessed(admin.actor(), RecordAccessed.Action.UPDATE, LOCK_RECORD,
-                truncate(key, 60), null, "Unlocked " + key + (before.locked()
+        events.publishEvent(RecordAccessed.updated(admin, AuditedRecord.SIGN_IN_LOCK, truncate(key, 60), null,
+                "Unlocked " + key + (before.locked()
                         ? " (was locked until " + timeOfDay(before.lockedUntil()) + ")"
                         : " (was not locked; " + before.recentFailures() + " recent failed sign-ins forgotten)")));
         return statusOf(key);
@@ -200,8 +199,9 @@ public class LoginThrottle {
     /** Who may administer whose account: one rule for status and unlock. */
     private static final class StoredUserCheck {
 
-        static void administeredBy(CurrentUser admin, SecurityRepository users, String username, String action) {
-            admin.requireRole(action, Role.ADMIN);
+        static void administeredBy(CurrentUser admin, SecurityRepository users, String username,
+                Permission permission) {
+            admin.require(permission);
             UserAccount user = users.findUserByUsername(username).map(SecurityRepository.StoredUser::account)
                     .orElseThrow(() -> new NotFoundException("No user with username " + username));
             if (!user.organisationId().equals(admin.organisationId())) {

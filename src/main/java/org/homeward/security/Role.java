@@ -1,8 +1,5 @@
 package org.homeward.security;
 
-import java.util.EnumSet;
-import java.util.Set;
-
 /** What a user does in the service; one role per user. */
 public enum Role {
     REFERRER("Referrer"),
@@ -13,10 +10,6 @@ public enum Role {
     COMMISSIONER("Commissioner"),
     GOVERNANCE("Governance lead"),
     ADMIN("Administrator");
-
-    /** Roles that may open an individual patient's record (subject to the care team). Commissioners see aggregates only. */
-    public static final Set<Role> CLINICAL_RECORD_READERS = EnumSet.of(REFERRER, CLINICIAN, SENIOR_DECISION_MAKER,
-            PHARMACIST, COORDINATOR, GOVERNANCE);
 
     private final String label;
 

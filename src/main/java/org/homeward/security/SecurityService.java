@@ -85,7 +85,7 @@ public class SecurityService {
      */
     @Transactional
     public List<String> coverPractices(CurrentUser user, OrganisationId gpOrganisation, Collection<String> practiceCodes) {
-        user.requireRole("record the GP practices an organisation covers", Role.ADMIN);
+        user.require(Permission.RECORD_COVERED_GP_PRACTICES);
         if (!gpOrganisation.equals(user.organisationId())) {
             throw new ForbiddenException("You administer " + user.organisationName() + "; the practices another"
                     + " organisation covers are recorded by its own administrator");
@@ -126,6 +126,13 @@ public class SecurityService {
     @Transactional(readOnly = true)
     public List<UserAccount> usersWithRole(Role role) {
         return repository.usersWithRole(role);
+    }
+
+    /** The users whose role has {@code permission}, role by role in the order of {@link Permissions}. */
+    @Transactional(readOnly = true)
+    public List<UserAccount> usersWho(Permission permission) {
+        return Permissions.rolesWith(permission).stream().flatMap(role -> repository.usersWithRole(role).stream())
+                .toList();
     }
 
     @Transactional(readOnly = true)

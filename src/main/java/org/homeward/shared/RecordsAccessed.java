@@ -13,10 +13,10 @@ public record RecordsAccessed(List<RecordAccessed> entries) {
      * A list that shows patients (census, alert board, referral lists, visit plans): one READ line per patient shown,
      * against that patient, so each patient's trail names everyone who saw them in a list (ADR 0002).
      */
-    public static RecordsAccessed listed(RecordAccessed.Actor actor, String recordType, String recordId,
+    public static RecordsAccessed listed(RecordAccessed.By by, AuditedRecord record, Object recordId,
             Collection<PatientId> shown, String detail) {
-        return new RecordsAccessed(shown.stream().distinct().map(p -> new RecordAccessed(actor,
-                RecordAccessed.Action.READ, recordType, recordId, p.value(), detail)).toList());
+        return new RecordsAccessed(shown.stream().distinct()
+                .map(p -> RecordAccessed.read(by, record, recordId, p, detail)).toList());
     }
 
     public boolean isEmpty() {

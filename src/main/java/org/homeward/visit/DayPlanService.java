@@ -15,7 +15,8 @@ import org.homeward.patient.PatientService;
 import org.homeward.rota.RotaService;
 import org.homeward.rota.StaffShift;
 import org.homeward.security.CurrentUser;
-import org.homeward.security.Role;
+import org.homeward.security.Permission;
+import org.homeward.shared.AuditedRecord;
 import org.homeward.shared.OrganisationId;
 import org.homeward.shared.PatientId;
 import org.homeward.shared.RecordAccessed;
@@ -99,7 +100,7 @@ public class DayPlanService {
      */
     @Transactional
     public DayPlan plan(CurrentUser user, LocalDate day) {
-        user.requireRole("plan the day's visits", Role.COORDINATOR, Role.SENIOR_DECISION_MAKER);
+        user.require(Permission.PLAN_VISITS);
         return planDay(user, user.organisationId(), day, null, false).plan();
     }
 
@@ -282,9 +283,8 @@ public class DayPlanService {
             plans.insertChanges(plan.id(), changes);
         }
         if (!patientIds.isEmpty()) {
-            events.publishEvent(new RecordsAccessed(patientIds.stream().map(p -> new RecordAccessed(user.actor(),
-                    RecordAccessed.Action.CREATE, "DayPlan", plan.id().toString(), p.value(),
-                    reason + ": visits for " + day + " (version " + plan.version() + ")"))
+            events.publishEvent(new RecordsAccessed(patientIds.stream().map(p -> RecordAccessed.created(user,
+                    AuditedRecord.DAY_PLAN, plan.id(), p, reason + ": visits for " + day + " (version " + plan.version() + ")"))
                     .collect(Collectors.toList())));
         }
         return new Made(plan, previous.orElse(null), changes, evaluation, unsolved);
@@ -306,7 +306,7 @@ public class DayPlanService {
     /** What the re-plan that made the day's current plan changed, for the visits the user may see. */
     @Transactional(readOnly = true)
     public List<DayPlanChange> changes(CurrentUser user, LocalDate day) {
-        user.requireRole("see the day's visit plan", Role.CLINICIAN, Role.SENIOR_DECISION_MAKER, Role.COORDINATOR);
+        user.require(Permission.SEE_VISIT_PLAN);
         return plans.currentId(user.organisationId(), day).map(planId -> {
             List<DayPlanChange> all = plans.changes(planId);
             Set<PatientId> visible = visible(user, all.stream().map(DayPlanChange::patientId).collect(Collectors.toSet()));
@@ -334,11 +334,11 @@ public class DayPlanService {
      */
     @Transactional
     public Optional<DayPlan> currentPlan(CurrentUser user, LocalDate day) {
-        user.requireRole("see the day's visit plan", Role.CLINICIAN, Role.SENIOR_DECISION_MAKER, Role.COORDINATOR);
+        user.require(Permission.SEE_VISIT_PLAN);
         return plans.current(user.organisationId(), day).map(plan -> {
             Set<PatientId> visible = visible(user,
                     plan.visits().stream().map(PlannedVisit::patientId).collect(Collectors.toSet()));
-            VisitAudit.listed(events, user, "DayPlan", plan.id().toString(), visible,
+            VisitAudit.listed(events, user, AuditedRecord.DAY_PLAN, plan.id(), visible,
                     "listed on the visit plan for " + day + " (version " + plan.version() + ")");
             return onlyVisits(plan, visible);
         });

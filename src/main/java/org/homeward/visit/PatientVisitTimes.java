@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.homeward.rota.RotaService;
 import org.homeward.rota.StaffShift;
+import org.homeward.shared.AuditedRecord;
 import org.homeward.shared.PatientId;
 import org.homeward.shared.RecordAccessed;
 import org.homeward.shared.Skill;
@@ -85,8 +86,8 @@ public class PatientVisitTimes {
         for (DayPlan plan : current) {
             List<PlannedVisit> inPlan = plan.visits().stream().filter(v -> v.patientId().equals(patient)).toList();
             theirs.addAll(inPlan);
-            events.publishEvent(new RecordAccessed(HOME_LINK, RecordAccessed.Action.READ, "DayPlan",
-                    plan.id().toString(), patient.value(), "patient or carer viewed " + inPlan.size()
+            events.publishEvent(RecordAccessed.read(HOME_LINK, AuditedRecord.DAY_PLAN, plan.id(), patient,
+                    "patient or carer viewed " + inPlan.size()
                             + " visit time(s) for " + day + " through their home link"));
         }
         ZoneId zone = clock.getZone();

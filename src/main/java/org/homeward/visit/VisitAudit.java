@@ -2,6 +2,7 @@ package org.homeward.visit;
 
 import java.util.Collection;
 import org.homeward.security.CurrentUser;
+import org.homeward.shared.AuditedRecord;
 import org.homeward.shared.PatientId;
 import org.homeward.shared.RecordsAccessed;
 import org.springframework.context.ApplicationEventPublisher;
@@ -15,9 +16,9 @@ final class VisitAudit {
     private VisitAudit() {
     }
 
-    static void listed(ApplicationEventPublisher events, CurrentUser user, String recordType, String recordId,
+    static void listed(ApplicationEventPublisher events, CurrentUser user, AuditedRecord record, Object recordId,
             Collection<PatientId> shown, String detail) {
-        RecordsAccessed lines = RecordsAccessed.listed(user.actor(), recordType, recordId, shown, detail);
+        RecordsAccessed lines = RecordsAccessed.listed(user, record, recordId, shown, detail);
         if (!lines.isEmpty()) {
             events.publishEvent(lines);
         }

@@ -17,7 +17,8 @@ import org.homeward.patient.PatientSummary;
 import org.homeward.rota.RotaService;
 import org.homeward.rota.StaffShift;
 import org.homeward.security.CurrentUser;
-import org.homeward.security.Role;
+import org.homeward.security.Permission;
+import org.homeward.shared.AuditedRecord;
 import org.homeward.shared.InvalidInputException;
 import org.homeward.shared.NotFoundException;
 import org.homeward.shared.PatientId;
@@ -126,7 +127,7 @@ public class VisitRecordService {
      */
     @Transactional(readOnly = true)
     public List<VisitRecord> recordedOn(CurrentUser user, LocalDate day) {
-        user.requireRole("see the day's visit plan", Role.COORDINATOR, Role.SENIOR_DECISION_MAKER, Role.CLINICIAN);
+        user.require(Permission.SEE_VISIT_PLAN);
         return records.onDay(day);
     }
 
@@ -209,7 +210,7 @@ public class VisitRecordService {
      */
     @Transactional
     public List<VisitException> exceptions(CurrentUser user, LocalDate day) {
-        user.requireRole("see missed and late visits", Role.COORDINATOR, Role.SENIOR_DECISION_MAKER, Role.CLINICIAN);
+        user.require(Permission.SEE_MISSED_VISITS);
         DayPlan plan = plans.current(user.organisationId(), day).orElse(null);
         if (plan == null) {
             return List.of();
@@ -232,7 +233,7 @@ public class VisitRecordService {
             }
         }
         found.sort(Comparator.comparing(VisitException::since).thenComparing(e -> e.visit().visitId()));
-        VisitAudit.listed(events, user, "VisitExceptions", plan.id().toString(),
+        VisitAudit.listed(events, user, AuditedRecord.VISIT_EXCEPTIONS, plan.id(),
                 found.stream().map(e -> e.visit().patientId()).collect(Collectors.toSet()),
                 "listed among the missed and late visits of " + day + " (" + found.size() + " visits)");
         return found;
@@ -246,7 +247,7 @@ public class VisitRecordService {
                 .filter(v -> v.visitId().equals(visitId) && v.planned()).findFirst())
                 .orElseThrow(() -> new NotFoundException("No visit " + visitId + " in the plan for " + day));
         patients.requireVisible(user, planned.patientId());
-        if (!user.hasRole(Role.COORDINATOR, Role.SENIOR_DECISION_MAKER)
+        if (!user.can(Permission.RECORD_OTHERS_VISITS)
                 && !myShifts(user, day).contains(planned.shiftId())) {
             throw new org.homeward.shared.ForbiddenException("This visit is planned for " + planned.staffName()
                     + "; ask the coordinator to re-plan it to you");
@@ -277,7 +278,7 @@ public class VisitRecordService {
     }
 
     private void audit(CurrentUser user, PlannedVisit visit, String detail) {
-        events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.UPDATE, "VisitRecord",
-                visit.visitId(), visit.patientId().value(), detail));
+        events.publishEvent(RecordAccessed.updated(user, AuditedRecord.VISIT_RECORD, visit.visitId(), visit.patientId(),
+                detail));
     }
 }

@@ -13,8 +13,9 @@ import org.homeward.escalation.AlertView;
 import org.homeward.patient.PatientService;
 import org.homeward.referral.ReferralService;
 import org.homeward.security.CurrentUser;
-import org.homeward.security.Role;
+import org.homeward.security.Permission;
 import org.homeward.security.SecurityService;
+import org.homeward.shared.AuditedRecord;
 import org.homeward.shared.InvalidInputException;
 import org.homeward.shared.PatientId;
 import org.homeward.shared.RecordAccessed;
@@ -30,7 +31,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class VisitService {
 
-    private static final Role[] PLANNERS = {Role.CLINICIAN, Role.SENIOR_DECISION_MAKER, Role.COORDINATOR};
 
     private final CarePlanService carePlans;
     private final UrgentVisitRepository urgentVisits;
@@ -59,9 +59,9 @@ public class VisitService {
      */
     @Transactional
     public List<VisitRequirement> requirements(CurrentUser user, LocalDate day, WardId ward) {
-        user.requireRole("see the visits due", PLANNERS);
+        user.require(Permission.SEE_VISITS_DUE);
         List<VisitRequirement> requirements = requirementsInCareOf(user.organisationId(), day, ward);
-        VisitAudit.listed(events, user, "VisitRequirements", null,
+        VisitAudit.listed(events, user, AuditedRecord.VISIT_REQUIREMENTS, null,
                 requirements.stream().map(VisitRequirement::patientId).collect(Collectors.toSet()),
                 "listed among the visits due on " + day + " (" + requirements.size() + " visits)");
         return requirements;
@@ -105,7 +105,7 @@ public class VisitService {
      */
     @Transactional
     public UrgentVisit requestUrgentVisit(CurrentUser user, RequestUrgentVisit command) {
-        user.requireRole("ask for an urgent visit", PLANNERS);
+        user.require(Permission.ASK_URGENT_VISIT);
         UrgentVisit urgent = UrgentVisitPlan.checked(command, clock.instant(), clock.getZone(), user.username());
         patients.requireVisible(user, urgent.patientId());
         if (urgent.alertId() != null) {
@@ -125,8 +125,8 @@ public class VisitService {
             throw new RefusedException(duplicate(existing.get(0)));
         }
         urgentVisits.insert(urgent);
-        events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.CREATE, "UrgentVisit",
-                urgent.id().toString(), urgent.patientId().value(), "asked for an urgent " + urgent.kind().label()
+        events.publishEvent(RecordAccessed.created(user, AuditedRecord.URGENT_VISIT, urgent.id(), urgent.patientId(),
+                "asked for an urgent " + urgent.kind().label()
                         + " visit within " + java.time.Duration.between(urgent.earliestStart(), urgent.latestStart())
                         .toMinutes() + " minutes"));
         return urgent;

@@ -9,10 +9,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.homeward.security.CurrentUser;
+import org.homeward.security.Permission;
 import org.homeward.security.Organisation;
 import org.homeward.security.OrganisationType;
-import org.homeward.security.Role;
 import org.homeward.security.SecurityService;
+import org.homeward.shared.AuditedRecord;
 import org.homeward.shared.ForbiddenException;
 import org.homeward.shared.InvalidInputException;
 import org.homeward.shared.NotFoundException;
@@ -54,7 +55,7 @@ public class WardService {
      */
     @Transactional
     public VirtualWard create(CurrentUser user, CreateWard command, SetCareOrganisations care) {
-        requireAdministratorOfHost(user, command.hostOrganisationId(), "open a virtual ward");
+        requireAdministratorOfHost(user, command.hostOrganisationId(), Permission.OPEN_WARDS);
         if (command.opensAt().isAfter(LATEST_OPENING)) {
             throw new InvalidInputException("opensAt", "A virtual ward must open by 08:00 (the national standard: 8am to 8pm, 7 days a week)");
         }
@@ -72,8 +73,8 @@ public class WardService {
                 command.outOfHoursContact().trim(), command.outOfHoursPhone().trim(), command.minAgeYears(),
                 command.maxAgeYears(), command.admissionCriteria().trim(), command.inHoursPhone().trim());
         repository.insert(ward);
-        events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.CREATE, "VirtualWard",
-                ward.id().toString(), null, "opened ward " + ward.name() + " with " + ward.bedCapacity() + " beds"));
+        events.publishEvent(RecordAccessed.created(user, AuditedRecord.VIRTUAL_WARD, ward.id(), null,
+                "opened ward " + ward.name() + " with " + ward.bedCapacity() + " beds"));
         replaceCareOrganisations(user, ward, care);
         return ward;
     }
@@ -85,7 +86,7 @@ public class WardService {
     @Transactional
     public List<WardCareOrganisation> setCareOrganisations(CurrentUser user, WardId wardId, SetCareOrganisations care) {
         VirtualWard ward = ward(wardId);
-        requireAdministratorOfHost(user, ward.hostOrganisationId(), "change who shares this ward's care");
+        requireAdministratorOfHost(user, ward.hostOrganisationId(), Permission.CHANGE_WARD_CARE);
         replaceCareOrganisations(user, ward, care);
         return careOrganisations(wardId);
     }
@@ -115,8 +116,8 @@ public class WardService {
             }
         }
         repository.replaceCareOrganisations(ward.id(), ward.hostOrganisationId(), visiting);
-        events.publishEvent(new RecordAccessed(user.actor(), RecordAccessed.Action.UPDATE, "VirtualWard",
-                ward.id().toString(), null, "care shared by host and " + (visiting.isEmpty() ? "no visiting organisation"
+        events.publishEvent(RecordAccessed.updated(user, AuditedRecord.VIRTUAL_WARD, ward.id(), null,
+                "care shared by host and " + (visiting.isEmpty() ? "no visiting organisation"
                         : visiting.size() + " visiting organisation(s): " + visiting)));
     }
 
@@ -124,8 +125,8 @@ public class WardService {
      * The one rule for who sets up a ward: a provider hosts it (never a GP organisation or a commissioner, whose
      * staff would then join every patient's care team), and that provider's own administrator sets it up.
      */
-    private void requireAdministratorOfHost(CurrentUser user, OrganisationId hostId, String action) {
-        user.requireRole(action, Role.ADMIN);
+    private void requireAdministratorOfHost(CurrentUser user, OrganisationId hostId, Permission permission) {
+        user.require(permission);
         if (hostId == null) {
             throw new InvalidInputException("hostOrganisationId", "Hosting organisation is required");
         }

@@ -21,7 +21,7 @@ import org.homeward.referral.Urgency;
 import org.homeward.scoring.ClinicalFrailtyScale;
 import org.homeward.scoring.FourAt;
 import org.homeward.security.CurrentUser;
-import org.homeward.security.Role;
+import org.homeward.security.Permission;
 import org.homeward.security.SecurityService;
 import org.homeward.shared.FormErrors;
 import org.homeward.shared.InvalidInputException;
@@ -164,11 +164,11 @@ class ReferralPageController {
         }
         if (!model.containsAttribute("admission")) {
             model.addAttribute("admission", new AdmitPatient(
-                    user.hasRole(Role.SENIOR_DECISION_MAKER) ? user.id() : null, null, ConsentGivenBy.PATIENT, true,
+                    user.can(Permission.BE_ACCOUNTABLE_CLINICIAN) ? user.id() : null, null, ConsentGivenBy.PATIENT, true,
                     null, null, null, null, null, null, null, null));
         }
         model.addAttribute("outcomes", TriageDecision.Outcome.values());
-        model.addAttribute("seniors", security.usersWithRole(Role.SENIOR_DECISION_MAKER));
+        model.addAttribute("seniors", security.usersWho(Permission.BE_ACCOUNTABLE_CLINICIAN));
         model.addAttribute("consentOptions", ConsentGivenBy.values());
         addAssessmentChoices(model, patient.summary().ageOn(referrals.today()) >= AssessmentScores.FROM_AGE);
         return "referral/detail";

@@ -9,7 +9,7 @@ import org.homeward.patient.PatientService;
 import org.homeward.patient.PatientSummary;
 import org.homeward.rota.RotaService;
 import org.homeward.security.CurrentUser;
-import org.homeward.security.Role;
+import org.homeward.security.Permission;
 import org.homeward.visit.DayPlan;
 import org.homeward.visit.DayPlanService;
 import org.homeward.visit.PlannedVisit;
@@ -75,7 +75,7 @@ class DayPlanPageController {
         model.addAttribute("relativeDay", day.equals(today) ? "Today" : day.equals(today.plusDays(1)) ? "Tomorrow"
                 : day.equals(today.minusDays(1)) ? "Yesterday" : null);
         model.addAttribute("plan", plan);
-        model.addAttribute("canPlan", user.hasRole(Role.COORDINATOR, Role.SENIOR_DECISION_MAKER));
+        model.addAttribute("canPlan", user.can(Permission.PLAN_VISITS));
         if (plan != null) {
             List<VisitException> exceptions = records.exceptions(user, day);
             model.addAttribute("unplanned", plan.unplanned());

@@ -1,0 +1,75 @@
+package org.homeward.security;
+
+/**
+ * Something a user may do, named by what it allows; {@link Permissions} says which roles have it. The words finish
+ * the sentence "Your role may not ..." in a refusal, and describe the permission in {@code docs/permissions.md}.
+ */
+public enum Permission {
+    // patients
+    REGISTER_PATIENTS("register a patient"),
+    CORRECT_PATIENT_DETAILS("correct a patient's details"),
+    ADD_CARERS("add a carer"),
+    OPEN_PATIENT_RECORDS("open individual patient records"),
+    CHANGE_CARE_TEAM("change a patient's care team"),
+    REVIEW_BREAK_GLASS("review break-glass openings"),
+    // referrals and admissions
+    REFER_PATIENTS("refer a patient"),
+    TRIAGE_REFERRALS("triage referrals"),
+    ADMIT_PATIENTS("admit patients"),
+    BE_ACCOUNTABLE_CLINICIAN("be a patient's accountable clinician"),
+    REVISE_DISCHARGE_DATE("revise the estimated discharge date"),
+    DISCHARGE_PATIENTS("discharge patients"),
+    SEE_WARD_CENSUS("see a ward's census from the list of wards"),
+    // observations
+    SUBMIT_OBSERVATIONS("submit observations"),
+    DOCUMENT_SCALE_2("document SpO2 Scale 2"),
+    END_SCALE_2("end SpO2 Scale 2"),
+    ISSUE_HOME_LINKS("issue a home reading link"),
+    REVOKE_HOME_LINKS("revoke a home reading link"),
+    SEE_HOME_LINKS("see home reading links"),
+    // escalation
+    SEE_ALERTS("see alerts"),
+    ACKNOWLEDGE_ALERTS("acknowledge alerts"),
+    RESPOND_TO_ALERTS("respond to alerts"),
+    CLOSE_ALERTS("close alerts"),
+    CLOSE_ALERTS_NEEDING_SENIOR_REVIEW("close a PEWS emergency or NEWS2 7 or more alert"),
+    SET_WARD_ESCALATION_POLICY("set a ward's escalation policy"),
+    TIGHTEN_PATIENT_ESCALATION_POLICY("tighten a patient's escalation policy"),
+    END_ESCALATION_OVERRIDE("end a patient's escalation override"),
+    SET_QUIET_HOURS("set quiet hours"),
+    END_QUIET_HOURS("end quiet hours"),
+    // visits
+    SEE_VISIT_PLAN("see the day's visit plan"),
+    PLAN_VISITS("plan the day's visits"),
+    RECORD_OTHERS_VISITS("record a visit planned for someone else"),
+    CHANGE_VISIT_PLAN("change a patient's visit plan"),
+    SEE_VISITS_DUE("see the visits due"),
+    ASK_URGENT_VISIT("ask for an urgent visit"),
+    SEE_MISSED_VISITS("see missed and late visits"),
+    VISIT_PATIENTS("visit patients at home on a shift"),
+    // rota
+    PLAN_SHIFTS("plan shifts"),
+    SEE_SHIFTS("see shifts"),
+    ADD_ON_CALL("add to the on-call rota"),
+    SEE_ON_CALL("see who is on call"),
+    // administration
+    OPEN_WARDS("open a virtual ward"),
+    CHANGE_WARD_CARE("change who shares this ward's care"),
+    RECORD_COVERED_GP_PRACTICES("record the GP practices an organisation covers"),
+    SEE_ACCOUNT_LOCKS("see whether an account is locked"),
+    UNLOCK_ACCOUNTS("unlock an account"),
+    // governance
+    VIEW_AUDIT_TRAIL("view the audit trail"),
+    SEARCH_AUDIT_TRAIL("search the audit trail");
+
+    private final String words;
+
+    Permission(String words) {
+        this.words = words;
+    }
+
+    /** What it allows, as a verb phrase: "submit observations". */
+    public String words() {
+        return words;
+    }
+}

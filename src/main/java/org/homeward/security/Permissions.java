@@ -1,0 +1,116 @@
+package org.homeward.security;
+
+import static org.homeward.security.Permission.*;
+import static org.homeward.security.Role.*;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Who may do what: the one table of which roles have each {@link Permission}. Services ask it through
+ * {@link CurrentUser#require} and {@link CurrentUser#can}, pages through {@code #permissions.can('...')}; nothing else
+ * lists roles. Each row names the roles in the order a refusal lists them ("this needs: ..."). The table is written out
+ * for people in {@code docs/permissions.md}, which a test keeps up to date.
+ */
+public final class Permissions {
+
+    private static final Map<Permission, List<Role>> ROLES = new EnumMap<>(Permission.class);
+    private static final Map<Role, Set<Permission>> PERMISSIONS = new EnumMap<>(Role.class);
+
+    static {
+        // patients
+        grant(REGISTER_PATIENTS, REFERRER, CLINICIAN, SENIOR_DECISION_MAKER, COORDINATOR);
+        grant(CORRECT_PATIENT_DETAILS, REFERRER, CLINICIAN, SENIOR_DECISION_MAKER, COORDINATOR);
+        grant(ADD_CARERS, REFERRER, CLINICIAN, SENIOR_DECISION_MAKER, COORDINATOR);
+        grant(OPEN_PATIENT_RECORDS, REFERRER, CLINICIAN, SENIOR_DECISION_MAKER, PHARMACIST, COORDINATOR, GOVERNANCE);
+        grant(CHANGE_CARE_TEAM, SENIOR_DECISION_MAKER);
+        grant(REVIEW_BREAK_GLASS, GOVERNANCE);
+        // referrals and admissions
+        grant(REFER_PATIENTS, REFERRER, CLINICIAN, SENIOR_DECISION_MAKER, COORDINATOR);
+        grant(TRIAGE_REFERRALS, SENIOR_DECISION_MAKER);
+        grant(ADMIT_PATIENTS, SENIOR_DECISION_MAKER);
+        grant(BE_ACCOUNTABLE_CLINICIAN, SENIOR_DECISION_MAKER);
+        grant(REVISE_DISCHARGE_DATE, SENIOR_DECISION_MAKER, CLINICIAN, COORDINATOR);
+        grant(DISCHARGE_PATIENTS, SENIOR_DECISION_MAKER);
+        grant(SEE_WARD_CENSUS, REFERRER, CLINICIAN, SENIOR_DECISION_MAKER, PHARMACIST, COORDINATOR, GOVERNANCE, ADMIN);
+        // observations
+        grant(SUBMIT_OBSERVATIONS, CLINICIAN, SENIOR_DECISION_MAKER, COORDINATOR);
+        grant(DOCUMENT_SCALE_2, SENIOR_DECISION_MAKER);
+        grant(END_SCALE_2, SENIOR_DECISION_MAKER);
+        grant(ISSUE_HOME_LINKS, CLINICIAN, SENIOR_DECISION_MAKER, COORDINATOR);
+        grant(REVOKE_HOME_LINKS, CLINICIAN, SENIOR_DECISION_MAKER, COORDINATOR);
+        grant(SEE_HOME_LINKS, CLINICIAN, SENIOR_DECISION_MAKER, COORDINATOR);
+        // escalation
+        grant(SEE_ALERTS, CLINICIAN, SENIOR_DECISION_MAKER, COORDINATOR);
+        grant(ACKNOWLEDGE_ALERTS, CLINICIAN, SENIOR_DECISION_MAKER, COORDINATOR);
+        grant(RESPOND_TO_ALERTS, CLINICIAN, SENIOR_DECISION_MAKER, COORDINATOR);
+        grant(CLOSE_ALERTS, CLINICIAN, SENIOR_DECISION_MAKER, COORDINATOR);
+        grant(CLOSE_ALERTS_NEEDING_SENIOR_REVIEW, SENIOR_DECISION_MAKER);
+        grant(SET_WARD_ESCALATION_POLICY, SENIOR_DECISION_MAKER);
+        grant(TIGHTEN_PATIENT_ESCALATION_POLICY, SENIOR_DECISION_MAKER);
+        grant(END_ESCALATION_OVERRIDE, SENIOR_DECISION_MAKER);
+        grant(SET_QUIET_HOURS, CLINICIAN, SENIOR_DECISION_MAKER);
+        grant(END_QUIET_HOURS, CLINICIAN, SENIOR_DECISION_MAKER);
+        // visits
+        grant(SEE_VISIT_PLAN, CLINICIAN, SENIOR_DECISION_MAKER, COORDINATOR);
+        grant(PLAN_VISITS, COORDINATOR, SENIOR_DECISION_MAKER);
+        grant(RECORD_OTHERS_VISITS, COORDINATOR, SENIOR_DECISION_MAKER);
+        grant(CHANGE_VISIT_PLAN, CLINICIAN, SENIOR_DECISION_MAKER, COORDINATOR);
+        grant(SEE_VISITS_DUE, CLINICIAN, SENIOR_DECISION_MAKER, COORDINATOR);
+        grant(ASK_URGENT_VISIT, CLINICIAN, SENIOR_DECISION_MAKER, COORDINATOR);
+        grant(SEE_MISSED_VISITS, COORDINATOR, SENIOR_DECISION_MAKER, CLINICIAN);
+        grant(VISIT_PATIENTS, CLINICIAN, SENIOR_DECISION_MAKER, PHARMACIST);
+        // rota
+        grant(PLAN_SHIFTS, COORDINATOR, SENIOR_DECISION_MAKER);
+        grant(SEE_SHIFTS, CLINICIAN, SENIOR_DECISION_MAKER, COORDINATOR);
+        grant(ADD_ON_CALL, COORDINATOR, SENIOR_DECISION_MAKER);
+        grant(SEE_ON_CALL, REFERRER, CLINICIAN, SENIOR_DECISION_MAKER, PHARMACIST, COORDINATOR, GOVERNANCE, ADMIN);
+        // administration
+        grant(OPEN_WARDS, ADMIN);
+        grant(CHANGE_WARD_CARE, ADMIN);
+        grant(RECORD_COVERED_GP_PRACTICES, ADMIN);
+        grant(SEE_ACCOUNT_LOCKS, ADMIN);
+        grant(UNLOCK_ACCOUNTS, ADMIN);
+        // governance
+        grant(VIEW_AUDIT_TRAIL, ADMIN, GOVERNANCE);
+        grant(SEARCH_AUDIT_TRAIL, ADMIN, GOVERNANCE);
+    }
+
+    private Permissions() {
+    }
+
+    private static void grant(Permission permission, Role... roles) {
+        if (ROLES.putIfAbsent(permission, List.of(roles)) != null) {
+            throw new IllegalStateException(permission + " is granted twice in the table");
+        }
+        for (Role role : roles) {
+            PERMISSIONS.computeIfAbsent(role, r -> EnumSet.noneOf(Permission.class)).add(permission);
+        }
+    }
+
+    /** Whether {@code role} has {@code permission}. */
+    public static boolean grants(Role role, Permission permission) {
+        return role != null && PERMISSIONS.getOrDefault(role, Set.of()).contains(permission);
+    }
+
+    /** The roles that have {@code permission}, in the order a refusal names them; empty if none. */
+    public static List<Role> rolesWith(Permission permission) {
+        return ROLES.getOrDefault(permission, List.of());
+    }
+
+    /** Everything {@code role} may do. */
+    public static Set<Permission> of(Role role) {
+        return Collections.unmodifiableSet(PERMISSIONS.getOrDefault(role, EnumSet.noneOf(Permission.class)));
+    }
+
+    /** The permissions granted to no role: should be none. */
+    static Set<Permission> grantedToNobody() {
+        EnumSet<Permission> none = EnumSet.allOf(Permission.class);
+        none.removeIf(p -> !rolesWith(p).isEmpty());
+        return none;
+    }
+}
