@@ -4,4 +4,5 @@
  * service (wards, staff of every role, current patients, history) instead of empty pages. See {@link
  * org.homeward.demo.DemoLogins} for the sign-ins.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"patient", "referral", "rota", "security", "visit", "ward"})
 package org.homeward.demo;

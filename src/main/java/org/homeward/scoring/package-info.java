@@ -4,4 +4,5 @@
  * is tested row by row against it. Choices where the sources leave room are listed in {@code README.md} beside this
  * package and each is the safer reading.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
 package org.homeward.scoring;

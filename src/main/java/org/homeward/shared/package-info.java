@@ -2,4 +2,5 @@
  * Value types shared by every module: identifiers, the NHS number, the audit event and the exception types that
  * map to problem details. No beans live here.
  */
+@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
 package org.homeward.shared;
