@@ -6,5 +6,5 @@
  * (arrival, departure, outcome, what was given) and the missed, overdue and late visits a coordinator chases. The
  * solver that turns a day's requirements and shifts into routes is in {@code routing}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"escalation", "observation", "patient", "referral", "security", "ward"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"escalation", "observation", "patient", "referral", "scoring", "security", "ward"})
 package org.homeward.visit;
