@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -14,6 +13,7 @@ import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.homeward.patient.PatientSummary;
 import org.homeward.shared.NhsNumber;
 import org.springframework.context.MessageSource;
 import org.springframework.validation.BindingResult;
@@ -145,7 +145,7 @@ public final class PageWords {
 
     /** Age in completed years today (the service's date). */
     public int age(LocalDate dateOfBirth) {
-        return Period.between(dateOfBirth, LocalDate.now(clock)).getYears();
+        return PatientSummary.ageOn(dateOfBirth, LocalDate.now(clock));
     }
 
     /** '943 476 5919': an NHS number in 3-3-4, as NHS Digital's guidance shows it; any other text as it is. */

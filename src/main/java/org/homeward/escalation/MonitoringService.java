@@ -2,10 +2,8 @@ package org.homeward.escalation;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Optional;
 import org.homeward.observation.ObservationService;
 import org.homeward.patient.PatientService;
@@ -59,13 +57,12 @@ public class MonitoringService {
         this.clock = clock;
     }
 
-    /** Admission starts the schedule, in the admission's transaction. */
+    /** Admission starts the schedule from the admission time the event carries, in the admission's transaction. */
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void on(PatientAdmitted admitted) {
-        Instant admittedAt = referrals.admissionTimes(List.of(admitted.patientId())).get(admitted.patientId());
-        schedule.startAtAdmission(admitted.patientId(), admittedAt == null ? clock.instant() : admittedAt,
-                FIRST_SET_WITHIN, "first set after admission, due within " + FIRST_SET_WITHIN.toHours() + " hours");
+        schedule.startAtAdmission(admitted.patientId(), admitted.admittedAt(), FIRST_SET_WITHIN,
+                "first set after admission, due within " + FIRST_SET_WITHIN.toHours() + " hours");
     }
 
     /**

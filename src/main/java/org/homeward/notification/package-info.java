@@ -4,4 +4,5 @@
  * failed) and attempts; a failed send is retried with backoff and, when it still fails, announced as
  * {@link org.homeward.notification.NotificationFailed} so that whoever sent it escalates: it never vanishes.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"security"})
 package org.homeward.notification;

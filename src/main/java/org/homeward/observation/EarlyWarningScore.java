@@ -1,7 +1,7 @@
 package org.homeward.observation;
 
 import java.time.LocalDate;
-import java.time.Period;
+import org.homeward.patient.PatientSummary;
 import org.homeward.scoring.Avpu;
 import org.homeward.scoring.BloodPressureDerogation;
 import org.homeward.scoring.CarerAnswer;
@@ -46,7 +46,7 @@ public record EarlyWarningScore(News2Result news2, PewsResult pews, boolean repo
      */
     public static EarlyWarningScore of(ObservationSet set, LocalDate dateOfBirth, LocalDate observedOn,
             Scale2Decision scale2, boolean childrensPathway) {
-        int age = Period.between(dateOfBirth, observedOn).getYears();
+        int age = PatientSummary.ageOn(dateOfBirth, observedOn);
         boolean worse = CarerAnswer.WORSE.name().equals(set.code(ObservationParameter.CARER_ANSWER));
         if (WarningScore.forPatient(age, childrensPathway) == WarningScore.NEWS2) {
             News2Input input = news2(set, scale2);

@@ -187,7 +187,7 @@ public class ObservationService {
     }
 
     private int ageOn(LocalDate dateOfBirth, Instant moment) {
-        return java.time.Period.between(dateOfBirth, moment.atZone(clock.getZone()).toLocalDate()).getYears();
+        return PatientSummary.ageOn(dateOfBirth, moment.atZone(clock.getZone()).toLocalDate());
     }
 
     /**

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.Period;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.HashSet;
@@ -217,7 +216,7 @@ public class PatientService {
                 .field("Sex", s.sex().label(), command.sex().label())
                 .field("Ethnic category", before.ethnicCategory().label(), command.ethnicCategory().label());
         String consequence = s.dateOfBirth().equals(command.dateOfBirth()) ? null
-                : ageConsequence(s.ageOn(today), Period.between(command.dateOfBirth(), today).getYears());
+                : ageConsequence(s.ageOn(today), PatientSummary.ageOn(command.dateOfBirth(), today));
         return apply(user, patient, changes, command.reason(), consequence, command.version(),
                 "given_name = ?, family_name = ?, date_of_birth = ?, sex = ?, ethnic_category = ?",
                 command.givenName().trim(), command.familyName().trim(), command.dateOfBirth(), command.sex().name(),

@@ -17,7 +17,7 @@ import org.homeward.shared.InvalidInputException;
 public record AssessmentScores(Integer clinicalFrailtyScale, FourAtAnswers fourAt) {
 
     /** CFS and 4AT are adult assessments (KLoE 3.2: "in adults"): recorded from this age on the day of admission. */
-    public static final int FROM_AGE = 18;
+    public static final int FROM_AGE = org.homeward.patient.PatientSummary.ADULT_FROM_AGE;
 
     /** The 4AT items as answered. */
     public record FourAtAnswers(FourAt.Alertness alertness, FourAt.Amt4 amt4, FourAt.Attention attention,

@@ -254,7 +254,7 @@ public class ReferralService {
                         + view.estimatedDischargeDate());
         shareCareByWard(user, ward, view.patientId(), "admitted to ");
         events.publishEvent(new PatientAdmitted(view.id(), view.patientId(), view.wardId(), accountable.id(),
-                view.estimatedDischargeDate()));
+                view.estimatedDischargeDate(), view.admittedAt()));
         return view;
     }
 
@@ -498,7 +498,7 @@ public class ReferralService {
                 yield new Consent(Consent.fitted(patient.givenName() + " " + patient.familyName()), "Patient");
             }
             case PARENT_WITH_PARENTAL_RESPONSIBILITY -> {
-                if (patient.ageOn(today()) >= 18) {
+                if (patient.isAdultOn(today())) {
                     throw new InvalidInputException("consentGivenBy", "The patient is an adult; a parent cannot consent for them");
                 }
                 if (command.consentingCarerId() == null) {

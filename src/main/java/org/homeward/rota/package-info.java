@@ -4,4 +4,5 @@
  * tier, from when to when (KLoE 2.2, 2.3). Escalation asks it whom to tell; the visit module plans each day over the
  * shifts.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"security", "ward"})
 package org.homeward.rota;

@@ -17,7 +17,7 @@ import org.homeward.shared.Skill;
  */
 final class VisitSkills {
 
-    static final int ADULT_AGE = 18;
+    static final int ADULT_AGE = org.homeward.patient.PatientSummary.ADULT_FROM_AGE;
 
     private static final Set<Skill> HANDS_ON = EnumSet.of(Skill.REGISTERED_NURSE, Skill.IV_COMPETENT_NURSE,
             Skill.HEALTHCARE_SUPPORT_WORKER, Skill.PAEDIATRIC_NURSE);
@@ -30,7 +30,7 @@ final class VisitSkills {
     }
 
     static boolean child(int ageOnVisitDay) {
-        return ageOnVisitDay < ADULT_AGE;
+        return !org.homeward.patient.PatientSummary.isAdult(ageOnVisitDay);
     }
 
     /** Every skill the staff member making this visit needs. */

@@ -6,4 +6,5 @@
  * overdue and late visits a coordinator chases. The solver that turns a day's requirements and shifts into routes is in
  * {@code routing}.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"careplan", "escalation", "observation", "patient", "referral", "rota", "scoring", "security", "ward"})
 package org.homeward.visit;

@@ -3,13 +3,14 @@ package org.homeward.visit.web;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import org.homeward.observation.HomeLinkService;
+import org.homeward.observation.ObservationService;
 import org.homeward.patient.PatientService;
 import org.homeward.patient.PatientSummary;
 import org.homeward.referral.ReferralService;
+import org.homeward.scoring.WarningScore;
 import org.homeward.shared.PatientId;
 import org.homeward.visit.PatientVisitTimes;
 import org.homeward.visit.PatientVisitTimes.VisitTime;
@@ -32,15 +33,17 @@ class HomeVisitsController {
     static final LocalTime SHOW_TOMORROW_FROM = LocalTime.of(18, 0);
 
     private final HomeLinkService links;
+    private final ObservationService observations;
     private final PatientVisitTimes visitTimes;
     private final PatientService patients;
     private final ReferralService referrals;
     private final WardService wards;
     private final Clock clock;
 
-    HomeVisitsController(HomeLinkService links, PatientVisitTimes visitTimes, PatientService patients,
+    HomeVisitsController(HomeLinkService links, ObservationService observations, PatientVisitTimes visitTimes, PatientService patients,
             ReferralService referrals, WardService wards, Clock clock) {
         this.links = links;
+        this.observations = observations;
         this.visitTimes = visitTimes;
         this.patients = patients;
         this.referrals = referrals;
@@ -64,7 +67,8 @@ class HomeVisitsController {
         }
         model.addAttribute("token", token);
         model.addAttribute("firstName", summary.givenName());
-        model.addAttribute("child", Period.between(summary.dateOfBirth(), today).getYears() < 16);
+        // the same choice as the readings page and the scorer: PEWS under 16, and 16-17 on a children's pathway
+        model.addAttribute("child", observations.warningScore(patient) == WarningScore.PEWS);
         model.addAttribute("days", days);
         referrals.currentWard(patient).map(wards::ward).ifPresent(ward -> model.addAttribute("ward", ward));
         return "visit/home-visits";
