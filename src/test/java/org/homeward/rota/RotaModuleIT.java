@@ -1,10 +1,12 @@
 package org.homeward.rota;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.EnumSet;
 import org.homeward.security.CurrentUser;
@@ -12,6 +14,9 @@ import org.homeward.security.Organisation;
 import org.homeward.security.OrganisationType;
 import org.homeward.security.Role;
 import org.homeward.security.SecurityService;
+import org.homeward.shared.ForbiddenException;
+import org.homeward.shared.RefusedException;
+import org.homeward.shared.Skill;
 import org.homeward.support.Fixtures;
 import org.homeward.support.ModuleTest;
 import org.homeward.ward.CreateWard;
@@ -23,7 +28,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 
-/** The rota module with what it declares (security, ward): who is on call for a ward's tier, and when. */
+/**
+ * The rota module with what it declares (security, ward): who is on call for a ward's tier, and when; the staff shifts
+ * visits are planned into.
+ */
 @ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES)
 @ModuleTest
 class RotaModuleIT {
@@ -54,6 +62,26 @@ class RotaModuleIT {
         assertThat(rota.onCall(ward.id(), OnCallTier.ON_CALL_SENIOR, now)).extracting(OnCall::userId)
                 .containsExactly(senior.id());
         assertThat(rota.onCall(ward.id(), OnCallTier.ON_CALL_SENIOR, now.plus(Duration.ofHours(12)))).isEmpty();
+    }
+
+    @Test
+    void keepsAStaffMembersShiftsAndRefusesAnOverlappingOne() {
+        Organisation provider = security.createOrganisation("RMIT2", "Rota module provider",
+                OrganisationType.COMMUNITY_PROVIDER);
+        CurrentUser coordinator = user("rota-module-coordinator-2", Role.COORDINATOR, provider);
+        CurrentUser nurse = user("rota-module-nurse-2", Role.CLINICIAN, provider);
+        LocalDate day = LocalDate.now(clock).plusDays(1);
+
+        StaffShift shift = rota.addShift(coordinator, new AddShift(nurse.username(), day.atTime(8, 0),
+                day.atTime(16, 0), EnumSet.of(Skill.REGISTERED_NURSE), 50.71, -2.44, null, null, null, null));
+
+        assertThat(rota.shifts(coordinator, day)).extracting(StaffShift::id).containsExactly(shift.id());
+        assertThatThrownBy(() -> rota.addShift(coordinator, new AddShift(nurse.username(), day.atTime(15, 0),
+                day.atTime(20, 0), EnumSet.of(Skill.REGISTERED_NURSE), 50.71, -2.44, null, null, null, null)))
+                .isInstanceOf(RefusedException.class).hasMessageContaining("overlapping");
+        assertThatThrownBy(() -> rota.addShift(nurse, new AddShift(nurse.username(), day.atTime(17, 0),
+                day.atTime(20, 0), EnumSet.of(Skill.REGISTERED_NURSE), 50.71, -2.44, null, null, null, null)))
+                .isInstanceOf(ForbiddenException.class);
     }
 
     private CurrentUser user(String username, Role role, Organisation organisation) {
