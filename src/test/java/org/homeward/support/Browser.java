@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
@@ -31,7 +33,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  *
  * <p>Every page the browser loads is checked as it arrives (after the open, click, link, selection or sign-in that
  * loaded it, or at the latest before the next such step and on close): axe-core's WCAG 2.2 A and AA rules and the
- * page's width at the desktop width, then the same at a 390 px wide phone viewport, then the width is restored; a
+ * page's width at the desktop width, then the same at a 390 px wide phone viewport, then the width is restored (axe
+ * and the screenshots once per kind of page in a run: see {@link #CHECKED_KINDS}); a
  * screenshot is kept at each width. Any violation or overflow fails the test, naming the page and what failed.
  */
 public final class Browser implements AutoCloseable {
@@ -304,34 +307,89 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * The kinds of page already checked by axe in this test run (every browser test runs in one JVM): the path with
+     * its ids taken out, and every distinct element kind on the page (tag, classes, type, role, ARIA attributes and
+     * inline style, which carries colours). A page with the same kinds of element as one already checked is made from
+     * the same template in the same state, so axe and the screenshots are not run on it again; a new state (an error
+     * summary, another tag colour, a dialog) brings new kinds and is checked. The width checks are run on every page,
+     * since a long name can make any page too wide.
+     */
+    private static final Set<String> CHECKED_KINDS = ConcurrentHashMap.newKeySet();
+    private static final java.util.concurrent.atomic.AtomicInteger PAGES_CHECKED = new java.util.concurrent.atomic.AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicInteger PAGES_OF_A_CHECKED_KIND = new java.util.concurrent.atomic.AtomicInteger();
+
+    static {
+        // how many pages axe checked and how many were of a kind already checked, for bench/README's test-time figures
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                Files.createDirectories(Path.of("target", "screenshots"));
+                Files.writeString(Path.of("target", "screenshots", "page-checks.txt"), "axe-checked pages: "
+                        + PAGES_CHECKED + "\npages of a kind already checked (widths only): " + PAGES_OF_A_CHECKED_KIND
+                        + "\n");
+            } catch (IOException e) {
+                // test output only
+            }
+        }));
+    }
+
+    private static final String PAGE_KINDS = """
+            const kinds = new Set();
+            for (const e of document.body.querySelectorAll('*')) {
+              let kind = e.tagName + '.' + [...e.classList].sort().join('.');
+              for (const a of e.attributes) {
+                if (a.name === 'type' || a.name === 'role' || a.name === 'style' || a.name === 'disabled'
+                    || (a.name.startsWith('aria-') && a.name !== 'aria-label' && a.name !== 'aria-describedby'
+                        && a.name !== 'aria-labelledby' && a.name !== 'aria-controls')) {
+                  kind += '[' + a.name + '=' + a.value + ']';
+                } else if (a.name === 'aria-label' || a.name === 'alt' || a.name === 'title') {
+                  kind += '[' + a.name + (a.value.trim() === '' ? '=]' : ']');
+                }
+              }
+              kinds.add(kind);
+            }
+            return [...kinds].sort().join(' ');""";
+
     private void checkPage(String path) {
         org.openqa.selenium.Dimension desktop = driver.manage().window().getSize();
         String name = path.replaceFirst("^/home/[^/]+", "/home-link").replaceAll("([0-9a-f]{8})-[0-9a-f-]{27}", "$1").replaceAll("[^A-Za-z0-9]+", "-")
                 .replaceAll("^-|-$", "");
+        String template = path.replaceFirst("^/home/[^/]+", "/home-link").replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "{id}")
+                .replaceAll("/[0-9][0-9-]*(?=/|$)", "/{n}");
+        boolean newKind = CHECKED_KINDS.add(template + " " + driver.executeScript(PAGE_KINDS));
+        (newKind ? PAGES_CHECKED : PAGES_OF_A_CHECKED_KIND).incrementAndGet();
         List<String> problems = new ArrayList<>();
-        List<String> atDesktop = Axe.violations(this);
-        if (!atDesktop.isEmpty()) {
-            problems.add("axe at desktop width: " + atDesktop);
+        if (newKind) {
+            List<String> atDesktop = Axe.violations(this);
+            if (!atDesktop.isEmpty()) {
+                problems.add("axe at desktop width: " + atDesktop);
+            }
         }
         long desktopOverflow = overflow();
         if (desktopOverflow > 0) {
             problems.add(desktopOverflow + " px wider than the viewport at desktop width");
         }
-        screenshot((name.isEmpty() ? "home" : name) + "-desktop");
+        if (newKind) {
+            screenshot((name.isEmpty() ? "home" : name) + "-desktop");
+        }
         try {
             long phoneOverflow = Axe.overflowAtPhoneWidth(this);
             if (phoneOverflow > 0) {
                 problems.add(phoneOverflow + " px wider than a 390 px phone viewport");
             }
-            List<String> atPhone = Axe.violations(this);
-            if (!atPhone.isEmpty()) {
-                problems.add("axe at 390 px: " + atPhone);
+            if (newKind) {
+                List<String> atPhone = Axe.violations(this);
+                if (!atPhone.isEmpty()) {
+                    problems.add("axe at 390 px: " + atPhone);
+                }
+                screenshot((name.isEmpty() ? "home" : name) + "-phone");
             }
-            screenshot((name.isEmpty() ? "home" : name) + "-phone");
         } finally {
             driver.manage().window().setSize(desktop);
         }
         if (!problems.isEmpty()) {
+            // checked again when next seen, so a second test opening the same page fails too
+            CHECKED_KINDS.clear();
             throw new AssertionError("Page " + path + " fails the accessibility check: " + problems);
         }
     }
