@@ -51,6 +51,9 @@ public final class Axe {
         driver.manage().window().setSize(new Dimension(390, 844));
         long inner = ((Number) js.executeScript("return window.innerWidth")).longValue();
         driver.manage().window().setSize(new Dimension(390 + (390 - (int) inner), 844));
+        // the resize event and the header's own JS (its "More" menu) run in the next frames: measure after two
+        js.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + " requestAnimationFrame(() => requestAnimationFrame(() => done(true)));");
         Map<String, Object> widths = (Map<String, Object>) js.executeScript(
                 "return {doc: document.documentElement.scrollWidth, view: document.documentElement.clientWidth};");
         return Math.max(0, ((Number) widths.get("doc")).longValue() - ((Number) widths.get("view")).longValue());
