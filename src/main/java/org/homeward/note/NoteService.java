@@ -189,7 +189,8 @@ public class NoteService {
         if (text == null || text.isBlank()) {
             throw new InvalidInputException("text", "Write the note: it must not be empty");
         }
-        String stripped = text.strip();
+        // a browser sends a textarea's line breaks as CR LF: kept as LF, so a note reads the same however it came
+        String stripped = text.replace("\r\n", "\n").strip();
         if (stripped.length() > MAX_TEXT) {
             throw new InvalidInputException("text", "The note must be at most " + String.format("%,d", MAX_TEXT)
                     + " characters (it has " + String.format("%,d", stripped.length()) + ")");

@@ -74,7 +74,14 @@ class NotePageController {
     String write(CurrentUser user, @PathVariable PatientId id, @ModelAttribute("form") NoteForm form,
             BindingResult errors, Model model, RedirectAttributes redirect) {
         user.require(Permission.WRITE_CLINICAL_NOTES);
-        if (!errors.hasErrors()) {
+        // the questions the service would refuse one at a time, asked together so the summary lists every problem
+        if (form.kind() == null && !errors.hasFieldErrors("kind")) {
+            errors.rejectValue("kind", "required", "Choose the kind of note");
+        }
+        if ((form.text() == null || form.text().isBlank()) && !errors.hasFieldErrors("text")) {
+            errors.rejectValue("text", "required", "Write the note: it must not be empty");
+        }
+        if (!errors.hasFieldErrors("day")) {
             Instant refersTo = refersTo(form, errors);
             if (!errors.hasErrors()) {
                 try {
