@@ -19,6 +19,7 @@ import org.homeward.support.Api;
 import org.homeward.support.Api.Response;
 import org.homeward.support.Fixtures;
 import org.homeward.support.IntegrationTest;
+import org.homeward.support.PageSession;
 import org.homeward.ward.VirtualWard;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -220,6 +221,19 @@ class NoteApiIT {
         assertThatThrownBy(() -> jdbc.sql("delete from clinical_note where id = ?").param(id).update())
                 .hasMessageContaining("append-only");
         assertThat(api.get(consultant, "/api/v1/notes/" + noteId).text("text")).isEqualTo("Seen at home");
+    }
+
+    @Test
+    void aNoteIsShownOnlyUnderItsOwnPatientsPages() {
+        String noteId = write(nurse, "VISIT_NOTE", "Seen at home", null);
+        PatientRecord another = fixtures.patient(nurse, LocalDate.of(1950, 1, 2));
+        PageSession pages = PageSession.signIn(api.baseUrl(), nurse);
+
+        assertThat(pages.get("/patients/" + patientId + "/notes/" + noteId + "/history").status()).isEqualTo(200);
+        assertThat(pages.get("/patients/" + another.summary().id() + "/notes/" + noteId + "/history").status())
+                .isEqualTo(404);
+        assertThat(pages.get("/patients/" + another.summary().id() + "/notes/" + noteId + "/amend").status())
+                .isEqualTo(404);
     }
 
     private String write(CurrentUser author, String kind, String text, Instant refersTo) {
