@@ -64,6 +64,14 @@ class DemoLoader {
         this.clock = clock;
     }
 
+    private org.homeward.note.NoteService notes;
+
+    /** Set apart from the constructor, so the notes hook stays a small change of its own. */
+    @org.springframework.beans.factory.annotation.Autowired
+    void setNotes(org.homeward.note.NoteService notes) {
+        this.notes = notes;
+    }
+
     /** Loads the demo service unconditionally; the organisations, usernames and ward names must not exist yet. */
     DemoLoadReport load() {
         long started = System.nanoTime();
@@ -83,6 +91,7 @@ class DemoLoader {
         List<PatientId> patientIds = new ArrayList<>(plan.episodes().size());
         plan.episodes().forEach(episode -> patientIds.add(journeys.replay(episode)));
         homeVisits(plan, staff, patientIds);
+        DemoNotes.write(notes, plan, staff, patientIds);
         DemoOnCall.fill(rota, virtualWards, staff, java.time.LocalDate.now(clock), clock.getZone());
     }
 

@@ -47,6 +47,9 @@ public enum Permission {
     ASK_URGENT_VISIT("ask for an urgent visit"),
     SEE_MISSED_VISITS("see missed and late visits"),
     VISIT_PATIENTS("visit patients at home on a shift"),
+    // clinical notes
+    WRITE_CLINICAL_NOTES("write clinical notes"),
+    WRITE_CONSULTANT_REVIEW_NOTES("write a consultant review note"),
     // rota
     PLAN_SHIFTS("plan shifts"),
     SEE_SHIFTS("see shifts"),
