@@ -39,6 +39,8 @@ public enum AuditedRecord {
     URGENT_VISIT("UrgentVisit"),
     STAFF_SHIFT("StaffShift"),
     ON_CALL("OnCall"),
+    // tasks
+    TASK("Task"),
     // sign-in
     SIGN_IN("SignIn"),
     SIGN_IN_LOCK("SignInLock");

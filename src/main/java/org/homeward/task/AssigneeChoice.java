@@ -1,0 +1,5 @@
+package org.homeward.task;
+
+/** Someone a task may be set for, with the words a form shows: "Pharmacists, Dorset Downs Community Health NHS Trust". */
+public record AssigneeChoice(TaskAssignee assignee, String words) {
+}
