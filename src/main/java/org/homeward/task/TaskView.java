@@ -8,9 +8,9 @@ import org.homeward.shared.PatientId;
  * A task as lists and the API show it.
  *
  * @param patientId the patient it is about, or {@code null}
- * @param patientName the patient's name as lists show it ("ROBINSON, Sheila") where the list names patients (a
+ * @param patientName the patient's name as lists show it (ROBINSON, Sheila) where the list names patients (a
  *     worklist, a patient's tasks); {@code null} otherwise
- * @param assigneeWords who it is for, in words: "Pharmacists, Dorset Downs Community Health NHS Trust"
+ * @param assigneeWords who it is for, in words, such as Pharmacists, Dorset Downs Community Health NHS Trust
  * @param overdue still open after its due time (as of when it was read)
  * @param closedBy who completed or cancelled it ("Display name (username)")
  * @param outcome what was done, or why it was cancelled

@@ -157,7 +157,7 @@ class TaskPageController {
         return "redirect:" + returnTo;
     }
 
-    /** "Pharmacist's worklist", "GP's worklist", "Coordinator's worklist": the page says whose list it is. */
+    /** The page says whose list it is: Pharmacist's worklist, GP's worklist, Coordinator's worklist. */
     String worklistTitle(CurrentUser user) {
         if (user.role() == Role.SENIOR_DECISION_MAKER
                 && security.organisation(user.organisationId()).type() == OrganisationType.GP_FEDERATION) {
