@@ -104,7 +104,7 @@ class TaskOverdueIT {
 
     private Instant escalatedAt(TaskView task) {
         return jdbc.sql("select escalated_at from task where id = ?").param(task.id())
-                .query((rs, row) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant()).single();
+                .query((rs, row) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant()).list().get(0);
     }
 
     private List<JsonNode> toldAboutOverdueTasks(CurrentUser user) {
