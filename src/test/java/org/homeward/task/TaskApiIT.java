@@ -2,6 +2,7 @@ package org.homeward.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -178,6 +179,32 @@ class TaskApiIT {
                 .status()).isEqualTo(403);
         assertThat(jdbc.sql("select count(*) from task where patient_id = ?").param(patient.summary().id().value())
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aTaskAboutAPatientWhoLeftTheOrganisationsCareIsListedWithoutItsDetails() {
+        String id = api.post(consultant, "/api/v1/tasks", task(Map.of("role", "PHARMACIST",
+                "organisationId", community.id().toString()), "ROUTINE")).text("id");
+        Response removed = api.post(consultant, "/api/v1/patients/" + patient.summary().id() + "/care-team/"
+                + community.id() + "/removal", Map.of("reason", "Community team no longer visiting"));
+        assertThat(removed.status()).as(removed.toString()).isEqualTo(200);
+
+        Response mine = api.get(pharmacist, "/api/v1/tasks/mine");
+        JsonNode listed = null;
+        for (JsonNode t : mine.body()) {
+            if (t.path("id").asText().equals(id)) {
+                listed = t;
+            }
+        }
+        assertThat(listed).as("still listed, so the task is not lost").isNotNull();
+        assertThat(listed.path("title").asText()).isEqualTo(TaskService.WITHHELD);
+        assertThat(listed.hasNonNull("patientId")).isFalse();
+        assertThat(listed.hasNonNull("detail")).isFalse();
+        assertThat(mine.toString()).doesNotContain(patient.summary().familyName()).doesNotContain("furosemide");
+        assertThat(api.post(pharmacist, "/api/v1/tasks/" + id + "/completion", Map.of("outcome", "Done")).status())
+                .isEqualTo(404);
+        assertThat(api.post(consultant, "/api/v1/tasks/" + id + "/cancellation",
+                Map.of("reason", "Community team no longer visiting")).text("status")).isEqualTo("CANCELLED");
     }
 
     private void assertRefused(Map<String, Object> body, String field) {
