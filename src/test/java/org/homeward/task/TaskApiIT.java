@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.homeward.patient.PatientRecord;
 import org.homeward.security.CurrentUser;
 import org.homeward.security.Organisation;
@@ -18,6 +19,7 @@ import org.homeward.support.Api;
 import org.homeward.support.Api.Response;
 import org.homeward.support.Fixtures;
 import org.homeward.support.IntegrationTest;
+import org.homeward.support.PageSession;
 import org.homeward.ward.VirtualWard;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -205,6 +207,37 @@ class TaskApiIT {
                 .isEqualTo(404);
         assertThat(api.post(consultant, "/api/v1/tasks/" + id + "/cancellation",
                 Map.of("reason", "Community team no longer visiting")).text("status")).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void anAlertOnTheBoardBecomesATaskLinkedToIt() {
+        List<Map<String, Object>> readings = Map.of("RESPIRATORY_RATE", 30.0, "OXYGEN_SATURATION", 90.0,
+                "HEART_RATE", 135.0).entrySet().stream().map(e -> Map.<String, Object>of(
+                        "id", UUID.randomUUID().toString(), "patientId", patient.summary().id().toString(),
+                        "parameter", e.getKey(), "value", e.getValue(),
+                        "recordedAt", Instant.now().minusSeconds(30).toString())).toList();
+        assertThat(api.post(nurse, "/api/v1/observations/batch", Map.of("readings", readings)).status()).isEqualTo(200);
+        UUID alert = jdbc.sql("select id from alert where patient_id = ? and status <> 'CLOSED'")
+                .param(patient.summary().id().value()).query(UUID.class).single();
+
+        PageSession session = PageSession.signIn(api.baseUrl(), consultant);
+        PageSession.Page board = session.get("/alerts");
+        String link = board.html().select("[data-alert-id='" + alert + "'] [data-testid='create-task']").attr("href");
+        assertThat(link).startsWith("/patients/" + patient.summary().id() + "/tasks/new?alert=" + alert);
+        PageSession.Page form = session.get(link);
+        assertThat(form.status()).isEqualTo(200);
+        assertThat(form.html().select("#title").attr("value")).startsWith("High alert: ");
+        assertThat(form.testId("from-alert")).contains("From an alert");
+
+        PageSession.Page set = session.submit(form, "form[action$='/tasks']", Map.of(
+                "title", form.html().select("#title").attr("value"), "detail", "Review the NEWS2 trend at home",
+                "assignTo", "role:PHARMACIST:" + community.id(), "priority", "HIGH", "origin", "ALERT",
+                "originId", alert.toString()));
+        assertThat(set.status()).as(set.toString()).isEqualTo(302);
+        JsonNode task = api.get(pharmacist, "/api/v1/tasks/mine").body().get(0);
+        assertThat(task.path("origin").asText()).isEqualTo("ALERT");
+        assertThat(task.path("originId").asText()).isEqualTo(alert.toString());
+        assertThat(task.path("title").asText()).startsWith("High alert: ");
     }
 
     private void assertRefused(Map<String, Object> body, String field) {
