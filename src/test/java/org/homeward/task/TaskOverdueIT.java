@@ -16,6 +16,7 @@ import org.homeward.security.Role;
 import org.homeward.support.Api;
 import org.homeward.support.Fixtures;
 import org.homeward.support.IntegrationTest;
+import org.homeward.support.PageSession;
 import org.homeward.support.TestClock;
 import org.homeward.ward.VirtualWard;
 import org.junit.jupiter.api.AfterEach;
@@ -89,6 +90,16 @@ class TaskOverdueIT {
         JsonNode overdueInOrganisation = api.get(coordinator, "/api/v1/tasks/overdue").body();
         assertThat(overdueInOrganisation.findValuesAsText("id")).contains(urgent.id().toString(),
                 routine.id().toString());
+        PageSession.Page coordinatorsList = PageSession.signIn(api.baseUrl(), coordinator).get("/tasks");
+        assertThat(coordinatorsList.html().selectFirst("h1").text()).isEqualTo("Coordinator's worklist");
+        assertThat(coordinatorsList.testId("overdue-in-organisation")).contains("Check the new warfarin dose")
+                .contains("Overdue").contains("Escalated").contains("to the coordinators");
+        PageSession.Page pharmacistsList = PageSession.signIn(api.baseUrl(), pharmacist).get("/tasks");
+        assertThat(pharmacistsList.html().select("[data-task-id='" + urgent.id() + "'] [data-testid='overdue']")
+                .text()).isEqualTo("Overdue");
+        assertThat(pharmacistsList.html().select("[data-testid='worklist'] [data-testid='task-title']").eachText())
+                .as("overdue first").startsWith("Order compliance aid", "Check the new warfarin dose");
+        assertThat(pharmacistsList.html().text()).doesNotContain("Overdue tasks in your organisation");
         assertThat(api.get(pharmacist, "/api/v1/tasks/overdue").status())
                 .as("only coordinators oversee the organisation's overdue tasks").isEqualTo(403);
     }

@@ -91,7 +91,7 @@ class TaskWorklistBrowserIT {
 
         By complete = By.cssSelector("[data-task-id='" + taskId + "'] [data-testid='complete']");
         browser.act(complete, WebElement::click);
-        assertThat(browser.text(By.cssSelector("[data-testid='errors']"))).contains("Outcome is required");
+        assertThat(browser.text(By.cssSelector("[data-testid='errors']"))).contains("Enter what was done");
         browser.type("outcome-" + taskId, "Reconciled with the GP record; dosette box updated")
                 .act(complete, WebElement::click);
         assertThat(browser.testId("flash")).contains("Done: Reconcile medicines before discharge");

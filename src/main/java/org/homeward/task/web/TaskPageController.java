@@ -146,7 +146,9 @@ class TaskPageController {
             TaskView done = tasks.complete(user, id, outcome);
             redirect.addFlashAttribute("message", "Done: " + done.title());
         } catch (InvalidInputException e) {
-            model.addAttribute("completionError", new CompletionError(id, e.getMessage(), outcome));
+            String message = "outcome".equals(e.field()) && (outcome == null || outcome.isBlank())
+                    ? "Enter what was done" : e.getMessage();
+            model.addAttribute("completionError", new CompletionError(id, message, outcome));
             if (returnTo.startsWith("/patients/")) {
                 return patientTasks(user, PatientId.of(returnTo.split("/")[2]), model);
             }
