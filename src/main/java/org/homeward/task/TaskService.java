@@ -171,6 +171,10 @@ public class TaskService {
         TaskRepository.StoredTask t = find(id);
         if (t.patientId() == null) {
             user.require(Permission.SEE_WORKLIST);
+            if (!user.organisationId().equals(t.assignee().organisationId())
+                    && !user.organisationId().equals(t.createdByOrganisation())) {
+                throw new NotFoundException("No task with id " + id);
+            }
             return t.view(clock.instant());
         }
         patients.requireVisible(user, t.patientId());
@@ -375,7 +379,8 @@ public class TaskService {
             events.publishEvent(RecordAccessed.denied(user, AuditedRecord.TASK, t.id(), t.patientId(),
                     "may not " + verb + " a task for " + t.assigneeWords()));
             throw new ForbiddenException("This task is for " + t.assigneeWords() + ": only they, or a coordinator"
-                    + " or senior decision-maker of that organisation, may " + verb + " it.");
+                    + " or senior decision-maker of that organisation" + ("complete".equals(verb) ? ""
+                            : ", or whoever set it") + ", may " + verb + " it.");
         }
         if (t.status() != TaskStatus.OPEN) {
             throw alreadyClosed(t);
