@@ -136,6 +136,29 @@ class TaskApiIT {
     }
 
     @Test
+    void aTaskIsHandedOnWithAReasonOnlyWithinTheCareTeam() {
+        String id = api.post(consultant, "/api/v1/tasks", task(Map.of("role", "PHARMACIST",
+                "organisationId", community.id().toString()), "HIGH")).text("id");
+        String path = "/api/v1/tasks/" + id + "/reassignment";
+        Response noReason = api.post(pharmacist, path, Map.of("assignee", Map.of("username", nurse.username())));
+        assertThat(noReason.body().path("errors").get(0).path("field").asText()).isEqualTo("reason");
+        Response outside = api.post(pharmacist, path, Map.of("assignee", Map.of("username", otherPharmacist.username()),
+                "reason", "On leave"));
+        assertThat(outside.body().path("errors").get(0).path("field").asText()).isEqualTo("assignee");
+        assertThat(api.post(nurse, path, Map.of("assignee", Map.of("username", nurse.username()), "reason", "Mine"))
+                .status()).as("not the nurse's to take").isEqualTo(403);
+
+        Response handed = api.post(pharmacist, path, Map.of("assignee", Map.of("username", nurse.username()),
+                "reason", "Needs a home visit first"));
+        assertThat(handed.status()).as(handed.toString()).isEqualTo(200);
+        assertThat(handed.text("assigneeWords")).startsWith(nurse.displayName());
+        assertThat(api.get(nurse, "/api/v1/tasks/mine").body().findValuesAsText("id")).contains(id);
+        assertThat(api.get(pharmacist, "/api/v1/tasks/mine").body().findValuesAsText("id")).doesNotContain(id);
+        assertThat(jdbc.sql("select detail from audit_event where record_id = ? and action = 'UPDATE'").param(id)
+                .query(String.class).single()).contains("handed on from Pharmacists").contains("Needs a home visit first");
+    }
+
+    @Test
     void refusesBadInputNamingTheFieldAndWritesNothing() {
         Map<String, Object> pharmacists = Map.of("role", "PHARMACIST", "organisationId", community.id().toString());
         assertRefused(without(task(pharmacists, "HIGH"), "title"), "title");
