@@ -55,6 +55,11 @@ public enum Permission {
     SEE_SHIFTS("see shifts"),
     ADD_ON_CALL("add to the on-call rota"),
     SEE_ON_CALL("see who is on call"),
+    // tasks
+    CREATE_TASKS("set a task for someone"),
+    SEE_WORKLIST("have a worklist of tasks"),
+    MANAGE_TEAM_TASKS("complete or cancel a task set for someone else in your organisation"),
+    HEAR_OF_OVERDUE_TASKS("be told of overdue urgent and high-priority tasks in your organisation"),
     // administration
     OPEN_WARDS("open a virtual ward"),
     CHANGE_WARD_CARE("change who shares this ward's care"),

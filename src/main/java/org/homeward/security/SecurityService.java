@@ -123,6 +123,13 @@ public class SecurityService {
         return repository.findUserByUsername(username).map(SecurityRepository.StoredUser::account);
     }
 
+    /** The user with this username if their account is enabled (may sign in and be given work), else empty. */
+    @Transactional(readOnly = true)
+    public Optional<UserAccount> findActiveUser(String username) {
+        return repository.findUserByUsername(username).filter(SecurityRepository.StoredUser::enabled)
+                .map(SecurityRepository.StoredUser::account);
+    }
+
     @Transactional(readOnly = true)
     public List<UserAccount> usersWithRole(Role role) {
         return repository.usersWithRole(role);

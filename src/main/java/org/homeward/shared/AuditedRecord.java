@@ -41,6 +41,8 @@ public enum AuditedRecord {
     ON_CALL("OnCall"),
     // clinical notes
     CLINICAL_NOTE("ClinicalNote"),
+    // tasks
+    TASK("Task"),
     // sign-in
     SIGN_IN("SignIn"),
     SIGN_IN_LOCK("SignInLock");
