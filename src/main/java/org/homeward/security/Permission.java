@@ -47,6 +47,9 @@ public enum Permission {
     ASK_URGENT_VISIT("ask for an urgent visit"),
     SEE_MISSED_VISITS("see missed and late visits"),
     VISIT_PATIENTS("visit patients at home on a shift"),
+    // care and support plans
+    CHANGE_CARE_PLAN("change a patient's care and support plan"),
+    RECORD_RESUSCITATION_DECISION("record a DNACPR decision or a ReSPECT CPR recommendation"),
     // rota
     PLAN_SHIFTS("plan shifts"),
     SEE_SHIFTS("see shifts"),
