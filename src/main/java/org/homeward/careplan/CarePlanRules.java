@@ -19,7 +19,7 @@ import org.homeward.shared.InvalidInputException;
 
 /**
  * The care and support plan's rules in one place: what a plan must hold to be saved (each problem names its field as
- * the API sends it, "advanceCarePlan.dnacpr.madeBy"), the plan in words for its history, and the words of the
+ * the API sends it, 'advanceCarePlan.dnacpr.madeBy'), the plan in words for its history, and the words of the
  * resuscitation status on the banner and the alerts.
  */
 final class CarePlanRules {
@@ -223,7 +223,7 @@ final class CarePlanRules {
         return w;
     }
 
-    /** What changed from one plan in words to the next, field by field, "Not recorded" for nothing. */
+    /** What changed from one plan in words to the next, field by field, 'Not recorded' for nothing. */
     static List<CarePlanVersion.Change> changes(Map<String, String> before, Map<String, String> after) {
         Map<String, String[]> both = new LinkedHashMap<>();
         before.forEach((field, value) -> both.computeIfAbsent(field, f -> new String[2])[0] = value);

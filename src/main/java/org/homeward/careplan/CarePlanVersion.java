@@ -11,7 +11,7 @@ public record CarePlanVersion(int version, PlanSection section, Instant changedA
         changes = List.copyOf(changes);
     }
 
-    /** One field's change, in words ("Not recorded" for nothing). */
+    /** One field's change, in words ('Not recorded' for nothing). */
     public record Change(String field, String from, String to) {
     }
 }

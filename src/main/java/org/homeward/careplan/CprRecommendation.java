@@ -2,7 +2,7 @@ package org.homeward.careplan;
 
 /**
  * The ReSPECT form's recommendation on cardiopulmonary resuscitation (Resuscitation Council UK, ReSPECT form version 3,
- * "clinical recommendations for emergency care and treatment": CPR attempts recommended, or not recommended). Only a
+ * 'clinical recommendations for emergency care and treatment': CPR attempts recommended, or not recommended). Only a
  * senior decision-maker records or changes it ({@code RECORD_RESUSCITATION_DECISION}).
  */
 public enum CprRecommendation {

@@ -6,7 +6,7 @@ import org.homeward.careplan.AdvanceCarePlan;
 import org.homeward.careplan.SupportPlan;
 
 /**
- * The sections of the care and support plan pages, each a form of its own reached by a "Change" link: which part of
+ * The sections of the care and support plan pages, each a form of its own reached by a 'Change' link: which part of
  * the plan it changes and how its fields go into the plan as it stands.
  */
 enum CarePlanPageSection {

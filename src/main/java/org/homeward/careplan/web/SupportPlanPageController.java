@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The patient's care and support plan page: NHS.UK summary lists, one per section, each with "Change" links for those
+ * The patient's care and support plan page: NHS.UK summary lists, one per section, each with 'Change' links for those
  * who may change it, and the history of changes; one form per section, carrying the plan's version so a change made
  * meanwhile by someone else is not overwritten.
  */
@@ -122,7 +122,7 @@ class SupportPlanPageController {
     }
 
     /**
-     * The service names the API's fields ("advanceCarePlan.dnacpr.madeBy", "supportPlan.goals[0].text", counting only
+     * The service names the API's fields ('advanceCarePlan.dnacpr.madeBy', 'supportPlan.goals[0].text', counting only
      * the goals kept); the form's fields are flat, and its goal rows include empty ones.
      */
     static String formField(String field, List<Integer> keptGoalRows) {
