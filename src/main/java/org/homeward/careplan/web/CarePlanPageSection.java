@@ -38,7 +38,7 @@ enum CarePlanPageSection {
         return title;
     }
 
-    boolean supportPlan() {
+    public boolean supportPlan() {
         return supportPlan;
     }
 
