@@ -112,11 +112,21 @@ class CarePlanPagesIT {
         assertThat(refused.status()).isEqualTo(200);
         assertThat(refused.testId("errors")).isEqualTo("Goal is required: what the goal is");
         assertThat(refused.html().select("[data-testid='errors'] a").attr("href")).isEqualTo("#goals[0].text");
+        LocalDate target = today.minusDays(1);
         saved = pages.submit(form, "form[action$='/care-plan/goals']",
-                Map.of("version", "1", "goals[1].text", "Walk to the garden gate", "goals[1].status", "IN_PROGRESS"));
+                Map.of("version", "1", "goals[1].text", "Walk to the garden gate", "goals[1].status", "IN_PROGRESS",
+                        "goals[1].targetDate-day", String.valueOf(target.getDayOfMonth()),
+                        "goals[1].targetDate-month", String.valueOf(target.getMonthValue()),
+                        "goals[1].targetDate-year", String.valueOf(target.getYear())));
         assertThat(saved.status()).as(saved.toString()).isEqualTo(302);
         plan = pages.follow(saved);
-        assertThat(plan.testId("goals")).contains("Goal 1").contains("Walk to the garden gate").contains("In progress");
+        assertThat(plan.testId("goals")).contains("Goal 1").contains("Walk to the garden gate")
+                .contains("In progress, by " + CarePlanRules.day(target));
+        PageSession.Page reopened = pages.get("/patients/" + id + "/care-plan/goals");
+        assertThat(reopened.html().select("input[name='goals[0].text']").attr("value")).isEqualTo("Walk to the garden gate");
+        assertThat(reopened.html().select("input[name='goals[0].targetDate-day']").attr("value"))
+                .as("the form shows the goal's target date, so saving it again keeps it")
+                .isEqualTo(String.valueOf(target.getDayOfMonth()));
         assertThat(plan.html().select("[data-testid='history-of-changes'] tbody tr").text())
                 .contains("Goal 1").contains(nurse.displayName());
 
