@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.homeward.careplan.ResuscitationStatus;
+import org.homeward.careplan.SupportPlanService;
 import org.homeward.escalation.AlertService;
 import org.homeward.escalation.AlertView;
 import org.homeward.patient.PatientService;
@@ -41,15 +43,17 @@ class PatientBannerInterceptor implements HandlerInterceptor, WebMvcConfigurer {
     private final ReferralService referrals;
     private final WardService wards;
     private final AlertService alerts;
+    private final SupportPlanService carePlans;
     private final PageWords words;
 
     PatientBannerInterceptor(SecurityService security, PatientService patients, ReferralService referrals,
-            WardService wards, AlertService alerts, PageWordsDialect dialect) {
+            WardService wards, AlertService alerts, SupportPlanService carePlans, PageWordsDialect dialect) {
         this.security = security;
         this.patients = patients;
         this.referrals = referrals;
         this.wards = wards;
         this.alerts = alerts;
+        this.carePlans = carePlans;
         this.words = dialect.words();
     }
 
@@ -81,10 +85,14 @@ class PatientBannerInterceptor implements HandlerInterceptor, WebMvcConfigurer {
         String wardName = admission.map(a -> wards.ward(a.wardId()).name()).orElse(null);
         Integer dayOfStay = admission.map(a -> a.dayOfStay(today)).orElse(null);
         Optional<AlertView> alert = alerts.openAlertOf(patient.id());
+        Optional<ResuscitationStatus> resuscitation = carePlans.resuscitationStatus(patient.id());
         return new PatientBanner(patient.id(), patient.givenName() + " " + patient.familyName(), patient.nhsNumber(),
                 patient.dateOfBirth(), patient.ageOn(today), wardName, dayOfStay,
                 alert.map(a -> words.words(a.severity())).orElse(null), alert.map(this::whatRaised).orElse(null),
-                alert.map(a -> tagColour(a.severity().name())).orElse(null));
+                alert.map(a -> tagColour(a.severity().name())).orElse(null),
+                resuscitation.map(ResuscitationStatus::words).orElse(null),
+                resuscitation.map(ResuscitationStatus::dnacpr).orElse(false),
+                resuscitation.map(ResuscitationStatus::lastWeeksOfLifeWords).orElse(null));
     }
 
     /** 'NEWS2 7', or the kind of alert in words ('Missed reading'). */

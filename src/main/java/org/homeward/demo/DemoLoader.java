@@ -41,6 +41,7 @@ class DemoLoader {
     private final ReferralService referrals;
     private final CarePlanService carePlans;
     private final org.homeward.rota.RotaService rota;
+    private final org.homeward.careplan.SupportPlanService supportPlans;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
@@ -51,8 +52,9 @@ class DemoLoader {
             CarePlanService carePlans, PlatformTransactionManager transactionManager, Clock clock,
             org.springframework.context.ApplicationEventPublisher events,
             @org.springframework.beans.factory.annotation.Value("${homeward.demo-scale:1}") int scale,
-            org.homeward.rota.RotaService rota) {
+            org.homeward.rota.RotaService rota, org.homeward.careplan.SupportPlanService supportPlans) {
         this.rota = rota;
+        this.supportPlans = supportPlans;
         this.scale = scale;
         this.events = events;
         this.security = security;
@@ -92,6 +94,7 @@ class DemoLoader {
         plan.episodes().forEach(episode -> patientIds.add(journeys.replay(episode)));
         homeVisits(plan, staff, patientIds);
         DemoNotes.write(notes, plan, staff, patientIds);
+        DemoSupportPlans.write(supportPlans, plan, staff, patientIds, java.time.LocalDate.now(clock));
         DemoOnCall.fill(rota, virtualWards, staff, java.time.LocalDate.now(clock), clock.getZone());
     }
 

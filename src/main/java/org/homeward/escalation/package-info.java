@@ -3,5 +3,5 @@
  * with a response deadline, and their lifecycle raised, acknowledged, responded, closed. One open alert per patient;
  * a worse score raises its severity.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"notification", "observation", "patient", "referral", "rota", "scoring", "security", "ward"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"careplan", "notification", "observation", "patient", "referral", "rota", "scoring", "security", "ward"})
 package org.homeward.escalation;

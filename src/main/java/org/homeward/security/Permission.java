@@ -50,6 +50,9 @@ public enum Permission {
     // clinical notes
     WRITE_CLINICAL_NOTES("write clinical notes"),
     WRITE_CONSULTANT_REVIEW_NOTES("write a consultant review note"),
+    // care and support plans
+    CHANGE_CARE_PLAN("change a patient's care and support plan"),
+    RECORD_RESUSCITATION_DECISION("record a DNACPR decision or a ReSPECT CPR recommendation"),
     // rota
     PLAN_SHIFTS("plan shifts"),
     SEE_SHIFTS("see shifts"),

@@ -67,6 +67,9 @@ public final class Permissions {
         // clinical notes (read with OPEN_PATIENT_RECORDS, as the rest of the record)
         grant(WRITE_CLINICAL_NOTES, CLINICIAN, SENIOR_DECISION_MAKER, PHARMACIST, COORDINATOR);
         grant(WRITE_CONSULTANT_REVIEW_NOTES, SENIOR_DECISION_MAKER);
+        // care and support plans
+        grant(CHANGE_CARE_PLAN, CLINICIAN, SENIOR_DECISION_MAKER);
+        grant(RECORD_RESUSCITATION_DECISION, SENIOR_DECISION_MAKER);
         // rota
         grant(PLAN_SHIFTS, COORDINATOR, SENIOR_DECISION_MAKER);
         grant(SEE_SHIFTS, CLINICIAN, SENIOR_DECISION_MAKER, COORDINATOR);

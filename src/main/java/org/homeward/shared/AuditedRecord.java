@@ -32,6 +32,7 @@ public enum AuditedRecord {
     NOTIFICATION_CONTACT("NotificationContact"),
     // visits and rota
     INTERVENTION("Intervention"),
+    CARE_PLAN("CarePlan"),
     DAY_PLAN("DayPlan"),
     VISIT_REQUIREMENTS("VisitRequirements"),
     VISIT_EXCEPTIONS("VisitExceptions"),

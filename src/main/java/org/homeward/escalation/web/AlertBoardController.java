@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.homeward.careplan.SupportPlanService;
 import org.homeward.escalation.AlertFilter;
 import org.homeward.escalation.AlertHistory;
 import org.homeward.escalation.AlertService;
@@ -45,11 +46,13 @@ class AlertBoardController {
     private final PatientService patients;
     private final WardService wards;
     private final AlertStream stream;
+    private final SupportPlanService carePlans;
     private final Clock clock;
 
     AlertBoardController(AlertService alerts, PatientService patients, WardService wards, AlertStream stream,
-            Clock clock) {
+            SupportPlanService carePlans, Clock clock) {
         this.alerts = alerts;
+        this.carePlans = carePlans;
         this.patients = patients;
         this.wards = wards;
         this.stream = stream;
@@ -144,8 +147,11 @@ class AlertBoardController {
     }
 
     private String rows(CurrentUser user, AlertFilter filter, List<AlertView> shown, Model model, String view) {
+        Map<PatientId, PatientSummary> names = names(user, shown);
         model.addAttribute("alerts", shown);
-        model.addAttribute("patients", names(user, shown));
+        model.addAttribute("patients", names);
+        // the DNACPR decision and ReSPECT recommendations of the patients the user may see, on their alerts' rows
+        model.addAttribute("resuscitation", carePlans.resuscitationStatuses(names.keySet()));
         model.addAttribute("wards", wardsById());
         model.addAttribute("words", new BoardWords(clock));
         model.addAttribute("actions", ResponseAction.values());
