@@ -47,6 +47,10 @@ public enum Permission {
     ASK_URGENT_VISIT("ask for an urgent visit"),
     SEE_MISSED_VISITS("see missed and late visits"),
     VISIT_PATIENTS("visit patients at home on a shift"),
+    // board round
+    LEAD_BOARD_ROUND("lead a board round"),
+    RECORD_BOARD_ROUND_REVIEW("record a board round review and its decision"),
+    SEE_BOARD_ROUND("see the board round"),
     // rota
     PLAN_SHIFTS("plan shifts"),
     SEE_SHIFTS("see shifts"),

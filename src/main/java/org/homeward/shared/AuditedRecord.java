@@ -39,6 +39,9 @@ public enum AuditedRecord {
     URGENT_VISIT("UrgentVisit"),
     STAFF_SHIFT("StaffShift"),
     ON_CALL("OnCall"),
+    // board round
+    BOARD_ROUND("BoardRound"),
+    BOARD_ROUND_REVIEW("BoardRoundReview"),
     // sign-in
     SIGN_IN("SignIn"),
     SIGN_IN_LOCK("SignInLock");
