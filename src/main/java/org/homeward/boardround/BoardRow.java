@@ -25,7 +25,7 @@ public record BoardRow(PatientId patientId, String name, int ageYears, WardId wa
         AlertSeverity alertSeverity, String alertSummary, Instant lastVisitAt, Instant nextVisitAt,
         String nextVisitWhat, PatientFacts facts) {
 
-    /** "Day 3 of 5". */
+    /** The day of stay against the estimated discharge, as the board shows it: Day 3 of 5. */
     public String dayOfStayText() {
         return "Day " + dayOfStay + " of " + estimatedDischargeDay;
     }

@@ -55,7 +55,7 @@ class BoardRoundPageController {
         this.security = security;
     }
 
-    /** Start a round: the ward (empty for the whole service), users attending, others one per line "name, role". */
+    /** Start a round: the ward (empty for the whole service), users attending, and others one a line as name then role. */
     record StartForm(WardId wardId, List<UUID> attendeeIds, String otherAttendees) {
 
         StartBoardRound command() {
