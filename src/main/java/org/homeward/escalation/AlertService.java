@@ -354,6 +354,20 @@ public class AlertService {
         return repository.findOpen(patient);
     }
 
+    /**
+     * Each patient's open alert (one per patient at most) on one ward, or on every ward when {@code ward} is null: one
+     * query, for lists such as the board round that check which patients the user may see and audit what they show.
+     * No user, no audit line of its own.
+     */
+    @Transactional(readOnly = true)
+    public Map<PatientId, AlertView> openAlertsByPatient(WardId ward) {
+        Map<PatientId, AlertView> byPatient = new java.util.HashMap<>();
+        for (AlertView alert : repository.open(ward)) {
+            byPatient.putIfAbsent(alert.patientId(), alert);
+        }
+        return byPatient;
+    }
+
     /** Open alerts on a ward, or across the service: a number, shown on the census. */
     @Transactional(readOnly = true)
     public int openAlertCount(CurrentUser user, WardId ward) {

@@ -354,6 +354,16 @@ public class ReferralService {
         return repository.admissionTimes(patients);
     }
 
+    /**
+     * The open admissions on one ward, or on every ward when {@code ward} is null, oldest first: one query, for lists
+     * such as the board round that narrow to the patients the user may see and audit what they show themselves.
+     * No user, no audit.
+     */
+    @Transactional(readOnly = true)
+    public List<AdmissionView> openAdmissions(WardId ward) {
+        return ward == null ? repository.allOpenAdmissions() : repository.openAdmissions(ward);
+    }
+
     // census ------------------------------------------------------------------------------------------------------
 
     /** The ward's patients today with day of stay, EDD, days over EDD and the 14-day flag. */

@@ -53,6 +53,10 @@ public enum Permission {
     // care and support plans
     CHANGE_CARE_PLAN("change a patient's care and support plan"),
     RECORD_RESUSCITATION_DECISION("record a DNACPR decision or a ReSPECT CPR recommendation"),
+    // board round
+    LEAD_BOARD_ROUND("lead a board round"),
+    RECORD_BOARD_ROUND_REVIEW("record a board round review and its decision"),
+    SEE_BOARD_ROUND("see the board round"),
     // rota
     PLAN_SHIFTS("plan shifts"),
     SEE_SHIFTS("see shifts"),

@@ -70,6 +70,10 @@ public final class Permissions {
         // care and support plans
         grant(CHANGE_CARE_PLAN, CLINICIAN, SENIOR_DECISION_MAKER);
         grant(RECORD_RESUSCITATION_DECISION, SENIOR_DECISION_MAKER);
+        // board round: a senior leads it and records each decision (the MDT attends and advises)
+        grant(LEAD_BOARD_ROUND, SENIOR_DECISION_MAKER);
+        grant(RECORD_BOARD_ROUND_REVIEW, SENIOR_DECISION_MAKER);
+        grant(SEE_BOARD_ROUND, CLINICIAN, SENIOR_DECISION_MAKER, PHARMACIST, COORDINATOR);
         // rota
         grant(PLAN_SHIFTS, COORDINATOR, SENIOR_DECISION_MAKER);
         grant(SEE_SHIFTS, CLINICIAN, SENIOR_DECISION_MAKER, COORDINATOR);

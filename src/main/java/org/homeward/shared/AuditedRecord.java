@@ -44,6 +44,9 @@ public enum AuditedRecord {
     CLINICAL_NOTE("ClinicalNote"),
     // tasks
     TASK("Task"),
+    // board round
+    BOARD_ROUND("BoardRound"),
+    BOARD_ROUND_REVIEW("BoardRoundReview"),
     // sign-in
     SIGN_IN("SignIn"),
     SIGN_IN_LOCK("SignInLock");

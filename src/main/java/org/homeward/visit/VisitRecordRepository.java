@@ -63,4 +63,46 @@ class VisitRecordRepository {
                 rs.getString("given"), rs.getString("notes"), rs.getString("recorded_by"),
                 rs.getTimestamp("updated_at").toInstant());
     }
+
+    /** When each of these patients' last recorded visit ended (or began, while under way). One query. */
+    java.util.Map<PatientId, java.time.Instant> lastVisits(java.util.Collection<PatientId> patients) {
+        java.util.Map<PatientId, java.time.Instant> last = new java.util.HashMap<>();
+        jdbc.sql("""
+                select patient_id, max(coalesce(departed_at, arrived_at)) as last_at from visit_record
+                where patient_id = any(?) group by patient_id""")
+                .param(patients.stream().map(PatientId::value).toArray(UUID[]::new))
+                .query(rs -> {
+                    last.put(new PatientId(rs.getObject("patient_id", UUID.class)),
+                            rs.getTimestamp("last_at").toInstant());
+                });
+        return last;
+    }
+
+    /**
+     * Each of these patients' next planned visit (the lead visitor's, timed) starting after {@code after}, in the
+     * newest plan version of each team for the days {@code from} to {@code to}. One query.
+     */
+    record NextVisit(java.time.Instant startsAt, String what) {
+    }
+
+    java.util.Map<PatientId, NextVisit> nextPlannedVisits(java.util.Collection<PatientId> patients, LocalDate from,
+            LocalDate to, java.time.Instant after) {
+        java.util.Map<PatientId, NextVisit> next = new java.util.HashMap<>();
+        jdbc.sql("""
+                select distinct on (v.patient_id) v.patient_id, v.kind, v.starts_at from planned_visit v
+                join day_plan p on p.id = v.plan_id
+                where v.patient_id = any(?) and p.plan_date between ? and ? and not v.assisting
+                  and v.starts_at > ?
+                  and p.version = (select max(q.version) from day_plan q
+                                   where q.organisation_id = p.organisation_id and q.plan_date = p.plan_date)
+                order by v.patient_id, v.starts_at""")
+                .params(patients.stream().map(PatientId::value).toArray(UUID[]::new), java.sql.Date.valueOf(from),
+                        java.sql.Date.valueOf(to), Timestamp.from(after))
+                .query(rs -> {
+                    next.put(new PatientId(rs.getObject("patient_id", UUID.class)),
+                            new NextVisit(rs.getTimestamp("starts_at").toInstant(),
+                                    org.homeward.careplan.InterventionKind.valueOf(rs.getString("kind")).label()));
+                });
+        return next;
+    }
 }

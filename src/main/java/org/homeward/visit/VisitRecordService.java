@@ -59,6 +59,34 @@ public class VisitRecordService {
         this.clock = clock;
     }
 
+    /**
+     * Each of these patients' last visit made and next visit planned (today's or tomorrow's current plan of each
+     * visiting team, from now on): two queries whatever the number of patients, for the board round. Patients with
+     * neither are left out. Internal use: the caller has already narrowed to patients the user may see and audits the
+     * list it shows.
+     */
+    @Transactional(readOnly = true)
+    public Map<PatientId, PatientVisitSummary> lastAndNextVisits(java.util.Collection<PatientId> patientIds) {
+        if (patientIds.isEmpty()) {
+            return Map.of();
+        }
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.now(clock);
+        Map<PatientId, Instant> last = records.lastVisits(patientIds);
+        Map<PatientId, VisitRecordRepository.NextVisit> next = records.nextPlannedVisits(patientIds, today, today.plusDays(1), now);
+        Map<PatientId, PatientVisitSummary> visits = new HashMap<>();
+        for (PatientId patient : patientIds) {
+            Instant lastAt = last.get(patient);
+            VisitRecordRepository.NextVisit nextVisit = next.get(patient);
+            if (lastAt != null || nextVisit != null) {
+                visits.put(patient, new PatientVisitSummary(patient, lastAt,
+                        nextVisit == null ? null : nextVisit.startsAt(),
+                        nextVisit == null ? null : nextVisit.what()));
+            }
+        }
+        return visits;
+    }
+
     /** The visits the current plan gives the user on {@code day}, in route order, with what is recorded so far. */
     @Transactional
     public List<MyVisit> myVisits(CurrentUser user, LocalDate day) {

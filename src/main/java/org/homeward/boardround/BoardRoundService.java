@@ -1,0 +1,407 @@
+package org.homeward.boardround;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.homeward.escalation.AlertService;
+import org.homeward.escalation.AlertView;
+import org.homeward.patient.PatientService;
+import org.homeward.patient.PatientSummary;
+import org.homeward.referral.AdmissionView;
+import org.homeward.referral.ReferralService;
+import org.homeward.referral.ReviseEstimatedDischarge;
+import org.homeward.security.CurrentUser;
+import org.homeward.security.Permission;
+import org.homeward.security.Role;
+import org.homeward.security.SecurityService;
+import org.homeward.security.UserAccount;
+import org.homeward.shared.AuditedRecord;
+import org.homeward.shared.InvalidInputException;
+import org.homeward.shared.NotFoundException;
+import org.homeward.shared.PatientId;
+import org.homeward.shared.RecordAccessed;
+import org.homeward.shared.RecordsAccessed;
+import org.homeward.shared.RefusedException;
+import org.homeward.shared.UserId;
+import org.homeward.shared.WardId;
+import org.homeward.visit.PatientVisitSummary;
+import org.homeward.visit.VisitRecordService;
+import org.homeward.ward.VirtualWard;
+import org.homeward.ward.WardService;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The board round (KLoE 5.1, 10.1; SAFER; Red2Green): the public API of the board round module. The board is built
+ * from a constant number of queries whatever the number of patients (admissions, who the user may see, today's
+ * reviews, scores, open alerts, visits, the other modules' facts), never one per patient.
+ */
+@Service
+public class BoardRoundService {
+
+    static final int MAX_ATTENDEES = 40;
+    static final int MAX_ACTIONS = 20;
+    static final int MAX_NAME = 200;
+    static final int MAX_WAITING_FOR = 500;
+    static final int MAX_NOTE = 2000;
+    static final int MAX_ACTION_TEXT = 500;
+    /** An action is due within this many days of the round. */
+    static final int LATEST_DUE_DAYS = 60;
+    static final String WHOLE_SERVICE = "Whole service";
+
+    private final BoardRoundRepository repository;
+    private final BoardRoundFacts facts;
+    private final ReferralService referrals;
+    private final PatientService patients;
+    private final AlertService alerts;
+    private final VisitRecordService visits;
+    private final WardService wards;
+    private final SecurityService security;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    BoardRoundService(BoardRoundRepository repository, BoardRoundFacts facts, ReferralService referrals,
+            PatientService patients, AlertService alerts, VisitRecordService visits, WardService wards,
+            SecurityService security, ApplicationEventPublisher events, Clock clock) {
+        this.repository = repository;
+        this.facts = facts;
+        this.referrals = referrals;
+        this.patients = patients;
+        this.alerts = alerts;
+        this.visits = visits;
+        this.wards = wards;
+        this.security = security;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    // the board ---------------------------------------------------------------------------------------------------
+
+    /**
+     * The board of one ward, or of the whole service when {@code ward} is null: one row per admitted patient the user
+     * may see, most acute first ({@link BoardOrder}); only those not reviewed today when {@code notReviewedOnly}.
+     * Each patient shown is audited against them.
+     */
+    @Transactional
+    public Board board(CurrentUser user, WardId ward, boolean notReviewedOnly) {
+        user.require(Permission.SEE_BOARD_ROUND);
+        String wardName = ward == null ? WHOLE_SERVICE : wards.ward(ward).name();
+        LocalDate today = LocalDate.now(clock);
+        List<BoardRow> rows = rows(user, ward, today);
+        int notReviewed = (int) rows.stream().filter(r -> !r.reviewedToday()).count();
+        List<BoardRow> shown = notReviewedOnly ? rows.stream().filter(r -> !r.reviewedToday()).toList() : rows;
+        if (!shown.isEmpty()) {
+            events.publishEvent(RecordsAccessed.listed(user, AuditedRecord.BOARD_ROUND, ward,
+                    shown.stream().map(BoardRow::patientId).toList(),
+                    "listed on the board round of " + wardName + " (" + shown.size() + " patients)"));
+        }
+        return new Board(today, ward, wardName, shown, notReviewed, notReviewedOnly);
+    }
+
+    private List<BoardRow> rows(CurrentUser user, WardId ward, LocalDate today) {
+        List<AdmissionView> open = referrals.openAdmissions(ward);
+        Map<PatientId, PatientSummary> visible = patients
+                .visibleSummaries(user, open.stream().map(AdmissionView::patientId).toList()).stream()
+                .collect(Collectors.toMap(PatientSummary::id, Function.identity()));
+        List<AdmissionView> seen = open.stream().filter(a -> visible.containsKey(a.patientId())).toList();
+        if (seen.isEmpty()) {
+            return List.of();
+        }
+        List<PatientId> ids = seen.stream().map(AdmissionView::patientId).toList();
+        Map<WardId, String> wardNames = wards.wards().stream()
+                .collect(Collectors.toMap(VirtualWard::id, VirtualWard::name));
+        Map<PatientId, Review> reviews = repository.latestReviewsOn(today);
+        Map<PatientId, BoardRoundRepository.LatestScore> scores = repository.latestScores(ids);
+        Map<PatientId, AlertView> openAlerts = alerts.openAlertsByPatient(ward);
+        Map<PatientId, PatientVisitSummary> visitTimes = visits.lastAndNextVisits(ids);
+        Map<PatientId, PatientFacts> known = facts.factsFor(ids);
+        List<BoardRow> rows = new ArrayList<>(seen.size());
+        for (AdmissionView admission : seen) {
+            PatientId id = admission.patientId();
+            PatientSummary patient = visible.get(id);
+            BoardRoundRepository.LatestScore score = scores.get(id);
+            AlertView alert = openAlerts.get(id);
+            PatientVisitSummary visit = visitTimes.get(id);
+            Review review = reviews.get(id);
+            rows.add(new BoardRow(id, patient.displayName(), patient.ageOn(today), admission.wardId(),
+                    wardNames.getOrDefault(admission.wardId(), ""), admission.id(),
+                    admission.estimatedDischargeDate(), admission.dayOfStay(today),
+                    admission.estimatedDischargeDayOfStay(), admission.daysOverEstimatedDischarge(today),
+                    review != null && review.admissionId().equals(admission.id()) ? review : null,
+                    score == null ? null : score.scoreName(), score == null ? null : score.latestTotal(),
+                    score == null ? null : ScoreTrend.between(score.previousTotal(), score.latestTotal()),
+                    alert == null ? null : alert.severity(), alert == null ? null : alertSummary(alert),
+                    visit == null ? null : visit.lastVisitAt(), visit == null ? null : visit.nextVisitAt(),
+                    visit == null ? null : visit.nextVisitWhat(), known.getOrDefault(id, PatientFacts.NOT_RECORDED)));
+        }
+        rows.sort(BoardOrder.MOST_ACUTE_FIRST);
+        return rows;
+    }
+
+    private static String alertSummary(AlertView alert) {
+        return alert.scoreName() != null && alert.scoreTotal() != null ? alert.scoreName() + " " + alert.scoreTotal()
+                : alert.kind().label();
+    }
+
+    // rounds ------------------------------------------------------------------------------------------------------
+
+    /** Starts today's round for a ward or the whole service, led by a senior decision-maker, with its attendees. */
+    @Transactional
+    public BoardRound startRound(CurrentUser user, StartBoardRound command) {
+        user.require(Permission.LEAD_BOARD_ROUND);
+        if (command == null) {
+            throw new InvalidInputException("wardId", "Say which ward the round is for, or leave it empty for the whole service");
+        }
+        WardId ward = command.wardId() == null ? null : new WardId(command.wardId());
+        String wardName = WHOLE_SERVICE;
+        if (ward != null) {
+            try {
+                wardName = wards.ward(ward).name();
+            } catch (NotFoundException e) {
+                throw new InvalidInputException("wardId", "There is no virtual ward with this id");
+            }
+        }
+        UserAccount lead = command.leadUserId() == null
+                ? security.findUser(user.id()).orElseThrow()
+                : security.findUser(new UserId(command.leadUserId())).orElseThrow(
+                        () -> new InvalidInputException("leadUserId", "There is no user with this id"));
+        if (!lead.can(Permission.LEAD_BOARD_ROUND)) {
+            throw new InvalidInputException("leadUserId", "The lead must be a senior decision-maker; "
+                    + lead.displayName() + " is a " + lead.role().label());
+        }
+        List<BoardRound.RoundAttendee> attendees = new ArrayList<>();
+        attendees.add(new BoardRound.RoundAttendee(lead.id(), lead.displayName(), roleOf(lead) + " (lead)"));
+        List<StartBoardRound.Attendee> asked = command.attendees() == null ? List.of() : command.attendees();
+        if (asked.size() > MAX_ATTENDEES) {
+            throw new InvalidInputException("attendees", "must list at most " + MAX_ATTENDEES + " people");
+        }
+        for (int i = 0; i < asked.size(); i++) {
+            attendees.add(attendee(asked.get(i), "attendees[" + i + "]", lead.id()));
+        }
+        List<BoardRound.RoundAttendee> distinct = attendees.stream()
+                .filter(a -> a.userId() == null || attendees.stream().filter(b -> a.userId().equals(b.userId()))
+                        .findFirst().orElseThrow() == a)
+                .toList();
+        BoardRound round = new BoardRound(UUID.randomUUID(), ward, wardName, LocalDate.now(clock), lead.id(),
+                lead.displayName(), user.username(), clock.instant(), distinct);
+        repository.insertRound(round);
+        events.publishEvent(RecordAccessed.created(user, AuditedRecord.BOARD_ROUND, round.id(), null,
+                "started the board round of " + wardName + " led by " + lead.displayName() + " with "
+                        + distinct.size() + " attending"));
+        return round;
+    }
+
+    private BoardRound.RoundAttendee attendee(StartBoardRound.Attendee a, String field, UserId lead) {
+        if (a == null) {
+            throw new InvalidInputException(field, "is empty: name a user or give a name and role");
+        }
+        if (a.userId() != null) {
+            UserAccount account = security.findUser(new UserId(a.userId())).orElseThrow(
+                    () -> new InvalidInputException(field + ".userId", "There is no user with this id"));
+            return new BoardRound.RoundAttendee(account.id(), account.displayName(), roleOf(account));
+        }
+        String name = text(a.name(), field + ".name", MAX_NAME, true);
+        String role = text(a.role(), field + ".role", MAX_NAME, true);
+        return new BoardRound.RoundAttendee(null, name, role);
+    }
+
+    private static String roleOf(UserAccount account) {
+        String job = account.jobTitle() == null || account.jobTitle().isBlank() ? account.role().label()
+                : account.jobTitle();
+        return job + ", " + account.organisationName();
+    }
+
+    /** A round with its attendees. */
+    @Transactional
+    public BoardRound round(CurrentUser user, UUID id) {
+        user.require(Permission.SEE_BOARD_ROUND);
+        BoardRound round = repository.findRound(id).orElseThrow(() -> new NotFoundException("No board round with id " + id));
+        events.publishEvent(RecordAccessed.read(user, AuditedRecord.BOARD_ROUND, id, null, "viewed the board round"));
+        return named(round);
+    }
+
+    private BoardRound named(BoardRound round) {
+        String wardName = round.wardId() == null ? WHOLE_SERVICE : wards.ward(round.wardId()).name();
+        return new BoardRound(round.id(), round.wardId(), wardName, round.roundDate(), round.leadUserId(),
+                round.leadName(), round.startedBy(), round.startedAt(), round.attendees());
+    }
+
+    /** The reviews made at the round, every version, oldest first, of the patients the user may see. */
+    @Transactional
+    public List<Review> reviewsOfRound(CurrentUser user, UUID roundId) {
+        user.require(Permission.SEE_BOARD_ROUND);
+        repository.findRound(roundId).orElseThrow(() -> new NotFoundException("No board round with id " + roundId));
+        List<Review> all = repository.reviewsOfRound(roundId);
+        java.util.Set<PatientId> visible = patients.visibleSummaries(user,
+                all.stream().map(Review::patientId).distinct().toList()).stream().map(PatientSummary::id)
+                .collect(Collectors.toSet());
+        List<Review> shown = all.stream().filter(r -> visible.contains(r.patientId())).toList();
+        if (!shown.isEmpty()) {
+            events.publishEvent(RecordsAccessed.listed(user, AuditedRecord.BOARD_ROUND_REVIEW, roundId,
+                    shown.stream().map(Review::patientId).toList(), "viewed the board round's reviews"));
+        }
+        return shown;
+    }
+
+    /** Every review of the patient, newest first: the history kept when a review is made again. */
+    @Transactional
+    public List<Review> reviewsOfPatient(CurrentUser user, PatientId patient) {
+        user.require(Permission.SEE_BOARD_ROUND);
+        patients.requireVisible(user, patient);
+        List<Review> found = repository.reviewsOfPatient(patient);
+        events.publishEvent(RecordAccessed.read(user, AuditedRecord.BOARD_ROUND_REVIEW, null, patient,
+                "viewed " + found.size() + " board round review(s)"));
+        return found;
+    }
+
+    /**
+     * Records a patient's review at today's round: the day's colour (a red day names what the patient waits for and
+     * has an action), the decision, and the actions agreed, each published as {@link BoardRoundActionAgreed}. "Revise
+     * EDD" revises the admission's estimated discharge date through the referral module, with the note as reason.
+     * "Discharge today / tomorrow" does not discharge: the board flags it and links to the admission's page, where the
+     * discharge with its summary is done. A second review of the patient today is a new version; the newest counts.
+     */
+    @Transactional
+    public Review recordReview(CurrentUser user, UUID roundId, RecordReview command) {
+        user.require(Permission.RECORD_BOARD_ROUND_REVIEW);
+        BoardRound round = repository.findRound(roundId)
+                .orElseThrow(() -> new NotFoundException("No board round with id " + roundId));
+        LocalDate today = LocalDate.now(clock);
+        if (!round.roundDate().equals(today)) {
+            throw new RefusedException("This round was held on " + round.roundDate()
+                    + "; start today's round to review patients today");
+        }
+        if (command == null || command.patientId() == null) {
+            throw new InvalidInputException("patientId", "is required: the patient reviewed");
+        }
+        PatientId patient = new PatientId(command.patientId());
+        patients.requireVisible(user, patient);
+        AdmissionView admission = referrals.openAdmission(patient).orElseThrow(() -> new InvalidInputException(
+                "patientId", "This patient is not admitted to a virtual ward"));
+        if (round.wardId() != null && !round.wardId().equals(admission.wardId())) {
+            throw new InvalidInputException("patientId", "This patient is not on the ward of this round");
+        }
+        if (command.dayColour() == null) {
+            throw new InvalidInputException("dayColour", "is required: a red or a green day");
+        }
+        String waitingFor = text(command.waitingFor(), "waitingFor", MAX_WAITING_FOR, false);
+        if (command.dayColour() == DayColour.RED && waitingFor == null) {
+            throw new InvalidInputException("waitingFor", "is required on a red day: say what the patient is waiting for");
+        }
+        if (command.decision() == null) {
+            throw new InvalidInputException("decision", "is required: what the round decides");
+        }
+        LocalDate revised = command.revisedEstimatedDischargeDate();
+        if (command.decision() == Decision.REVISE_EDD && revised == null) {
+            throw new InvalidInputException("revisedEstimatedDischargeDate",
+                    "is required when the decision is to revise the estimated discharge date");
+        }
+        if (command.decision() != Decision.REVISE_EDD && revised != null) {
+            throw new InvalidInputException("revisedEstimatedDischargeDate",
+                    "is given only with the decision to revise the estimated discharge date");
+        }
+        String note = text(command.note(), "note", MAX_NOTE, false);
+        List<RecordReview.AgreeAction> asked = command.actions() == null ? List.of()
+                : command.actions().stream().filter(a -> a != null && !isBlankAction(a)).toList();
+        if (command.actions() != null && command.actions().size() > MAX_ACTIONS) {
+            throw new InvalidInputException("actions", "must list at most " + MAX_ACTIONS + " actions");
+        }
+        if (command.dayColour() == DayColour.RED && asked.isEmpty()) {
+            throw new InvalidInputException("actions", "A red day needs an action: who does what, by when, to end the wait");
+        }
+        Instant now = clock.instant();
+        UUID reviewId = UUID.randomUUID();
+        List<AgreedAction> actions = new ArrayList<>();
+        for (int i = 0; i < asked.size(); i++) {
+            actions.add(action(asked.get(i), "actions[" + i + "]", reviewId, roundId, patient, user, today, now));
+        }
+        if (command.decision() == Decision.REVISE_EDD) {
+            String reason = note != null ? note : "Revised at the board round of " + today + " led by " + round.leadName();
+            try {
+                referrals.reviseEstimatedDischarge(user, admission.id(), new ReviseEstimatedDischarge(revised, reason));
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("estimatedDischargeDate".equals(e.field())
+                        ? "revisedEstimatedDischargeDate" : "reason".equals(e.field()) ? "note" : e.field(),
+                        e.getMessage());
+            }
+        }
+        Review review = new Review(reviewId, roundId, patient, admission.id(), today,
+                repository.nextVersion(patient, today), command.dayColour(), waitingFor, command.decision(), revised,
+                note, user.username(), user.displayName(), now, actions);
+        repository.insertReview(review);
+        events.publishEvent(RecordAccessed.created(user, AuditedRecord.BOARD_ROUND_REVIEW, reviewId, patient,
+                "reviewed at the board round: " + command.dayColour().label() + ", " + command.decision().label()
+                        + (review.version() > 1 ? " (review " + review.version() + " today)" : "")
+                        + (actions.isEmpty() ? "" : ", " + actions.size() + " action(s)")));
+        for (AgreedAction a : actions) {
+            events.publishEvent(new BoardRoundActionAgreed(a.id(), roundId, reviewId, patient, a.text(),
+                    a.assignedRole(), a.dueDate(), a.priority(), a.agreedBy(), a.agreedAt()));
+        }
+        return review;
+    }
+
+    private static boolean isBlankAction(RecordReview.AgreeAction a) {
+        return (a.text() == null || a.text().isBlank()) && a.assignedRole() == null && a.dueDate() == null
+                && a.priority() == null;
+    }
+
+    private static AgreedAction action(RecordReview.AgreeAction a, String field, UUID reviewId, UUID roundId,
+            PatientId patient, CurrentUser user, LocalDate today, Instant now) {
+        String text = text(a.text(), field + ".text", MAX_ACTION_TEXT, true);
+        if (a.assignedRole() == null) {
+            throw new InvalidInputException(field + ".assignedRole", "is required: the role that does it");
+        }
+        if (a.assignedRole() == Role.COMMISSIONER || a.assignedRole() == Role.ADMIN
+                || a.assignedRole() == Role.GOVERNANCE) {
+            throw new InvalidInputException(field + ".assignedRole", "must be a role that cares for patients");
+        }
+        if (a.dueDate() == null) {
+            throw new InvalidInputException(field + ".dueDate", "is required: when it is due");
+        }
+        if (a.dueDate().isBefore(today) || a.dueDate().isAfter(today.plusDays(LATEST_DUE_DAYS))) {
+            throw new InvalidInputException(field + ".dueDate", "must be from today to " + LATEST_DUE_DAYS
+                    + " days ahead");
+        }
+        if (a.priority() == null) {
+            throw new InvalidInputException(field + ".priority", "is required: routine, urgent or immediate");
+        }
+        return new AgreedAction(UUID.randomUUID(), reviewId, roundId, patient, text, a.assignedRole(), a.dueDate(),
+                a.priority(), null, user.username(), now);
+    }
+
+    /**
+     * Records the task made from an action (for the task module, on {@link BoardRoundActionAgreed}); false when the
+     * action already has one.
+     */
+    @Transactional
+    public boolean linkTask(UUID actionId, UUID taskId) {
+        return repository.linkTask(actionId, taskId);
+    }
+
+    /** Today in the service's time zone: the day whose reviews count. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** Stripped text, null when blank; required text must be present; never longer than {@code max}. */
+    private static String text(String value, String field, int max, boolean required) {
+        String stripped = value == null ? null : value.strip();
+        if (stripped == null || stripped.isEmpty()) {
+            if (required) {
+                throw new InvalidInputException(field, "is required");
+            }
+            return null;
+        }
+        if (stripped.length() > max) {
+            throw new InvalidInputException(field, "must be at most " + max + " characters");
+        }
+        return stripped;
+    }
+}

@@ -1,0 +1,326 @@
+package org.homeward.boardround;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.homeward.patient.PatientRecord;
+import org.homeward.referral.AdmissionView;
+import org.homeward.security.CurrentUser;
+import org.homeward.security.Organisation;
+import org.homeward.security.OrganisationType;
+import org.homeward.security.Role;
+import org.homeward.support.Api;
+import org.homeward.support.Api.Response;
+import org.homeward.support.Fixtures;
+import org.homeward.support.IntegrationTest;
+import org.homeward.support.TestClock;
+import org.homeward.ward.VirtualWard;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The board round through the API, as the acute trust's consultant with the community provider's nurse attending:
+ * a round on a ward reviews every patient, revises an EDD, decides a discharge and agrees actions; a nurse cannot lead;
+ * yesterday's reviews do not count today; an organisation outside the care team sees nothing; bad input is a 400
+ * naming the field and writes nothing.
+ */
+@IntegrationTest
+class BoardRoundApiIT {
+
+    @Autowired Fixtures fixtures;
+    @Autowired Api api;
+    @Autowired JdbcClient jdbc;
+    @Autowired TestClock clock;
+
+    CurrentUser consultant;
+    CurrentUser communityNurse;
+    CurrentUser pharmacist;
+    CurrentUser coordinator;
+    CurrentUser outsider;
+    VirtualWard ward;
+    PatientRecord first;
+    PatientRecord second;
+    AdmissionView secondAdmission;
+
+    @BeforeEach
+    void aWardOfTwoPatientsSharedWithTheCommunityProvider() {
+        Organisation acute = fixtures.organisation(OrganisationType.ACUTE_TRUST);
+        Organisation community = fixtures.organisation(OrganisationType.COMMUNITY_PROVIDER);
+        CurrentUser referrer = fixtures.user(Role.REFERRER, acute);
+        consultant = fixtures.user(Role.SENIOR_DECISION_MAKER, acute);
+        communityNurse = fixtures.user(Role.CLINICIAN, community);
+        pharmacist = fixtures.user(Role.PHARMACIST, acute);
+        coordinator = fixtures.user(Role.COORDINATOR, community);
+        outsider = fixtures.user(Role.SENIOR_DECISION_MAKER,
+                fixtures.organisation(OrganisationType.COMMUNITY_PROVIDER));
+        ward = fixtures.ward(acute, 10, List.of(community));
+        first = fixtures.patient(referrer, LocalDate.of(1940, 1, 1));
+        second = fixtures.patient(referrer, LocalDate.of(1941, 2, 2));
+        fixtures.admit(first, ward, referrer, consultant);
+        secondAdmission = fixtures.admit(second, ward, referrer, consultant);
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void aConsultantLedRoundReviewsEveryPatientRevisesAnEddDecidesADischargeAndAgreesActions() {
+        Instant now = Instant.now();
+        // the nurse's two sets: NEWS2 0, then 3 ten minutes later: the board shows 3, rising
+        assertThat(api.post(communityNurse, "/api/v1/observations/batch", Map.of("readings",
+                set(first, now.minus(Duration.ofMinutes(10)), 16, 97, 120, 70, 37.0))).status()).isEqualTo(200);
+        assertThat(api.post(communityNurse, "/api/v1/observations/batch", Map.of("readings",
+                set(first, now, 22, 97, 120, 95, 37.0))).status()).isEqualTo(200);
+
+        Response started = api.post(consultant, "/api/v1/board-rounds", Map.of("wardId", ward.id().toString(),
+                "attendees", List.of(Map.of("userId", communityNurse.id().toString()),
+                        Map.of("name", "Sam Jones", "role", "Social worker (Dorset Council)"))));
+        assertThat(started.status()).as(started.toString()).isEqualTo(201);
+        String round = started.text("id");
+        assertThat(started.body().path("leadName").asText()).isEqualTo(consultant.displayName());
+        assertThat(started.body().path("attendees").findValuesAsText("name"))
+                .containsExactly(consultant.displayName(), communityNurse.displayName(), "Sam Jones");
+
+        JsonNode before = board(consultant);
+        assertThat(before.path("notReviewedToday").asInt()).isEqualTo(2);
+        JsonNode firstRow = row(before, first);
+        assertThat(absent(firstRow.path("today"))).isTrue();
+        assertThat(firstRow.path("scoreName").asText()).isEqualTo("NEWS2");
+        assertThat(firstRow.path("scoreTotal").asInt()).isEqualTo(3);
+        assertThat(firstRow.path("scoreTrend").asText()).isEqualTo("UP");
+        assertThat(firstRow.path("facts").path("respectDnacpr").asText()).isEqualTo("None recorded");
+        assertThat(firstRow.path("facts").path("outstandingTasks").asText()).isEqualTo("None open");
+        assertThat(firstRow.path("dayOfStay").asInt()).isEqualTo(1);
+        // the community nurse sees the same patients, the acute trust's, shared with her organisation
+        assertThat(board(communityNurse).path("rows").findValuesAsText("patientId"))
+                .containsExactlyInAnyOrder(id(first), id(second));
+
+        LocalDate today = LocalDate.parse(before.path("date").asText());
+        Response green = api.post(consultant, reviews(round), Map.of("patientId", id(first), "dayColour", "GREEN",
+                "decision", "CONTINUE", "actions", List.of(Map.of("text", "Reconcile medicines after the IV switch",
+                        "assignedRole", "PHARMACIST", "dueDate", today.plusDays(1).toString(), "priority", "ROUTINE"))));
+        assertThat(green.status()).as(green.toString()).isEqualTo(201);
+        assertThat(green.body().path("version").asInt()).isEqualTo(1);
+        assertThat(jdbc.sql("select assigned_role || ' ' || text from board_round_action where review_id = ?")
+                .param(UUID.fromString(green.text("id"))).query(String.class).list())
+                .containsExactly("PHARMACIST Reconcile medicines after the IV switch");
+        // the action is a task, for the pharmacists of the consultant's own trust, on the pharmacist's worklist
+        UUID task = jdbc.sql("select task_id from board_round_action where review_id = ?")
+                .param(UUID.fromString(green.text("id"))).query(UUID.class).single();
+        Response worklist = api.get(pharmacist, "/api/v1/tasks/mine");
+        assertThat(worklist.body().findValuesAsText("id")).contains(task.toString());
+        assertThat(worklist.body().findValuesAsText("origin")).contains("BOARD_ROUND");
+        assertThat(row(board(consultant), first).path("facts").path("outstandingTasks").asText()).isEqualTo("1 open");
+        // an action for a role nobody in the care team holds is refused, and the review with it
+        Response forNobody = api.post(consultant, reviews(round), Map.of("patientId", id(second), "dayColour", "GREEN",
+                "decision", "CONTINUE", "actions", List.of(Map.of("text", "Write to the commissioner", "assignedRole",
+                        "GOVERNANCE", "dueDate", today.toString(), "priority", "ROUTINE"))));
+        assertThat(forNobody.status()).as(forNobody.toString()).isEqualTo(400);
+        assertThat(forNobody.body().path("errors").findValuesAsText("field")).contains("actions");
+        assertThat(reviewsOf(second)).isZero();
+
+        LocalDate newEdd = today.plusDays(7);
+        Response red = api.post(consultant, reviews(round), Map.of("patientId", id(second), "dayColour", "RED",
+                "waitingFor", "Echocardiogram report", "decision", "REVISE_EDD",
+                "revisedEstimatedDischargeDate", newEdd.toString(), "note", "Stay until the echo is reported",
+                "actions", List.of(Map.of("text", "Chase the echo report with cardiology", "assignedRole",
+                        "COORDINATOR", "dueDate", today.toString(), "priority", "URGENT"))));
+        assertThat(red.status()).as(red.toString()).isEqualTo(201);
+        Response admission = api.get(consultant, "/api/v1/admissions/" + secondAdmission.id());
+        assertThat(admission.text("estimatedDischargeDate")).isEqualTo(newEdd.toString());
+        assertThat(jdbc.sql("select reason from admission_edd_revision where admission_id = ?")
+                .param(secondAdmission.id().value()).query(String.class).list())
+                .containsExactly("Stay until the echo is reported");
+
+        // the same patient again: a new version, the newest counts, the first kept
+        Response again = api.post(consultant, reviews(round), Map.of("patientId", id(first), "dayColour", "GREEN",
+                "decision", "DISCHARGE_TOMORROW", "note", "Oral antibiotics from tomorrow"));
+        assertThat(again.status()).as(again.toString()).isEqualTo(201);
+        assertThat(again.body().path("version").asInt()).isEqualTo(2);
+
+        JsonNode after = board(consultant);
+        assertThat(after.path("notReviewedToday").asInt()).isZero();
+        assertThat(row(after, first).path("today").path("decision").asText()).isEqualTo("DISCHARGE_TOMORROW");
+        assertThat(row(after, second).path("today").path("dayColour").asText()).isEqualTo("RED");
+        assertThat(row(after, second).path("estimatedDischargeDate").asText()).isEqualTo(newEdd.toString());
+        // discharge decided, not done: the admission is still open
+        assertThat(absent(api.get(consultant, "/api/v1/admissions/" + row(after, first).path("admissionId").asText())
+                .body().path("dischargedAt"))).isTrue();
+
+        Response read = api.get(communityNurse, "/api/v1/board-rounds/" + round);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.body().path("reviews")).hasSize(3);
+        assertThat(jdbc.sql("select count(*) from audit_event where record_type = 'BoardRoundReview' and action = 'CREATE' "
+                + "and patient_id in (?, ?)").params(first.summary().id().value(), second.summary().id().value())
+                .query(Long.class).single()).isEqualTo(3);
+    }
+
+    @Test
+    void aNurseCannotLeadARoundNorRecordADecision() {
+        Response byNurse = api.post(communityNurse, "/api/v1/board-rounds", Map.of("wardId", ward.id().toString()));
+        assertThat(byNurse.status()).isEqualTo(403);
+
+        Response nurseAsLead = api.post(consultant, "/api/v1/board-rounds", Map.of("wardId", ward.id().toString(),
+                "leadUserId", communityNurse.id().toString()));
+        assertThat(nurseAsLead.status()).isEqualTo(400);
+        assertThat(nurseAsLead.body().path("errors").findValuesAsText("field")).containsExactly("leadUserId");
+        assertThat(roundsOfWard()).isZero();
+
+        String round = api.post(consultant, "/api/v1/board-rounds", Map.of("wardId", ward.id().toString())).text("id");
+        Response review = api.post(communityNurse, reviews(round), Map.of("patientId", id(first),
+                "dayColour", "GREEN", "decision", "CONTINUE"));
+        assertThat(review.status()).isEqualTo(403);
+        assertThat(reviewsOf(first)).isZero();
+    }
+
+    @Test
+    void aPatientNotReviewedTodayStandsOutTheNextDay() {
+        Instant morning = Instant.now();
+        clock.set(morning);
+        String round = api.post(consultant, "/api/v1/board-rounds", Map.of("wardId", ward.id().toString())).text("id");
+        assertThat(api.post(consultant, reviews(round), Map.of("patientId", id(first), "dayColour", "GREEN",
+                "decision", "CONTINUE")).status()).isEqualTo(201);
+        assertThat(board(consultant).path("notReviewedToday").asInt()).isEqualTo(1);
+
+        clock.set(morning.plus(Duration.ofDays(1)));
+        JsonNode nextDay = board(consultant);
+        assertThat(nextDay.path("notReviewedToday").asInt()).isEqualTo(2);
+        assertThat(absent(row(nextDay, first).path("today"))).isTrue();
+        JsonNode onlyNotReviewed = api.get(consultant, "/api/v1/board-round?ward=" + ward.id()
+                + "&notReviewedToday=true").body();
+        assertThat(onlyNotReviewed.path("rows").findValuesAsText("patientId"))
+                .containsExactlyInAnyOrder(id(first), id(second));
+        // yesterday's round takes no reviews today
+        Response late = api.post(consultant, reviews(round), Map.of("patientId", id(second), "dayColour", "GREEN",
+                "decision", "CONTINUE"));
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(late.body().path("detail").asText()).contains("start today's round");
+    }
+
+    @Test
+    void anOrganisationOutsideTheCareTeamDoesNotSeeThePatientsOnTheBoard() {
+        assertThat(board(outsider).path("rows")).isEmpty();
+        assertThat(api.get(outsider, "/api/v1/board-round").body().path("rows").findValuesAsText("patientId"))
+                .doesNotContain(id(first), id(second));
+        String round = api.post(outsider, "/api/v1/board-rounds", Map.of("wardId", ward.id().toString())).text("id");
+        Response review = api.post(outsider, reviews(round), Map.of("patientId", id(first), "dayColour", "GREEN",
+                "decision", "CONTINUE"));
+        assertThat(review.status()).isEqualTo(404);
+        assertThat(reviewsOf(first)).isZero();
+    }
+
+    @Test
+    void badInputIsA400NamingTheFieldAndWritesNothing() {
+        String round = api.post(consultant, "/api/v1/board-rounds", Map.of("wardId", ward.id().toString())).text("id");
+        LocalDate today = LocalDate.parse(board(consultant).path("date").asText());
+        Map<String, Object> action = Map.of("text", "Chase the bloods", "assignedRole", "CLINICIAN",
+                "dueDate", today.toString(), "priority", "URGENT");
+
+        assertField(review(round, Map.of("dayColour", "GREEN", "decision", "CONTINUE")), "patientId");
+        assertField(review(round, Map.of("patientId", id(first), "decision", "CONTINUE")), "dayColour");
+        assertField(review(round, Map.of("patientId", id(first), "dayColour", "PURPLE", "decision", "CONTINUE")),
+                "dayColour");
+        assertField(review(round, Map.of("patientId", id(first), "dayColour", "RED", "decision", "CONTINUE",
+                "actions", List.of(action))), "waitingFor");
+        assertField(review(round, Map.of("patientId", id(first), "dayColour", "RED", "waitingFor", "Bloods",
+                "decision", "CONTINUE")), "actions");
+        assertField(review(round, Map.of("patientId", id(first), "dayColour", "GREEN")), "decision");
+        assertField(review(round, Map.of("patientId", id(second), "dayColour", "GREEN", "decision", "REVISE_EDD")),
+                "revisedEstimatedDischargeDate");
+        assertField(review(round, Map.of("patientId", id(second), "dayColour", "GREEN", "decision", "REVISE_EDD",
+                "revisedEstimatedDischargeDate", today.minusDays(1).toString(), "actions", List.of(action))),
+                "revisedEstimatedDischargeDate");
+        Map<String, Object> noRole = new HashMap<>(action);
+        noRole.remove("assignedRole");
+        assertField(review(round, Map.of("patientId", id(first), "dayColour", "GREEN", "decision", "CONTINUE",
+                "actions", List.of(action, noRole))), "actions[1].assignedRole");
+        assertField(review(round, Map.of("patientId", id(first), "dayColour", "GREEN", "decision", "CONTINUE",
+                "note", "x".repeat(2001))), "note");
+        assertField(api.post(consultant, "/api/v1/board-rounds", Map.of("wardId", ward.id().toString(),
+                "attendees", List.of(Map.of("name", "Sam Jones")))), "attendees[0].role");
+
+        assertThat(reviewsOf(first) + reviewsOf(second)).isZero();
+        assertThat(jdbc.sql("select count(*) from board_round_action where patient_id in (?, ?)")
+                .params(first.summary().id().value(), second.summary().id().value()).query(Long.class).single())
+                .isZero();
+        assertThat(api.get(consultant, "/api/v1/admissions/" + secondAdmission.id()).text("estimatedDischargeDate"))
+                .isEqualTo(secondAdmission.estimatedDischargeDate().toString());
+        assertThat(roundsOfWard()).isEqualTo(1);
+    }
+
+    private Response review(String round, Map<String, Object> body) {
+        return api.post(consultant, reviews(round), body);
+    }
+
+    private static void assertField(Response response, String field) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.body().path("errors").findValuesAsText("field")).as(response.toString()).contains(field);
+    }
+
+    private JsonNode board(CurrentUser user) {
+        Response response = api.get(user, "/api/v1/board-round?ward=" + ward.id());
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static JsonNode row(JsonNode board, PatientRecord patient) {
+        for (JsonNode row : board.path("rows")) {
+            if (row.path("patientId").asText().equals(id(patient))) {
+                return row;
+            }
+        }
+        throw new AssertionError("not on the board: " + id(patient));
+    }
+
+    /** Null or left out of the JSON. */
+    private static boolean absent(JsonNode node) {
+        return node.isNull() || node.isMissingNode();
+    }
+
+    private static String id(PatientRecord patient) {
+        return patient.summary().id().toString();
+    }
+
+    private static String reviews(String round) {
+        return "/api/v1/board-rounds/" + round + "/reviews";
+    }
+
+    private long roundsOfWard() {
+        return jdbc.sql("select count(*) from board_round where ward_id = ?").param(ward.id().value())
+                .query(Long.class).single();
+    }
+
+    private long reviewsOf(PatientRecord patient) {
+        return jdbc.sql("select count(*) from board_round_review where patient_id = ?")
+                .param(patient.summary().id().value()).query(Long.class).single();
+    }
+
+    private static List<Map<String, Object>> set(PatientRecord p, Instant at, double rr, double spo2,
+            double systolic, double pulse, double temperature) {
+        List<Map<String, Object>> readings = new ArrayList<>();
+        readings.add(number(p, "RESPIRATORY_RATE", rr, at));
+        readings.add(number(p, "OXYGEN_SATURATION", spo2, at));
+        readings.add(number(p, "SYSTOLIC_BLOOD_PRESSURE", systolic, at));
+        readings.add(number(p, "HEART_RATE", pulse, at));
+        readings.add(number(p, "TEMPERATURE", temperature, at));
+        return readings;
+    }
+
+    private static Map<String, Object> number(PatientRecord p, String parameter, double value, Instant at) {
+        return Map.of("id", UUID.randomUUID().toString(), "patientId", p.summary().id().toString(),
+                "parameter", parameter, "value", value, "recordedAt", at.toString());
+    }
+}
