@@ -5,5 +5,5 @@
  * it runs; added and ended by the care team, and ended by discharge. The visit module turns the interventions due on a
  * day into that day's visits.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"patient", "referral", "security"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"patient", "referral", "security", "ward"})
 package org.homeward.careplan;

@@ -47,6 +47,10 @@ public enum Permission {
     ASK_URGENT_VISIT("ask for an urgent visit"),
     SEE_MISSED_VISITS("see missed and late visits"),
     VISIT_PATIENTS("visit patients at home on a shift"),
+    // acuity
+    ASSESS_ACUITY("record a patient's acuity and criteria to reside"),
+    SEE_ACUITY_CAPACITY("see the wards' acuity-weighted capacity"),
+    MANAGE_ACUITY_TOOL("change the acuity tool's rows"),
     // rota
     PLAN_SHIFTS("plan shifts"),
     SEE_SHIFTS("see shifts"),

@@ -39,6 +39,9 @@ public enum AuditedRecord {
     URGENT_VISIT("UrgentVisit"),
     STAFF_SHIFT("StaffShift"),
     ON_CALL("OnCall"),
+    // acuity
+    ACUITY_ASSESSMENT("AcuityAssessment"),
+    ACUITY_TOOL("AcuityTool"),
     // sign-in
     SIGN_IN("SignIn"),
     SIGN_IN_LOCK("SignInLock");
