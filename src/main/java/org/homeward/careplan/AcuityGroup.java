@@ -1,8 +1,8 @@
 package org.homeward.careplan;
 
 /**
- * The groups of the acuity tool's rows (spec 3.14: "clinical interventions, professional input requirements, and
- * condition-specific factors"), and the criteria to reside, which are answered met or not met and never scored.
+ * The groups of the acuity tool's rows (spec 3.14 names clinical interventions, professional input requirements and
+ * condition-specific factors), and the criteria to reside, which are answered met or not met and never scored.
  */
 public enum AcuityGroup {
     INTERVENTIONS("Interventions"),
