@@ -151,6 +151,8 @@ class AcuityPageController {
         model.addAttribute("bands", tool.bands());
         model.addAttribute("form", form);
         model.addAttribute("problems", problems);
+        model.addAttribute("unanswered", problems.stream().map(Problem::href).filter(h -> h.startsWith("#ctr-"))
+                .map(h -> h.substring("#ctr-".length())).collect(java.util.stream.Collectors.toSet()));
         return "careplan/acuity";
     }
 
