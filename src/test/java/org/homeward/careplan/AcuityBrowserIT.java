@@ -93,7 +93,7 @@ class AcuityBrowserIT {
 
         browser.open("/acuity/capacity");
         assertThat(browser.text(By.cssSelector("tr[data-ward='" + ward.id() + "']")))
-                .contains("1 patient in 8 beds").contains("2 of 16 (12.5%)");
+                .contains("1 patient in 8 beds").contains("Moderate 1, High 0").contains("2 of 16 (12.5%)");
         browser.open("/acuity/tool");
         assertThat(browser.testId("acuity-bands")).contains("15 or more");
     }
