@@ -1,9 +1,16 @@
 package org.homeward.boardround;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.homeward.careplan.AcuityAssessment;
+import org.homeward.careplan.AcuityGroup;
+import org.homeward.careplan.AcuityService;
 import org.homeward.careplan.ResuscitationStatus;
 import org.homeward.careplan.SupportPlanService;
 import org.homeward.shared.PatientId;
@@ -13,32 +20,57 @@ import org.springframework.stereotype.Component;
 
 /**
  * The board's columns other modules own, one batch question to each for every patient on the board: ReSPECT / DNACPR
- * from the care and support plan, open tasks from the task module. Acuity and criteria to reside come from the acuity
- * tool; results stay "Not recorded" until the diagnostics module exists.
+ * from the care and support plan, open tasks from the task module, acuity and criteria to reside from the latest
+ * acuity assessment (its day named when not today); results stay Not recorded until the diagnostics module exists.
  */
 @Component
 class ModuleFacts implements BoardRoundFacts {
 
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM", Locale.UK);
+
+    private final AcuityService acuity;
     private final SupportPlanService supportPlans;
     private final TaskService tasks;
+    private final Clock clock;
 
-    ModuleFacts(SupportPlanService supportPlans, TaskService tasks) {
+    ModuleFacts(AcuityService acuity, SupportPlanService supportPlans, TaskService tasks, Clock clock) {
+        this.acuity = acuity;
         this.supportPlans = supportPlans;
         this.tasks = tasks;
+        this.clock = clock;
     }
 
     @Override
     public Map<PatientId, PatientFacts> factsFor(Collection<PatientId> patients) {
+        Map<PatientId, AcuityAssessment> assessments = acuity.latest(patients);
+        LocalDate today = LocalDate.now(clock);
         Map<PatientId, ResuscitationStatus> resuscitation = supportPlans.resuscitationStatuses(patients);
         Map<PatientId, List<TaskView>> openTasks = tasks.openTasksOf(patients);
         Map<PatientId, PatientFacts> facts = new HashMap<>();
         for (PatientId patient : patients) {
             ResuscitationStatus status = resuscitation.get(patient);
-            facts.put(patient, new PatientFacts(PatientFacts.NOT_RECORDED_TEXT, null, PatientFacts.NOT_RECORDED_TEXT,
+            AcuityAssessment assessed = assessments.get(patient);
+            facts.put(patient, new PatientFacts(
+                    assessed == null ? PatientFacts.NOT_RECORDED_TEXT : assessed.levelWords() + on(assessed, today),
+                    assessed == null ? null : assessed.level(),
+                    assessed == null ? PatientFacts.NOT_RECORDED_TEXT : criteriaWords(assessed) + on(assessed, today),
                     status == null ? "None recorded" : status.words(), taskWords(openTasks.get(patient)),
                     PatientFacts.NOT_RECORDED_TEXT));
         }
         return facts;
+    }
+
+    /** Nothing when assessed today, else the day it was: an old assessment must not pass for today's. */
+    private static String on(AcuityAssessment assessed, LocalDate today) {
+        return assessed.assessedOn().equals(today) ? "" : " (assessed " + DAY.format(assessed.assessedOn()) + ")";
+    }
+
+    /** Met, with how many criteria; or Not met. */
+    static String criteriaWords(AcuityAssessment assessed) {
+        long met = assessed.answers().stream()
+                .filter(a -> a.group() == AcuityGroup.CRITERIA_TO_RESIDE && a.answer()).count();
+        return !assessed.meetsCriteriaToReside() ? "Not met"
+                : "Met (" + met + (met == 1 ? " criterion)" : " criteria)");
     }
 
     /** None open, 2 open, or 2 open and 1 overdue, in words. */

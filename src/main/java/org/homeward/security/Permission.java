@@ -57,6 +57,10 @@ public enum Permission {
     LEAD_BOARD_ROUND("lead a board round"),
     RECORD_BOARD_ROUND_REVIEW("record a board round review and its decision"),
     SEE_BOARD_ROUND("see the board round"),
+    // acuity
+    ASSESS_ACUITY("record a patient's acuity and criteria to reside"),
+    SEE_ACUITY_CAPACITY("see the wards' acuity-weighted capacity"),
+    MANAGE_ACUITY_TOOL("change the acuity tool's rows"),
     // rota
     PLAN_SHIFTS("plan shifts"),
     SEE_SHIFTS("see shifts"),

@@ -47,6 +47,9 @@ public enum AuditedRecord {
     // board round
     BOARD_ROUND("BoardRound"),
     BOARD_ROUND_REVIEW("BoardRoundReview"),
+    // acuity
+    ACUITY_ASSESSMENT("AcuityAssessment"),
+    ACUITY_TOOL("AcuityTool"),
     // sign-in
     SIGN_IN("SignIn"),
     SIGN_IN_LOCK("SignInLock");

@@ -94,8 +94,29 @@ class BoardRoundApiIT {
         assertThat(started.body().path("attendees").findValuesAsText("name"))
                 .containsExactly(consultant.displayName(), communityNurse.displayName(), "Sam Jones");
 
+        // the community nurse's acuity assessment of the second patient: IV therapy, one criterion to reside met
+        Map<String, Object> answers = new java.util.LinkedHashMap<>();
+        String criterion = null;
+        for (JsonNode row : api.get(communityNurse, "/api/v1/acuity-tool").body().path("rows")) {
+            String code = row.path("code").asText();
+            if (row.path("active").asBoolean()) {
+                boolean firstCriterion = criterion == null && code.startsWith("CTR_");
+                criterion = firstCriterion ? code : criterion;
+                answers.put(code, code.equals("IV_THERAPY") || firstCriterion);
+            }
+        }
+        Response assessed = api.post(communityNurse, "/api/v1/patients/" + id(second) + "/acuity-assessments",
+                Map.of("answers", answers));
+        assertThat(assessed.status()).as(assessed.toString()).isEqualTo(201);
+
         JsonNode before = board(consultant);
         assertThat(before.path("notReviewedToday").asInt()).isEqualTo(2);
+        // the assessed patient first: the board is ordered by acuity
+        assertThat(before.path("rows").get(0).path("patientId").asText()).isEqualTo(id(second));
+        assertThat(row(before, second).path("facts").path("acuityLevel").asText())
+                .isEqualTo(assessed.body().path("levelWords").asText("Level " + assessed.body().path("level").asInt()
+                        + ": " + assessed.body().path("levelLabel").asText().toLowerCase()));
+        assertThat(row(before, second).path("facts").path("criteriaToReside").asText()).isEqualTo("Met (1 criterion)");
         JsonNode firstRow = row(before, first);
         assertThat(absent(firstRow.path("today"))).isTrue();
         assertThat(firstRow.path("scoreName").asText()).isEqualTo("NEWS2");
@@ -126,8 +147,8 @@ class BoardRoundApiIT {
         assertThat(row(board(consultant), first).path("facts").path("outstandingTasks").asText()).isEqualTo("1 open");
         // an action for a role nobody in the care team holds is refused, and the review with it
         Response forNobody = api.post(consultant, reviews(round), Map.of("patientId", id(second), "dayColour", "GREEN",
-                "decision", "CONTINUE", "actions", List.of(Map.of("text", "Write to the commissioner", "assignedRole",
-                        "GOVERNANCE", "dueDate", today.toString(), "priority", "ROUTINE"))));
+                "decision", "CONTINUE", "actions", List.of(Map.of("text", "Send the referral letter", "assignedRole",
+                        "REFERRER", "dueDate", today.toString(), "priority", "ROUTINE"))));
         assertThat(forNobody.status()).as(forNobody.toString()).isEqualTo(400);
         assertThat(forNobody.body().path("errors").findValuesAsText("field")).contains("actions");
         assertThat(reviewsOf(second)).isZero();

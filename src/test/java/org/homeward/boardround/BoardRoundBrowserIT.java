@@ -44,6 +44,8 @@ class BoardRoundBrowserIT {
         Organisation community = fixtures.organisation(OrganisationType.COMMUNITY_PROVIDER);
         CurrentUser referrer = fixtures.user(Role.REFERRER, acute);
         consultant = fixtures.user(Role.SENIOR_DECISION_MAKER, acute);
+        // the coordinator the red day's action is set for (an action for a role nobody in the care team holds is refused)
+        fixtures.user(Role.COORDINATOR, acute);
         ward = fixtures.ward(acute, 10, List.of(community));
         first = fixtures.patient(referrer, LocalDate.of(1938, 3, 3));
         second = fixtures.patient(referrer, LocalDate.of(1939, 4, 4));
