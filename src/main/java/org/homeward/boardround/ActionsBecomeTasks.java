@@ -3,15 +3,13 @@ package org.homeward.boardround;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
-import org.homeward.patient.CareTeamMember;
 import org.homeward.patient.PatientService;
 import org.homeward.security.CurrentUser;
 import org.homeward.security.SecurityService;
 import org.homeward.shared.InvalidInputException;
 import org.homeward.shared.OrganisationId;
-import org.homeward.task.AssigneeChoice;
 import org.homeward.task.NewTask;
 import org.homeward.task.TaskAssignee;
 import org.homeward.task.TaskOrigin;
@@ -53,11 +51,11 @@ class ActionsBecomeTasks {
     void on(BoardRoundActionAgreed action) {
         CurrentUser agreedBy = security.findActiveUser(action.agreedBy()).map(CurrentUser::of)
                 .orElseThrow(() -> new IllegalStateException("The senior who agreed the action is not an active user"));
-        List<OrganisationId> careTeam = patients.careTeam(agreedBy, action.patientId()).stream()
-                .map(CareTeamMember::organisationId).toList();
-        TaskAssignee assignee = tasks.assigneeChoices(careTeam).stream().map(AssigneeChoice::assignee)
-                .filter(choice -> choice.username() == null && choice.role() == action.assignedRole())
-                .min(Comparator.comparing(choice -> choice.organisationId().equals(agreedBy.organisationId()) ? 0 : 1))
+        List<OrganisationId> careTeam = new ArrayList<>(patients.careTeamOrganisations(action.patientId()));
+        if (careTeam.remove(agreedBy.organisationId())) {
+            careTeam.add(0, agreedBy.organisationId());
+        }
+        TaskAssignee assignee = tasks.roleAssignee(action.assignedRole(), careTeam)
                 .orElseThrow(() -> new InvalidInputException("actions", "nobody in this patient's care team is a "
                         + action.assignedRole().label().toLowerCase() + "; set the action for another role"));
         TaskPriority priority = switch (action.priority()) {

@@ -8,9 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.homeward.careplan.AcuityAssessment;
-import org.homeward.careplan.AcuityGroup;
 import org.homeward.careplan.AcuityService;
+import org.homeward.careplan.LatestAcuity;
 import org.homeward.careplan.ResuscitationStatus;
 import org.homeward.careplan.SupportPlanService;
 import org.homeward.shared.PatientId;
@@ -42,18 +41,18 @@ class ModuleFacts implements BoardRoundFacts {
 
     @Override
     public Map<PatientId, PatientFacts> factsFor(Collection<PatientId> patients) {
-        Map<PatientId, AcuityAssessment> assessments = acuity.latest(patients);
+        Map<PatientId, LatestAcuity> assessments = acuity.latestForBoard(patients);
         LocalDate today = LocalDate.now(clock);
         Map<PatientId, ResuscitationStatus> resuscitation = supportPlans.resuscitationStatuses(patients);
         Map<PatientId, List<TaskView>> openTasks = tasks.openTasksOf(patients);
         Map<PatientId, PatientFacts> facts = new HashMap<>();
         for (PatientId patient : patients) {
             ResuscitationStatus status = resuscitation.get(patient);
-            AcuityAssessment assessed = assessments.get(patient);
+            LatestAcuity assessed = assessments.get(patient);
             facts.put(patient, new PatientFacts(
                     assessed == null ? PatientFacts.NOT_RECORDED_TEXT : assessed.levelWords() + on(assessed, today),
                     assessed == null ? null : assessed.level(),
-                    assessed == null ? PatientFacts.NOT_RECORDED_TEXT : criteriaWords(assessed) + on(assessed, today),
+                    assessed == null ? PatientFacts.NOT_RECORDED_TEXT : assessed.criteriaWords() + on(assessed, today),
                     status == null ? "None recorded" : status.words(), taskWords(openTasks.get(patient)),
                     PatientFacts.NOT_RECORDED_TEXT));
         }
@@ -61,16 +60,8 @@ class ModuleFacts implements BoardRoundFacts {
     }
 
     /** Nothing when assessed today, else the day it was: an old assessment must not pass for today's. */
-    private static String on(AcuityAssessment assessed, LocalDate today) {
+    private static String on(LatestAcuity assessed, LocalDate today) {
         return assessed.assessedOn().equals(today) ? "" : " (assessed " + DAY.format(assessed.assessedOn()) + ")";
-    }
-
-    /** Met, with how many criteria; or Not met. */
-    static String criteriaWords(AcuityAssessment assessed) {
-        long met = assessed.answers().stream()
-                .filter(a -> a.group() == AcuityGroup.CRITERIA_TO_RESIDE && a.answer()).count();
-        return !assessed.meetsCriteriaToReside() ? "Not met"
-                : "Met (" + met + (met == 1 ? " criterion)" : " criteria)");
     }
 
     /** None open, 2 open, or 2 open and 1 overdue, in words. */

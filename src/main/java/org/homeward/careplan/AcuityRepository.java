@@ -128,6 +128,30 @@ class AcuityRepository {
         return latest;
     }
 
+    /** Each of these patients' latest assessment without answers, with the number of criteria to reside met. */
+    Map<PatientId, LatestAcuity> latestForBoard(Collection<PatientId> patients) {
+        if (patients.isEmpty()) {
+            return Map.of();
+        }
+        Map<PatientId, LatestAcuity> latest = new HashMap<>();
+        jdbc.sql("""
+                select latest.*, (select count(*) from acuity_assessment_answer answer
+                                   where answer.assessment_id = latest.id and answer.row_group = 'CRITERIA_TO_RESIDE'
+                                     and answer.answer) as criteria_met
+                from (select distinct on (patient_id) id, patient_id, assessed_on, level, level_label,
+                             meets_criteria_to_reside
+                      from acuity_assessment where patient_id = any(?)
+                      order by patient_id, assessed_at desc, id) latest""")
+                .param(patients.stream().map(PatientId::value).toArray(UUID[]::new))
+                .query(rs -> {
+                    PatientId patient = new PatientId(rs.getObject("patient_id", UUID.class));
+                    latest.put(patient, new LatestAcuity(patient, rs.getDate("assessed_on").toLocalDate(),
+                            rs.getInt("level"), rs.getString("level_label"),
+                            rs.getBoolean("meets_criteria_to_reside"), rs.getInt("criteria_met")));
+                });
+        return latest;
+    }
+
     /** Every patient's latest assessment made at or after {@code since}, without answers: for capacity figures. */
     List<AcuityAssessment> latestSince(Instant since) {
         return jdbc.sql("""

@@ -280,6 +280,16 @@ public class AcuityService {
         return repository.latest(patients);
     }
 
+    /**
+     * Each of these patients' latest assessment as the board round shows it (level, criteria to reside met and how
+     * many), in one query without the answers; patients never assessed are left out. No user and no audit, as
+     * {@link #latest}.
+     */
+    @Transactional(readOnly = true)
+    public Map<PatientId, LatestAcuity> latestForBoard(Collection<PatientId> patients) {
+        return repository.latestForBoard(patients);
+    }
+
     // capacity --------------------------------------------------------------------------------------------------------
 
     /** Every ward's acuity-weighted capacity today: numbers only. */

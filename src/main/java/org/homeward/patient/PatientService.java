@@ -670,6 +670,15 @@ public class PatientService {
     }
 
     /**
+     * The organisations in the patient's care team, in the order they joined it. Internal use, not audited: for a
+     * module acting on the patient's behalf (an agreed action made a task for one of them), never shown to a user.
+     */
+    @Transactional(readOnly = true)
+    public List<OrganisationId> careTeamOrganisations(PatientId patient) {
+        return repository.careTeam(patient);
+    }
+
+    /**
      * Summaries of those of {@code ids} in this organisation's care: the patients its visiting team plans visits for,
      * whoever asks (an urgent visit asked for by another organisation's clinician). Internal use: the caller has
      * already checked the user's own access to the patient they asked about.

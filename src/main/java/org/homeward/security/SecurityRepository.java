@@ -2,8 +2,11 @@ package org.homeward.security;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.homeward.shared.OrganisationId;
 import org.homeward.shared.UserId;
@@ -83,6 +86,13 @@ class SecurityRepository {
                         + " where u.role = ? and u.enabled order by u.display_name")
                 .param(role.name()).query(SecurityRepository::storedUser).list()
                 .stream().map(StoredUser::account).toList();
+    }
+
+    Set<OrganisationId> organisationsWithRole(Role role, Collection<OrganisationId> organisations) {
+        return new HashSet<>(jdbc.sql("select distinct organisation_id from app_user where role = ? and enabled"
+                        + " and organisation_id = any(?)")
+                .param(role.name()).param(organisations.stream().map(OrganisationId::value).toArray(UUID[]::new))
+                .query((rs, n) -> new OrganisationId(rs.getObject(1, UUID.class))).list());
     }
 
     long countUsers() {

@@ -3,6 +3,7 @@ package org.homeward.security;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.homeward.shared.ForbiddenException;
 import org.homeward.shared.InvalidInputException;
 import org.homeward.shared.NotFoundException;
@@ -133,6 +134,12 @@ public class SecurityService {
     @Transactional(readOnly = true)
     public List<UserAccount> usersWithRole(Role role) {
         return repository.usersWithRole(role);
+    }
+
+    /** Those of {@code organisations} where at least one enabled user holds {@code role}: one query. */
+    @Transactional(readOnly = true)
+    public Set<OrganisationId> organisationsWithRole(Role role, Collection<OrganisationId> organisations) {
+        return organisations.isEmpty() ? Set.of() : repository.organisationsWithRole(role, organisations);
     }
 
     /** The users whose role has {@code permission}, role by role in the order of {@link Permissions}. */

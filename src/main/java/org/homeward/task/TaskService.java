@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -224,6 +225,20 @@ public class TaskService {
         audit(user, RecordAccessed.Action.UPDATE, t, "handed on from " + t.assigneeWords() + " to "
                 + assignee.words() + ": " + why);
         return find(id).view(clock.instant());
+    }
+
+    /**
+     * The role's worklist in the first of {@code organisations} (in the caller's order of preference) where an
+     * enabled user holds the role; empty when none does or the role has no worklist. One query, nothing audited.
+     */
+    @Transactional(readOnly = true)
+    public Optional<TaskAssignee> roleAssignee(Role role, List<OrganisationId> organisations) {
+        if (!Permissions.rolesWith(Permission.SEE_WORKLIST).contains(role)) {
+            return Optional.empty();
+        }
+        Set<OrganisationId> holding = security.organisationsWithRole(role, organisations);
+        return organisations.stream().filter(holding::contains).findFirst()
+                .map(organisation -> TaskAssignee.role(role, organisation));
     }
 
     /**

@@ -145,6 +145,9 @@ class BoardRoundApiIT {
         assertThat(worklist.body().findValuesAsText("id")).contains(task.toString());
         assertThat(worklist.body().findValuesAsText("origin")).contains("BOARD_ROUND");
         assertThat(row(board(consultant), first).path("facts").path("outstandingTasks").asText()).isEqualTo("1 open");
+        // choosing whose worklist it goes on is not the consultant looking at the care team: no such audit line
+        assertThat(jdbc.sql("select count(*) from audit_event where patient_id = ? and detail like 'viewed the care team%'")
+                .param(first.summary().id().value()).query(Long.class).single()).isZero();
         // an action for a role nobody in the care team holds is refused, and the review with it
         Response forNobody = api.post(consultant, reviews(round), Map.of("patientId", id(second), "dayColour", "GREEN",
                 "decision", "CONTINUE", "actions", List.of(Map.of("text", "Send the referral letter", "assignedRole",
