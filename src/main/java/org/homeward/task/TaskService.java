@@ -403,6 +403,17 @@ public class TaskService {
         return t;
     }
 
+    /**
+     * Whether the user may hand this task on or cancel it now: it is open and they set it or may complete it (the
+     * rule {@link #cancel} and {@link #reassign} apply), to offer those forms only to them.
+     */
+    @Transactional(readOnly = true)
+    public boolean mayChange(CurrentUser user, UUID id) {
+        TaskRepository.StoredTask t = find(id);
+        return t.status() == TaskStatus.OPEN && user.can(Permission.SEE_WORKLIST)
+                && (t.createdByUsername().equals(user.username()) || mayDo(user, t.assignee()));
+    }
+
     /** Whether the user may complete this task now (to offer the form only to them). */
     public boolean mayComplete(CurrentUser user, TaskView task) {
         return task.open() && !task.withheld() && user.can(Permission.SEE_WORKLIST) && mayDo(user, task.assignee());

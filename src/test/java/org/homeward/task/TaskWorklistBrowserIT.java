@@ -101,4 +101,45 @@ class TaskWorklistBrowserIT {
         assertThat(browser.text(By.cssSelector("[data-testid='closed-tasks']"))).as("kept, folded under Done")
                 .contains("Reconciled with the GP record").contains(pharmacist.username());
     }
+    @Test
+    void thePharmacistHandsATaskOnToTheCoordinatorsWhoCancelItEachWithAReason() {
+        java.util.Map<String, Object> body = new java.util.HashMap<>();
+        body.put("patientId", patient.summary().id().toString());
+        body.put("title", "Arrange a commode before the weekend");
+        body.put("assignee", java.util.Map.of("role", "PHARMACIST", "organisationId", community.id().toString()));
+        body.put("priority", "ROUTINE");
+        Api.Response set = api.post(consultant, "/api/v1/tasks", body);
+        assertThat(set.status()).as(set.toString()).isEqualTo(201);
+        String taskId = set.text("id");
+
+        browser.signIn(pharmacist.username(), Fixtures.PASSWORD).click("nav-tasks")
+                .act(By.cssSelector("[data-task-id='" + taskId + "'] [data-testid='change-task']"), WebElement::click);
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Hand on or cancel a task");
+        browser.click("hand-on");
+        assertThat(browser.testId("errors")).contains("Choose who to hand the task on to");
+        browser.selectContaining("assignTo", "Coordinators").click("hand-on");
+        assertThat(browser.testId("errors")).isEqualTo("Say why the task is handed on");
+        browser.selectContaining("assignTo", "Coordinators")
+                .type("handOnReason", "Equipment is ordered by the coordinators, not the pharmacy").click("hand-on");
+        assertThat(browser.testId("flash")).isEqualTo("Handed on to Coordinators, " + community.name()
+                + ": Arrange a commode before the weekend");
+        assertThat(browser.driver().findElements(By.cssSelector("[data-task-id='" + taskId + "']"))).isEmpty();
+        browser.signOut();
+
+        CurrentUser coordinator = fixtures.user(Role.COORDINATOR, community);
+        browser.signIn(coordinator.username(), Fixtures.PASSWORD).click("nav-tasks")
+                .act(By.cssSelector("[data-task-id='" + taskId + "'] [data-testid='change-task']"), WebElement::click)
+                .click("cancel-task");
+        assertThat(browser.testId("errors")).isEqualTo("Say why the task is cancelled");
+        browser.type("cancelReason", "The family have bought one").click("cancel-task");
+        assertThat(browser.testId("flash")).isEqualTo("Cancelled: Arrange a commode before the weekend");
+
+        // the task keeps its story: who it was handed to and why it was cancelled
+        Api.Response task = api.get(consultant, "/api/v1/tasks/" + taskId);
+        assertThat(task.text("status")).isEqualTo("CANCELLED");
+        assertThat(task.text("outcome")).isEqualTo("The family have bought one");
+        assertThat(task.text("assigneeWords")).isEqualTo("Coordinators, " + community.name());
+        browser.open("/tasks/" + taskId + "/change");
+        assertThat(browser.testId("may-not-change")).contains("This task is closed");
+    }
 }

@@ -159,6 +159,70 @@ class TaskPageController {
         return "redirect:" + returnTo;
     }
 
+    // handing on or cancelling ------------------------------------------------------------------------------
+
+    /** What the hand-on and cancel forms hold: who to, and the reason for each. */
+    record ChangeForm(String assignTo, String handOnReason, String cancelReason) {
+    }
+
+    /** The task with the forms to hand it on to someone else in the patient's care team, or to cancel it. */
+    @GetMapping("/tasks/{id}/change")
+    String change(CurrentUser user, @PathVariable UUID id, Model model) {
+        TaskView task = tasks.task(user, id);
+        if (!model.containsAttribute("change")) {
+            model.addAttribute("change", new ChangeForm(null, null, null));
+        }
+        model.addAttribute("task", task);
+        model.addAttribute("mayChange", tasks.mayChange(user, id));
+        model.addAttribute("choices", task.patientId() == null ? List.of()
+                : tasks.assigneeChoices(patients.careTeamOrganisations(task.patientId())).stream()
+                        .filter(c -> !c.assignee().equals(task.assignee()))
+                        .map((AssigneeChoice c) -> new Choice(value(c.assignee()), c.words())).toList());
+        model.addAttribute("completable", Set.of());
+        return "task/change";
+    }
+
+    @PostMapping("/tasks/{id}/reassignment")
+    String handOn(CurrentUser user, @PathVariable UUID id, @ModelAttribute("change") ChangeForm form,
+            BindingResult errors, Model model, RedirectAttributes redirect) {
+        try {
+            TaskAssignee to = assignee(form.assignTo());
+            if (to == null) {
+                throw new InvalidInputException("assignTo", "Choose who to hand the task on to");
+            }
+            TaskView handed = tasks.reassign(user, id, to, form.handOnReason());
+            redirect.addFlashAttribute("message", "Handed on to " + handed.assigneeWords() + ": " + handed.title());
+            return "redirect:/tasks";
+        } catch (InvalidInputException e) {
+            boolean noReason = "reason".equals(e.field())
+                    && (form.handOnReason() == null || form.handOnReason().isBlank());
+            FormErrors.add(errors, new InvalidInputException("reason".equals(e.field()) ? "handOnReason"
+                    : e.field().startsWith("assignee") ? "assignTo" : e.field(),
+                    noReason ? "Say why the task is handed on" : e.getMessage()));
+        } catch (RefusedException e) {
+            FormErrors.add(errors, e);
+        }
+        return change(user, id, model);
+    }
+
+    @PostMapping("/tasks/{id}/cancellation")
+    String cancel(CurrentUser user, @PathVariable UUID id, @ModelAttribute("change") ChangeForm form,
+            BindingResult errors, Model model, RedirectAttributes redirect) {
+        try {
+            TaskView cancelled = tasks.cancel(user, id, form.cancelReason());
+            redirect.addFlashAttribute("message", "Cancelled: " + cancelled.title());
+            return "redirect:/tasks";
+        } catch (InvalidInputException e) {
+            boolean noReason = "reason".equals(e.field())
+                    && (form.cancelReason() == null || form.cancelReason().isBlank());
+            FormErrors.add(errors, new InvalidInputException("reason".equals(e.field()) ? "cancelReason"
+                    : e.field(), noReason ? "Say why the task is cancelled" : e.getMessage()));
+        } catch (RefusedException e) {
+            FormErrors.add(errors, e);
+        }
+        return change(user, id, model);
+    }
+
     /** The page says whose list it is: Pharmacist's worklist, GP's worklist, Coordinator's worklist. */
     String worklistTitle(CurrentUser user) {
         if (user.role() == Role.SENIOR_DECISION_MAKER
