@@ -97,4 +97,45 @@ class AcuityBrowserIT {
         browser.open("/acuity/tool");
         assertThat(browser.testId("acuity-bands")).contains("15 or more");
     }
+    @Test
+    void theAdministratorAddsAChangesAndRetiresARowAndTheNurseIsAskedItMeanwhile() {
+        CurrentUser admin = fixtures.user(Role.ADMIN, fixtures.organisation(OrganisationType.ACUTE_TRUST));
+        String code = "T_" + Long.toString(System.nanoTime(), 36).toUpperCase();
+        String question = "Pressure area care needed at every visit (" + code + ")";
+        try {
+            browser.signIn(admin.username(), Fixtures.PASSWORD).open("/acuity/tool").click("add-row");
+            browser.type("code", code).select("group", "Condition").type("question", question)
+                    .click("save-row");
+            assertThat(browser.testId("errors")).contains("Weight is required");
+            browser.type("weight", "1").type("order", "260").click("save-row");
+            assertThat(browser.testId("errors")).contains("Reason");
+            browser.type("reason", "Agreed at the clinical governance meeting").click("save-row");
+            assertThat(browser.testId("flash")).isEqualTo("Row added: " + question);
+
+            browser.click("change-row-" + code);
+            assertThat(browser.testId("row-now")).startsWith("Condition, version 1");
+            browser.type("weight", "2").type("reason", "Pressure damage weighs more than first thought")
+                    .click("save-row");
+            assertThat(browser.testId("flash")).isEqualTo("Row changed (version 2): " + question);
+            assertThat(browser.text(By.cssSelector("[data-testid='acuity-rows-CONDITION']")))
+                    .contains(question).contains("Weight 2; version 2");
+            browser.signOut();
+
+            // the nurse's daily assessment asks the new row
+            browser.signIn(nurse.username(), Fixtures.PASSWORD)
+                    .open("/patients/" + patient.summary().id() + "/acuity");
+            assertThat(browser.pageText()).contains(question);
+            browser.signOut();
+
+            browser.signIn(admin.username(), Fixtures.PASSWORD).open("/acuity/tool").click("change-row-" + code)
+                    .check("No, retired: no longer asked").type("reason", "Folded into the wound care row")
+                    .click("save-row");
+            assertThat(browser.testId("flash")).isEqualTo("Row changed (version 3): " + question);
+            assertThat(browser.text(By.cssSelector("[data-testid='acuity-rows-CONDITION']")))
+                    .contains("version 3").contains("retired, no longer asked");
+        } finally {
+            // whatever happened above, no later test is asked this row
+            api.put(admin, "/api/v1/acuity-tool/rows/" + code, java.util.Map.of("active", false, "reason", "test over"));
+        }
+    }
 }
