@@ -292,7 +292,9 @@ class BoardRoundApiIT {
 
     @Test
     void aRoundHeldOnPaperIsWrittenUpAfterwardsWithItsReviewsDatedThatDay() {
-        Instant now = Instant.now();
+        // whole milliseconds: the database keeps microseconds, and a stopped clock must not round a referral later
+        // than its own triage
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         LocalDate today = LocalDate.parse(board(consultant).path("date").asText());
         LocalDate heldOn = today.minusDays(2);
         // two patients admitted four days ago; one of them discharged yesterday, after the round
@@ -316,6 +318,13 @@ class BoardRoundApiIT {
         assertThat(jdbc.sql("select detail from audit_event where record_type = 'BoardRound' and action = 'CREATE' and record_id = ?")
                 .param(round).query(String.class).single()).endsWith(", recorded afterwards for "
                         + heldOn.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK)));
+
+        // the round's page says when it was held and that it was written up afterwards
+        org.homeward.support.PageSession.Page page = org.homeward.support.PageSession.signIn(api.baseUrl(), consultant)
+                .get("/board-round/rounds/" + round);
+        assertThat(page.html().select("[data-testid=round-written-up-later]").text())
+                .startsWith("This round was held on " + heldOn.format(java.time.format.DateTimeFormatter
+                        .ofPattern("d MMMM yyyy", java.util.Locale.UK)) + " and written up afterwards");
 
         // a patient admitted after the day the round was held was not there
         Response notThere = review(round, Map.of("patientId", id(first), "dayColour", "GREEN", "decision", "CONTINUE"));
