@@ -3,8 +3,10 @@ package org.homeward.boardround;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.homeward.patient.PatientService;
 import org.homeward.security.CurrentUser;
 import org.homeward.security.SecurityService;
@@ -26,10 +28,13 @@ import org.springframework.transaction.annotation.Transactional;
  * for the action's role in the organisation of the senior who agreed it when someone there holds that role, otherwise
  * in the first organisation of the patient's care team where someone does. Due by the end of the action's day
  * (an urgent or immediate action today: within its priority's time). A role nobody in the care team holds refuses the
- * review (400 naming the actions field), so no action is agreed for nobody.
+ * review (400 naming the actions field), so no action is agreed for nobody. An action of a round written up
+ * afterwards keeps the due date agreed at the round, even one now past: its task is then overdue from the start.
  */
 @Component
 class ActionsBecomeTasks {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     private final TaskService tasks;
     private final PatientService patients;
@@ -63,12 +68,19 @@ class ActionsBecomeTasks {
             case URGENT -> TaskPriority.HIGH;
             case ROUTINE -> TaskPriority.ROUTINE;
         };
-        boolean today = action.dueDate().equals(LocalDate.now(clock));
-        TaskView task = tasks.create(agreedBy, new NewTask(action.patientId(), action.text(),
-                "Agreed at the board round by " + agreedBy.signature(), assignee,
-                today && priority != TaskPriority.ROUTINE ? null
+        LocalDate today = LocalDate.now(clock);
+        boolean dueToday = action.dueDate().equals(today);
+        NewTask task = new NewTask(action.patientId(), action.text(), action.writtenUpLater()
+                ? "Agreed at the board round of " + DAY.format(action.roundDate()) + " by " + agreedBy.signature()
+                        + " (the round was written up afterwards)"
+                : "Agreed at the board round by " + agreedBy.signature(), assignee,
+                dueToday && priority != TaskPriority.ROUTINE ? null
                         : action.dueDate().atTime(LocalTime.of(23, 59)).atZone(clock.getZone()).toInstant(),
-                priority, TaskOrigin.BOARD_ROUND, action.actionId().toString()));
-        rounds.linkTask(action.actionId(), task.id());
+                priority, TaskOrigin.BOARD_ROUND, action.actionId().toString());
+        // a round written up afterwards may have agreed an action due on a day now past: the task keeps that due
+        // date and is overdue from the start, rather than passing for a new task due later
+        TaskView made = action.dueDate().isBefore(today) ? tasks.createWrittenUpLater(agreedBy, task)
+                : tasks.create(agreedBy, task);
+        rounds.linkTask(action.actionId(), made.id());
     }
 }

@@ -35,11 +35,12 @@ class BoardRoundRepository {
 
     void insertRound(BoardRound round) {
         jdbc.sql("""
-                insert into board_round (id, ward_id, round_date, lead_user_id, lead_name, started_by, started_at)
-                values (?, ?, ?, ?, ?, ?, ?)""")
+                insert into board_round (id, ward_id, round_date, lead_user_id, lead_name, started_by, started_at,
+                    written_up_later)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(round.id(), round.wardId() == null ? null : round.wardId().value(),
                         Date.valueOf(round.roundDate()), round.leadUserId().value(), round.leadName(),
-                        round.startedBy(), Timestamp.from(round.startedAt()))
+                        round.startedBy(), Timestamp.from(round.startedAt()), round.writtenUpLater())
                 .update();
         int position = 0;
         for (BoardRound.RoundAttendee attendee : round.attendees()) {
@@ -63,7 +64,7 @@ class BoardRoundRepository {
                         rs.getObject("ward_id") == null ? null : new WardId(rs.getObject("ward_id", UUID.class)), null,
                         rs.getDate("round_date").toLocalDate(), new UserId(rs.getObject("lead_user_id", UUID.class)),
                         rs.getString("lead_name"), rs.getString("started_by"),
-                        rs.getTimestamp("started_at").toInstant(), attendees))
+                        rs.getTimestamp("started_at").toInstant(), attendees, rs.getBoolean("written_up_later")))
                 .optional();
     }
 

@@ -55,6 +55,13 @@ public class BoardRoundService {
     /** An action is due within this many days of the round. */
     static final int LATEST_DUE_DAYS = 60;
     static final String WHOLE_SERVICE = "Whole service";
+    /**
+     * A round held on paper (an outage) may be written up afterwards for a day up to this many days before today, and
+     * its reviews recorded while its day is within them.
+     */
+    static final int WRITE_UP_DAYS = 7;
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter
+            .ofPattern("d MMMM yyyy", java.util.Locale.UK);
 
     private final BoardRoundRepository repository;
     private final BoardRoundFacts facts;
@@ -152,13 +159,29 @@ public class BoardRoundService {
 
     // rounds ------------------------------------------------------------------------------------------------------
 
-    /** Starts today's round for a ward or the whole service, led by a senior decision-maker, with its attendees. */
+    /**
+     * Starts a round for a ward or the whole service, led by a senior decision-maker, with its attendees: today's, or,
+     * with {@code heldOn} a day up to {@value #WRITE_UP_DAYS} days before today, a round held then on paper and
+     * written up now (marked so, started now, audited as recorded afterwards for its day).
+     */
     @Transactional
     public BoardRound startRound(CurrentUser user, StartBoardRound command) {
         user.require(Permission.LEAD_BOARD_ROUND);
         if (command == null) {
             throw new InvalidInputException("wardId", "Say which ward the round is for, or leave it empty for the whole service");
         }
+        LocalDate today = LocalDate.now(clock);
+        LocalDate heldOn = command.heldOn() == null ? today : command.heldOn();
+        if (heldOn.isAfter(today)) {
+            throw new InvalidInputException("heldOn", "The day the round was held cannot be in the future: start "
+                    + "today's round, or write up a round held in the last " + WRITE_UP_DAYS + " days");
+        }
+        if (heldOn.isBefore(today.minusDays(WRITE_UP_DAYS))) {
+            throw new InvalidInputException("heldOn", "A round can be written up afterwards only for the last "
+                    + WRITE_UP_DAYS + " days (from " + DAY.format(today.minusDays(WRITE_UP_DAYS)) + "); "
+                    + DAY.format(heldOn) + " is too long ago");
+        }
+        boolean writtenUpLater = heldOn.isBefore(today);
         WardId ward = command.wardId() == null ? null : new WardId(command.wardId());
         String wardName = WHOLE_SERVICE;
         if (ward != null) {
@@ -189,12 +212,13 @@ public class BoardRoundService {
                 .filter(a -> a.userId() == null || attendees.stream().filter(b -> a.userId().equals(b.userId()))
                         .findFirst().orElseThrow() == a)
                 .toList();
-        BoardRound round = new BoardRound(UUID.randomUUID(), ward, wardName, LocalDate.now(clock), lead.id(),
-                lead.displayName(), user.username(), clock.instant(), distinct);
+        BoardRound round = new BoardRound(UUID.randomUUID(), ward, wardName, heldOn, lead.id(),
+                lead.displayName(), user.username(), clock.instant(), distinct, writtenUpLater);
         repository.insertRound(round);
         events.publishEvent(RecordAccessed.created(user, AuditedRecord.BOARD_ROUND, round.id(), null,
                 "started the board round of " + wardName + " led by " + lead.displayName() + " with "
-                        + distinct.size() + " attending"));
+                        + distinct.size() + " attending"
+                        + (writtenUpLater ? ", recorded afterwards for " + DAY.format(heldOn) : "")));
         return round;
     }
 
@@ -230,7 +254,7 @@ public class BoardRoundService {
     private BoardRound named(BoardRound round) {
         String wardName = round.wardId() == null ? WHOLE_SERVICE : wards.ward(round.wardId()).name();
         return new BoardRound(round.id(), round.wardId(), wardName, round.roundDate(), round.leadUserId(),
-                round.leadName(), round.startedBy(), round.startedAt(), round.attendees());
+                round.leadName(), round.startedBy(), round.startedAt(), round.attendees(), round.writtenUpLater());
     }
 
     /** The reviews made at the round, every version, oldest first, of the patients the user may see. */
@@ -262,7 +286,9 @@ public class BoardRoundService {
     }
 
     /**
-     * Records a patient's review at today's round: the day's colour (a red day names what the patient waits for and
+     * Records a patient's review at today's round, or at a round written up afterwards while its day is within the
+     * last {@value #WRITE_UP_DAYS} days (the review is then dated that day, of the admission open that day, and never
+     * counts as today's): the day's colour (a red day names what the patient waits for and
      * has an action), the decision, and the actions agreed, each published as {@link BoardRoundActionAgreed}. "Revise
      * EDD" revises the admission's estimated discharge date through the referral module, with the note as reason.
      * "Discharge today / tomorrow" does not discharge: the board flags it and links to the admission's page, where the
@@ -274,17 +300,24 @@ public class BoardRoundService {
         BoardRound round = repository.findRound(roundId)
                 .orElseThrow(() -> new NotFoundException("No board round with id " + roundId));
         LocalDate today = LocalDate.now(clock);
-        if (!round.roundDate().equals(today)) {
-            throw new RefusedException("This round was held on " + round.roundDate()
-                    + "; start today's round to review patients today");
+        LocalDate day = round.roundDate();
+        if (!day.equals(today)) {
+            if (!round.writtenUpLater()) {
+                throw new RefusedException("This round was held on " + day
+                        + "; start today's round to review patients today");
+            }
+            if (day.isBefore(today.minusDays(WRITE_UP_DAYS))) {
+                throw new RefusedException("This round, held on " + DAY.format(day) + ", can no longer be written up:"
+                        + " reviews are recorded for a round up to " + WRITE_UP_DAYS + " days after it was held");
+            }
         }
         if (command == null || command.patientId() == null) {
             throw new InvalidInputException("patientId", "is required: the patient reviewed");
         }
         PatientId patient = new PatientId(command.patientId());
         patients.requireVisible(user, patient);
-        AdmissionView admission = referrals.openAdmission(patient).orElseThrow(() -> new InvalidInputException(
-                "patientId", "This patient is not admitted to a virtual ward"));
+        AdmissionView admission = (day.equals(today) ? referrals.openAdmission(patient)
+                : referrals.admissionOn(patient, day)).orElseThrow(() -> notAdmittedOn(patient, day, today));
         if (round.wardId() != null && !round.wardId().equals(admission.wardId())) {
             throw new InvalidInputException("patientId", "This patient is not on the ward of this round");
         }
@@ -320,10 +353,11 @@ public class BoardRoundService {
         UUID reviewId = UUID.randomUUID();
         List<AgreedAction> actions = new ArrayList<>();
         for (int i = 0; i < asked.size(); i++) {
-            actions.add(action(asked.get(i), "actions[" + i + "]", reviewId, roundId, patient, user, today, now));
+            actions.add(action(asked.get(i), "actions[" + i + "]", reviewId, roundId, patient, user, day,
+                    day.equals(today), now));
         }
         if (command.decision() == Decision.REVISE_EDD) {
-            String reason = note != null ? note : "Revised at the board round of " + today + " led by " + round.leadName();
+            String reason = note != null ? note : "Revised at the board round of " + day + " led by " + round.leadName();
             try {
                 referrals.reviseEstimatedDischarge(user, admission.id(), new ReviseEstimatedDischarge(revised, reason));
             } catch (InvalidInputException e) {
@@ -332,19 +366,35 @@ public class BoardRoundService {
                         e.getMessage());
             }
         }
-        Review review = new Review(reviewId, roundId, patient, admission.id(), today,
-                repository.nextVersion(patient, today), command.dayColour(), waitingFor, command.decision(), revised,
+        Review review = new Review(reviewId, roundId, patient, admission.id(), day,
+                repository.nextVersion(patient, day), command.dayColour(), waitingFor, command.decision(), revised,
                 note, user.username(), user.displayName(), now, actions);
         repository.insertReview(review);
         events.publishEvent(RecordAccessed.created(user, AuditedRecord.BOARD_ROUND_REVIEW, reviewId, patient,
                 "reviewed at the board round: " + command.dayColour().label() + ", " + command.decision().label()
-                        + (review.version() > 1 ? " (review " + review.version() + " today)" : "")
-                        + (actions.isEmpty() ? "" : ", " + actions.size() + " action(s)")));
+                        + (review.version() > 1 ? " (review " + review.version()
+                                + (round.writtenUpLater() ? " of that day)" : " today)") : "")
+                        + (actions.isEmpty() ? "" : ", " + actions.size() + " action(s)")
+                        + (round.writtenUpLater() ? "; recorded afterwards for " + DAY.format(day) : "")));
         for (AgreedAction a : actions) {
             events.publishEvent(new BoardRoundActionAgreed(a.id(), roundId, reviewId, patient, a.text(),
-                    a.assignedRole(), a.dueDate(), a.priority(), a.agreedBy(), a.agreedAt()));
+                    a.assignedRole(), a.dueDate(), a.priority(), a.agreedBy(), a.agreedAt(), day,
+                    round.writtenUpLater()));
         }
         return review;
+    }
+
+    /** Why the patient cannot be reviewed at a round of {@code day}: not admitted then (or now), or admitted since. */
+    private InvalidInputException notAdmittedOn(PatientId patient, LocalDate day, LocalDate today) {
+        if (day.equals(today)) {
+            return new InvalidInputException("patientId", "This patient is not admitted to a virtual ward");
+        }
+        return referrals.openAdmission(patient).filter(a -> a.admissionDate().isAfter(day))
+                .map(a -> new InvalidInputException("patientId", "This patient was admitted on "
+                        + DAY.format(a.admissionDate()) + ", after the day this round was held ("
+                        + DAY.format(day) + ")"))
+                .orElseGet(() -> new InvalidInputException("patientId", "This patient was not on a virtual ward on "
+                        + DAY.format(day)));
     }
 
     private static boolean isBlankAction(RecordReview.AgreeAction a) {
@@ -352,8 +402,9 @@ public class BoardRoundService {
                 && a.priority() == null;
     }
 
+    /** An action agreed at a round held on {@code day}: due from that day to {@value #LATEST_DUE_DAYS} days after it. */
     private static AgreedAction action(RecordReview.AgreeAction a, String field, UUID reviewId, UUID roundId,
-            PatientId patient, CurrentUser user, LocalDate today, Instant now) {
+            PatientId patient, CurrentUser user, LocalDate day, boolean today, Instant now) {
         String text = text(a.text(), field + ".text", MAX_ACTION_TEXT, true);
         if (a.assignedRole() == null) {
             throw new InvalidInputException(field + ".assignedRole", "is required: the role that does it");
@@ -365,9 +416,11 @@ public class BoardRoundService {
         if (a.dueDate() == null) {
             throw new InvalidInputException(field + ".dueDate", "is required: when it is due");
         }
-        if (a.dueDate().isBefore(today) || a.dueDate().isAfter(today.plusDays(LATEST_DUE_DAYS))) {
-            throw new InvalidInputException(field + ".dueDate", "must be from today to " + LATEST_DUE_DAYS
-                    + " days ahead");
+        if (a.dueDate().isBefore(day) || a.dueDate().isAfter(day.plusDays(LATEST_DUE_DAYS))) {
+            throw new InvalidInputException(field + ".dueDate", today
+                    ? "must be from today to " + LATEST_DUE_DAYS + " days ahead"
+                    : "must be from the day the round was held (" + DAY.format(day) + ") to " + LATEST_DUE_DAYS
+                            + " days after it");
         }
         if (a.priority() == null) {
             throw new InvalidInputException(field + ".priority", "is required: routine, urgent or immediate");

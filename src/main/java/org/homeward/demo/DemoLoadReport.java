@@ -1,6 +1,7 @@
 package org.homeward.demo;
 
 import java.time.Duration;
+import java.util.List;
 import org.homeward.demo.EpisodePlan.Stage;
 
 /** What a load wrote and how long it took. */
@@ -13,6 +14,15 @@ record DemoLoadReport(DemoPlan plan, Duration took) {
                 plan.organisations().size(), plan.staff().size(), plan.wards().size(), plan.beds(),
                 plan.episodes().size(), plan.count(Stage.ADMITTED), plan.count(Stage.DISCHARGED),
                 plan.count(Stage.DECLINED), plan.count(Stage.AWAITING_TRIAGE), plan.count(Stage.AWAITING_ADMISSION),
-                plan.interventions(), plan.shifts().size());
+                plan.interventions(), plan.shifts().size()) + roundsAndTasks();
+    }
+
+    /** Today's acuity, the week of board rounds and the tasks: worked out again from the plan, which is cheap. */
+    private String roundsAndTasks() {
+        List<DemoBoardRounds.Reviewed> reviews = DemoBoardRounds.plan(plan);
+        return String.format("; today's acuity of the %d admitted now; a board round on every ward on each of the %d "
+                        + "days before today (%d reviews, %d actions made tasks, most done); tasks set by hand for the "
+                        + "pharmacist, the GP and the coordinators", DemoAcuity.plan(plan).size(), DemoBoardRounds.DAYS,
+                reviews.size(), reviews.stream().mapToInt(r -> r.actions().size()).sum());
     }
 }

@@ -74,6 +74,19 @@ class DemoLoader {
         this.notes = notes;
     }
 
+    private org.homeward.careplan.AcuityService acuity;
+    private org.homeward.boardround.BoardRoundService boardRounds;
+    private org.homeward.task.TaskService tasks;
+
+    /** Set apart from the constructor, as the notes: today's acuity, the week's board rounds and the tasks. */
+    @org.springframework.beans.factory.annotation.Autowired
+    void setRoundsAndTasks(org.homeward.careplan.AcuityService acuity,
+            org.homeward.boardround.BoardRoundService boardRounds, org.homeward.task.TaskService tasks) {
+        this.acuity = acuity;
+        this.boardRounds = boardRounds;
+        this.tasks = tasks;
+    }
+
     /** Loads the demo service unconditionally; the organisations, usernames and ward names must not exist yet. */
     DemoLoadReport load() {
         long started = System.nanoTime();
@@ -96,6 +109,10 @@ class DemoLoader {
         DemoNotes.write(notes, plan, staff, patientIds);
         DemoSupportPlans.write(supportPlans, plan, staff, patientIds, java.time.LocalDate.now(clock));
         DemoOnCall.fill(rota, virtualWards, staff, java.time.LocalDate.now(clock), clock.getZone());
+        DemoAcuity.write(acuity, plan, staff, patientIds);
+        DemoBoardRounds.write(boardRounds, referrals, tasks, plan, staff, patientIds);
+        DemoTasks.write(tasks, patients, plan, staff, patientIds,
+                organisations.get(DemoOrganisation.GP_FEDERATION).id());
     }
 
     /**

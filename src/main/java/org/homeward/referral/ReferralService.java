@@ -336,6 +336,20 @@ public class ReferralService {
         return repository.findOpenAdmission(patient);
     }
 
+    /**
+     * The patient's admission that was open on {@code day}, if any: admitted on or before it and not discharged before
+     * it (a patient discharged that day was still on the ward that morning); the latest such admission. For a board
+     * round written up afterwards, which reviews the patients of the day it was held, some since discharged. No user,
+     * no audit: the caller has checked the user's access to the patient.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<AdmissionView> admissionOn(PatientId patient, LocalDate day) {
+        return repository.admissionsOf(patient).stream()
+                .filter(a -> !a.admissionDate().isAfter(day))
+                .filter(a -> a.isOpen() || !a.dischargeDate().isBefore(day))
+                .findFirst();
+    }
+
     /** The ward each of these patients is admitted to now; patients not admitted are left out. No user, no audit. */
     @Transactional(readOnly = true)
     public java.util.Map<PatientId, WardId> currentWards(java.util.Collection<PatientId> patients) {

@@ -87,6 +87,21 @@ public class TaskService {
      */
     @Transactional
     public TaskView create(CurrentUser user, NewTask task) {
+        return create(user, task, false);
+    }
+
+    /**
+     * Sets a task agreed earlier and written up only now, such as an action of a board round held on paper during an
+     * outage: as {@link #create}, except that its due time may already have passed. The task keeps the due time that
+     * was agreed, so it is overdue from the start (and, if urgent or high, escalated at the next overdue check) rather
+     * than passing for a task due later. Not offered through the API: a task set by hand is due in the future.
+     */
+    @Transactional
+    public TaskView createWrittenUpLater(CurrentUser user, NewTask task) {
+        return create(user, task, true);
+    }
+
+    private TaskView create(CurrentUser user, NewTask task, boolean writtenUpLater) {
         user.require(Permission.CREATE_TASKS);
         if (task == null) {
             throw new InvalidInputException("title", "Title is required: what is to be done");
@@ -102,7 +117,7 @@ public class TaskService {
         TaskOrigin origin = task.origin() == null ? TaskOrigin.BY_HAND : task.origin();
         String originId = optional("originId", "What the task came from", task.originId(), ORIGIN_ID_MAX);
         Instant now = clock.instant();
-        if (task.dueAt() != null && !task.dueAt().isAfter(now)) {
+        if (task.dueAt() != null && !task.dueAt().isAfter(now) && !writtenUpLater) {
             throw new InvalidInputException("dueAt", "Due time must be in the future (it was "
                     + DATE_TIME.format(task.dueAt().atZone(zone())) + ")");
         }
@@ -114,7 +129,8 @@ public class TaskService {
                 null);
         tasks.insert(stored);
         audit(user, RecordAccessed.Action.CREATE, stored, "set a " + task.priority().label().toLowerCase()
-                + " task for " + assignee.words() + ", due " + DATE_TIME.format(due.atZone(zone())) + ": " + title);
+                + " task for " + assignee.words() + ", due " + DATE_TIME.format(due.atZone(zone()))
+                + (writtenUpLater ? " (agreed earlier, written up afterwards)" : "") + ": " + title);
         return stored.view(now);
     }
 

@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.homeward.patient.PatientRecord;
 import org.homeward.referral.AdmissionView;
+import org.homeward.referral.DischargeDestination;
+import org.homeward.referral.DischargePatient;
+import org.homeward.referral.ReferralService;
 import org.homeward.security.CurrentUser;
 import org.homeward.security.Organisation;
 import org.homeward.security.OrganisationType;
@@ -42,7 +45,9 @@ class BoardRoundApiIT {
     @Autowired Api api;
     @Autowired JdbcClient jdbc;
     @Autowired TestClock clock;
+    @Autowired ReferralService referrals;
 
+    CurrentUser referrer;
     CurrentUser consultant;
     CurrentUser communityNurse;
     CurrentUser pharmacist;
@@ -57,7 +62,7 @@ class BoardRoundApiIT {
     void aWardOfTwoPatientsSharedWithTheCommunityProvider() {
         Organisation acute = fixtures.organisation(OrganisationType.ACUTE_TRUST);
         Organisation community = fixtures.organisation(OrganisationType.COMMUNITY_PROVIDER);
-        CurrentUser referrer = fixtures.user(Role.REFERRER, acute);
+        referrer = fixtures.user(Role.REFERRER, acute);
         consultant = fixtures.user(Role.SENIOR_DECISION_MAKER, acute);
         communityNurse = fixtures.user(Role.CLINICIAN, community);
         pharmacist = fixtures.user(Role.PHARMACIST, acute);
@@ -283,6 +288,129 @@ class BoardRoundApiIT {
         assertThat(api.get(consultant, "/api/v1/admissions/" + secondAdmission.id()).text("estimatedDischargeDate"))
                 .isEqualTo(secondAdmission.estimatedDischargeDate().toString());
         assertThat(roundsOfWard()).isEqualTo(1);
+    }
+
+    @Test
+    void aRoundHeldOnPaperIsWrittenUpAfterwardsWithItsReviewsDatedThatDay() {
+        // whole milliseconds: the database keeps microseconds, and a stopped clock must not round a referral later
+        // than its own triage
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        LocalDate today = LocalDate.parse(board(consultant).path("date").asText());
+        LocalDate heldOn = today.minusDays(2);
+        // two patients admitted four days ago; one of them discharged yesterday, after the round
+        clock.set(now.minus(Duration.ofDays(4)));
+        PatientRecord stayed = fixtures.patient(referrer, LocalDate.of(1939, 3, 3));
+        PatientRecord discharged = fixtures.patient(referrer, LocalDate.of(1938, 4, 4));
+        fixtures.admit(stayed, ward, referrer, consultant);
+        AdmissionView dischargedAdmission = fixtures.admit(discharged, ward, referrer, consultant);
+        clock.set(now.minus(Duration.ofDays(1)));
+        referrals.discharge(consultant, dischargedAdmission.id(), new DischargePatient(null,
+                DischargeDestination.USUAL_RESIDENCE, null, null, "Recovered at home"));
+        clock.reset();
+
+        Response started = api.post(consultant, "/api/v1/board-rounds", Map.of("wardId", ward.id().toString(),
+                "heldOn", heldOn.toString(), "attendees", List.of(Map.of("userId", communityNurse.id().toString()))));
+        assertThat(started.status()).as(started.toString()).isEqualTo(201);
+        String round = started.text("id");
+        assertThat(started.text("roundDate")).isEqualTo(heldOn.toString());
+        assertThat(started.body().path("writtenUpLater").asBoolean()).isTrue();
+        assertThat(Instant.parse(started.text("startedAt"))).isAfterOrEqualTo(now.minus(Duration.ofMinutes(1)));
+        assertThat(jdbc.sql("select detail from audit_event where record_type = 'BoardRound' and action = 'CREATE' and record_id = ?")
+                .param(round).query(String.class).single()).endsWith(", recorded afterwards for "
+                        + heldOn.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK)));
+
+        // the round's page says when it was held and that it was written up afterwards
+        org.homeward.support.PageSession.Page page = org.homeward.support.PageSession.signIn(api.baseUrl(), consultant)
+                .get("/board-round/rounds/" + round);
+        assertThat(page.html().select("[data-testid=round-written-up-later]").text())
+                .startsWith("This round was held on " + heldOn.format(java.time.format.DateTimeFormatter
+                        .ofPattern("d MMMM yyyy", java.util.Locale.UK)) + " and written up afterwards");
+
+        // a patient admitted after the day the round was held was not there
+        Response notThere = review(round, Map.of("patientId", id(first), "dayColour", "GREEN", "decision", "CONTINUE"));
+        assertField(notThere, "patientId");
+        assertThat(notThere.body().path("detail").asText()).contains("after the day this round was held");
+        // actions are due from the round's day to 60 days after it
+        Map<String, Object> chase = new HashMap<>(Map.of("text", "Chase the chest X-ray report", "assignedRole",
+                "PHARMACIST", "dueDate", heldOn.minusDays(1).toString(), "priority", "ROUTINE"));
+        Map<String, Object> red = Map.of("patientId", id(stayed), "dayColour", "RED", "waitingFor",
+                "Chest X-ray report", "decision", "CONTINUE", "actions", List.of(chase));
+        assertField(review(round, red), "actions[0].dueDate");
+        chase.put("dueDate", heldOn.plusDays(61).toString());
+        assertField(review(round, red), "actions[0].dueDate");
+        assertThat(reviewsOf(stayed)).isZero();
+
+        chase.put("dueDate", heldOn.toString());
+        Response redDay = review(round, red);
+        assertThat(redDay.status()).as(redDay.toString()).isEqualTo(201);
+        assertThat(redDay.text("reviewDate")).isEqualTo(heldOn.toString());
+        assertThat(redDay.body().path("version").asInt()).isEqualTo(1);
+        // the action's task keeps the day agreed, so it is overdue from the start on the pharmacist's worklist
+        UUID task = jdbc.sql("select task_id from board_round_action where review_id = ?")
+                .param(UUID.fromString(redDay.text("id"))).query(UUID.class).single();
+        JsonNode mine = null;
+        for (JsonNode t : api.get(pharmacist, "/api/v1/tasks/mine").body()) {
+            mine = t.path("id").asText().equals(task.toString()) ? t : mine;
+        }
+        assertThat(mine).as("the action's task on the pharmacist's worklist").isNotNull();
+        assertThat(mine.path("overdue").asBoolean()).isTrue();
+        assertThat(mine.path("detail").asText()).contains("written up afterwards");
+
+        // the patient discharged since was on the ward that day: reviewed against that admission
+        Response dischargeDecided = review(round, Map.of("patientId", id(discharged), "dayColour", "GREEN",
+                "decision", "DISCHARGE_TOMORROW"));
+        assertThat(dischargeDecided.status()).as(dischargeDecided.toString()).isEqualTo(201);
+        assertThat(dischargeDecided.text("admissionId")).isEqualTo(dischargedAdmission.id().toString());
+
+        // a review written up later never passes for today's
+        JsonNode board = board(consultant);
+        assertThat(absent(row(board, stayed).path("today"))).isTrue();
+        assertThat(board.path("notReviewedToday").asInt()).isEqualTo(3);
+        // a second review of that day is a new version of that day
+        Response again = review(round, Map.of("patientId", id(stayed), "dayColour", "GREEN", "decision", "CONTINUE"));
+        assertThat(again.body().path("version").asInt()).isEqualTo(2);
+        assertThat(again.text("reviewDate")).isEqualTo(heldOn.toString());
+
+        // today's round is unaffected: the same patient's first review today is version 1
+        String todays = api.post(consultant, "/api/v1/board-rounds", Map.of("wardId", ward.id().toString())).text("id");
+        Response todaysReview = review(todays, Map.of("patientId", id(stayed), "dayColour", "GREEN",
+                "decision", "CONTINUE"));
+        assertThat(todaysReview.text("reviewDate")).isEqualTo(today.toString());
+        assertThat(todaysReview.body().path("version").asInt()).isEqualTo(1);
+        assertThat(absent(row(board(consultant), stayed).path("today"))).isFalse();
+
+        // once its day is more than 7 days ago, the round takes no more reviews
+        clock.set(now.plus(Duration.ofDays(6)));
+        Response tooLate = review(round, Map.of("patientId", id(stayed), "dayColour", "GREEN", "decision", "CONTINUE"));
+        assertThat(tooLate.status()).as(tooLate.toString()).isEqualTo(409);
+        assertThat(reviewsOf(stayed)).isEqualTo(3);
+    }
+
+    @Test
+    void aRoundIsWrittenUpAfterwardsOnlyForTheLastSevenDays() {
+        LocalDate today = LocalDate.parse(board(consultant).path("date").asText());
+        Response tooLongAgo = api.post(consultant, "/api/v1/board-rounds", Map.of("wardId", ward.id().toString(),
+                "heldOn", today.minusDays(8).toString()));
+        assertField(tooLongAgo, "heldOn");
+        assertThat(tooLongAgo.body().path("detail").asText()).contains("only for the last 7 days");
+        Response future = api.post(consultant, "/api/v1/board-rounds", Map.of("wardId", ward.id().toString(),
+                "heldOn", today.plusDays(1).toString()));
+        assertField(future, "heldOn");
+        assertThat(future.body().path("detail").asText()).contains("cannot be in the future");
+        assertField(api.post(consultant, "/api/v1/board-rounds", Map.of("wardId", ward.id().toString(),
+                "heldOn", "last Tuesday")), "heldOn");
+        assertThat(roundsOfWard()).isZero();
+
+        Response sevenDaysAgo = api.post(consultant, "/api/v1/board-rounds", Map.of("wardId", ward.id().toString(),
+                "heldOn", today.minusDays(7).toString()));
+        assertThat(sevenDaysAgo.status()).as(sevenDaysAgo.toString()).isEqualTo(201);
+        assertThat(sevenDaysAgo.body().path("writtenUpLater").asBoolean()).isTrue();
+        Response heldToday = api.post(consultant, "/api/v1/board-rounds", Map.of("wardId", ward.id().toString(),
+                "heldOn", today.toString()));
+        assertThat(heldToday.status()).as(heldToday.toString()).isEqualTo(201);
+        assertThat(heldToday.body().path("writtenUpLater").asBoolean()).as("today's round is not written up later")
+                .isFalse();
+        assertThat(roundsOfWard()).isEqualTo(2);
     }
 
     private Response review(String round, Map<String, Object> body) {

@@ -50,7 +50,10 @@ class BoardRoundApiController {
     @PostMapping("/api/v1/board-rounds")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Start today's round of a ward (or the whole service without wardId), led by a senior "
-            + "decision-maker (leadUserId, default you), with MDT attendees by userId or by name and role")
+            + "decision-maker (leadUserId, default you), with MDT attendees by userId or by name and role. heldOn "
+            + "(a date up to 7 days before today) writes up a round held on paper that day: it is marked "
+            + "writtenUpLater, its reviews are dated that day and never count as today's; a future date or one more "
+            + "than 7 days ago is a 400 naming heldOn")
     BoardRound start(CurrentUser user, @RequestBody StartBoardRound command) {
         return boardRounds.startRound(user, command);
     }
@@ -66,7 +69,10 @@ class BoardRoundApiController {
     @Operation(summary = "Review a patient at today's round: red or green day (a red day names what is awaited and "
             + "has an action), a decision (REVISE_EDD with revisedEstimatedDischargeDate revises the admission's EDD; "
             + "DISCHARGE_TODAY / DISCHARGE_TOMORROW flag the board, the discharge itself is done on the admission), "
-            + "actions with role, due date and priority. A second review today is a new version")
+            + "actions with role, due date and priority. A second review today is a new version. A round written up "
+            + "afterwards takes reviews for 7 days after its day: each is dated the round's day, of the admission open "
+            + "that day (a patient since discharged included), with actions due from that day; their tasks keep the "
+            + "due date, so one already past is overdue")
     Review review(CurrentUser user, @PathVariable UUID id, @RequestBody RecordReview command) {
         return boardRounds.recordReview(user, id, command);
     }
