@@ -88,7 +88,7 @@ class DemoLoader {
         Map<DemoOrganisation, Organisation> organisations = organisations(plan);
         Map<String, UserAccount> staff = staff(plan, organisations);
         coverDemoPractices(organisations.get(DemoOrganisation.GP_FEDERATION));
-        Map<DemoWard, VirtualWard> virtualWards = wards(plan, organisations, staff);
+        Map<DemoWardCopy, VirtualWard> virtualWards = wards(plan, organisations, staff);
         DemoJourneys journeys = new DemoJourneys(patients, referrals, staff, virtualWards, organisations);
         List<PatientId> patientIds = new ArrayList<>(plan.episodes().size());
         plan.episodes().forEach(episode -> patientIds.add(journeys.replay(episode)));
@@ -138,13 +138,17 @@ class DemoLoader {
         return created;
     }
 
-    /** Each ward is opened by its host's own administrator, naming the organisation that visits and shares the care. */
-    private Map<DemoWard, VirtualWard> wards(DemoPlan plan, Map<DemoOrganisation, Organisation> organisations,
+    /**
+     * Each ward (every copy of it when the demo is loaded several times over) is opened by its host's own
+     * administrator, naming the organisation that visits and shares the care.
+     */
+    private Map<DemoWardCopy, VirtualWard> wards(DemoPlan plan, Map<DemoOrganisation, Organisation> organisations,
             Map<String, UserAccount> staff) {
-        Map<DemoWard, VirtualWard> created = new EnumMap<>(DemoWard.class);
-        for (DemoWard ward : plan.wards()) {
+        Map<DemoWardCopy, VirtualWard> created = new LinkedHashMap<>();
+        for (DemoWardCopy copy : plan.wardCopies()) {
+            DemoWard ward = copy.ward();
             CurrentUser admin = CurrentUser.of(staff.get(ward.administrator()));
-            created.put(ward, wards.create(admin, ward.command(organisations.get(ward.host()).id(), plan.scale()),
+            created.put(copy, wards.create(admin, copy.command(organisations.get(ward.host()).id()),
                     new SetCareOrganisations(List.of(organisations.get(ward.visiting()).id()))));
         }
         return created;
