@@ -122,6 +122,11 @@ final class EmbeddedDatabaseServer implements AutoCloseable {
                 .setPort(port)
                 .setPGStartupWait(STARTUP_WAIT)
                 .setServerConfig("max_connections", "100")
+                // the demo loader writes the whole service in one transaction, and each discharge takes the patient's
+                // scoring lock (an advisory lock held to the end of the transaction): at demo scale 120, 18,000 locks,
+                // where the shared lock table holds 64 a connection by default (6,400) and the load failed with "out
+                // of shared memory"; 256 a connection (25,600 in all) costs about 10 MB of shared memory
+                .setServerConfig("max_locks_per_transaction", "256")
                 // zonky's builder defaults to synchronous_commit=off (fast tests); Homeward acknowledges readings
                 // only once they are durable, so a commit must reach the disk before it returns
                 .setServerConfig("synchronous_commit", "on")

@@ -101,7 +101,7 @@ public class BoardRoundService {
         user.require(Permission.SEE_BOARD_ROUND);
         String wardName = ward == null ? WHOLE_SERVICE : wards.ward(ward).name();
         LocalDate today = LocalDate.now(clock);
-        List<BoardRow> rows = rows(user, ward, today);
+        List<BoardRow> rows = rows(user, ward, wardName, today);
         int notReviewed = (int) rows.stream().filter(r -> !r.reviewedToday()).count();
         List<BoardRow> shown = notReviewedOnly ? rows.stream().filter(r -> !r.reviewedToday()).toList() : rows;
         if (!shown.isEmpty()) {
@@ -112,7 +112,11 @@ public class BoardRoundService {
         return new Board(today, ward, wardName, shown, notReviewed, notReviewedOnly);
     }
 
-    private List<BoardRow> rows(CurrentUser user, WardId ward, LocalDate today) {
+    /**
+     * Every query here reads only the board's patients: those on the ward (index on ward, open admissions) narrowed to
+     * those the user may see, and then those patients' ids; only the whole service's board reads every ward.
+     */
+    private List<BoardRow> rows(CurrentUser user, WardId ward, String wardName, LocalDate today) {
         List<AdmissionView> open = referrals.openAdmissions(ward);
         Map<PatientId, PatientSummary> visible = patients
                 .visibleSummaries(user, open.stream().map(AdmissionView::patientId).toList()).stream()
@@ -122,9 +126,9 @@ public class BoardRoundService {
             return List.of();
         }
         List<PatientId> ids = seen.stream().map(AdmissionView::patientId).toList();
-        Map<WardId, String> wardNames = wards.wards().stream()
-                .collect(Collectors.toMap(VirtualWard::id, VirtualWard::name));
-        Map<PatientId, Review> reviews = repository.latestReviewsOn(today);
+        Map<WardId, String> wardNames = ward != null ? Map.of(ward, wardName)
+                : wards.wards().stream().collect(Collectors.toMap(VirtualWard::id, VirtualWard::name));
+        Map<PatientId, Review> reviews = repository.latestReviewsOn(today, ids);
         Map<PatientId, BoardRoundRepository.LatestScore> scores = repository.latestScores(ids);
         Map<PatientId, AlertView> openAlerts = alerts.openAlertsByPatient(ward);
         Map<PatientId, PatientVisitSummary> visitTimes = visits.lastAndNextVisits(ids);

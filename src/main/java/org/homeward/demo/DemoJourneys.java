@@ -24,11 +24,11 @@ final class DemoJourneys {
     private final PatientService patients;
     private final ReferralService referrals;
     private final Map<String, UserAccount> staff;
-    private final Map<DemoWard, VirtualWard> wards;
+    private final Map<DemoWardCopy, VirtualWard> wards;
     private final Map<DemoOrganisation, Organisation> organisations;
 
     DemoJourneys(PatientService patients, ReferralService referrals, Map<String, UserAccount> staff,
-            Map<DemoWard, VirtualWard> wards, Map<DemoOrganisation, Organisation> organisations) {
+            Map<DemoWardCopy, VirtualWard> wards, Map<DemoOrganisation, Organisation> organisations) {
         this.patients = patients;
         this.referrals = referrals;
         this.staff = staff;
@@ -43,7 +43,7 @@ final class DemoJourneys {
         List<CarerId> carers = episode.patient().carers().stream()
                 .map(carer -> patients.addCarer(referrer, patient, carer).id()).toList();
         ReferralView referral = referrals.refer(referrer,
-                episode.referral().command(patient, wards.get(episode.ward()).id()));
+                episode.referral().command(patient, wards.get(episode.onWard()).id()));
         if (episode.triage() == null) {
             return patient;
         }

@@ -11,7 +11,7 @@ record DemoLoadReport(DemoPlan plan, Duration took) {
         return String.format("%d organisations, %d users, %d wards (%d beds), %d patients: %d admitted now, "
                         + "%d discharged in the last 60 days, %d declined, %d awaiting triage, %d awaiting admission; "
                         + "%d home-visit interventions, %d shifts today and tomorrow",
-                plan.organisations().size(), plan.staff().size(), plan.wards().size(), plan.beds(),
+                plan.organisations().size(), plan.staff().size(), plan.wardCopies().size(), plan.beds(),
                 plan.episodes().size(), plan.count(Stage.ADMITTED), plan.count(Stage.DISCHARGED),
                 plan.count(Stage.DECLINED), plan.count(Stage.AWAITING_TRIAGE), plan.count(Stage.AWAITING_ADMISSION),
                 plan.interventions(), plan.shifts().size()) + roundsAndTasks();

@@ -23,6 +23,7 @@ import org.homeward.shared.Skill;
 import org.homeward.ward.SetCareOrganisations;
 import org.homeward.ward.VirtualWard;
 import org.homeward.ward.WardService;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -47,12 +48,15 @@ class DemoLoader {
 
     private final int scale;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final JdbcTemplate jdbc;
 
     DemoLoader(SecurityService security, WardService wards, PatientService patients, ReferralService referrals,
             CarePlanService carePlans, PlatformTransactionManager transactionManager, Clock clock,
             org.springframework.context.ApplicationEventPublisher events,
             @org.springframework.beans.factory.annotation.Value("${homeward.demo-scale:1}") int scale,
-            org.homeward.rota.RotaService rota, org.homeward.careplan.SupportPlanService supportPlans) {
+            org.homeward.rota.RotaService rota, org.homeward.careplan.SupportPlanService supportPlans,
+            JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.rota = rota;
         this.supportPlans = supportPlans;
         this.scale = scale;
@@ -101,10 +105,17 @@ class DemoLoader {
         Map<DemoOrganisation, Organisation> organisations = organisations(plan);
         Map<String, UserAccount> staff = staff(plan, organisations);
         coverDemoPractices(organisations.get(DemoOrganisation.GP_FEDERATION));
-        Map<DemoWard, VirtualWard> virtualWards = wards(plan, organisations, staff);
+        Map<DemoWardCopy, VirtualWard> virtualWards = wards(plan, organisations, staff);
         DemoJourneys journeys = new DemoJourneys(patients, referrals, staff, virtualWards, organisations);
         List<PatientId> patientIds = new ArrayList<>(plan.episodes().size());
-        plan.episodes().forEach(episode -> patientIds.add(journeys.replay(episode)));
+        int copy = 1;
+        for (EpisodePlan episode : plan.episodes()) {
+            if (episode.wardCopy() != copy) {
+                refreshStatisticsAfterCopy(copy);
+                copy = episode.wardCopy();
+            }
+            patientIds.add(journeys.replay(episode));
+        }
         homeVisits(plan, staff, patientIds);
         DemoNotes.write(notes, plan, staff, patientIds);
         DemoSupportPlans.write(supportPlans, plan, staff, patientIds, java.time.LocalDate.now(clock));
@@ -155,16 +166,33 @@ class DemoLoader {
         return created;
     }
 
-    /** Each ward is opened by its host's own administrator, naming the organisation that visits and shares the care. */
-    private Map<DemoWard, VirtualWard> wards(DemoPlan plan, Map<DemoOrganisation, Organisation> organisations,
+    /**
+     * Each ward (every copy of it when the demo is loaded several times over) is opened by its host's own
+     * administrator, naming the organisation that visits and shares the care.
+     */
+    private Map<DemoWardCopy, VirtualWard> wards(DemoPlan plan, Map<DemoOrganisation, Organisation> organisations,
             Map<String, UserAccount> staff) {
-        Map<DemoWard, VirtualWard> created = new EnumMap<>(DemoWard.class);
-        for (DemoWard ward : plan.wards()) {
+        Map<DemoWardCopy, VirtualWard> created = new LinkedHashMap<>();
+        for (DemoWardCopy copy : plan.wardCopies()) {
+            DemoWard ward = copy.ward();
             CurrentUser admin = CurrentUser.of(staff.get(ward.administrator()));
-            created.put(ward, wards.create(admin, ward.command(organisations.get(ward.host()).id(), plan.scale()),
+            created.put(copy, wards.create(admin, copy.command(organisations.get(ward.host()).id()),
                     new SetCareOrganisations(List.of(organisations.get(ward.visiting()).id()))));
         }
         return created;
+    }
+
+    /**
+     * Refreshes the planner statistics within the load's transaction (ANALYZE counts the rows its own transaction
+     * wrote) once 1, 2, 4, 8 ... copies of the wards are written, so they are never less than half the truth. The
+     * planner otherwise plans every journey's lookups for the empty tables it saw before the load: at demo scale 112
+     * it found a patient's open admission by reading every open admission, and the load slowed as it grew.
+     * A demo of one copy (scale 1) never gets here.
+     */
+    private void refreshStatisticsAfterCopy(int copiesWritten) {
+        if (Integer.bitCount(copiesWritten) == 1) {
+            jdbc.execute("analyze");
+        }
     }
 
     /** The GP federation covers every demo practice, so each patient's GP reads their summaries and results. */

@@ -15,17 +15,18 @@ import org.homeward.ward.VirtualWard;
  * Who is on call for each demo ward, from last night until the night after tomorrow, so alerts reach a person at any
  * hour of the demo's two days: in the ward's hours its nurse (ward team) and coordinator (nurse in charge), out of
  * hours the district nursing sister (adults) or a children's nurse, and round the clock the ward's consultant as
- * on-call senior. Added through the rota's own API, by each person's organisation.
+ * on-call senior. Added through the rota's own API, by each person's organisation. Every copy of a ward (a service
+ * loaded several times over) has the same people on call as the ward itself.
  */
 final class DemoOnCall {
 
     private DemoOnCall() {
     }
 
-    static void fill(RotaService rota, Map<DemoWard, VirtualWard> wards, Map<String, UserAccount> staff,
+    static void fill(RotaService rota, Map<DemoWardCopy, VirtualWard> wards, Map<String, UserAccount> staff,
             LocalDate today, ZoneId zone) {
-        for (Map.Entry<DemoWard, VirtualWard> entry : wards.entrySet()) {
-            DemoWard demo = entry.getKey();
+        for (Map.Entry<DemoWardCopy, VirtualWard> entry : wards.entrySet()) {
+            DemoWard demo = entry.getKey().ward();
             VirtualWard ward = entry.getValue();
             String nurse = switch (demo) {
                 case CHILDREN -> "nurse3";

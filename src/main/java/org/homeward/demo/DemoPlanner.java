@@ -32,16 +32,20 @@ final class DemoPlanner {
         };
     }
 
-    /** The largest scale: the biggest demo ward then has 900 beds (a ward holds at most 1,000). */
-    static final int MAX_SCALE = 15;
+    /**
+     * The largest scale: 120 copies of the service's wards (360 wards, 10,800 patients admitted now), enough for the
+     * board round benchmark's service of 10,000.
+     */
+    static final int MAX_SCALE = 120;
 
     static DemoPlan plan(long seed, ZonedDateTime now) {
         return plan(seed, now, 1);
     }
 
     /**
-     * The demo service, or a service {@code scale} times its size (every ward's beds and journeys multiplied) for
-     * benchmarks that need thousands of patients.
+     * The demo service, or for benchmarks that need thousands of patients a service {@code scale} times its size:
+     * {@code scale} copies of every demo ward ({@link DemoWardCopy}), each with the ward's own beds and journeys, so no
+     * ward is bigger than the demo's. Copy 1 of each ward is planned first, exactly as at scale 1.
      */
     static DemoPlan plan(long seed, ZonedDateTime now, int scale) {
         if (scale < 1 || scale > MAX_SCALE) {
@@ -49,13 +53,15 @@ final class DemoPlanner {
         }
         DemoEpisodeFactory factory = new DemoEpisodeFactory(new DemoRandom(seed), now);
         List<EpisodePlan> episodes = new ArrayList<>();
-        for (DemoWard ward : DemoWard.values()) {
-            WardTargets targets = targets(ward);
-            add(episodes, targets.discharged() * scale, () -> factory.discharged(ward));
-            add(episodes, targets.declined() * scale, () -> factory.declined(ward));
-            add(episodes, targets.current() * scale, () -> factory.current(ward));
-            add(episodes, targets.awaitingAdmission() * scale, () -> factory.awaitingAdmission(ward));
-            add(episodes, targets.awaitingTriage() * scale, () -> factory.awaitingTriage(ward));
+        for (int copy = 1; copy <= scale; copy++) {
+            for (DemoWard ward : DemoWard.values()) {
+                WardTargets targets = targets(ward);
+                add(episodes, copy, targets.discharged(), () -> factory.discharged(ward));
+                add(episodes, copy, targets.declined(), () -> factory.declined(ward));
+                add(episodes, copy, targets.current(), () -> factory.current(ward));
+                add(episodes, copy, targets.awaitingAdmission(), () -> factory.awaitingAdmission(ward));
+                add(episodes, copy, targets.awaitingTriage(), () -> factory.awaitingTriage(ward));
+            }
         }
         List<DemoLogin> staff = new ArrayList<>(DemoLogins.all());
         staff.addAll(DemoRota.logins(scale));
@@ -67,9 +73,9 @@ final class DemoPlanner {
                 List.copyOf(episodes), carePlans, List.copyOf(shifts), scale);
     }
 
-    private static void add(List<EpisodePlan> episodes, int count, Supplier<EpisodePlan> episode) {
+    private static void add(List<EpisodePlan> episodes, int copy, int count, Supplier<EpisodePlan> episode) {
         for (int i = 0; i < count; i++) {
-            episodes.add(episode.get());
+            episodes.add(episode.get().onCopy(copy));
         }
     }
 }

@@ -108,11 +108,12 @@ enum DemoWard {
     }
 
     CreateWard command(OrganisationId hostId) {
-        return command(hostId, 1);
+        return command(hostId, displayName);
     }
 
-    CreateWard command(OrganisationId hostId, int scale) {
-        return new CreateWard(displayName, EnumSet.copyOf(pathways), hostId, beds * scale, LocalTime.of(8, 0), closesAt,
+    /** Opens a ward like this one under another name: a copy in a service loaded several times over. */
+    CreateWard command(OrganisationId hostId, String name) {
+        return new CreateWard(name, EnumSet.copyOf(pathways), hostId, beds, LocalTime.of(8, 0), closesAt,
                 outOfHoursContact, outOfHoursPhone, inHoursPhone, minAgeYears, maxAgeYears, admissionCriteria);
     }
 }

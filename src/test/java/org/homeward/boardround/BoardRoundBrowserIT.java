@@ -22,8 +22,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.homeward.ward.VirtualWard;
 
 /**
- * A consultant opens the board of a ward, starts the round, reviews one patient (green day, continue) and revises the
- * other's estimated discharge date; every page is checked with axe and for width at 1280 and 390 px by the browser.
+ * A consultant opens the board of a ward, starts the round from the start page with a colleague ticked, reviews one
+ * patient (green day, continue) and revises the other's estimated discharge date; every page is checked with axe and
+ * for width at 1280 and 390 px by the browser.
  */
 @IntegrationTest
 class BoardRoundBrowserIT {
@@ -33,6 +34,7 @@ class BoardRoundBrowserIT {
 
     Browser browser;
     CurrentUser consultant;
+    CurrentUser coordinator;
     VirtualWard ward;
     PatientRecord first;
     PatientRecord second;
@@ -45,7 +47,7 @@ class BoardRoundBrowserIT {
         CurrentUser referrer = fixtures.user(Role.REFERRER, acute);
         consultant = fixtures.user(Role.SENIOR_DECISION_MAKER, acute);
         // the coordinator the red day's action is set for (an action for a role nobody in the care team holds is refused)
-        fixtures.user(Role.COORDINATOR, acute);
+        coordinator = fixtures.user(Role.COORDINATOR, acute);
         ward = fixtures.ward(acute, 10, List.of(community));
         first = fixtures.patient(referrer, LocalDate.of(1938, 3, 3));
         second = fixtures.patient(referrer, LocalDate.of(1939, 4, 4));
@@ -70,11 +72,17 @@ class BoardRoundBrowserIT {
         assertThat(browser.text(By.cssSelector("#patient-" + first.summary().id() + " [data-testid=board-respect]")))
                 .contains("None recorded");
 
-        browser.click("start-round");
+        // the colleagues to tick are on the start page, so the board stays light however many staff the service has
+        assertThat(browser.driver().findElements(By.cssSelector("[data-username]"))).isEmpty();
+        browser.click("choose-colleagues");
+        assertThat(browser.currentPath()).isEqualTo("/board-round/rounds/new?ward=" + ward.id());
+        browser.check(coordinator.displayName() + ", " + Role.COORDINATOR.label() + " (" + coordinator.organisationName()
+                + ")").click("start-round");
         String round = browser.currentPath().replaceFirst("[?#].*", "");
         assertThat(round).startsWith("/board-round/rounds/");
         assertThat(browser.testId("round-lead")).isEqualTo(consultant.displayName());
         assertThat(browser.testId("round-progress")).isEqualTo("0 of 2 patients reviewed today");
+        assertThat(browser.testId("attendees")).contains(coordinator.displayName());
 
         browser.open(round + "/patients/" + first.summary().id());
         browser.check("Green day").check("Continue care on the virtual ward").click("record-review");

@@ -73,16 +73,29 @@ class DemoPlanTests {
     }
 
     @Test
-    void aBenchmarkScaleMultipliesEveryWardsBedsAndJourneys() {
+    void aBenchmarkScaleCopiesEveryWardWithItsBedsAndJourneys() {
         DemoPlan scaled = DemoPlanner.plan(DemoPlanner.SEED, NOW, 15);
+        assertThat(scaled.wardCopies()).hasSize(45);
         assertThat(scaled.beds()).isEqualTo(PLAN.beds() * 15);
         for (EpisodePlan.Stage stage : EpisodePlan.Stage.values()) {
             assertThat(scaled.count(stage)).as(stage.name()).isEqualTo(PLAN.count(stage) * 15);
         }
-        assertThat(scaled.wards()).allSatisfy(ward -> assertThat(validator.validate(
-                ward.command(OrganisationId.random(), scaled.scale()))).isEmpty());
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DemoPlanner.plan(DemoPlanner.SEED, NOW, 16))
-                .hasMessageContaining("from 1 to 15");
+        // every copy is a ward of the demo ward's size with the demo ward's journeys, under a name of its own
+        assertThat(scaled.wardCopies()).extracting(DemoWardCopy::displayName).doesNotHaveDuplicates()
+                .contains(DemoWard.HEART_FAILURE.displayName(), DemoWard.HEART_FAILURE.displayName() + " 2",
+                        DemoWard.CHILDREN.displayName() + " 15");
+        assertThat(scaled.wardCopies()).allSatisfy(copy -> {
+            assertThat(validator.validate(copy.command(OrganisationId.random()))).isEmpty();
+            assertThat(copy.command(OrganisationId.random()).bedCapacity()).isEqualTo(copy.ward().beds());
+            assertThat(scaled.episodes().stream().filter(e -> e.onWard().equals(copy) && e.stage() == Stage.ADMITTED))
+                    .hasSize((int) PLAN.count(Stage.ADMITTED, copy.ward()));
+        });
+        // copy 1 of each ward is the demo service itself, journey for journey
+        assertThat(scaled.episodes().subList(0, PLAN.episodes().size())).isEqualTo(PLAN.episodes());
+        assertThat(DemoPlanner.plan(DemoPlanner.SEED, NOW, DemoPlanner.MAX_SCALE).count(Stage.ADMITTED))
+                .isGreaterThanOrEqualTo(10_000);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DemoPlanner.plan(DemoPlanner.SEED, NOW, 121))
+                .hasMessageContaining("from 1 to 120");
     }
 
     @Test

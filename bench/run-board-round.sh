@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Board round page benchmark (issue 12): the packaged app on a fresh embedded database holding the demo service at
+# demo scale $scale (that many copies of each of the three demo wards; 112 gives 336 wards and 10,080 admitted
+# patients), driven by BoardRoundLoad.java: the board round page of one ward at a time, then of the whole service, as
+# the demo consultant signed in through the login form.
+# Usage: bench/run-board-round.sh [demo scale, default 112] [seconds, default 60] [concurrent clients, default 1]
+# SKIP_PACKAGE=1 reuses target/homeward-0.1.0-SNAPSHOT.jar; MAVEN_ARGS=-o packages offline.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scale=${1:-112}; seconds=${2:-60}; clients=${3:-1}; port=18183
+data=$(mktemp -d /tmp/homeward-board-XXXX)
+if [ "${SKIP_PACKAGE:-0}" != 1 ]; then ./mvnw -q -B -DskipTests package; fi
+javac -d "$data/classes" bench/BoardRoundLoad.java
+java -jar target/homeward-0.1.0-SNAPSHOT.jar --server.port=$port --homeward.data-dir="$data" \
+  --homeward.demo-scale="$scale" --homeward.escalation.check-every=PT24H > "$data/app.log" 2>&1 &
+app=$!
+stop() {
+  kill "$app" 2>/dev/null && wait "$app" 2>/dev/null || true
+  # the embedded PostgreSQL normally stops with the app; if not, its postmaster is named in its own folder
+  pid=$(find "$data" -name postmaster.pid -exec head -1 {} \; 2>/dev/null | head -1)
+  if [ -n "$pid" ] && ps -p "$pid" -o args= | grep -q "$data"; then kill "$pid" 2>/dev/null || true; fi
+}
+trap stop EXIT
+echo "== data folder $data; loading the demo service at scale $scale"
+for _ in $(seq 1 3600); do
+  curl -sf localhost:$port/actuator/health | grep -q UP && break
+  kill -0 "$app" 2>/dev/null || { tail -50 "$data/app.log"; exit 1; }
+  sleep 0.5
+done
+grep -o "Demo data loaded.*" "$data/app.log" | head -1 || true
+# the port is the fourth line of postmaster.pid; the password is the one Homeward generated (EmbeddedDatabasePassword)
+pgport=$(sed -n 4p "$(find "$data" -name postmaster.pid | head -1)")
+export PGPASSWORD=$(cat "$data/postgres-password")
+psql -At -h localhost -p "$pgport" -U postgres -d postgres -c "select 'wards ' || count(*) from virtual_ward" \
+  -c "select 'admitted now ' || count(*) from admission where discharged_at is null"
+# warm-up, not counted (the JIT compiles the page path), then the planner statistics autovacuum would give later
+echo "== warm-up (20 s of ward boards, then whole-service boards, not counted) and ANALYZE"
+java -cp "$data/classes" BoardRoundLoad http://localhost:$port consultant homeward-demo 20 "$clients" warmup
+psql -q -h localhost -p "$pgport" -U postgres -d postgres -c "analyze"
+echo "== board round page, $seconds s a board"
+java -cp "$data/classes" BoardRoundLoad http://localhost:$port consultant homeward-demo "$seconds" "$clients"
