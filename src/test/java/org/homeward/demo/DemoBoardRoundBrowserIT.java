@@ -85,7 +85,7 @@ class DemoBoardRoundBrowserIT {
         String eddPatientName = text("#patient-" + eddPatient + " [data-testid=board-patient]");
 
         // the round: the consultant leads, the ward's pharmacist and specialist nurse attend, a social worker too
-        browser.act(By.xpath("//summary[contains(., 'Who is attending')]"), WebElement::click)
+        browser.click("choose-colleagues")
                 .act(By.cssSelector("input[data-username='pharmacist'] + label"), WebElement::click)
                 .act(By.cssSelector("input[data-username='nurse4'] + label"), WebElement::click)
                 .type("otherAttendees", "Jo Blake, Social worker (Dorset Council)")
