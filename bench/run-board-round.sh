@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Board round page benchmark (issue 12): the packaged app on a fresh embedded database holding the demo service at
 # demo scale $scale (that many copies of each of the three demo wards; 112 gives 336 wards and 10,080 admitted
-# patients), driven by BoardRoundLoad.java: the board round page of one ward at a time, then of the whole service, as
-# the demo consultant signed in through the login form.
+# patients), given 30 s of device readings (IngestLoad.java) so the board has scores and alerts, then driven by
+# BoardRoundLoad.java: the board round page of one ward at a time, then of the whole service, as the demo consultant
+# signed in through the login form.
 # Usage: bench/run-board-round.sh [demo scale, default 112] [seconds, default 60] [concurrent clients, default 1]
 # SKIP_PACKAGE=1 reuses target/homeward-0.1.0-SNAPSHOT.jar; MAVEN_ARGS=-o packages offline.
 set -euo pipefail
@@ -10,7 +11,7 @@ cd "$(dirname "$0")/.."
 scale=${1:-112}; seconds=${2:-60}; clients=${3:-1}; port=18183
 data=$(mktemp -d /tmp/homeward-board-XXXX)
 if [ "${SKIP_PACKAGE:-0}" != 1 ]; then ./mvnw -q -B -DskipTests package; fi
-javac -d "$data/classes" bench/BoardRoundLoad.java
+javac -d "$data/classes" bench/BoardRoundLoad.java bench/IngestLoad.java
 java -jar target/homeward-0.1.0-SNAPSHOT.jar --server.port=$port --homeward.data-dir="$data" \
   --homeward.demo-scale="$scale" --homeward.escalation.check-every=PT24H > "$data/app.log" 2>&1 &
 app=$!
@@ -33,6 +34,12 @@ pgport=$(sed -n 4p "$(find "$data" -name postmaster.pid | head -1)")
 export PGPASSWORD=$(cat "$data/postgres-password")
 psql -At -h localhost -p "$pgport" -U postgres -d postgres -c "select 'wards ' || count(*) from virtual_ward" \
   -c "select 'admitted now ' || count(*) from admission where discharged_at is null"
+# device readings for every admitted patient, so the board has scores to show (and, from the generator's abnormal
+# readings, open alerts for about half the patients: nobody acknowledges them)
+echo "== 30 s of device readings (IngestLoad as nurse), so every patient has a score"
+java -cp "$data/classes" IngestLoad http://localhost:$port nurse homeward-demo 2 1000 30 | tail -2
+psql -At -h localhost -p "$pgport" -U postgres -d postgres -c "select 'scored patients ' || count(*) from board_round_score" \
+  -c "select 'open alerts ' || count(*) from alert where status <> 'CLOSED'"
 # warm-up, not counted (the JIT compiles the page path), then the planner statistics autovacuum would give later
 echo "== warm-up (20 s of ward boards, then whole-service boards, not counted) and ANALYZE"
 java -cp "$data/classes" BoardRoundLoad http://localhost:$port consultant homeward-demo 20 "$clients" warmup
