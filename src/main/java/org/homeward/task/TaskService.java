@@ -405,8 +405,8 @@ public class TaskService {
         if (t.patientId() != null) {
             patients.requireVisible(user, t.patientId());
         }
-        boolean creatorMay = !"complete".equals(verb) && t.createdByUsername().equals(user.username());
-        if (!creatorMay && !mayDo(user, t.assignee())) {
+        boolean allowed = "complete".equals(verb) ? mayDo(user, t.assignee()) : mayHandOnOrCancel(user, t);
+        if (!allowed) {
             events.publishEvent(RecordAccessed.denied(user, AuditedRecord.TASK, t.id(), t.patientId(),
                     "may not " + verb + " a task for " + t.assigneeWords()));
             throw new ForbiddenException("This task is for " + t.assigneeWords() + ": only they, or a coordinator"
@@ -426,8 +426,12 @@ public class TaskService {
     @Transactional(readOnly = true)
     public boolean mayChange(CurrentUser user, UUID id) {
         TaskRepository.StoredTask t = find(id);
-        return t.status() == TaskStatus.OPEN && user.can(Permission.SEE_WORKLIST)
-                && (t.createdByUsername().equals(user.username()) || mayDo(user, t.assignee()));
+        return t.status() == TaskStatus.OPEN && user.can(Permission.SEE_WORKLIST) && mayHandOnOrCancel(user, t);
+    }
+
+    /** The one rule of who may hand a task on or cancel it: whoever set it, or whoever may do it. */
+    private static boolean mayHandOnOrCancel(CurrentUser user, TaskRepository.StoredTask t) {
+        return t.createdByUsername().equals(user.username()) || mayDo(user, t.assignee());
     }
 
     /** Whether the user may complete this task now (to offer the form only to them). */
