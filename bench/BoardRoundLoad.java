@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
  * Board round page latency: signs in through the login form (as the browser does: the sign-in page's CSRF token, the
  * session cookie) and requests the board round page, HTML as a browser gets it, for one ward at a time, rotating
  * across every ward in the page's ward list, from {@code concurrency} signed-in clients for {@code seconds}; then the
- * whole-service board (every admitted patient the user may see) from one client for {@code seconds} (at least 5
- * requests). Each request is timed from sending to the last byte of the page received. A page that is not 200, or
+ * whole-service board (every admitted patient the user may see, 50 a page, most acute first) one page at a time,
+ * rotating across every page it has, from one client for {@code seconds} (at least 5 requests). Each request is timed from sending to the last byte of the page received. A page that is not 200, or
  * shows no patient row, stops the run: the user must really see the patients.
  * Mode {@code warmup} does the same without reporting.
  * JDK only: {@code java bench/BoardRoundLoad.java http://localhost:18183 consultant homeward-demo 60 1 [warmup]}.
@@ -33,6 +33,8 @@ public class BoardRoundLoad {
             "<option value=\"([0-9a-f-]{36})\"[^>]*>([^<]*)</option>");
     private static final Pattern ROW = Pattern.compile("data-testid=\"board-row\"");
     private static final Pattern SHOWN = Pattern.compile("(\\d+) patients shown");
+    private static final Pattern PAGE_SHOWN = Pattern.compile("patients (\\d+) to (\\d+) of ([\\d,]+) shown");
+    private static final Pattern PAGES = Pattern.compile("Page \\d+ of (\\d+)");
 
     record Sample(long nanos, int rows, int bytes) {
     }
@@ -60,9 +62,18 @@ public class BoardRoundLoad {
         }
         List<String> wardIds = new ArrayList<>(wards.keySet());
         Collections.shuffle(wardIds, new java.util.Random(12));
+        List<String> wardPaths = wardIds.stream().map(id -> "/board-round?ward=" + id).toList();
+        // the whole service's pages, from the page's own "Page 2 of N"
+        Matcher pageCount = PAGES.matcher(first.body());
+        int pages = pageCount.find() ? Integer.parseInt(pageCount.group(1)) : 1;
+        List<String> wholePaths = new ArrayList<>();
+        for (int p = 1; p <= pages; p++) {
+            wholePaths.add("/board-round?page=" + p);
+        }
+        Collections.shuffle(wholePaths, new java.util.Random(12));
 
-        List<Sample> ward = run(http, base, username, password, concurrency, seconds, 0, wardIds);
-        List<Sample> whole = run(http, base, username, password, 1, seconds, 5, null);
+        List<Sample> ward = run(http, base, username, password, concurrency, seconds, 0, wardPaths);
+        List<Sample> whole = run(http, base, username, password, 1, seconds, 5, wholePaths);
         if (warmup) {
             return;
         }
@@ -71,15 +82,15 @@ public class BoardRoundLoad {
         System.out.println("| board | clients | requests | p50 ms | p95 ms | p99 ms | max ms | rows a page (min-max) | KB a page |");
         System.out.println("|---|---|---|---|---|---|---|---|---|");
         report("one ward (rotating)", concurrency, ward);
-        report("whole service", 1, whole);
+        report("whole service (" + pages + " pages, rotating)", 1, whole);
     }
 
     /**
      * Requests board pages from {@code clients} signed-in clients until {@code seconds} have passed and at least
-     * {@code minimum} requests are done: the given wards in turn, or the whole service when {@code wardIds} is null.
+     * {@code minimum} requests are done: the given board pages in turn.
      */
     private static List<Sample> run(HttpClient http, String base, String username, String password, int clients,
-            int seconds, int minimum, List<String> wardIds) throws Exception {
+            int seconds, int minimum, List<String> paths) throws Exception {
         long until = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         AtomicInteger next = new AtomicInteger();
         List<Sample> samples = Collections.synchronizedList(new ArrayList<>());
@@ -89,14 +100,16 @@ public class BoardRoundLoad {
             done.add(pool.submit(() -> {
                 String cookie = signIn(http, base, username, password);
                 while (System.nanoTime() < until || samples.size() < minimum) {
-                    String path = wardIds == null ? "/board-round"
-                            : "/board-round?ward=" + wardIds.get(Math.floorMod(next.getAndIncrement(), wardIds.size()));
+                    String path = paths.get(Math.floorMod(next.getAndIncrement(), paths.size()));
                     long started = System.nanoTime();
                     Page page = get(http, base, path, cookie);
                     long took = System.nanoTime() - started;
                     int rows = count(ROW, page.body());
                     Matcher shown = SHOWN.matcher(page.body());
-                    if (rows == 0 || !shown.find() || Integer.parseInt(shown.group(1)) != rows) {
+                    Matcher paged = PAGE_SHOWN.matcher(page.body());
+                    boolean counted = shown.find() ? Integer.parseInt(shown.group(1)) == rows
+                            : paged.find() && Integer.parseInt(paged.group(2)) - Integer.parseInt(paged.group(1)) + 1 == rows;
+                    if (rows == 0 || !counted) {
                         throw new IllegalStateException(path + " shows no patient (or a count unlike its rows): "
                                 + rows + " rows");
                     }

@@ -3,10 +3,9 @@ package org.homeward.boardround;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import org.homeward.shared.DateWords;
 import org.homeward.patient.PatientService;
 import org.homeward.security.CurrentUser;
 import org.homeward.security.SecurityService;
@@ -33,8 +32,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 class ActionsBecomeTasks {
-
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     private final TaskService tasks;
     private final PatientService patients;
@@ -71,7 +68,7 @@ class ActionsBecomeTasks {
         LocalDate today = LocalDate.now(clock);
         boolean dueToday = action.dueDate().equals(today);
         NewTask task = new NewTask(action.patientId(), action.text(), action.writtenUpLater()
-                ? "Agreed at the board round of " + DAY.format(action.roundDate()) + " by " + agreedBy.signature()
+                ? "Agreed at the board round of " + DateWords.day(action.roundDate()) + " by " + agreedBy.signature()
                         + " (the round was written up afterwards)"
                 : "Agreed at the board round by " + agreedBy.signature(), assignee,
                 dueToday && priority != TaskPriority.ROUTINE ? null

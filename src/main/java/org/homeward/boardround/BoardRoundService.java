@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.homeward.shared.DateWords;
 import org.homeward.escalation.AlertService;
+import org.homeward.escalation.AlertSeverity;
 import org.homeward.escalation.AlertView;
 import org.homeward.patient.PatientService;
 import org.homeward.patient.PatientSummary;
@@ -60,8 +62,6 @@ public class BoardRoundService {
      * its reviews recorded while its day is within them.
      */
     static final int WRITE_UP_DAYS = 7;
-    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter
-            .ofPattern("d MMMM yyyy", java.util.Locale.UK);
 
     private final BoardRoundRepository repository;
     private final BoardRoundFacts facts;
@@ -92,31 +92,95 @@ public class BoardRoundService {
     // the board ---------------------------------------------------------------------------------------------------
 
     /**
-     * The board of one ward, or of the whole service when {@code ward} is null: one row per admitted patient the user
-     * may see, most acute first ({@link BoardOrder}); only those not reviewed today when {@code notReviewedOnly}.
-     * Each patient shown is audited against them.
+     * The board of one ward, or of the whole service when {@code ward} is null, every row on one page: one row per
+     * admitted patient the user may see, most acute first ({@link BoardOrder}); only those not reviewed today when
+     * {@code notReviewedOnly}. Each patient shown is audited against them.
      */
     @Transactional
     public Board board(CurrentUser user, WardId ward, boolean notReviewedOnly) {
+        return board(user, ward, notReviewedOnly, 1, Integer.MAX_VALUE);
+    }
+
+    /**
+     * One page of the board, {@code pageSize} rows from page {@code page} (the first is 1; a page past the last shows
+     * the last). The order is chosen over every patient the user may see on the board from what orders it (acuity,
+     * open alert, score, name) and today's reviews, which also give the count not reviewed today; the other columns
+     * (visits, care plan, tasks) are read only for the patients on the page, and only they are audited.
+     */
+    @Transactional
+    public Board board(CurrentUser user, WardId ward, boolean notReviewedOnly, int page, int pageSize) {
         user.require(Permission.SEE_BOARD_ROUND);
+        if (page < 1) {
+            throw new InvalidInputException("page", "The page must be 1 or more");
+        }
+        if (pageSize < 1) {
+            throw new InvalidInputException("pageSize", "The page size must be 1 or more");
+        }
         String wardName = ward == null ? WHOLE_SERVICE : wards.ward(ward).name();
         LocalDate today = LocalDate.now(clock);
-        List<BoardRow> rows = rows(user, ward, wardName, today);
-        int notReviewed = (int) rows.stream().filter(r -> !r.reviewedToday()).count();
-        List<BoardRow> shown = notReviewedOnly ? rows.stream().filter(r -> !r.reviewedToday()).toList() : rows;
+        List<Candidate> candidates = candidates(user, ward, today);
+        int notReviewed = (int) candidates.stream().filter(c -> c.review() == null).count();
+        List<Candidate> matching = notReviewedOnly ? candidates.stream().filter(c -> c.review() == null).toList()
+                : candidates;
+        int pages = Math.max(1, (int) ((matching.size() + (long) pageSize - 1) / pageSize));
+        int shownPage = Math.min(page, pages);
+        int from = (int) Math.min(matching.size(), (long) (shownPage - 1) * pageSize);
+        List<BoardRow> shown = rows(matching.subList(from, (int) Math.min(matching.size(), (long) from + pageSize)),
+                ward, wardName, today);
         if (!shown.isEmpty()) {
             events.publishEvent(RecordsAccessed.listed(user, AuditedRecord.BOARD_ROUND, ward,
                     shown.stream().map(BoardRow::patientId).toList(),
                     "listed on the board round of " + wardName + " (" + shown.size() + " patients)"));
         }
-        return new Board(today, ward, wardName, shown, notReviewed, notReviewedOnly);
+        return new Board(today, ward, wardName, shown, notReviewed, notReviewedOnly, matching.size(), from + 1,
+                shownPage, pages);
     }
 
     /**
-     * Every query here reads only the board's patients: those on the ward (index on ward, open admissions) narrowed to
-     * those the user may see, and then those patients' ids; only the whole service's board reads every ward.
+     * One patient's row on the board of {@code ward} (the whole service when null), for their review form; audited as
+     * shown. Not found when the patient is not on that board or the user may not see them.
      */
-    private List<BoardRow> rows(CurrentUser user, WardId ward, String wardName, LocalDate today) {
+    @Transactional
+    public BoardRow boardRow(CurrentUser user, WardId ward, PatientId patient) {
+        user.require(Permission.SEE_BOARD_ROUND);
+        String wardName = ward == null ? WHOLE_SERVICE : wards.ward(ward).name();
+        LocalDate today = LocalDate.now(clock);
+        BoardRow row = candidates(user, ward, today).stream().filter(c -> c.admission().patientId().equals(patient))
+                .findFirst().map(c -> rows(List.of(c), ward, wardName, today).get(0))
+                .orElseThrow(() -> new NotFoundException("This patient is not on the board of " + wardName));
+        events.publishEvent(RecordsAccessed.listed(user, AuditedRecord.BOARD_ROUND, ward, List.of(patient),
+                "listed on the board round of " + wardName + " (1 patient)"));
+        return row;
+    }
+
+    /**
+     * A patient on the board before their row is built: what orders the board and today's review.
+     */
+    private record Candidate(AdmissionView admission, PatientSummary patient, Review review,
+            BoardRoundRepository.LatestScore score, AlertView alert, Integer acuityRank) implements BoardOrder.Ranked {
+
+        @Override
+        public AlertSeverity alertSeverity() {
+            return alert == null ? null : alert.severity();
+        }
+
+        @Override
+        public Integer scoreTotal() {
+            return score == null ? null : score.latestTotal();
+        }
+
+        @Override
+        public String name() {
+            return patient.displayName();
+        }
+    }
+
+    /**
+     * Every patient on the board the user may see, most acute first. Each query reads only the board's patients:
+     * those on the ward (index on ward, open admissions) narrowed to those the user may see, and then those patients'
+     * ids; only the whole service's board reads every ward.
+     */
+    private List<Candidate> candidates(CurrentUser user, WardId ward, LocalDate today) {
         List<AdmissionView> open = referrals.openAdmissions(ward);
         Map<PatientId, PatientSummary> visible = patients
                 .visibleSummaries(user, open.stream().map(AdmissionView::patientId).toList()).stream()
@@ -126,33 +190,49 @@ public class BoardRoundService {
             return List.of();
         }
         List<PatientId> ids = seen.stream().map(AdmissionView::patientId).toList();
-        Map<WardId, String> wardNames = ward != null ? Map.of(ward, wardName)
-                : wards.wards().stream().collect(Collectors.toMap(VirtualWard::id, VirtualWard::name));
         Map<PatientId, Review> reviews = repository.latestReviewsOn(today, ids);
         Map<PatientId, BoardRoundRepository.LatestScore> scores = repository.latestScores(ids);
         Map<PatientId, AlertView> openAlerts = alerts.openAlertsByPatient(ward);
-        Map<PatientId, PatientVisitSummary> visitTimes = visits.lastAndNextVisits(ids);
-        Map<PatientId, PatientFacts> known = facts.factsFor(ids);
-        List<BoardRow> rows = new ArrayList<>(seen.size());
+        Map<PatientId, Integer> ranks = facts.acuityRanks(ids);
+        List<Candidate> candidates = new ArrayList<>(seen.size());
         for (AdmissionView admission : seen) {
             PatientId id = admission.patientId();
-            PatientSummary patient = visible.get(id);
-            BoardRoundRepository.LatestScore score = scores.get(id);
-            AlertView alert = openAlerts.get(id);
-            PatientVisitSummary visit = visitTimes.get(id);
             Review review = reviews.get(id);
-            rows.add(new BoardRow(id, patient.displayName(), patient.ageOn(today), admission.wardId(),
+            candidates.add(new Candidate(admission, visible.get(id),
+                    review != null && review.admissionId().equals(admission.id()) ? review : null, scores.get(id),
+                    openAlerts.get(id), ranks.get(id)));
+        }
+        candidates.sort(BoardOrder.MOST_ACUTE_FIRST);
+        return candidates;
+    }
+
+    /** The rows of these patients, in their order: the columns not needed to order the board, read for them only. */
+    private List<BoardRow> rows(List<Candidate> page, WardId ward, String wardName, LocalDate today) {
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        List<PatientId> ids = page.stream().map(c -> c.admission().patientId()).toList();
+        Map<WardId, String> wardNames = ward != null ? Map.of(ward, wardName)
+                : wards.wards().stream().collect(Collectors.toMap(VirtualWard::id, VirtualWard::name));
+        Map<PatientId, PatientVisitSummary> visitTimes = visits.lastAndNextVisits(ids);
+        Map<PatientId, PatientFacts> known = facts.factsFor(ids);
+        List<BoardRow> rows = new ArrayList<>(page.size());
+        for (Candidate c : page) {
+            AdmissionView admission = c.admission();
+            PatientId id = admission.patientId();
+            BoardRoundRepository.LatestScore score = c.score();
+            AlertView alert = c.alert();
+            PatientVisitSummary visit = visitTimes.get(id);
+            rows.add(new BoardRow(id, c.patient().displayName(), c.patient().ageOn(today), admission.wardId(),
                     wardNames.getOrDefault(admission.wardId(), ""), admission.id(),
                     admission.estimatedDischargeDate(), admission.dayOfStay(today),
-                    admission.estimatedDischargeDayOfStay(), admission.daysOverEstimatedDischarge(today),
-                    review != null && review.admissionId().equals(admission.id()) ? review : null,
+                    admission.estimatedDischargeDayOfStay(), admission.daysOverEstimatedDischarge(today), c.review(),
                     score == null ? null : score.scoreName(), score == null ? null : score.latestTotal(),
                     score == null ? null : ScoreTrend.between(score.previousTotal(), score.latestTotal()),
                     alert == null ? null : alert.severity(), alert == null ? null : alertSummary(alert),
                     visit == null ? null : visit.lastVisitAt(), visit == null ? null : visit.nextVisitAt(),
                     visit == null ? null : visit.nextVisitWhat(), known.getOrDefault(id, PatientFacts.NOT_RECORDED)));
         }
-        rows.sort(BoardOrder.MOST_ACUTE_FIRST);
         return rows;
     }
 
@@ -182,8 +262,8 @@ public class BoardRoundService {
         }
         if (heldOn.isBefore(today.minusDays(WRITE_UP_DAYS))) {
             throw new InvalidInputException("heldOn", "A round can be written up afterwards only for the last "
-                    + WRITE_UP_DAYS + " days (from " + DAY.format(today.minusDays(WRITE_UP_DAYS)) + "); "
-                    + DAY.format(heldOn) + " is too long ago");
+                    + WRITE_UP_DAYS + " days (from " + DateWords.day(today.minusDays(WRITE_UP_DAYS)) + "); "
+                    + DateWords.day(heldOn) + " is too long ago");
         }
         boolean writtenUpLater = heldOn.isBefore(today);
         WardId ward = command.wardId() == null ? null : new WardId(command.wardId());
@@ -222,7 +302,7 @@ public class BoardRoundService {
         events.publishEvent(RecordAccessed.created(user, AuditedRecord.BOARD_ROUND, round.id(), null,
                 "started the board round of " + wardName + " led by " + lead.displayName() + " with "
                         + distinct.size() + " attending"
-                        + (writtenUpLater ? ", recorded afterwards for " + DAY.format(heldOn) : "")));
+                        + (writtenUpLater ? ", recorded afterwards for " + DateWords.day(heldOn) : "")));
         return round;
     }
 
@@ -307,11 +387,11 @@ public class BoardRoundService {
         LocalDate day = round.roundDate();
         if (!day.equals(today)) {
             if (!round.writtenUpLater()) {
-                throw new RefusedException("This round was held on " + day
+                throw new RefusedException("This round was held on " + DateWords.day(day)
                         + "; start today's round to review patients today");
             }
             if (day.isBefore(today.minusDays(WRITE_UP_DAYS))) {
-                throw new RefusedException("This round, held on " + DAY.format(day) + ", can no longer be written up:"
+                throw new RefusedException("This round, held on " + DateWords.day(day) + ", can no longer be written up:"
                         + " reviews are recorded for a round up to " + WRITE_UP_DAYS + " days after it was held");
             }
         }
@@ -379,7 +459,7 @@ public class BoardRoundService {
                         + (review.version() > 1 ? " (review " + review.version()
                                 + (round.writtenUpLater() ? " of that day)" : " today)") : "")
                         + (actions.isEmpty() ? "" : ", " + actions.size() + " action(s)")
-                        + (round.writtenUpLater() ? "; recorded afterwards for " + DAY.format(day) : "")));
+                        + (round.writtenUpLater() ? "; recorded afterwards for " + DateWords.day(day) : "")));
         for (AgreedAction a : actions) {
             events.publishEvent(new BoardRoundActionAgreed(a.id(), roundId, reviewId, patient, a.text(),
                     a.assignedRole(), a.dueDate(), a.priority(), a.agreedBy(), a.agreedAt(), day,
@@ -395,10 +475,10 @@ public class BoardRoundService {
         }
         return referrals.openAdmission(patient).filter(a -> a.admissionDate().isAfter(day))
                 .map(a -> new InvalidInputException("patientId", "This patient was admitted on "
-                        + DAY.format(a.admissionDate()) + ", after the day this round was held ("
-                        + DAY.format(day) + ")"))
+                        + DateWords.day(a.admissionDate()) + ", after the day this round was held ("
+                        + DateWords.day(day) + ")"))
                 .orElseGet(() -> new InvalidInputException("patientId", "This patient was not on a virtual ward on "
-                        + DAY.format(day)));
+                        + DateWords.day(day)));
     }
 
     private static boolean isBlankAction(RecordReview.AgreeAction a) {
@@ -423,7 +503,7 @@ public class BoardRoundService {
         if (a.dueDate().isBefore(day) || a.dueDate().isAfter(day.plusDays(LATEST_DUE_DAYS))) {
             throw new InvalidInputException(field + ".dueDate", today
                     ? "must be from today to " + LATEST_DUE_DAYS + " days ahead"
-                    : "must be from the day the round was held (" + DAY.format(day) + ") to " + LATEST_DUE_DAYS
+                    : "must be from the day the round was held (" + DateWords.day(day) + ") to " + LATEST_DUE_DAYS
                             + " days after it");
         }
         if (a.priority() == null) {

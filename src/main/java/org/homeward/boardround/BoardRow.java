@@ -23,7 +23,13 @@ public record BoardRow(PatientId patientId, String name, int ageYears, WardId wa
         AdmissionId admissionId, LocalDate estimatedDischargeDate, int dayOfStay, int estimatedDischargeDay,
         int daysOverEstimatedDischarge, Review today, String scoreName, Integer scoreTotal, ScoreTrend scoreTrend,
         AlertSeverity alertSeverity, String alertSummary, Instant lastVisitAt, Instant nextVisitAt,
-        String nextVisitWhat, PatientFacts facts) {
+        String nextVisitWhat, PatientFacts facts) implements BoardOrder.Ranked {
+
+    /** The acuity tool's rank, which orders the board ({@link BoardOrder}); null when not assessed. */
+    @Override
+    public Integer acuityRank() {
+        return facts.acuityRank();
+    }
 
     /** The day of stay against the estimated discharge, as the board shows it: Day 3 of 5. */
     public String dayOfStayText() {

@@ -2,12 +2,11 @@ package org.homeward.boardround;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import org.homeward.shared.DateWords;
 import org.homeward.careplan.AcuityService;
 import org.homeward.careplan.LatestAcuity;
 import org.homeward.careplan.ResuscitationStatus;
@@ -24,8 +23,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ModuleFacts implements BoardRoundFacts {
-
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM", Locale.UK);
 
     private final AcuityService acuity;
     private final SupportPlanService supportPlans;
@@ -59,9 +56,15 @@ class ModuleFacts implements BoardRoundFacts {
         return facts;
     }
 
+    @Override
+    public Map<PatientId, Integer> acuityRanks(Collection<PatientId> patients) {
+        return acuity.latestLevels(patients);
+    }
+
     /** Nothing when assessed today, else the day it was: an old assessment must not pass for today's. */
     private static String on(LatestAcuity assessed, LocalDate today) {
-        return assessed.assessedOn().equals(today) ? "" : " (assessed " + DAY.format(assessed.assessedOn()) + ")";
+        return assessed.assessedOn().equals(today) ? ""
+                : " (assessed " + DateWords.dayOfMonth(assessed.assessedOn()) + ")";
     }
 
     /** None open, 2 open, or 2 open and 1 overdue, in words. */

@@ -152,6 +152,22 @@ class AcuityRepository {
         return latest;
     }
 
+    /** The level of each of these patients' latest assessment. */
+    Map<PatientId, Integer> latestLevels(Collection<PatientId> patients) {
+        Map<PatientId, Integer> levels = new HashMap<>();
+        if (patients.isEmpty()) {
+            return levels;
+        }
+        jdbc.sql("""
+                select distinct on (patient_id) patient_id, level from acuity_assessment where patient_id = any(?)
+                order by patient_id, assessed_at desc, id""")
+                .param(patients.stream().map(PatientId::value).toArray(UUID[]::new))
+                .query(rs -> {
+                    levels.put(new PatientId(rs.getObject("patient_id", UUID.class)), rs.getInt("level"));
+                });
+        return levels;
+    }
+
     /** Every patient's latest assessment made at or after {@code since}, without answers: for capacity figures. */
     List<AcuityAssessment> latestSince(Instant since) {
         return jdbc.sql("""

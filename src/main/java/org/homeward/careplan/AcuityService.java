@@ -290,6 +290,16 @@ public class AcuityService {
         return repository.latestForBoard(patients);
     }
 
+    /**
+     * Only the level of each of these patients' latest assessment (what orders the board round), read from the index
+     * on patient and time without the assessment rows; patients never assessed are left out. No user and no audit, as
+     * {@link #latest}.
+     */
+    @Transactional(readOnly = true)
+    public Map<PatientId, Integer> latestLevels(Collection<PatientId> patients) {
+        return repository.latestLevels(patients);
+    }
+
     // capacity --------------------------------------------------------------------------------------------------------
 
     /** Every ward's acuity-weighted capacity today: numbers only. */

@@ -1,13 +1,13 @@
 package org.homeward.careplan;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.homeward.shared.DateWords;
 import org.homeward.careplan.AdvanceCarePlan.Dnacpr;
 import org.homeward.careplan.AdvanceCarePlan.LastWeeksOfLife;
 import org.homeward.careplan.AdvanceCarePlan.Respect;
@@ -28,7 +28,6 @@ final class CarePlanRules {
     static final int SHORT_TEXT = 200;
     static final int MOST_GOALS = 20;
     static final String NOT_RECORDED = "Not recorded";
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     private CarePlanRules() {
     }
@@ -271,7 +270,7 @@ final class CarePlanRules {
     }
 
     static String day(LocalDate date) {
-        return date == null ? null : DAY.format(date);
+        return date == null ? null : DateWords.day(date);
     }
 
     private static LocalDate latest(LocalDate a, LocalDate b) {

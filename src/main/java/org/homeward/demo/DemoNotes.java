@@ -5,11 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.homeward.shared.DateWords;
 import org.homeward.note.AmendNote;
 import org.homeward.note.ClinicalNote;
 import org.homeward.note.NoteKind;
@@ -28,8 +28,6 @@ import org.homeward.shared.PatientId;
  * Every time is within the stay and not after now.
  */
 final class DemoNotes {
-
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     private DemoNotes() {
     }
@@ -69,7 +67,7 @@ final class DemoNotes {
                 note(episode.triage().decider(), NoteKind.CONSULTANT_REVIEW, reviewTime(),
                         "Senior review: " + condition.toLowerCase(Locale.UK) + ", responding to treatment at home. "
                                 + "Still needs hospital-level care: continue the current plan. Estimated discharge date "
-                                + DAY.format(episode.admission().estimatedDischargeDate()) + ".");
+                                + DateWords.day(episode.admission().estimatedDischargeDate()) + ".");
             }
             if (n % 3 == 0) {
                 note(child ? "coordinator2" : "coordinator", NoteKind.PHONE_REVIEW, earlier(Duration.ofHours(1)),

@@ -4,11 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.homeward.shared.DateWords;
 import org.homeward.security.CurrentUser;
 import org.homeward.security.Permission;
 import org.homeward.security.Organisation;
@@ -44,7 +43,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class PatientService {
-
 
     /** How long a break-glass opening lasts: long enough for a shift's emergency, short enough to be reviewed. */
     public static final Duration BREAK_GLASS_LASTS = Duration.ofHours(4);
@@ -373,10 +371,8 @@ public class PatientService {
         }
     }
 
-    private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
-
     private static String longDate(LocalDate date) {
-        return date.format(LONG_DATE);
+        return DateWords.day(date);
     }
 
     private static String location(Double latitude, Double longitude) {

@@ -236,7 +236,70 @@ class BoardRoundApiIT {
         Response late = api.post(consultant, reviews(round), Map.of("patientId", id(second), "dayColour", "GREEN",
                 "decision", "CONTINUE"));
         assertThat(late.status()).isEqualTo(409);
-        assertThat(late.body().path("detail").asText()).contains("start today's round");
+        assertThat(late.body().path("detail").asText()).contains("start today's round")
+                .as("the day in words, not an ISO date").startsWith("This round was held on "
+                        + org.homeward.shared.DateWords.day(LocalDate.ofInstant(morning, clock.getZone())) + ";");
+    }
+
+    @Test
+    void theBoardIsReadAPageAtATimeInItsOneOrderAndOnlyThePageShownIsAudited() {
+        // a third patient with a worrying set: an open alert puts them first
+        PatientRecord third = fixtures.patient(referrer, LocalDate.of(1942, 3, 3));
+        fixtures.admit(third, ward, referrer, consultant);
+        assertThat(api.post(communityNurse, "/api/v1/observations/batch", Map.of("readings",
+                set(third, Instant.now(), 28, 91, 95, 125, 39.2))).status()).isEqualTo(200);
+        List<String> order = board(consultant).path("rows").findValuesAsText("patientId");
+        assertThat(order).hasSize(3).first().isEqualTo(id(third));
+
+        long auditedBefore = listedOnTheBoard(first) + listedOnTheBoard(second) + listedOnTheBoard(third);
+        JsonNode firstPage = page(1, 2);
+        assertThat(firstPage.path("rows").findValuesAsText("patientId")).isEqualTo(order.subList(0, 2));
+        assertThat(firstPage.path("patients").asInt()).isEqualTo(3);
+        assertThat(firstPage.path("pages").asInt()).isEqualTo(2);
+        assertThat(firstPage.path("firstRow").asInt()).isEqualTo(1);
+        assertThat(firstPage.path("notReviewedToday").asInt()).as("counted over every page").isEqualTo(3);
+        JsonNode secondPage = page(2, 2);
+        assertThat(secondPage.path("rows").findValuesAsText("patientId")).isEqualTo(order.subList(2, 3));
+        assertThat(secondPage.path("firstRow").asInt()).isEqualTo(3);
+        assertThat(secondPage.path("page").asInt()).isEqualTo(2);
+        // a page past the last shows the last
+        assertThat(page(9, 2).path("rows").findValuesAsText("patientId")).isEqualTo(order.subList(2, 3));
+        // the two pages audited their own rows once each, the page past the last its row again
+        String last = order.get(2);
+        PatientRecord lastPatient = last.equals(id(first)) ? first : last.equals(id(second)) ? second : third;
+        assertThat(listedOnTheBoard(first) + listedOnTheBoard(second) + listedOnTheBoard(third) - auditedBefore)
+                .isEqualTo(4);
+        assertThat(listedOnTheBoard(lastPatient)).isEqualTo(3);
+
+        assertField(api.get(consultant, "/api/v1/board-round?ward=" + ward.id() + "&page=0"), "page");
+        assertField(api.get(consultant, "/api/v1/board-round?ward=" + ward.id() + "&page=1&pageSize=0"), "pageSize");
+    }
+
+    @Test
+    void aWardsStartPageOffersTheColleaguesOfTheOrganisationsSharingTheWardsCare() {
+        org.homeward.support.PageSession.Page start = org.homeward.support.PageSession
+                .signIn(api.baseUrl(), consultant).get("/board-round/rounds/new?ward=" + ward.id());
+        List<String> offered = start.html().select("#attendeeIds label").eachText();
+        assertThat(offered).anyMatch(l -> l.startsWith(communityNurse.displayName() + ","))
+                .anyMatch(l -> l.startsWith(pharmacist.displayName() + ","))
+                .noneMatch(l -> l.startsWith(outsider.displayName() + ","))
+                .noneMatch(l -> l.startsWith(consultant.displayName() + ","));
+        // the whole service's round offers everyone who sees the board
+        List<String> everyone = org.homeward.support.PageSession.signIn(api.baseUrl(), consultant)
+                .get("/board-round/rounds/new").html().select("#attendeeIds label").eachText();
+        assertThat(everyone).anyMatch(l -> l.startsWith(outsider.displayName() + ","));
+    }
+
+    private JsonNode page(int page, int pageSize) {
+        Response response = api.get(consultant, "/api/v1/board-round?ward=" + ward.id() + "&page=" + page
+                + "&pageSize=" + pageSize);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.body();
+    }
+
+    private long listedOnTheBoard(PatientRecord patient) {
+        return jdbc.sql("select count(*) from audit_event where patient_id = ? and detail like 'listed on the board round%'")
+                .param(patient.summary().id().value()).query(Long.class).single();
     }
 
     @Test

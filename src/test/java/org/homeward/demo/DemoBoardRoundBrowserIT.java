@@ -185,6 +185,34 @@ class DemoBoardRoundBrowserIT {
     }
 
     /** In print the board keeps every patient's row and drops the header, filter, round form and review links. */
+    @Test
+    void theWholeServiceBoardIsReadFiftyPatientsAPageMostAcuteFirst() {
+        browser.signIn("consultant3", DemoLogins.PASSWORD).open("/board-round");
+        String summary = browser.testId("board-summary");
+        java.util.regex.Matcher counted = java.util.regex.Pattern
+                .compile("patients 1 to 50 of (\\d+) shown, most acute first").matcher(summary);
+        assertThat(counted.find()).as(summary).isTrue();
+        int all = Integer.parseInt(counted.group(1));
+        assertThat(all).as("the demo's admitted patients the consultant's trust cares for").isBetween(51, 100);
+        List<String> firstPage = rowIds();
+        assertThat(firstPage).hasSize(50);
+        assertThat(browser.text(By.id("next-page"))).contains("Page 2 of 2");
+
+        browser.click("next-page");
+        assertThat(browser.testId("board-summary")).contains("patients 51 to " + all + " of " + all + " shown");
+        List<String> secondPage = rowIds();
+        assertThat(secondPage).hasSize(all - 50).doesNotContainAnyElementsOf(firstPage);
+        assertThat(browser.driver().findElements(By.id("next-page"))).isEmpty();
+
+        browser.click("previous-page");
+        assertThat(rowIds()).isEqualTo(firstPage);
+    }
+
+    private List<String> rowIds() {
+        return browser.driver().findElements(By.cssSelector("[data-testid=board-row]")).stream()
+                .map(row -> row.getAttribute("id")).toList();
+    }
+
     private void printsWithoutItsControls(int patients) {
         ChromeDriver chrome = (ChromeDriver) browser.driver();
         chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));

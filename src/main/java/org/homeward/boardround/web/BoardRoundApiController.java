@@ -41,10 +41,14 @@ class BoardRoundApiController {
     @Operation(summary = "The board of a ward (or of the whole service without ward): one row per admitted patient you "
             + "may see, most acute first, with day of stay against the EDD, today's red or green day, latest NEWS2 or "
             + "PEWS and trend, open alert, last and next visit, and the acuity, criteria to reside, ReSPECT / DNACPR, "
-            + "tasks and results columns ('Not recorded' until those are recorded)")
+            + "tasks and results columns ('Not recorded' until those are recorded). Every row without page; with page "
+            + "(the first is 1) and pageSize (default 50), that page of the board in the same order, with patients "
+            + "(how many in all), firstRow and pages; a page past the last gives the last")
     Board board(CurrentUser user, @RequestParam(required = false) WardId ward,
-            @RequestParam(defaultValue = "false") boolean notReviewedToday) {
-        return boardRounds.board(user, ward, notReviewedToday);
+            @RequestParam(defaultValue = "false") boolean notReviewedToday, @RequestParam(required = false) Integer page,
+            @RequestParam(defaultValue = "50") int pageSize) {
+        return page == null ? boardRounds.board(user, ward, notReviewedToday)
+                : boardRounds.board(user, ward, notReviewedToday, page, pageSize);
     }
 
     @PostMapping("/api/v1/board-rounds")

@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.homeward.boardround.ActionPriority;
 import org.homeward.boardround.Board;
 import org.homeward.boardround.BoardRound;
@@ -22,10 +24,11 @@ import org.homeward.security.SecurityService;
 import org.homeward.security.UserAccount;
 import org.homeward.shared.FormErrors;
 import org.homeward.shared.InvalidInputException;
-import org.homeward.shared.NotFoundException;
+import org.homeward.shared.OrganisationId;
 import org.homeward.shared.PatientId;
 import org.homeward.shared.RefusedException;
 import org.homeward.shared.WardId;
+import org.homeward.ward.WardCareOrganisation;
 import org.homeward.ward.WardService;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -106,10 +109,17 @@ class BoardRoundPageController {
         }
     }
 
+    /**
+     * Patients on one page of the board: a ward's whole board fits (the demo's hold 18 to 48), the whole service's
+     * 10,000 patients are read most acute first a page at a time.
+     */
+    static final int PAGE_SIZE = 50;
+
     @GetMapping("/board-round")
     String board(CurrentUser user, @RequestParam(required = false) WardId ward,
-            @RequestParam(defaultValue = "false") boolean notReviewedToday, Model model) {
-        Board board = boardRounds.board(user, ward, notReviewedToday);
+            @RequestParam(defaultValue = "false") boolean notReviewedToday,
+            @RequestParam(defaultValue = "1") int page, Model model) {
+        Board board = boardRounds.board(user, ward, notReviewedToday, Math.max(1, page), PAGE_SIZE);
         model.addAttribute("board", board);
         model.addAttribute("wards", wards.wards());
         if (user.can(Permission.LEAD_BOARD_ROUND)) {
@@ -128,14 +138,23 @@ class BoardRoundPageController {
             model.addAttribute("start", new StartForm(ward, List.of(), null));
         }
         model.addAttribute("wards", wards.wards());
-        model.addAttribute("staff", staff(user));
+        model.addAttribute("staff", staff(user, ward));
         return "boardround/start";
     }
 
-    /** Users who may attend: everyone who sees the board, of the lead's organisation first. */
-    private List<UserAccount> staff(CurrentUser user) {
+    /**
+     * Users who may attend: everyone who sees the board, of the lead's organisation first; for a ward's round only
+     * those of the organisations sharing the ward's care (a large service has thousands of staff; a visitor from
+     * elsewhere is named under the others attending).
+     */
+    private List<UserAccount> staff(CurrentUser user, WardId ward) {
         List<UserAccount> all = new ArrayList<>(security.usersWho(Permission.SEE_BOARD_ROUND));
         all.removeIf(u -> u.id().equals(user.id()));
+        if (ward != null) {
+            Set<OrganisationId> sharing = wards.careOrganisations(ward).stream()
+                    .map(WardCareOrganisation::organisationId).collect(Collectors.toSet());
+            all.removeIf(u -> !sharing.contains(u.organisationId()));
+        }
         all.sort((a, b) -> {
             boolean aOwn = a.organisationId().equals(user.organisationId());
             boolean bOwn = b.organisationId().equals(user.organisationId());
@@ -173,9 +192,7 @@ class BoardRoundPageController {
     @GetMapping("/board-round/rounds/{id}/patients/{patientId}")
     String reviewForm(CurrentUser user, @PathVariable UUID id, @PathVariable PatientId patientId, Model model) {
         BoardRound round = boardRounds.round(user, id);
-        BoardRow row = boardRounds.board(user, round.wardId(), false).rows().stream()
-                .filter(r -> r.patientId().equals(patientId)).findFirst()
-                .orElseThrow(() -> new NotFoundException("This patient is not on the board of this round"));
+        BoardRow row = boardRounds.boardRow(user, round.wardId(), patientId);
         if (!model.containsAttribute("form")) {
             Review today = row.today();
             model.addAttribute("form", today == null ? new ReviewForm(null, null, null, null, null, null, null, null, null)

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.homeward.shared.DateWords;
 import org.homeward.shared.PlausibleDates;
 import org.homeward.observation.BatchMode;
 import org.homeward.observation.Scale2Decision;
@@ -186,8 +187,8 @@ class ObservationPageController {
         }
         Instant at = ZonedDateTime.of(date, time, clock.getZone()).toInstant();
         if (PlausibleDates.problemWith(date) != null) {
-            errors.put("takenDay", "Date taken must be between " + DAY.format(PlausibleDates.EARLIEST) + " and "
-                    + DAY.format(PlausibleDates.LATEST));
+            errors.put("takenDay", "Date taken must be between " + DateWords.day(PlausibleDates.EARLIEST) + " and "
+                    + DateWords.day(PlausibleDates.LATEST));
         } else if (at.isAfter(clock.instant().plus(ObservationService.CLOCK_SKEW))) {
             errors.put("takenTime", "Time taken must not be in the future");
         }
@@ -222,7 +223,6 @@ class ObservationPageController {
         return values;
     }
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", java.util.Locale.UK);
 
     /** One set in the chart's table, in words. */
