@@ -87,8 +87,8 @@ class MedicinesPageController {
 
     record FormularyForm(String name, String form, String strength, Set<Route> routes, DoseUnit doseUnit,
             BigDecimal adultDoseMin, BigDecimal adultDoseMax, BigDecimal childDosePerKgMinMg,
-            BigDecimal childDosePerKgMaxMg, BigDecimal childMaxDose, boolean timeCritical, boolean secondChecker,
-            boolean controlledDrug, boolean antimicrobial, SubstanceClass substanceClass, String dmdCode,
+            BigDecimal childDosePerKgMaxMg, BigDecimal childMaxDose, Boolean timeCritical, Boolean secondChecker,
+            Boolean controlledDrug, Boolean antimicrobial, SubstanceClass substanceClass, String dmdCode,
             String dmdSource, String doseSource) {
     }
 
@@ -267,7 +267,8 @@ class MedicinesPageController {
                 var entry = formulary.add(user, new SaveFormularyEntry(form.name(), form.form(), form.strength(),
                         form.routes(), form.doseUnit(), form.adultDoseMin(), form.adultDoseMax(),
                         form.childDosePerKgMinMg(), form.childDosePerKgMaxMg(), form.childMaxDose(),
-                        form.timeCritical(), form.secondChecker(), form.controlledDrug(), form.antimicrobial(),
+                        yes(form.timeCritical()), yes(form.secondChecker()), yes(form.controlledDrug()),
+                        yes(form.antimicrobial()),
                         form.substanceClass(), form.dmdCode(), form.dmdSource(), form.doseSource(), null));
                 redirect.addFlashAttribute("message", "Added " + entry.words() + " to the formulary");
                 return "redirect:/formulary";
@@ -276,6 +277,10 @@ class MedicinesPageController {
             }
         }
         return formulary(user, model);
+    }
+
+    private static boolean yes(Boolean ticked) {
+        return Boolean.TRUE.equals(ticked);
     }
 
     private Prescription prescriptionOf(CurrentUser user, PatientId id, UUID prescriptionId) {
