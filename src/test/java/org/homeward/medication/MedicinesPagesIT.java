@@ -45,7 +45,7 @@ class MedicinesPagesIT {
         PageSession.Page page = asPharmacist.get("/formulary");
         PageSession.Page refused = asPharmacist.submit(page, "#formulary-form", Map.of("name", "Furosemide",
                 "form", "solution for injection", "strength", strength, "doseUnit", "MG", "dmdCode", "123456789"));
-        assertThat(refused.testId("errors")).contains("Choose at least one route");
+        assertThat(refused.testId("errors")).as(refused.status() + " " + refused.text().substring(0, Math.min(3000, refused.text().length()))).contains("Choose at least one route");
         PageSession.Page added = asPharmacist.follow(asPharmacist.submit(page, "#formulary-form", Map.of(
                 "name", "Furosemide", "form", "solution for injection", "strength", strength, "routes",
                 "INTRAVENOUS", "doseUnit", "MG", "adultDoseMin", "20", "adultDoseMax", "80", "substanceClass",

@@ -41,11 +41,14 @@ import org.homeward.shared.PatientId;
 import org.homeward.shared.RefusedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.DirectFieldBindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -258,25 +261,67 @@ class MedicinesPageController {
         return "medication/formulary";
     }
 
+    /**
+     * Adds a formulary entry from the form. Read by hand from the request: a record with a set of routes and
+     * optional numbers does not bind as one, and a number typed wrongly must come back as a message on its field.
+     */
     @PostMapping("/formulary")
-    String addToFormulary(CurrentUser user, @ModelAttribute("form") FormularyForm form, BindingResult errors,
-            Model model, RedirectAttributes redirect) {
+    String addToFormulary(CurrentUser user, @RequestParam MultiValueMap<String, String> p, Model model,
+            RedirectAttributes redirect) {
         user.require(Permission.MANAGE_FORMULARY);
+        Set<Route> routes = EnumSet.noneOf(Route.class);
+        List<String> problems = new ArrayList<>();
+        for (String r : p.getOrDefault("routes", List.of())) {
+            routes.add(Route.valueOf(r));
+        }
+        FormularyForm form = new FormularyForm(p.getFirst("name"), p.getFirst("form"), p.getFirst("strength"),
+                routes, enumOf(DoseUnit.class, p.getFirst("doseUnit")), number(p, "adultDoseMin", problems),
+                number(p, "adultDoseMax", problems), number(p, "childDosePerKgMinMg", problems),
+                number(p, "childDosePerKgMaxMg", problems), number(p, "childMaxDose", problems),
+                ticked(p, "timeCritical"), ticked(p, "secondChecker"), ticked(p, "controlledDrug"),
+                ticked(p, "antimicrobial"), enumOf(SubstanceClass.class, p.getFirst("substanceClass")),
+                p.getFirst("dmdCode"), p.getFirst("dmdSource"), p.getFirst("doseSource"));
+        BindingResult errors = new DirectFieldBindingResult(form, "form");
+        problems.forEach(field -> errors.rejectValue(field, "invalid", "must be a number, such as 2.5"));
         if (!errors.hasErrors()) {
             try {
                 var entry = formulary.add(user, new SaveFormularyEntry(form.name(), form.form(), form.strength(),
                         form.routes(), form.doseUnit(), form.adultDoseMin(), form.adultDoseMax(),
                         form.childDosePerKgMinMg(), form.childDosePerKgMaxMg(), form.childMaxDose(),
                         yes(form.timeCritical()), yes(form.secondChecker()), yes(form.controlledDrug()),
-                        yes(form.antimicrobial()),
-                        form.substanceClass(), form.dmdCode(), form.dmdSource(), form.doseSource(), null));
+                        yes(form.antimicrobial()), form.substanceClass(), form.dmdCode(), form.dmdSource(),
+                        form.doseSource(), null));
                 redirect.addFlashAttribute("message", "Added " + entry.words() + " to the formulary");
                 return "redirect:/formulary";
             } catch (InvalidInputException | RefusedException e) {
                 FormErrors.add(errors, e);
             }
         }
+        model.addAttribute("form", form);
+        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);
         return formulary(user, model);
+    }
+
+    private static BigDecimal number(MultiValueMap<String, String> p, String field, List<String> problems) {
+        String typed = p.getFirst(field);
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(typed.strip());
+        } catch (NumberFormatException e) {
+            problems.add(field);
+            return null;
+        }
+    }
+
+    private static Boolean ticked(MultiValueMap<String, String> p, String field) {
+        String value = p.getFirst(field);
+        return value != null && (value.equals("true") || value.equals("on"));
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String value) {
+        return value == null || value.isBlank() ? null : Enum.valueOf(type, value);
     }
 
     private static boolean yes(Boolean ticked) {
