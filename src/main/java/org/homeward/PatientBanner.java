@@ -17,9 +17,11 @@ import org.homeward.shared.PatientId;
  * @param alertTagColour the NHS.UK tag colour for that severity
  * @param resuscitation the DNACPR decision and ReSPECT recommendations in words, {@code null} when none is recorded
  * @param dnacpr a decision not to attempt CPR is in place
+ * @param allergies 'Not recorded', 'No known allergies', or 'Penicillins (severe), Latex (mild)'
+ * @param hasAllergies allergies are recorded (shown as a warning)
  * @param lastWeeksOfLife 'Recognised as in the last weeks of life (Dr X, 3 December 2026)', {@code null} if not
  */
 public record PatientBanner(PatientId id, String name, NhsNumber nhsNumber, LocalDate dateOfBirth, int age,
         String wardName, Integer dayOfStay, String alertSeverity, String alertRaisedBy, String alertTagColour, String resuscitation, boolean dnacpr,
-        String lastWeeksOfLife) {
+        String lastWeeksOfLife, String allergies, boolean hasAllergies) {
 }

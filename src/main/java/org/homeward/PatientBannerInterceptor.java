@@ -10,6 +10,9 @@ import org.homeward.careplan.ResuscitationStatus;
 import org.homeward.careplan.SupportPlanService;
 import org.homeward.escalation.AlertService;
 import org.homeward.escalation.AlertView;
+import org.homeward.medication.AllergyService;
+import org.homeward.medication.AllergyStatus;
+import org.homeward.medication.PatientAllergies;
 import org.homeward.patient.PatientService;
 import org.homeward.patient.PatientSummary;
 import org.homeward.referral.AdmissionView;
@@ -44,10 +47,13 @@ class PatientBannerInterceptor implements HandlerInterceptor, WebMvcConfigurer {
     private final WardService wards;
     private final AlertService alerts;
     private final SupportPlanService carePlans;
+    private final AllergyService allergies;
     private final PageWords words;
 
     PatientBannerInterceptor(SecurityService security, PatientService patients, ReferralService referrals,
-            WardService wards, AlertService alerts, SupportPlanService carePlans, PageWordsDialect dialect) {
+            WardService wards, AlertService alerts, SupportPlanService carePlans, AllergyService allergies,
+            PageWordsDialect dialect) {
+        this.allergies = allergies;
         this.security = security;
         this.patients = patients;
         this.referrals = referrals;
@@ -86,13 +92,15 @@ class PatientBannerInterceptor implements HandlerInterceptor, WebMvcConfigurer {
         Integer dayOfStay = admission.map(a -> a.dayOfStay(today)).orElse(null);
         Optional<AlertView> alert = alerts.openAlertOf(patient.id());
         Optional<ResuscitationStatus> resuscitation = carePlans.resuscitationStatus(patient.id());
+        PatientAllergies known = allergies.allergiesOf(patient.id());
         return new PatientBanner(patient.id(), patient.givenName() + " " + patient.familyName(), patient.nhsNumber(),
                 patient.dateOfBirth(), patient.ageOn(today), wardName, dayOfStay,
                 alert.map(a -> words.words(a.severity())).orElse(null), alert.map(this::whatRaised).orElse(null),
                 alert.map(a -> tagColour(a.severity().name())).orElse(null),
                 resuscitation.map(ResuscitationStatus::words).orElse(null),
                 resuscitation.map(ResuscitationStatus::dnacpr).orElse(false),
-                resuscitation.map(ResuscitationStatus::lastWeeksOfLifeWords).orElse(null));
+                resuscitation.map(ResuscitationStatus::lastWeeksOfLifeWords).orElse(null), known.bannerWords(),
+                known.status() == AllergyStatus.HAS_ALLERGIES);
     }
 
     /** 'NEWS2 7', or the kind of alert in words ('Missed reading'). */

@@ -91,6 +91,20 @@ class DemoLoader {
         this.tasks = tasks;
     }
 
+    private org.homeward.medication.AllergyService allergies;
+    private org.homeward.medication.FormularyService formulary;
+    private org.homeward.medication.PrescriptionService prescriptions;
+
+    /** Set apart from the constructor, as the notes: the formulary, allergies and prescriptions. */
+    @org.springframework.beans.factory.annotation.Autowired
+    void setMedicines(org.homeward.medication.AllergyService allergies,
+            org.homeward.medication.FormularyService formulary,
+            org.homeward.medication.PrescriptionService prescriptions) {
+        this.allergies = allergies;
+        this.formulary = formulary;
+        this.prescriptions = prescriptions;
+    }
+
     /** Loads the demo service unconditionally; the organisations, usernames and ward names must not exist yet. */
     DemoLoadReport load() {
         long started = System.nanoTime();
@@ -124,6 +138,7 @@ class DemoLoader {
         DemoBoardRounds.write(boardRounds, referrals, tasks, plan, staff, patientIds);
         DemoTasks.write(tasks, patients, plan, staff, patientIds,
                 organisations.get(DemoOrganisation.GP_FEDERATION).id());
+        DemoMedicines.write(allergies, formulary, prescriptions, plan, staff, patientIds);
     }
 
     /**

@@ -66,6 +66,12 @@ public enum Permission {
     SEE_SHIFTS("see shifts"),
     ADD_ON_CALL("add to the on-call rota"),
     SEE_ON_CALL("see who is on call"),
+    // medicines
+    RECORD_ALLERGIES("record allergies and adverse reactions"),
+    RECORD_WEIGHT("record a patient's weight"),
+    MANAGE_FORMULARY("change the formulary"),
+    PRESCRIBE("prescribe medicines"),
+    SCREEN_PRESCRIPTIONS("screen prescriptions as a pharmacist"),
     // tasks
     CREATE_TASKS("set a task for someone"),
     SEE_WORKLIST("have a worklist of tasks"),

@@ -42,6 +42,11 @@ public enum AuditedRecord {
     ON_CALL("OnCall"),
     // clinical notes
     CLINICAL_NOTE("ClinicalNote"),
+    // medicines
+    ALLERGY("Allergy"),
+    PATIENT_WEIGHT("PatientWeight"),
+    FORMULARY_ENTRY("FormularyEntry"),
+    PRESCRIPTION("Prescription"),
     // tasks
     TASK("Task"),
     // board round

@@ -70,7 +70,7 @@ class CarePlanPagesIT {
         PageSession.Page record = pages.get("/patients/" + id);
         assertThat(record.testId("banner-respect")).isEqualTo(words);
         assertThat(record.testId("banner-last-weeks")).startsWith("Recognised as in the last weeks of life (Dr Asha Patel");
-        assertThat(record.testId("banner-allergies")).isEqualTo("Not recorded in Homeward");
+        assertThat(record.testId("banner-allergies")).isEqualTo("Not recorded");
         assertThat(pages.get("/patients/" + id + "/chart").testId("banner-respect")).as("every patient page")
                 .isEqualTo(words);
 

@@ -1,0 +1,5 @@
+package org.homeward.medication;
+
+/** Why a prescription is stopped. */
+public record StopPrescription(String reason) {
+}

@@ -1,0 +1,11 @@
+/**
+ * Medicines at home (KLoE 7.2, 9.1-9.4): allergies and adverse reactions (and the recorded statement of no known
+ * allergies), weights, the service's formulary kept by its pharmacist, prescribing for home with its checks (allergy,
+ * duplicate, dose range, a child's dose per kg from a recent weight) and the pharmacist's screening of each
+ * prescription, which is a task on the pharmacist's worklist. Nothing is deleted: allergies are corrected or entered in
+ * error with their history, formulary entries keep every version, prescriptions are stopped with a reason. Whether a
+ * patient is a child is the one rule of the observation module (the early-warning score chosen by age and pathway).
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"patient", "referral", "security", "task",
+        "observation", "scoring"})
+package org.homeward.medication;

@@ -1,0 +1,357 @@
+package org.homeward.medication.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.homeward.medication.AllergyCertainty;
+import org.homeward.medication.AllergyService;
+import org.homeward.medication.AllergySeverity;
+import org.homeward.medication.CheckFinding;
+import org.homeward.medication.DoseUnit;
+import org.homeward.medication.FormularyService;
+import org.homeward.medication.Frequency;
+import org.homeward.medication.PrescribingCheck;
+import org.homeward.medication.PrescribingRefused;
+import org.homeward.medication.Prescribe;
+import org.homeward.medication.Prescription;
+import org.homeward.medication.PrescriptionService;
+import org.homeward.medication.ReactionKind;
+import org.homeward.medication.RecordAllergy;
+import org.homeward.medication.RecordWeight;
+import org.homeward.medication.Route;
+import org.homeward.medication.SaveFormularyEntry;
+import org.homeward.medication.ScreenPrescription;
+import org.homeward.medication.ScreeningStatus;
+import org.homeward.medication.StopPrescription;
+import org.homeward.medication.SubstanceClass;
+import org.homeward.patient.PatientService;
+import org.homeward.security.CurrentUser;
+import org.homeward.security.Permission;
+import org.homeward.shared.FormErrors;
+import org.homeward.shared.InvalidInputException;
+import org.homeward.shared.NotFoundException;
+import org.homeward.shared.PatientId;
+import org.homeward.shared.RefusedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.DirectFieldBindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The patient's Medicines page (allergies with Record allergy and No known allergies, weight, the medicines chart with
+ * screening for pharmacists, stopped prescriptions folded), the prescribe form (the checks as an error summary, each
+ * confirmable one with its reason box) and the stop form; and the formulary pages for the pharmacist.
+ */
+@Controller
+class MedicinesPageController {
+
+    private final AllergyService allergies;
+    private final FormularyService formulary;
+    private final PrescriptionService prescriptions;
+    private final PatientService patients;
+
+    MedicinesPageController(AllergyService allergies, FormularyService formulary, PrescriptionService prescriptions,
+            PatientService patients) {
+        this.allergies = allergies;
+        this.formulary = formulary;
+        this.prescriptions = prescriptions;
+        this.patients = patients;
+    }
+
+    record AllergyForm(String substance, SubstanceClass substanceClass, String reaction, AllergySeverity severity,
+            AllergyCertainty certainty, ReactionKind kind) {
+    }
+
+    record WeightForm(BigDecimal weightKg) {
+    }
+
+    /** The prescribe form; times as typed ('08:00 14:00'); a reason box for each confirmable check. */
+    record PrescribeForm(UUID formularyEntryId, BigDecimal dose, DoseUnit doseUnit, Route route, Frequency frequency,
+            String times, String indication, LocalDate reviewOn, String allergyReason, String duplicateReason,
+            String doseRangeReason, String childDoseReason) {
+    }
+
+    record StopForm(String reason) {
+    }
+
+    record FormularyForm(String name, String form, String strength, Set<Route> routes, DoseUnit doseUnit,
+            BigDecimal adultDoseMin, BigDecimal adultDoseMax, BigDecimal childDosePerKgMinMg,
+            BigDecimal childDosePerKgMaxMg, BigDecimal childMaxDose, Boolean timeCritical, Boolean secondChecker,
+            Boolean controlledDrug, Boolean antimicrobial, SubstanceClass substanceClass, String dmdCode,
+            String dmdSource, String doseSource) {
+    }
+
+    @GetMapping("/patients/{id}/medicines")
+    String medicines(CurrentUser user, @PathVariable PatientId id, Model model) {
+        if (!model.containsAttribute("allergyForm")) {
+            model.addAttribute("allergyForm", new AllergyForm(null, null, null, null, null, null));
+        }
+        if (!model.containsAttribute("weightForm")) {
+            model.addAttribute("weightForm", new WeightForm(null));
+        }
+        model.addAttribute("patient", patients.record(user, id));
+        model.addAttribute("chart", prescriptions.chart(user, id));
+        model.addAttribute("weights", allergies.weightsOf(user, id));
+        model.addAttribute("severities", AllergySeverity.values());
+        model.addAttribute("certainties", AllergyCertainty.values());
+        model.addAttribute("reactionKinds", ReactionKind.values());
+        model.addAttribute("classes", SubstanceClass.values());
+        return "medication/medicines";
+    }
+
+    @PostMapping("/patients/{id}/medicines/allergies")
+    String recordAllergy(CurrentUser user, @PathVariable PatientId id,
+            @ModelAttribute("allergyForm") AllergyForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            try {
+                var allergy = allergies.record(user, id, new RecordAllergy(form.substance(), null,
+                        form.substanceClass(), form.reaction(), form.severity(), form.certainty(), form.kind(), null));
+                redirect.addFlashAttribute("message", "Allergy recorded: " + allergy.words());
+                return "redirect:/patients/" + id + "/medicines#allergies";
+            } catch (InvalidInputException | RefusedException e) {
+                FormErrors.add(errors, e);
+            }
+        }
+        return medicines(user, id, model);
+    }
+
+    @PostMapping("/patients/{id}/medicines/no-known-allergies")
+    String noKnownAllergies(CurrentUser user, @PathVariable PatientId id, RedirectAttributes redirect) {
+        try {
+            allergies.recordNoKnownAllergies(user, id);
+            redirect.addFlashAttribute("message", "No known allergies recorded");
+        } catch (RefusedException e) {
+            redirect.addFlashAttribute("message", e.getMessage());
+        }
+        return "redirect:/patients/" + id + "/medicines#allergies";
+    }
+
+    @PostMapping("/patients/{id}/medicines/weights")
+    String recordWeight(CurrentUser user, @PathVariable PatientId id, @ModelAttribute("weightForm") WeightForm form,
+            BindingResult errors, Model model, RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            try {
+                var weight = allergies.recordWeight(user, id, new RecordWeight(form.weightKg(), null));
+                redirect.addFlashAttribute("message", "Weight recorded: " + weight.weightKg().toPlainString() + " kg");
+                return "redirect:/patients/" + id + "/medicines#weight";
+            } catch (InvalidInputException e) {
+                FormErrors.add(errors, e);
+            }
+        }
+        return medicines(user, id, model);
+    }
+
+    @GetMapping("/patients/{id}/medicines/prescribe")
+    String prescribeForm(CurrentUser user, @PathVariable PatientId id, Model model) {
+        user.require(Permission.PRESCRIBE);
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", new PrescribeForm(null, null, null, null, null, null, null, null, null, null,
+                    null, null));
+        }
+        if (!model.containsAttribute("confirmable")) {
+            model.addAttribute("confirmable", List.of());
+        }
+        model.addAttribute("patient", patients.record(user, id));
+        model.addAttribute("formulary", formulary.formulary(user));
+        model.addAttribute("units", DoseUnit.values());
+        model.addAttribute("routes", Route.values());
+        model.addAttribute("frequencies", Frequency.values());
+        return "medication/prescribe";
+    }
+
+    @PostMapping("/patients/{id}/medicines/prescribe")
+    String prescribe(CurrentUser user, @PathVariable PatientId id, @ModelAttribute("form") PrescribeForm form,
+            BindingResult errors, Model model, RedirectAttributes redirect) {
+        user.require(Permission.PRESCRIBE);
+        List<LocalTime> times = times(form.times(), errors);
+        if (!errors.hasErrors()) {
+            List<Prescribe.Override> overrides = new ArrayList<>();
+            addOverride(overrides, PrescribingCheck.ALLERGY, form.allergyReason());
+            addOverride(overrides, PrescribingCheck.DUPLICATE, form.duplicateReason());
+            addOverride(overrides, PrescribingCheck.DOSE_RANGE, form.doseRangeReason());
+            addOverride(overrides, PrescribingCheck.CHILD_DOSE, form.childDoseReason());
+            try {
+                Prescription made = prescriptions.prescribe(user, id, new Prescribe(form.formularyEntryId(),
+                        form.dose(), form.doseUnit(), form.route(), form.frequency(), times, null, null,
+                        form.indication(), form.reviewOn(), overrides));
+                redirect.addFlashAttribute("message", "Prescribed " + made.medicine() + " " + made.doseWords()
+                        + ": awaiting pharmacist screening");
+                return "redirect:/patients/" + id + "/medicines";
+            } catch (PrescribingRefused e) {
+                List<PrescribingCheck> confirmable = new ArrayList<>();
+                for (CheckFinding f : e.findings()) {
+                    errors.reject("check", f.message());
+                    if (f.confirmable()) {
+                        confirmable.add(f.check());
+                    }
+                }
+                model.addAttribute("confirmable", confirmable);
+            } catch (InvalidInputException e) {
+                FormErrors.add(errors, e);
+            } catch (RefusedException e) {
+                FormErrors.add(errors, e);
+            }
+        }
+        return prescribeForm(user, id, model);
+    }
+
+    @GetMapping("/patients/{id}/medicines/{prescriptionId}/stop")
+    String stopForm(CurrentUser user, @PathVariable PatientId id, @PathVariable UUID prescriptionId, Model model) {
+        user.require(Permission.PRESCRIBE);
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", new StopForm(null));
+        }
+        model.addAttribute("patient", patients.record(user, id));
+        model.addAttribute("prescription", prescriptionOf(user, id, prescriptionId));
+        return "medication/stop";
+    }
+
+    @PostMapping("/patients/{id}/medicines/{prescriptionId}/stop")
+    String stop(CurrentUser user, @PathVariable PatientId id, @PathVariable UUID prescriptionId,
+            @ModelAttribute("form") StopForm form, BindingResult errors, Model model, RedirectAttributes redirect) {
+        prescriptionOf(user, id, prescriptionId);
+        try {
+            Prescription stopped = prescriptions.stop(user, prescriptionId, new StopPrescription(form.reason()));
+            redirect.addFlashAttribute("message", "Stopped " + stopped.medicine() + " " + stopped.doseWords());
+            return "redirect:/patients/" + id + "/medicines";
+        } catch (InvalidInputException | RefusedException e) {
+            FormErrors.add(errors, e);
+        }
+        return stopForm(user, id, prescriptionId, model);
+    }
+
+    @PostMapping("/patients/{id}/medicines/{prescriptionId}/screening")
+    String screen(CurrentUser user, @PathVariable PatientId id, @PathVariable UUID prescriptionId,
+            ScreeningStatus outcome, String note, RedirectAttributes redirect) {
+        prescriptionOf(user, id, prescriptionId);
+        try {
+            Prescription p = prescriptions.screen(user, prescriptionId, new ScreenPrescription(outcome, note));
+            redirect.addFlashAttribute("message", p.medicine() + ": " + p.screening().label().toLowerCase());
+        } catch (InvalidInputException | RefusedException e) {
+            redirect.addFlashAttribute("message", "Not saved: " + e.getMessage());
+        }
+        return "redirect:/patients/" + id + "/medicines";
+    }
+
+    @GetMapping("/formulary")
+    String formulary(CurrentUser user, Model model) {
+        model.addAttribute("entries", formulary.formulary(user));
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", new FormularyForm(null, null, null, EnumSet.noneOf(Route.class), null, null,
+                    null, null, null, null, false, false, false, false, null, null, null, null));
+        }
+        model.addAttribute("units", DoseUnit.values());
+        model.addAttribute("routes", Route.values());
+        model.addAttribute("classes", SubstanceClass.values());
+        return "medication/formulary";
+    }
+
+    /**
+     * Adds a formulary entry from the form. Read by hand from the request: a record with a set of routes and
+     * optional numbers does not bind as one, and a number typed wrongly must come back as a message on its field.
+     */
+    @PostMapping("/formulary")
+    String addToFormulary(CurrentUser user, @RequestParam MultiValueMap<String, String> p, Model model,
+            RedirectAttributes redirect) {
+        user.require(Permission.MANAGE_FORMULARY);
+        Set<Route> routes = EnumSet.noneOf(Route.class);
+        List<String> problems = new ArrayList<>();
+        for (String r : p.getOrDefault("routes", List.of())) {
+            routes.add(Route.valueOf(r));
+        }
+        FormularyForm form = new FormularyForm(p.getFirst("name"), p.getFirst("form"), p.getFirst("strength"),
+                routes, enumOf(DoseUnit.class, p.getFirst("doseUnit")), number(p, "adultDoseMin", problems),
+                number(p, "adultDoseMax", problems), number(p, "childDosePerKgMinMg", problems),
+                number(p, "childDosePerKgMaxMg", problems), number(p, "childMaxDose", problems),
+                ticked(p, "timeCritical"), ticked(p, "secondChecker"), ticked(p, "controlledDrug"),
+                ticked(p, "antimicrobial"), enumOf(SubstanceClass.class, p.getFirst("substanceClass")),
+                p.getFirst("dmdCode"), p.getFirst("dmdSource"), p.getFirst("doseSource"));
+        BindingResult errors = new DirectFieldBindingResult(form, "form");
+        problems.forEach(field -> errors.rejectValue(field, "invalid", "must be a number, such as 2.5"));
+        if (!errors.hasErrors()) {
+            try {
+                var entry = formulary.add(user, new SaveFormularyEntry(form.name(), form.form(), form.strength(),
+                        form.routes(), form.doseUnit(), form.adultDoseMin(), form.adultDoseMax(),
+                        form.childDosePerKgMinMg(), form.childDosePerKgMaxMg(), form.childMaxDose(),
+                        yes(form.timeCritical()), yes(form.secondChecker()), yes(form.controlledDrug()),
+                        yes(form.antimicrobial()), form.substanceClass(), form.dmdCode(), form.dmdSource(),
+                        form.doseSource(), null));
+                redirect.addFlashAttribute("message", "Added " + entry.words() + " to the formulary");
+                return "redirect:/formulary";
+            } catch (InvalidInputException | RefusedException e) {
+                FormErrors.add(errors, e);
+            }
+        }
+        model.addAttribute("form", form);
+        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);
+        return formulary(user, model);
+    }
+
+    private static BigDecimal number(MultiValueMap<String, String> p, String field, List<String> problems) {
+        String typed = p.getFirst(field);
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(typed.strip());
+        } catch (NumberFormatException e) {
+            problems.add(field);
+            return null;
+        }
+    }
+
+    private static Boolean ticked(MultiValueMap<String, String> p, String field) {
+        String value = p.getFirst(field);
+        return value != null && (value.equals("true") || value.equals("on"));
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String value) {
+        return value == null || value.isBlank() ? null : Enum.valueOf(type, value);
+    }
+
+    private static boolean yes(Boolean ticked) {
+        return Boolean.TRUE.equals(ticked);
+    }
+
+    private Prescription prescriptionOf(CurrentUser user, PatientId id, UUID prescriptionId) {
+        Prescription p = prescriptions.prescription(user, prescriptionId);
+        if (!p.patientId().equals(id)) {
+            throw new NotFoundException("No prescription with id " + prescriptionId + " on this patient's record");
+        }
+        return p;
+    }
+
+    private static void addOverride(List<Prescribe.Override> overrides, PrescribingCheck check, String reason) {
+        if (reason != null && !reason.isBlank()) {
+            overrides.add(new Prescribe.Override(check, reason));
+        }
+    }
+
+    private static List<LocalTime> times(String typed, BindingResult errors) {
+        if (typed == null || typed.isBlank()) {
+            return List.of();
+        }
+        try {
+            return Arrays.stream(typed.strip().split("[\\s,;]+")).map(LocalTime::parse).toList();
+        } catch (DateTimeParseException e) {
+            errors.rejectValue("times", "invalid", "Times of day must be on the 24-hour clock, such as 08:00 or "
+                    + "08:00 20:00");
+            return List.of();
+        }
+    }
+}
