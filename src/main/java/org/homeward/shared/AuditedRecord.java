@@ -44,6 +44,8 @@ public enum AuditedRecord {
     CLINICAL_NOTE("ClinicalNote"),
     // tasks
     TASK("Task"),
+    // medicines
+    MEDICINES_RECONCILIATION("MedicinesReconciliation"),
     // board round
     BOARD_ROUND("BoardRound"),
     BOARD_ROUND_REVIEW("BoardRoundReview"),

@@ -1,11 +1,12 @@
 package org.homeward.task;
 
-/** Where a task came from: set by hand, an action of a board-round decision, an alert, or a result. */
+/** Where a task came from: set by hand, an action of a board-round decision, an alert, a result, or a medicines reconciliation due. */
 public enum TaskOrigin {
     BY_HAND("Set by hand"),
     BOARD_ROUND("Board round"),
     ALERT("Alert"),
-    RESULT("Result");
+    RESULT("Result"),
+    RECONCILIATION("Medicines reconciliation");
 
     private final String label;
 
