@@ -54,7 +54,7 @@ public final class ReconciliationClock {
                 if (now.isAfter(dueAt)) {
                     yield "Overdue by " + span(Duration.between(dueAt, now));
                 }
-                yield now.equals(dueAt) ? "Due now" : "Due in " + span(Duration.between(now, dueAt));
+                yield now.equals(dueAt) ? "Due now" : "Due in " + span(left(now, dueAt));
             }
         };
     }
@@ -69,9 +69,16 @@ public final class ReconciliationClock {
                 if (now.isAfter(dueAt)) {
                     yield "Overdue by " + shortSpan(Duration.between(dueAt, now));
                 }
-                yield now.equals(dueAt) ? "Due now" : "Due in " + shortSpan(Duration.between(now, dueAt));
+                yield now.equals(dueAt) ? "Due now" : "Due in " + shortSpan(left(now, dueAt));
             }
         };
+    }
+
+    /** The time left in whole minutes, part of a minute counting as one: a moment after the start is 24 hours. */
+    static Duration left(Instant now, Instant dueAt) {
+        Duration left = Duration.between(now, dueAt);
+        long minutes = left.toMinutes() + (left.toMinutes() * 60_000_000_000L == left.toNanos() ? 0 : 1);
+        return Duration.ofMinutes(minutes);
     }
 
     /** Whole hours (rounded down) from an hour, else whole minutes; at least one minute. */

@@ -40,6 +40,14 @@ class ReconciliationClockTests {
     }
 
     @Test
+    void aMomentAfterTheClockStartsItIsStillDueIn24Hours() {
+        assertThat(ReconciliationClock.words(ReconciliationStatus.NOT_STARTED, ADMITTED, DUE, null, null, "admission",
+                ADMITTED.plusMillis(5), LONDON)).isEqualTo("Due in 24 hours");
+        assertThat(ReconciliationClock.words(ReconciliationStatus.NOT_STARTED, ADMITTED, DUE, null, null, "admission",
+                DUE.minusMillis(5), LONDON)).isEqualTo("Due in 1 minute");
+    }
+
+    @Test
     void dueTwentyFourHoursAfterAdmission() {
         assertThat(DUE).isEqualTo(Instant.parse("2026-12-04T22:00:00Z"));
     }
