@@ -118,6 +118,17 @@ public class ReconciliationService {
     /** Lists a medicine as a source shows it; the source is recorded as consulted. */
     @Transactional
     public Reconciliation addMedicine(CurrentUser user, PatientId patient, MedicineBeforeAdmissionToAdd command) {
+        return addMedicine(user, patient, command, null);
+    }
+
+    /**
+     * As {@link #addMedicine(CurrentUser, PatientId, MedicineBeforeAdmissionToAdd)}, listed earlier and written up
+     * now (on paper during an outage; the demo service): {@code at} is when it was done, not in the future nor before
+     * the reconciliation's clock started; {@code null} is now.
+     */
+    @Transactional
+    public Reconciliation addMedicine(CurrentUser user, PatientId patient, MedicineBeforeAdmissionToAdd command,
+            Instant at) {
         user.require(Permission.RECORD_MEDICINES_BEFORE_ADMISSION);
         patients.requireVisible(user, patient);
         if (command == null) {
@@ -131,7 +142,7 @@ public class ReconciliationService {
         String frequency = text("frequency", "how often it is taken", command.frequency(), FIELD_MAX);
         String note = optional("note", "The note", command.note(), NOTE_MAX);
         ReconciliationRepository.Stored r = openFor(user, patient);
-        Instant now = now();
+        Instant now = doneAt(r, at);
         MedicineBeforeAdmission listed = new MedicineBeforeAdmission(UUID.randomUUID(), source, medicine, dose, route,
                 frequency, note, user.signature(), now);
         reconciliations.insertSource(r.id(), patient, source, null, user.signature(), now);
@@ -163,6 +174,16 @@ public class ReconciliationService {
      */
     @Transactional
     public Reconciliation decide(CurrentUser user, PatientId patient, ReconciliationDecisionToRecord command) {
+        return decide(user, patient, command, null);
+    }
+
+    /**
+     * As {@link #decide(CurrentUser, PatientId, ReconciliationDecisionToRecord)}, decided at {@code at} (see
+     * addMedicine).
+     */
+    @Transactional
+    public Reconciliation decide(CurrentUser user, PatientId patient, ReconciliationDecisionToRecord command,
+            Instant at) {
         user.require(Permission.RECONCILE_MEDICINES);
         patients.requireVisible(user, patient);
         if (command == null) {
@@ -197,7 +218,7 @@ public class ReconciliationService {
                 .orElseThrow(() -> new InvalidInputException("medicine", "No medicine " + command.medicine().strip()
                         + " is listed in this reconciliation: list it from its source first"));
         ReconciliationDecisionMade made = new ReconciliationDecisionMade(medicineKey, decision, reason, newDose,
-                newFrequency, user.signature(), now());
+                newFrequency, user.signature(), doneAt(r, at));
         reconciliations.insertDecision(r.id(), patient, made, user.username());
         reconciliations.markInProgress(r.id());
         audit(user, RecordAccessed.Action.UPDATE, r, "decided on " + medicine.name() + ": " + made.words());
@@ -240,6 +261,12 @@ public class ReconciliationService {
      */
     @Transactional
     public Reconciliation verify(CurrentUser user, PatientId patient) {
+        return verify(user, patient, null);
+    }
+
+    /** As {@link #verify(CurrentUser, PatientId)}, verified at {@code at} (see addMedicine). */
+    @Transactional
+    public Reconciliation verify(CurrentUser user, PatientId patient, Instant at) {
         user.require(Permission.VERIFY_MEDICINES_RECONCILIATION);
         patients.requireVisible(user, patient);
         ReconciliationRepository.Stored r = openFor(user, patient);
@@ -248,7 +275,11 @@ public class ReconciliationService {
             throw new RefusedException("The medicines reconciliation cannot be verified yet: "
                     + String.join("; ", current.verificationBlockers()));
         }
-        Instant now = now();
+        Instant now = doneAt(r, at);
+        if (current.medicines().stream().map(ReconciliationMedicine::decision).anyMatch(d -> d != null
+                && d.decidedAt().isAfter(now))) {
+            throw new InvalidInputException("at", "The verification cannot be before the decisions it verifies");
+        }
         reconciliations.verify(r.id(), now, user.signature(), user.username());
         Reconciliation verified = view(r.id());
         closeTask(r, user, true, verified.clockWords());
@@ -462,6 +493,22 @@ public class ReconciliationService {
             String detail) {
         events.publishEvent(RecordAccessed.of(user, action, AuditedRecord.MEDICINES_RECONCILIATION, r.id(),
                 r.patientId(), detail));
+    }
+
+    /** When a step was done: now, or a time given for one written up later, between the clock's start and now. */
+    private Instant doneAt(ReconciliationRepository.Stored r, Instant at) {
+        Instant now = now();
+        if (at == null) {
+            return now;
+        }
+        Instant done = at.truncatedTo(ChronoUnit.MICROS);
+        if (done.isAfter(now)) {
+            throw new InvalidInputException("at", "The time it was done must not be in the future");
+        }
+        if (done.isBefore(r.clockStartedAt())) {
+            throw new InvalidInputException("at", "The time it was done must not be before the reconciliation began");
+        }
+        return done;
     }
 
     private Instant now() {
