@@ -11,13 +11,15 @@ package org.homeward.boardround;
  * @param respectDnacpr the ReSPECT recommendation and DNACPR decision in words
  * @param outstandingTasks the tasks still open for the patient, in words ("2 open, 1 overdue")
  * @param outstandingResults results awaited, in words
+ * @param medicinesReconciliation the medicines reconciliation's 24-hour clock in a few words ("Due in 5 h",
+ *        "Overdue by 2 h", "Verified"); from the medication module
  */
 public record PatientFacts(String acuityLevel, Integer acuityRank, String criteriaToReside, String respectDnacpr,
-        String outstandingTasks, String outstandingResults) {
+        String outstandingTasks, String outstandingResults, String medicinesReconciliation) {
 
     public static final String NOT_RECORDED_TEXT = "Not recorded";
 
     /** Nothing known yet: every column "Not recorded". */
     public static final PatientFacts NOT_RECORDED = new PatientFacts(NOT_RECORDED_TEXT, null, NOT_RECORDED_TEXT,
-            NOT_RECORDED_TEXT, NOT_RECORDED_TEXT, NOT_RECORDED_TEXT);
+            NOT_RECORDED_TEXT, NOT_RECORDED_TEXT, NOT_RECORDED_TEXT, NOT_RECORDED_TEXT);
 }

@@ -38,6 +38,18 @@ final class DemoJourneys {
 
     /** Replays the journey and returns the patient it registered. */
     PatientId replay(EpisodePlan episode) {
+        return replay(-1, episode);
+    }
+
+    private DemoReconciliations afterAdmission;
+
+    /** What the team does right after each admission, before any discharge: the medicines reconciliation. */
+    void afterAdmission(DemoReconciliations reconciliations) {
+        this.afterAdmission = reconciliations;
+    }
+
+    /** Replays the journey (the plan's episode {@code index}) and returns the patient it registered. */
+    PatientId replay(int index, EpisodePlan episode) {
         CurrentUser referrer = user(episode.referral().referrer());
         PatientId patient = patients.register(referrer, episode.patient().details()).summary().id();
         List<CarerId> carers = episode.patient().carers().stream()
@@ -56,6 +68,9 @@ final class DemoJourneys {
         CarerId consenting = admission.consentingCarerIndex() == null ? null
                 : carers.get(admission.consentingCarerIndex());
         AdmissionView admitted = referrals.admit(decider, referral.id(), admission.command(decider.id(), consenting));
+        if (afterAdmission != null) {
+            afterAdmission.afterAdmission(index, episode, patient);
+        }
         if (episode.discharge() != null) {
             referrals.discharge(decider, admitted.id(), episode.discharge().command());
         }

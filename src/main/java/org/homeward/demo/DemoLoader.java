@@ -81,6 +81,13 @@ class DemoLoader {
     private org.homeward.careplan.AcuityService acuity;
     private org.homeward.boardround.BoardRoundService boardRounds;
     private org.homeward.task.TaskService tasks;
+    private org.homeward.medication.ReconciliationService reconciliations;
+
+    /** Set apart from the constructor, as the notes: each admission's medicines reconciliation. */
+    @org.springframework.beans.factory.annotation.Autowired
+    void setReconciliations(org.homeward.medication.ReconciliationService reconciliations) {
+        this.reconciliations = reconciliations;
+    }
 
     /** Set apart from the constructor, as the notes: today's acuity, the week's board rounds and the tasks. */
     @org.springframework.beans.factory.annotation.Autowired
@@ -121,6 +128,7 @@ class DemoLoader {
         coverDemoPractices(organisations.get(DemoOrganisation.GP_FEDERATION));
         Map<DemoWardCopy, VirtualWard> virtualWards = wards(plan, organisations, staff);
         DemoJourneys journeys = new DemoJourneys(patients, referrals, staff, virtualWards, organisations);
+        journeys.afterAdmission(new DemoReconciliations(reconciliations, staff, plan.now().toInstant()));
         List<PatientId> patientIds = new ArrayList<>(plan.episodes().size());
         int copy = 1;
         for (EpisodePlan episode : plan.episodes()) {
@@ -128,7 +136,7 @@ class DemoLoader {
                 refreshStatisticsAfterCopy(copy);
                 copy = episode.wardCopy();
             }
-            patientIds.add(journeys.replay(episode));
+            patientIds.add(journeys.replay(patientIds.size(), episode));
         }
         homeVisits(plan, staff, patientIds);
         DemoNotes.write(notes, plan, staff, patientIds);

@@ -5,6 +5,12 @@
  * prescription, which is a task on the pharmacist's worklist. Nothing is deleted: allergies are corrected or entered in
  * error with their history, formulary entries keep every version, prescriptions are stopped with a reason. Whether a
  * patient is a child is the one rule of the observation module (the early-warning score chosen by age and pathway).
+ *
+ * <p>Medicines reconciliation of the medicines a patient took before admission within 24 hours of admission (NICE NG5
+ * Medicines optimisation 2015, recommendations 1.3; NICE QS120 Medicines optimisation, statement 2): the medicines
+ * each named source lists, a decision on each, the discrepancies between sources shown until resolved, verification
+ * by a pharmacist, a 24-hour clock from admission with a task on the pharmacist's worklist, and a new version when the
+ * patient's medicines change.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"patient", "referral", "security", "task",
         "observation", "scoring"})

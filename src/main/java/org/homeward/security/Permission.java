@@ -77,6 +77,11 @@ public enum Permission {
     SEE_WORKLIST("have a worklist of tasks"),
     MANAGE_TEAM_TASKS("complete or cancel a task set for someone else in your organisation"),
     HEAR_OF_OVERDUE_TASKS("be told of overdue urgent and high-priority tasks in your organisation"),
+    // medicines reconciliation
+    RECORD_MEDICINES_BEFORE_ADMISSION("list the medicines a patient took before admission"),
+    RECONCILE_MEDICINES("decide on the medicines a patient took before admission and resolve discrepancies"),
+    VERIFY_MEDICINES_RECONCILIATION("verify a medicines reconciliation"),
+    REQUEST_MEDICINES_RECONCILIATION("ask for a new medicines reconciliation when the medicines change"),
     // administration
     OPEN_WARDS("open a virtual ward"),
     CHANGE_WARD_CARE("change who shares this ward's care"),

@@ -94,6 +94,12 @@ public final class Permissions {
         grant(SEE_WORKLIST, CLINICIAN, SENIOR_DECISION_MAKER, PHARMACIST, COORDINATOR);
         grant(MANAGE_TEAM_TASKS, COORDINATOR, SENIOR_DECISION_MAKER);
         grant(HEAR_OF_OVERDUE_TASKS, COORDINATOR);
+        // medicines reconciliation (NICE NG5 1.3): a nurse may list the medicines (at the first visit, from the
+        // patient's own supply); prescribers and pharmacists decide; only a pharmacist verifies
+        grant(RECORD_MEDICINES_BEFORE_ADMISSION, PHARMACIST, SENIOR_DECISION_MAKER, CLINICIAN);
+        grant(RECONCILE_MEDICINES, PHARMACIST, SENIOR_DECISION_MAKER);
+        grant(VERIFY_MEDICINES_RECONCILIATION, PHARMACIST);
+        grant(REQUEST_MEDICINES_RECONCILIATION, SENIOR_DECISION_MAKER, PHARMACIST);
         // administration
         grant(OPEN_WARDS, ADMIN);
         grant(CHANGE_WARD_CARE, ADMIN);

@@ -49,6 +49,8 @@ public enum AuditedRecord {
     PRESCRIPTION("Prescription"),
     // tasks
     TASK("Task"),
+    // medicines
+    MEDICINES_RECONCILIATION("MedicinesReconciliation"),
     // board round
     BOARD_ROUND("BoardRound"),
     BOARD_ROUND_REVIEW("BoardRoundReview"),

@@ -1,12 +1,13 @@
 package org.homeward.task;
 
-/** Where a task came from: set by hand, an action of a board-round decision, an alert, a result, or a prescription to screen. */
+/** Where a task came from: set by hand, an action of a board-round decision, an alert, a result, a prescription to screen, or a medicines reconciliation due. */
 public enum TaskOrigin {
     BY_HAND("Set by hand"),
     BOARD_ROUND("Board round"),
     ALERT("Alert"),
     RESULT("Result"),
-    PRESCRIPTION("Prescription to screen");
+    PRESCRIPTION("Prescription to screen"),
+    RECONCILIATION("Medicines reconciliation");
 
     private final String label;
 

@@ -128,7 +128,9 @@ class BoardRoundApiIT {
         assertThat(firstRow.path("scoreTotal").asInt()).isEqualTo(3);
         assertThat(firstRow.path("scoreTrend").asText()).isEqualTo("UP");
         assertThat(firstRow.path("facts").path("respectDnacpr").asText()).isEqualTo("None recorded");
-        assertThat(firstRow.path("facts").path("outstandingTasks").asText()).isEqualTo("None open");
+        // admission set one task: the pharmacists' medicines reconciliation, due within 24 hours, shown in its own line
+        assertThat(firstRow.path("facts").path("outstandingTasks").asText()).isEqualTo("1 open");
+        assertThat(firstRow.path("facts").path("medicinesReconciliation").asText()).startsWith("Due in 2");
         assertThat(firstRow.path("dayOfStay").asInt()).isEqualTo(1);
         // the community nurse sees the same patients, the acute trust's, shared with her organisation
         assertThat(board(communityNurse).path("rows").findValuesAsText("patientId"))
@@ -149,7 +151,7 @@ class BoardRoundApiIT {
         Response worklist = api.get(pharmacist, "/api/v1/tasks/mine");
         assertThat(worklist.body().findValuesAsText("id")).contains(task.toString());
         assertThat(worklist.body().findValuesAsText("origin")).contains("BOARD_ROUND");
-        assertThat(row(board(consultant), first).path("facts").path("outstandingTasks").asText()).isEqualTo("1 open");
+        assertThat(row(board(consultant), first).path("facts").path("outstandingTasks").asText()).isEqualTo("2 open");
         // choosing whose worklist it goes on is not the consultant looking at the care team: no such audit line
         assertThat(jdbc.sql("select count(*) from audit_event where patient_id = ? and detail like 'viewed the care team%'")
                 .param(first.summary().id().value()).query(Long.class).single()).isZero();
