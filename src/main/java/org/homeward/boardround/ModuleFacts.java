@@ -11,6 +11,8 @@ import org.homeward.careplan.AcuityService;
 import org.homeward.careplan.LatestAcuity;
 import org.homeward.careplan.ResuscitationStatus;
 import org.homeward.careplan.SupportPlanService;
+import org.homeward.diagnostics.DiagnosticsService;
+import org.homeward.diagnostics.OutstandingResults;
 import org.homeward.shared.PatientId;
 import org.homeward.task.TaskService;
 import org.homeward.task.TaskView;
@@ -19,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * The board's columns other modules own, one batch question to each for every patient on the board: ReSPECT / DNACPR
  * from the care and support plan, open tasks from the task module, acuity and criteria to reside from the latest
- * acuity assessment (its day named when not today); results stay Not recorded until the diagnostics module exists.
+ * acuity assessment (its day named when not today), and outstanding tests and results from diagnostics (orders
+ * awaiting a result, results awaiting acknowledgement and how many are critical).
  */
 @Component
 class ModuleFacts implements BoardRoundFacts {
@@ -27,9 +30,12 @@ class ModuleFacts implements BoardRoundFacts {
     private final AcuityService acuity;
     private final SupportPlanService supportPlans;
     private final TaskService tasks;
+    private final DiagnosticsService diagnostics;
     private final Clock clock;
 
-    ModuleFacts(AcuityService acuity, SupportPlanService supportPlans, TaskService tasks, Clock clock) {
+    ModuleFacts(AcuityService acuity, SupportPlanService supportPlans, TaskService tasks,
+            DiagnosticsService diagnostics, Clock clock) {
+        this.diagnostics = diagnostics;
         this.acuity = acuity;
         this.supportPlans = supportPlans;
         this.tasks = tasks;
@@ -42,6 +48,7 @@ class ModuleFacts implements BoardRoundFacts {
         LocalDate today = LocalDate.now(clock);
         Map<PatientId, ResuscitationStatus> resuscitation = supportPlans.resuscitationStatuses(patients);
         Map<PatientId, List<TaskView>> openTasks = tasks.openTasksOf(patients);
+        Map<PatientId, OutstandingResults> results = diagnostics.outstanding(patients);
         Map<PatientId, PatientFacts> facts = new HashMap<>();
         for (PatientId patient : patients) {
             ResuscitationStatus status = resuscitation.get(patient);
@@ -51,7 +58,7 @@ class ModuleFacts implements BoardRoundFacts {
                     assessed == null ? null : assessed.level(),
                     assessed == null ? PatientFacts.NOT_RECORDED_TEXT : assessed.criteriaWords() + on(assessed, today),
                     status == null ? "None recorded" : status.words(), taskWords(openTasks.get(patient)),
-                    PatientFacts.NOT_RECORDED_TEXT));
+                    results.containsKey(patient) ? results.get(patient).words() : "None outstanding"));
         }
         return facts;
     }

@@ -44,6 +44,9 @@ public enum AuditedRecord {
     CLINICAL_NOTE("ClinicalNote"),
     // tasks
     TASK("Task"),
+    // diagnostics
+    TEST_ORDER("TestOrder"),
+    TEST_RESULT("TestResult"),
     // board round
     BOARD_ROUND("BoardRound"),
     BOARD_ROUND_REVIEW("BoardRoundReview"),
