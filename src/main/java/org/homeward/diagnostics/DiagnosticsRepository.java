@@ -141,7 +141,7 @@ class DiagnosticsRepository {
     }
 
     List<TestResultView> resultsOfOrder(UUID orderId) {
-        return jdbc.sql(RESULTS + " where r.order_id = ? order by r.entered_at, r.id").param(orderId)
+        return jdbc.sql(RESULTS + " where r.order_id = ? order by r.entered_at, t.listed_order, r.id").param(orderId)
                 .query(DiagnosticsRepository::result).list();
     }
 
@@ -159,13 +159,13 @@ class DiagnosticsRepository {
         jdbc.sql("""
                 select i.order_id, t.code, t.name, t.kind, t.unit from test_order_item i
                 join test_order o on o.id = i.order_id join diagnostic_test t on t.code = i.test_code
-                where """ + where + " order by t.listed_order").param(param)
+                where """ + " " + where + " order by t.listed_order").param(param)
                 .query((rs, row) -> tests.computeIfAbsent(rs.getObject("order_id", UUID.class), k -> new ArrayList<>())
                         .add(new OrderedTest(rs.getString("code"), rs.getString("name"),
                                 TestKind.valueOf(rs.getString("kind")), rs.getString("unit"))))
                 .list();
         Map<UUID, List<TestResultView>> results = new LinkedHashMap<>();
-        jdbc.sql(RESULTS + " join test_order o on o.id = r.order_id where " + where + " order by r.entered_at, r.id")
+        jdbc.sql(RESULTS + " join test_order o on o.id = r.order_id where " + where + " order by r.entered_at, t.listed_order, r.id")
                 .param(param).query(DiagnosticsRepository::result).list()
                 .forEach(r -> results.computeIfAbsent(r.orderId(), k -> new ArrayList<>()).add(r));
         return jdbc.sql("select o.* from test_order o where " + where + " order by o.ordered_at desc, o.id")

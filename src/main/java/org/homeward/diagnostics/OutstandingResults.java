@@ -8,7 +8,7 @@ import org.homeward.shared.PatientId;
  */
 public record OutstandingResults(PatientId patientId, int awaited, int toAcknowledge, int criticalToAcknowledge) {
 
-    /** "None outstanding", or "2 awaited, 1 to acknowledge (critical)". */
+    /** None outstanding, or 2 awaited, 1 to acknowledge (critical). */
     public String words() {
         if (awaited == 0 && toAcknowledge == 0) {
             return "None outstanding";

@@ -7,7 +7,7 @@ import java.math.BigDecimal;
  *
  * <ul>
  *   <li>Critical limits follow the Royal College of Pathologists, <i>The communication of critical and unexpected
- *       pathology results</i> (G158, October 2017), which writes them as "at or below" and "at or above" (potassium
+ *       pathology results</i> (G158, October 2017), which writes them as at or below and at or above (potassium
  *       {@code <= 2.5} or {@code >= 6.5} mmol/L): the limit itself is critical. So potassium 6.5 is critical high and
  *       6.4 is abnormal high.</li>
  *   <li>Reference ranges are read as printed by the lab, both ends within the range (sodium 133-146 mmol/L, Pathology

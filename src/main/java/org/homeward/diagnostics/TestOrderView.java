@@ -11,7 +11,7 @@ public record TestOrderView(UUID id, PatientId patientId, List<OrderedTest> test
         OrderStatus status, PatientTransport patientTransport, String patientTransportNote, SampleView sample,
         String cancelledBy, Instant cancelledAt, String cancelledReason, List<TestResultView> results) {
 
-    /** The tests in words: "Sodium, Potassium, Urea, Creatinine". */
+    /** The tests in words: Sodium, Potassium, Urea, Creatinine. */
     public String testWords() {
         return String.join(", ", tests.stream().map(OrderedTest::name).toList());
     }

@@ -14,7 +14,7 @@ public record TestResultView(UUID id, UUID orderId, PatientId patientId, String 
         Instant resultedAt, ResultSource source, String enteredBy, Instant enteredAt, UUID supersedes,
         String correctionReason, boolean current, Acknowledgement acknowledgement) {
 
-    /** "Potassium 6.9 mmol/L", or the test's name and its report. */
+    /** Potassium 6.9 mmol/L, or the test's name and its report. */
     public String words() {
         return value != null ? testName + " " + value.stripTrailingZeros().toPlainString() + " " + unit
                 : testName + ": " + report;
