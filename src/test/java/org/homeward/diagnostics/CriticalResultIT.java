@@ -126,6 +126,42 @@ class CriticalResultIT {
         assertThat(board.get(nobody).words()).isEqualTo("None outstanding");
     }
 
+    @Test
+    void aChildsResultIsJudgedByTheChildLimitsAndNeedsTheLabsPrintedRange() {
+        Organisation trust = fixtures.organisation(OrganisationType.ACUTE_TRUST);
+        VirtualWard children = fixtures.ward(trust, 5, 0, 17, java.util.EnumSet.of(
+                org.homeward.ward.Pathway.PAEDIATRICS));
+        CurrentUser referrer = fixtures.user(Role.REFERRER, trust);
+        CurrentUser paediatrician = fixtures.user(Role.SENIOR_DECISION_MAKER, trust);
+        CurrentUser nurse = fixtures.user(Role.CLINICIAN, trust);
+        PatientRecord child = fixtures.patient(referrer, LocalDate.now().minusYears(9).minusDays(20));
+        fixtures.admit(child, children, referrer, paediatrician);
+        TestOrderView order = diagnostics.order(paediatrician, child.summary().id(), new OrderTests(List.of("UE"),
+                "Dehydrated with diarrhoea", Urgency.SAME_DAY, null, null));
+        String nhs = child.summary().nhsNumber().value();
+
+        // the catalogue has no child range for sodium: the lab's printed range is required
+        assertThatInvalid(() -> diagnostics.receiveResults(nurse, new ResultsIn(order.id(), nhs, List.of(
+                new ResultLine("SODIUM", new BigDecimal("129"), "mmol/L", null, null, null, null, null, null)))),
+                "results[0].referenceLow");
+        // with it, RCPath's under-16 limit (at or below 130) makes 129 critical, where an adult's would be abnormal
+        TestOrderView resulted = diagnostics.receiveResults(nurse, new ResultsIn(order.id(), nhs, List.of(
+                new ResultLine("SODIUM", new BigDecimal("129"), "mmol/L", new BigDecimal("133"),
+                        new BigDecimal("145"), null, null, null, null),
+                new ResultLine("UREA", new BigDecimal("10"), "mmol/L", new BigDecimal("2.5"),
+                        new BigDecimal("6.0"), null, null, null, null))));
+        assertThat(resulted.results()).extracting(TestResultView::flag)
+                .containsExactly(ResultFlag.CRITICAL_LOW, ResultFlag.CRITICAL_HIGH);
+        assertThat(alerts.openAlertOf(child.summary().id()).orElseThrow().reason())
+                .startsWith("Critical result: Urea 10 mmol/L (critical: high); Critical result: Sodium 129 mmol/L");
+    }
+
+    private static void assertThatInvalid(Runnable call, String field) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(call::run)
+                .isInstanceOf(org.homeward.shared.InvalidInputException.class)
+                .satisfies(e -> assertThat(((org.homeward.shared.InvalidInputException) e).field()).isEqualTo(field));
+    }
+
     private long count(String sql) {
         return jdbc.sql(sql).param(patientId.value()).query(Long.class).single();
     }
