@@ -91,6 +91,14 @@ class DemoLoader {
         this.tasks = tasks;
     }
 
+    private org.homeward.diagnostics.DiagnosticsService diagnostics;
+
+    /** Set apart from the constructor, as the notes: the current patients' tests and results. */
+    @org.springframework.beans.factory.annotation.Autowired
+    void setDiagnostics(org.homeward.diagnostics.DiagnosticsService diagnostics) {
+        this.diagnostics = diagnostics;
+    }
+
     /** Loads the demo service unconditionally; the organisations, usernames and ward names must not exist yet. */
     DemoLoadReport load() {
         long started = System.nanoTime();
@@ -124,6 +132,7 @@ class DemoLoader {
         DemoBoardRounds.write(boardRounds, referrals, tasks, plan, staff, patientIds);
         DemoTasks.write(tasks, patients, plan, staff, patientIds,
                 organisations.get(DemoOrganisation.GP_FEDERATION).id());
+        DemoDiagnostics.write(diagnostics, plan, staff, patientIds);
     }
 
     /**
