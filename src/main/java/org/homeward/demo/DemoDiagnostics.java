@@ -42,12 +42,15 @@ final class DemoDiagnostics {
                 continue;
             }
             int n = current++;
-            boolean child = episode.ward().isPaediatric();
+            boolean childrensWard = episode.ward().isPaediatric();
+            // the one adulthood rule decides the reference ranges, not the ward
+            boolean child = !org.homeward.patient.PatientSummary.isAdult(
+                    episode.patient().ageOn(plan.now().toLocalDate()));
             CurrentUser consultant = CurrentUser.of(staff.get(episode.triage().decider()));
-            CurrentUser nurse = CurrentUser.of(staff.get(child ? "nurse3" : "nurse"));
+            CurrentUser nurse = CurrentUser.of(staff.get(childrensWard ? "nurse3" : "nurse"));
             PatientId patient = patientIds.get(i);
             String condition = episode.referral().presentingCondition().toLowerCase(Locale.UK);
-            if (condition.contains("copd") || condition.contains("bronchiectasis")) {
+            if (!child && (condition.contains("copd") || condition.contains("bronchiectasis"))) {
                 TestOrderView poc = diagnostics.pointOfCare(nurse, patient, new PointOfCareTest("POC_CRP",
                         BigDecimal.valueOf(24 + n % 40), "mg/L", null, "Chest exacerbation: CRP at the first visit"));
                 acknowledge(diagnostics, consultant, poc, "Seen: in keeping with the exacerbation, continue the plan");
@@ -84,6 +87,14 @@ final class DemoDiagnostics {
     }
 
     private static Tests testsFor(String condition, boolean child) {
+        boolean infection = condition.contains("pneumonia") || condition.contains("cellulitis")
+                || condition.contains("pyelonephritis") || condition.contains("appendicitis")
+                || condition.contains("influenza");
+        if (child) {
+            // the catalogue has no child range: the lab's printed range goes with the result
+            return infection ? new Tests(List.of("CRP"), "Response to IV antibiotics", List.of(
+                    withRange(numeric("CRP", "18", "mg/L"), "0", "5"))) : null;
+        }
         if (condition.contains("heart failure") || condition.contains("fluid overload")
                 || condition.contains("kidney injury")) {
             return new Tests(List.of("UE"), "Renal function and potassium on IV diuretics or fluids", List.of(
@@ -101,13 +112,7 @@ final class DemoDiagnostics {
             return new Tests(List.of("ECG"), "Fall: arrhythmia as a cause?", List.of(words("ECG",
                     "Sinus rhythm 78 per minute, normal axis, no acute changes", ResultFlag.NORMAL)));
         }
-        if (condition.contains("pneumonia") || condition.contains("cellulitis") || condition.contains("pyelonephritis")
-                || condition.contains("appendicitis") || condition.contains("influenza")) {
-            if (child) {
-                // the catalogue has no child range: the lab's printed range goes with the result
-                return new Tests(List.of("CRP"), "Response to IV antibiotics", List.of(
-                        withRange(numeric("CRP", "18", "mg/L"), "0", "5")));
-            }
+        if (infection) {
             return new Tests(List.of("CRP", "FBC"), "Response to treatment of the infection", List.of(
                     numeric("CRP", "62", "mg/L"), withRange(numeric("HAEMOGLOBIN", "128", "g/L"), "115", "165"),
                     numeric("WCC", "12.6", "10*9/L"), numeric("PLATELETS", "322", "10*9/L")));
