@@ -12,7 +12,7 @@ import org.homeward.diagnostics.OrderTests;
 import org.homeward.diagnostics.PointOfCareTest;
 import org.homeward.diagnostics.RecordSample;
 import org.homeward.diagnostics.RecordTransport;
-import org.homeward.diagnostics.ResultLine;
+import org.homeward.diagnostics.EnterResults;
 import org.homeward.diagnostics.ResultsIn;
 import org.homeward.diagnostics.TestOrderView;
 import org.homeward.diagnostics.TestResultView;
@@ -96,8 +96,8 @@ class DiagnosticsApiController {
     @PostMapping("/test-orders/{id}/results")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Enter results from the lab's report for this order (as /results, without the NHS number)")
-    TestOrderView enter(CurrentUser user, @PathVariable UUID id, @RequestBody List<ResultLine> body) {
-        return diagnostics.enterResults(user, id, body);
+    TestOrderView enter(CurrentUser user, @PathVariable UUID id, @RequestBody EnterResults body) {
+        return diagnostics.enterResults(user, id, body == null ? null : body.results());
     }
 
     @PostMapping("/results")
