@@ -36,7 +36,8 @@ import org.springframework.web.bind.annotation.InitBinder;
  * query or path parameter bound to a {@code String}.</li>
  * <li>Dates and times: every {@link LocalDate}, {@link LocalDateTime}, {@link ZonedDateTime} and {@link Instant} read
  * from JSON must be within {@link PlausibleDates}' range (forms: see {@link FormBindingConfiguration}).</li>
- * <li>Numbers: "1e400" reads as an infinite double without complaint; a {@code double} must be finite.</li>
+ * <li>Numbers: "1e400" reads as an infinite double without complaint; a {@code double} must be finite. A
+ * {@link java.math.BigDecimal} (a test result) reads it exactly, so it must be within {@link #DECIMAL_LIMIT}.</li>
  * </ul>
  * Duplicate keys and text after the JSON value are refused by the parser itself (spring.jackson.* in
  * application.yml). Each refusal is a {@link ImplausibleValueException}, which {@link ApiExceptionHandler} answers
@@ -86,8 +87,25 @@ class StrictInputConfiguration {
                 new NumberDeserializers.DoubleDeserializer(Double.class, null), StrictInputConfiguration::problemWithNumber));
         module.addDeserializer(double.class, new Checked<>(Double.class,
                 new NumberDeserializers.DoubleDeserializer(Double.TYPE, 0.d), StrictInputConfiguration::problemWithNumber));
+        module.addDeserializer(java.math.BigDecimal.class, new Checked<>(java.math.BigDecimal.class,
+                NumberDeserializers.BigDecimalDeserializer.instance, StrictInputConfiguration::problemWithDecimal));
         // registered after Jackson's own Java time module, so these take its place for the types above
         return builder -> builder.modulesToInstall(module);
+    }
+
+    /** The largest decimal read from JSON, and the most decimal places: beyond any measured value. */
+    static final java.math.BigDecimal DECIMAL_LIMIT = new java.math.BigDecimal("1e12");
+    static final int DECIMAL_PLACES = 6;
+
+    private static String problemWithDecimal(java.math.BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.abs().compareTo(DECIMAL_LIMIT) >= 0) {
+            return "must be a number below 1,000,000,000,000 (was too large)";
+        }
+        return value.stripTrailingZeros().scale() > DECIMAL_PLACES
+                ? "must have at most " + DECIMAL_PLACES + " decimal places" : null;
     }
 
     private static String problemWithNumber(Double value) {

@@ -11,6 +11,8 @@ import org.homeward.careplan.AcuityService;
 import org.homeward.careplan.LatestAcuity;
 import org.homeward.careplan.ResuscitationStatus;
 import org.homeward.careplan.SupportPlanService;
+import org.homeward.diagnostics.DiagnosticsService;
+import org.homeward.diagnostics.OutstandingResults;
 import org.homeward.medication.ReconciliationService;
 import org.homeward.shared.PatientId;
 import org.homeward.task.TaskService;
@@ -20,8 +22,9 @@ import org.springframework.stereotype.Component;
 /**
  * The board's columns other modules own, one batch question to each for every patient on the board: ReSPECT / DNACPR
  * from the care and support plan, open tasks from the task module, acuity and criteria to reside from the latest
- * acuity assessment (its day named when not today), the medicines reconciliation's clock from the medication module;
- * results stay Not recorded until the diagnostics module exists.
+ * acuity assessment (its day named when not today), outstanding tests and results from diagnostics (orders awaiting
+ * a result, results awaiting acknowledgement and how many are critical), and the medicines reconciliation's clock
+ * from the medication module.
  */
 @Component
 class ModuleFacts implements BoardRoundFacts {
@@ -29,11 +32,13 @@ class ModuleFacts implements BoardRoundFacts {
     private final AcuityService acuity;
     private final SupportPlanService supportPlans;
     private final TaskService tasks;
+    private final DiagnosticsService diagnostics;
     private final ReconciliationService reconciliations;
     private final Clock clock;
 
     ModuleFacts(AcuityService acuity, SupportPlanService supportPlans, TaskService tasks,
-            ReconciliationService reconciliations, Clock clock) {
+            DiagnosticsService diagnostics, ReconciliationService reconciliations, Clock clock) {
+        this.diagnostics = diagnostics;
         this.acuity = acuity;
         this.supportPlans = supportPlans;
         this.tasks = tasks;
@@ -47,6 +52,7 @@ class ModuleFacts implements BoardRoundFacts {
         LocalDate today = LocalDate.now(clock);
         Map<PatientId, ResuscitationStatus> resuscitation = supportPlans.resuscitationStatuses(patients);
         Map<PatientId, List<TaskView>> openTasks = tasks.openTasksOf(patients);
+        Map<PatientId, OutstandingResults> results = diagnostics.outstanding(patients);
         Map<PatientId, String> reconciled = reconciliations.boardWords(patients);
         Map<PatientId, PatientFacts> facts = new HashMap<>();
         for (PatientId patient : patients) {
@@ -57,7 +63,7 @@ class ModuleFacts implements BoardRoundFacts {
                     assessed == null ? null : assessed.level(),
                     assessed == null ? PatientFacts.NOT_RECORDED_TEXT : assessed.criteriaWords() + on(assessed, today),
                     status == null ? "None recorded" : status.words(), taskWords(openTasks.get(patient)),
-                    PatientFacts.NOT_RECORDED_TEXT,
+                    results.containsKey(patient) ? results.get(patient).words() : "None outstanding",
                     reconciled.getOrDefault(patient, PatientFacts.NOT_RECORDED_TEXT)));
         }
         return facts;

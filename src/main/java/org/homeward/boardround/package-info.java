@@ -9,7 +9,7 @@
  * decision, revises the estimated discharge date through the referral module, and publishes each agreed action as
  * {@link org.homeward.boardround.BoardRoundActionAgreed} for the task module.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"careplan", "escalation", "medication", "observation",
-        "patient",
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"careplan", "diagnostics", "escalation",
+        "medication", "observation", "patient",
         "referral", "scoring", "security", "task", "visit", "ward"})
 package org.homeward.boardround;

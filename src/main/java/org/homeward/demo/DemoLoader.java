@@ -112,6 +112,14 @@ class DemoLoader {
         this.prescriptions = prescriptions;
     }
 
+    private org.homeward.diagnostics.DiagnosticsService diagnostics;
+
+    /** Set apart from the constructor, as the notes: the current patients' tests and results. */
+    @org.springframework.beans.factory.annotation.Autowired
+    void setDiagnostics(org.homeward.diagnostics.DiagnosticsService diagnostics) {
+        this.diagnostics = diagnostics;
+    }
+
     /** Loads the demo service unconditionally; the organisations, usernames and ward names must not exist yet. */
     DemoLoadReport load() {
         long started = System.nanoTime();
@@ -147,6 +155,7 @@ class DemoLoader {
         DemoTasks.write(tasks, patients, plan, staff, patientIds,
                 organisations.get(DemoOrganisation.GP_FEDERATION).id());
         DemoMedicines.write(allergies, formulary, prescriptions, plan, staff, patientIds);
+        DemoDiagnostics.write(diagnostics, plan, staff, patientIds);
     }
 
     /**

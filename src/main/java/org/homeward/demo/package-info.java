@@ -5,6 +5,7 @@
  * org.homeward.demo.DemoLogins} for the sign-ins. No module test: its one behaviour is loading the demo through
  * almost every other module at start-up, which the demo tests cover over the whole application.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"boardround", "careplan", "medication", "note", "patient", "referral", "rota", "security", "task",
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"boardround", "careplan", "diagnostics",
+        "medication", "note", "patient", "referral", "rota", "security", "task",
         "ward"})
 package org.homeward.demo;

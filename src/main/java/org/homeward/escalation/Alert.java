@@ -97,14 +97,34 @@ class Alert {
                 null, null, null, null, null, null), 0);
     }
 
+    /** A critical test result: no score, the result in the reason. */
+    static Alert criticalResult(PatientId patient, WardId ward, EscalationRule rule, Instant now) {
+        return new Alert(new AlertView(UUID.randomUUID(), patient, ward, AlertKind.CRITICAL_RESULT, rule.severity(),
+                null, null, false, rule.reason(), now, now, now.plus(rule.respondWithin()),
+                (int) rule.respondWithin().toMinutes(), AlertTier.WARD_TEAM, null, AlertStatus.RAISED, null, null,
+                null, null, null, null, null, null), 0);
+    }
+
+    /**
+     * A critical result on an open alert: raised again as for a concern ({@link #raiseForConcern}), the result first
+     * in its reason, at least HIGH.
+     */
+    void raiseForCriticalResult(EscalationRule rule, Instant now) {
+        raiseAgain(rule, AlertKind.CRITICAL_RESULT, now);
+    }
+
     /**
      * A concern on an open alert: the team must look again whatever the alert's state, so it is raised again (to be
      * acknowledged at its new level), at least MEDIUM, with the sooner deadline, and the worry first in its reason.
      */
     void raiseForConcern(EscalationRule rule, Instant now) {
+        raiseAgain(rule, AlertKind.CONCERN_RAISED, now);
+    }
+
+    private void raiseAgain(EscalationRule rule, AlertKind newKind, Instant now) {
         if (rule.severity().compareTo(severity) > 0) {
             severity = rule.severity();
-            kind = AlertKind.CONCERN_RAISED;
+            kind = newKind;
             respondWithinMinutes = (int) rule.respondWithin().toMinutes();
         }
         String combined = rule.reason() + "; " + reason;

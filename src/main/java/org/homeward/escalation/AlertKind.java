@@ -2,10 +2,11 @@ package org.homeward.escalation;
 
 /**
  * What raised an alert: an early-warning score, a set of observations that was due and did not come, or a patient or
- * carer who said they are worried and asked for a review (Martha's rule).
+ * carer who said they are worried and asked for a review (Martha's rule), or a critical test result.
  */
 public enum AlertKind {
-    EARLY_WARNING("Early warning score"), MISSED_READING("Missed observations"), CONCERN_RAISED("Concern raised");
+    EARLY_WARNING("Early warning score"), MISSED_READING("Missed observations"), CONCERN_RAISED("Concern raised"),
+    CRITICAL_RESULT("Critical result");
 
     private final String label;
 

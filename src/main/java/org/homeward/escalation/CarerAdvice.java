@@ -31,7 +31,8 @@ public record CarerAdvice(AlertSeverity severity, boolean callNow, String headin
         String label = contact == null ? "NHS 111, as you are not on a virtual ward" : contact.label();
         String number = phone + " (" + label + ")";
         // a missed-reading alert is about readings not coming, which the ones just sent answer
-        if (alert == null || alert.kind() == AlertKind.MISSED_READING) {
+        // a critical result is the team's to act on and to tell the patient about in person, not the reading page's
+        if (alert == null || alert.kind() == AlertKind.MISSED_READING || alert.kind() == AlertKind.CRITICAL_RESULT) {
             return new CarerAdvice(null, false, "The team will look at your readings",
                     "Nothing you sent needs the team to act straight away. They look at every reading.",
                     "If you are worried, call the team on " + number + ".", phone, label, null);

@@ -74,6 +74,19 @@ public record EscalationRule(AlertSeverity severity, Duration respondWithin, Str
                 "Worried, in their own words: \"" + shown + "\"");
     }
 
+    /**
+     * A critical test result (RCPath 2017 G158: critical results are communicated to a clinician who can act on them
+     * at once): a HIGH alert to be acknowledged within 60 minutes, a local choice matching NEWS2's urgent response
+     * time. The reason names the result: Critical result: potassium 6.9 mmol/L.
+     */
+    static EscalationRule forCriticalResult(String words) {
+        String reason = "Critical result: " + words;
+        return new EscalationRule(AlertSeverity.HIGH, CRITICAL_RESULT_RESPOND_WITHIN,
+                reason.length() <= 300 ? reason : reason.substring(0, 297) + "...");
+    }
+
+    static final Duration CRITICAL_RESULT_RESPOND_WITHIN = Duration.ofMinutes(60);
+
     /** The alert's reason column holds 300 characters; the words take at most this many of them. */
     static final int CONCERN_WORDS_SHOWN = 260;
 

@@ -50,6 +50,11 @@ public enum Permission {
     // clinical notes
     WRITE_CLINICAL_NOTES("write clinical notes"),
     WRITE_CONSULTANT_REVIEW_NOTES("write a consultant review note"),
+    // diagnostics (results are read with OPEN_PATIENT_RECORDS, as the rest of the record)
+    ORDER_TESTS("order tests"),
+    RECORD_SAMPLES("record a sample taken and its transport to the lab"),
+    RECORD_RESULTS("record test results"),
+    ACKNOWLEDGE_RESULTS("acknowledge test results"),
     // care and support plans
     CHANGE_CARE_PLAN("change a patient's care and support plan"),
     RECORD_RESUSCITATION_DECISION("record a DNACPR decision or a ReSPECT CPR recommendation"),

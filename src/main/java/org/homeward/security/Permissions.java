@@ -67,6 +67,12 @@ public final class Permissions {
         // clinical notes (read with OPEN_PATIENT_RECORDS, as the rest of the record)
         grant(WRITE_CLINICAL_NOTES, CLINICIAN, SENIOR_DECISION_MAKER, PHARMACIST, COORDINATOR);
         grant(WRITE_CONSULTANT_REVIEW_NOTES, SENIOR_DECISION_MAKER);
+        // diagnostics: nurses order under the team's protocols (bloods agreed at the board round) as seniors do; the
+        // lab's results come in through the API as a clinical user of the organisation whose lab reports them
+        grant(ORDER_TESTS, SENIOR_DECISION_MAKER, CLINICIAN);
+        grant(RECORD_SAMPLES, CLINICIAN, SENIOR_DECISION_MAKER);
+        grant(RECORD_RESULTS, CLINICIAN, SENIOR_DECISION_MAKER);
+        grant(ACKNOWLEDGE_RESULTS, SENIOR_DECISION_MAKER, CLINICIAN);
         // care and support plans
         grant(CHANGE_CARE_PLAN, CLINICIAN, SENIOR_DECISION_MAKER);
         grant(RECORD_RESUSCITATION_DECISION, SENIOR_DECISION_MAKER);

@@ -51,6 +51,9 @@ public enum AuditedRecord {
     TASK("Task"),
     // medicines
     MEDICINES_RECONCILIATION("MedicinesReconciliation"),
+    // diagnostics
+    TEST_ORDER("TestOrder"),
+    TEST_RESULT("TestResult"),
     // board round
     BOARD_ROUND("BoardRound"),
     BOARD_ROUND_REVIEW("BoardRoundReview"),

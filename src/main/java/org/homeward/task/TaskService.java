@@ -214,6 +214,22 @@ public class TaskService {
         return find(id).view(clock.instant());
     }
 
+    /**
+     * Records as done a task whose work was done elsewhere, by the user who did it (a result it asked to acknowledge
+     * was acknowledged, by whichever clinician): internal use by the module that set the task, which has checked the
+     * user may do that work. A task already closed is left as it is.
+     */
+    @Transactional
+    public void completeAsDoneElsewhere(CurrentUser user, UUID id, String outcome) {
+        TaskRepository.StoredTask t = find(id);
+        if (t.status() != TaskStatus.OPEN) {
+            return;
+        }
+        String said = required("outcome", "Outcome", outcome, OUTCOME_MAX);
+        close(user, t, TaskStatus.DONE, said);
+        audit(user, RecordAccessed.Action.UPDATE, t, "completed: " + said);
+    }
+
     /** Cancels an open task with a reason: its creator, or whoever may complete it. */
     @Transactional
     public TaskView cancel(CurrentUser user, UUID id, String reason) {

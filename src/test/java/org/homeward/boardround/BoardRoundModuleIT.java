@@ -55,7 +55,7 @@ class BoardRoundModuleIT {
             assertThat(row.reviewedToday()).isFalse();
             assertThat(row.facts().respectDnacpr()).isEqualTo("None recorded");
             assertThat(row.facts().outstandingTasks()).isEqualTo("None open");
-            assertThat(row.facts().outstandingResults()).isEqualTo(PatientFacts.NOT_RECORDED_TEXT);
+            assertThat(row.facts().outstandingResults()).isEqualTo("None outstanding");
             assertThat(row.dayOfStayText()).isEqualTo("Day 1 of " + admission.estimatedDischargeDayOfStay());
         });
 

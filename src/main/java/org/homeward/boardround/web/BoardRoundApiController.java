@@ -41,7 +41,7 @@ class BoardRoundApiController {
     @Operation(summary = "The board of a ward (or of the whole service without ward): one row per admitted patient you "
             + "may see, most acute first, with day of stay against the EDD, today's red or green day, latest NEWS2 or "
             + "PEWS and trend, open alert, last and next visit, and the acuity, criteria to reside, ReSPECT / DNACPR, "
-            + "tasks and results columns ('Not recorded' until those are recorded). Every row without page; with page "
+            + "tasks and results columns (results: orders awaited and results to acknowledge, in words). Every row without page; with page "
             + "(the first is 1) and pageSize (default 50), that page of the board in the same order, with patients "
             + "(how many in all), firstRow and pages; a page past the last gives the last")
     Board board(CurrentUser user, @RequestParam(required = false) WardId ward,

@@ -1,0 +1,8 @@
+package org.homeward.diagnostics;
+
+import java.time.Instant;
+
+/** An order's sample: who took it, when, where, labelled, and its transport to the lab. */
+public record SampleView(String takenBy, Instant takenAt, boolean atHomeVisit, boolean labelled,
+        SampleTransport transport, Instant dispatchedAt, Instant receivedAt) {
+}

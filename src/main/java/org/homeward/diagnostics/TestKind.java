@@ -1,0 +1,17 @@
+package org.homeward.diagnostics;
+
+/** What kind of test: it decides whether a result is a number with units or a report in words. */
+public enum TestKind {
+    BLOOD("Blood test"), MICROBIOLOGY("Microbiology"), ECG("ECG"), IMAGING("Imaging"), POINT_OF_CARE("Point-of-care test");
+
+    private final String label;
+
+    TestKind(String label) {
+        this.label = label;
+    }
+
+    /** In words, as pages show it. */
+    public String label() {
+        return label;
+    }
+}
