@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 
 /**
  * The one rule for the discrepancies of a medicines reconciliation (NICE NG5 Medicines optimisation 2015,
- * recommendation 1.3.7 on identifying and resolving discrepancies; NICE QS120 statement 2). A discrepancy is:
+ * recommendations 1.3 on identifying and resolving discrepancies; NICE QS120 statement 2). A discrepancy is:
  * <ul>
  * <li>a medicine listed by one source and not by another, when two or more sources were consulted;</li>
  * <li>the same medicine with a different dose, frequency or route between sources;</li>

@@ -1,9 +1,9 @@
 package org.homeward.medication;
 
 /**
- * Where a list of the medicines a patient took before admission came from (NICE NG5 1.3.6 names the sources to use:
- * the GP record, the patient and their own medicines, a hospital discharge letter, community pharmacy and care home
- * records).
+ * Where a list of the medicines a patient took before admission came from (NICE NG5 recommendations 1.3 on the
+ * sources to use: the GP record, the patient and their own medicines, a hospital discharge letter, community pharmacy
+ * and care home records).
  */
 public enum ReconciliationSource {
     GP_RECORD("GP record"),
