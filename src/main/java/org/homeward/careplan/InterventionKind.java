@@ -10,6 +10,7 @@ import org.homeward.shared.Skill;
 public enum InterventionKind {
     IV_ANTIBIOTIC_DOSE("IV antibiotic dose", 45, Skill.IV_COMPETENT_NURSE),
     IV_MEDICINE_DOSE("IV medicine dose", 45, Skill.IV_COMPETENT_NURSE),
+    INJECTION("Injection", 20, Skill.REGISTERED_NURSE),
     SUBCUTANEOUS_FLUIDS("Subcutaneous fluids", 30, Skill.REGISTERED_NURSE),
     BLOODS("Blood test", 20, Skill.REGISTERED_NURSE),
     REVIEW("Clinical review", 45, Skill.SENIOR_CLINICIAN),

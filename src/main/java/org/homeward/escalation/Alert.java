@@ -105,6 +105,18 @@ class Alert {
                 null, null, null, null, null, null), 0);
     }
 
+    static Alert missedDose(PatientId patient, WardId ward, EscalationRule rule, Instant now) {
+        return new Alert(new AlertView(UUID.randomUUID(), patient, ward, AlertKind.MISSED_DOSE, rule.severity(),
+                null, null, false, rule.reason(), now, now, now.plus(rule.respondWithin()),
+                (int) rule.respondWithin().toMinutes(), AlertTier.WARD_TEAM, null, AlertStatus.RAISED, null, null,
+                null, null, null, null, null, null), 0);
+    }
+
+    /** A missed time-critical dose on an open alert: raised again as for a critical result, the dose first. */
+    void raiseForMissedDose(EscalationRule rule, Instant now) {
+        raiseAgain(rule, AlertKind.MISSED_DOSE, now);
+    }
+
     /**
      * A critical result on an open alert: raised again as for a concern ({@link #raiseForConcern}), the result first
      * in its reason, at least HIGH.

@@ -389,7 +389,7 @@ public class AlertService {
             return new AlertOutcome(null, false, List.of());
         }
         boolean bySet = open.kind() != AlertKind.MISSED_READING && open.kind() != AlertKind.CONCERN_RAISED
-                && open.kind() != AlertKind.CRITICAL_RESULT
+                && open.kind() != AlertKind.CRITICAL_RESULT && open.kind() != AlertKind.MISSED_DOSE
                 && takenAt.equals(open.observedAt());
         Map<String, List<String>> channels = new LinkedHashMap<>();
         for (NotificationView n : notifications.aboutAlert(open.id())) {

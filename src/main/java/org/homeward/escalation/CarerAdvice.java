@@ -32,7 +32,9 @@ public record CarerAdvice(AlertSeverity severity, boolean callNow, String headin
         String number = phone + " (" + label + ")";
         // a missed-reading alert is about readings not coming, which the ones just sent answer
         // a critical result is the team's to act on and to tell the patient about in person, not the reading page's
-        if (alert == null || alert.kind() == AlertKind.MISSED_READING || alert.kind() == AlertKind.CRITICAL_RESULT) {
+        // and so is a missed dose
+        if (alert == null || alert.kind() == AlertKind.MISSED_READING || alert.kind() == AlertKind.CRITICAL_RESULT
+                || alert.kind() == AlertKind.MISSED_DOSE) {
             return new CarerAdvice(null, false, "The team will look at your readings",
                     "Nothing you sent needs the team to act straight away. They look at every reading.",
                     "If you are worried, call the team on " + number + ".", phone, label, null);

@@ -87,6 +87,18 @@ public record EscalationRule(AlertSeverity severity, Duration respondWithin, Str
 
     static final Duration CRITICAL_RESULT_RESPOND_WITHIN = Duration.ofMinutes(60);
 
+    /**
+     * A time-critical dose missed: HIGH, to be answered within 30 minutes (the dose is already two hours late; the
+     * team decides whether to give it now, skip it or send the patient in).
+     */
+    static EscalationRule forMissedDose(String words) {
+        String reason = "Time-critical dose missed: " + words;
+        return new EscalationRule(AlertSeverity.HIGH, MISSED_DOSE_RESPOND_WITHIN,
+                reason.length() <= 300 ? reason : reason.substring(0, 297) + "...");
+    }
+
+    static final Duration MISSED_DOSE_RESPOND_WITHIN = Duration.ofMinutes(30);
+
     /** The alert's reason column holds 300 characters; the words take at most this many of them. */
     static final int CONCERN_WORDS_SHOWN = 260;
 

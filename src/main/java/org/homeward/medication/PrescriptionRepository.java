@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,6 +83,25 @@ class PrescriptionRepository {
     List<Prescription> notStopped(PatientId patient) {
         return withOverrides(jdbc.sql(SELECT + " where p.patient_id = ? and p.stopped_at is null")
                 .param(patient.value()).query(PrescriptionRepository::row).list());
+    }
+
+    /**
+     * The prescriptions with set times still going at {@code from} (not stopped or ended before it), of these patients
+     * or, with {@code null}, of every patient: what charted doses come from.
+     */
+    List<Prescription> withSetTimesGoingAt(Instant from, Collection<PatientId> patients) {
+        String sql = SELECT + " where p.times_of_day <> '' and (p.stopped_at is null or p.stopped_at > ?) "
+                + "and (p.ends_at is null or p.ends_at > ?)";
+        if (patients == null) {
+            return jdbc.sql(sql).params(Timestamp.from(from), Timestamp.from(from))
+                    .query(PrescriptionRepository::row).list();
+        }
+        if (patients.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(sql + " and p.patient_id = any(?)").params(Timestamp.from(from), Timestamp.from(from),
+                patients.stream().map(PatientId::value).toArray(UUID[]::new)).query(PrescriptionRepository::row)
+                .list();
     }
 
     /** Locks the patient's prescribing, so two prescriptions written at once both see each other for duplicates. */

@@ -77,6 +77,7 @@ public enum Permission {
     MANAGE_FORMULARY("change the formulary"),
     PRESCRIBE("prescribe medicines"),
     SCREEN_PRESCRIPTIONS("screen prescriptions as a pharmacist"),
+    GIVE_MEDICINES("record a charted dose given or not given, or check one as the second checker"),
     // tasks
     CREATE_TASKS("set a task for someone"),
     SEE_WORKLIST("have a worklist of tasks"),

@@ -95,6 +95,8 @@ public final class Permissions {
         grant(MANAGE_FORMULARY, PHARMACIST, ADMIN);
         grant(PRESCRIBE, SENIOR_DECISION_MAKER);
         grant(SCREEN_PRESCRIPTIONS, PHARMACIST);
+        // a dose charted at home is given by a nurse, a doctor or a pharmacist (and checked by another of them)
+        grant(GIVE_MEDICINES, CLINICIAN, SENIOR_DECISION_MAKER, PHARMACIST);
         // tasks
         grant(CREATE_TASKS, CLINICIAN, SENIOR_DECISION_MAKER, PHARMACIST, COORDINATOR);
         grant(SEE_WORKLIST, CLINICIAN, SENIOR_DECISION_MAKER, PHARMACIST, COORDINATOR);

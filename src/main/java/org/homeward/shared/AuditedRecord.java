@@ -47,6 +47,7 @@ public enum AuditedRecord {
     PATIENT_WEIGHT("PatientWeight"),
     FORMULARY_ENTRY("FormularyEntry"),
     PRESCRIPTION("Prescription"),
+    MEDICINE_ADMINISTRATION("MedicineAdministration"),
     // tasks
     TASK("Task"),
     // medicines

@@ -22,6 +22,12 @@ public final class DateWords {
         return date == null ? null : DAY.format(date);
     }
 
+    /** "5 December 2026 at 09:05" in the zone; null for null. */
+    public static String dateTime(java.time.Instant at, java.time.ZoneId zone) {
+        return at == null ? null : DAY.format(at.atZone(zone)) + " at "
+                + DateTimeFormatter.ofPattern("HH:mm").format(at.atZone(zone));
+    }
+
     /** "5 December", for a day that is plainly this year's (yesterday's assessment); null for null. */
     public static String dayOfMonth(LocalDate date) {
         return date == null ? null : DAY_IN_YEAR.format(date);

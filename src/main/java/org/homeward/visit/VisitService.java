@@ -26,13 +26,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The home visits the interventions on patients' plans call for each day, and urgent visits (KLoE 7.1, 7.2).
+ * The home visits the interventions on patients' plans and the doses on their medicines charts call for each day
+ * ({@link DoseVisits}), and urgent visits (KLoE 7.1, 7.2).
  */
 @Service
 public class VisitService {
 
 
     private final CarePlanService carePlans;
+    private final org.homeward.medication.AdministrationService doses;
     private final UrgentVisitRepository urgentVisits;
     private final SecurityService security;
     private final PatientService patients;
@@ -41,10 +43,12 @@ public class VisitService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    VisitService(CarePlanService carePlans, UrgentVisitRepository urgentVisits, SecurityService security,
+    VisitService(CarePlanService carePlans, org.homeward.medication.AdministrationService doses,
+            UrgentVisitRepository urgentVisits, SecurityService security,
             PatientService patients, ReferralService referrals, AlertService alerts, ApplicationEventPublisher events, Clock clock) {
         this.alerts = alerts;
         this.carePlans = carePlans;
+        this.doses = doses;
         this.urgentVisits = urgentVisits;
         this.security = security;
         this.patients = patients;
@@ -80,15 +84,21 @@ public class VisitService {
             WardId ward) {
         List<Intervention> due = carePlans.interventionsDueOn(day);
         List<UrgentVisit> urgent = urgentVisits.onDay(day);
+        List<org.homeward.medication.ScheduledDose> charted = doses.dosesForVisits(day, null);
         Set<PatientId> wanted = due.stream().map(Intervention::patientId)
                 .collect(Collectors.toCollection(java.util.HashSet::new));
         urgent.forEach(u -> wanted.add(u.patientId()));
+        charted.forEach(d -> wanted.add(d.patientId()));
         Map<PatientId, WardId> admitted = referrals.currentWards(wanted);
         Set<PatientId> inCare = patients.inCareOf(team, admitted.keySet()).stream()
                 .filter(p -> ward == null || ward.equals(admitted.get(p))).collect(Collectors.toSet());
-        List<VisitRequirement> requirements = new java.util.ArrayList<>(VisitRequirements.forDay(
+        Map<PatientId, java.time.Instant> admittedAt = referrals.admissionTimes(inCare);
+        List<VisitRequirement> requirements = new java.util.ArrayList<>(DoseVisits.merge(VisitRequirements.forDay(
                 due.stream().filter(i -> inCare.contains(i.patientId())).toList(), day, clock.getZone(),
-                referrals.admissionTimes(inCare)));
+                admittedAt), charted.stream().filter(d -> inCare.contains(d.patientId()))
+                        .filter(d -> !admittedAt.containsKey(d.patientId())
+                                || !d.latest().isBefore(admittedAt.get(d.patientId())))
+                        .toList()));
         urgent.stream().filter(u -> inCare.contains(u.patientId())).map(UrgentVisit::requirement)
                 .forEach(requirements::add);
         return requirements;

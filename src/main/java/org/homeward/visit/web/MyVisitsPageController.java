@@ -36,9 +36,11 @@ class MyVisitsPageController {
     private final ObservationService observations;
     private final Clock clock;
     private final org.homeward.patient.PatientService patients;
+    private final org.homeward.medication.AdministrationService doses;
 
     MyVisitsPageController(VisitRecordService records, ObservationService observations, Clock clock,
-            org.homeward.patient.PatientService patients) {
+            org.homeward.patient.PatientService patients, org.homeward.medication.AdministrationService doses) {
+        this.doses = doses;
         this.patients = patients;
         this.records = records;
         this.observations = observations;
@@ -84,6 +86,7 @@ class MyVisitsPageController {
         model.addAttribute("date", date);
         model.addAttribute("item", item);
         model.addAttribute("observed", observedAt(user, item));
+        model.addAttribute("doses", dosesAt(item));
         model.addAttribute("outcomes", VisitOutcome.values());
         return "visit/my-visit";
     }
@@ -123,6 +126,18 @@ class MyVisitsPageController {
         Instant to = item.record().underWay() ? clock.instant() : item.record().departedAt();
         return observations.history(user, item.visit().patientId(), 2).stream()
                 .filter(set -> !set.takenAt().isBefore(from) && !set.takenAt().isAfter(to)).toList();
+    }
+
+    /**
+     * The charted doses recorded while the visit was under way: what was given at it, from the administration
+     * records (the free-text field stays for what is not a charted medicine).
+     */
+    private List<org.homeward.medication.Administration> dosesAt(MyVisit item) {
+        if (item.record() == null) {
+            return List.of();
+        }
+        Instant to = item.record().underWay() ? clock.instant() : item.record().departedAt();
+        return doses.recordedBetween(item.visit().patientId(), item.record().arrivedAt(), to);
     }
 
     private static String visitPage(LocalDate date, String id) {
