@@ -274,7 +274,10 @@ class AdministrationApiIT {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/London"));
         referrals.admit(consultant, referral.id(), new AdmitPatient(consultant.id(), today.plusDays(4),
                 ConsentGivenBy.PATIENT, true, null, null, null, true, "Prefers home", null, null, null));
-        return patient.summary().id().value().toString();
+        String id = patient.summary().id().value().toString();
+        assertThat(api.post(nurse, "/api/v1/patients/" + id + "/no-known-allergies", Map.of()).status())
+                .isEqualTo(201);
+        return id;
     }
 
     private int recorded(String patient) {
