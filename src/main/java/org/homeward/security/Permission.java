@@ -77,6 +77,7 @@ public enum Permission {
     MANAGE_FORMULARY("change the formulary"),
     PRESCRIBE("prescribe medicines"),
     SCREEN_PRESCRIPTIONS("screen prescriptions as a pharmacist"),
+    RECORD_COMMUNITY_PHARMACY("record the patient's nominated community pharmacy"),
     // tasks
     CREATE_TASKS("set a task for someone"),
     SEE_WORKLIST("have a worklist of tasks"),
