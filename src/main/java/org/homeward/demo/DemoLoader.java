@@ -83,10 +83,18 @@ class DemoLoader {
     private org.homeward.task.TaskService tasks;
     private org.homeward.medication.ReconciliationService reconciliations;
 
+    private org.homeward.medication.DischargeMedicinesService dischargeMedicines;
+
     /** Set apart from the constructor, as the notes: each admission's medicines reconciliation. */
     @org.springframework.beans.factory.annotation.Autowired
     void setReconciliations(org.homeward.medication.ReconciliationService reconciliations) {
         this.reconciliations = reconciliations;
+    }
+
+    /** Set apart from the constructor, as the notes: the community pharmacy a discharged patient nominated. */
+    @org.springframework.beans.factory.annotation.Autowired
+    void setDischargeMedicines(org.homeward.medication.DischargeMedicinesService dischargeMedicines) {
+        this.dischargeMedicines = dischargeMedicines;
     }
 
     /** Set apart from the constructor, as the notes: today's acuity, the week's board rounds and the tasks. */
@@ -136,7 +144,8 @@ class DemoLoader {
         coverDemoPractices(organisations.get(DemoOrganisation.GP_FEDERATION));
         Map<DemoWardCopy, VirtualWard> virtualWards = wards(plan, organisations, staff);
         DemoJourneys journeys = new DemoJourneys(patients, referrals, staff, virtualWards, organisations);
-        journeys.afterAdmission(new DemoReconciliations(reconciliations, staff, plan.now().toInstant()));
+        journeys.afterAdmission(new DemoReconciliations(reconciliations, dischargeMedicines, staff,
+                plan.now().toInstant()));
         List<PatientId> patientIds = new ArrayList<>(plan.episodes().size());
         int copy = 1;
         for (EpisodePlan episode : plan.episodes()) {

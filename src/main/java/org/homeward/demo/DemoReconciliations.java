@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.homeward.medication.DischargeMedicinesService;
 import org.homeward.medication.MedicineBeforeAdmissionToAdd;
+import org.homeward.medication.NominatePharmacy;
 import org.homeward.medication.ReconciliationDecision;
 import org.homeward.medication.ReconciliationDecisionToRecord;
 import org.homeward.medication.ReconciliationService;
@@ -24,18 +26,26 @@ import org.homeward.shared.PatientId;
  * the scenario: heart failure (oral furosemide withheld while IV furosemide is given at home; a ramipril frequency
  * discrepancy settled by changing it), chests (inhalers continued), frailty (night sedation withheld for falls and
  * delirium), children (the parent says none, or a salbutamol inhaler for wheeze).
+ *
+ * <p>Every demo discharge fixes a discharge medicines record through the discharge itself (the medication module
+ * listens); the first heart-failure patient to be discharged has also nominated a community pharmacy (recorded by the
+ * ward's nurse at the first visit), so their record is addressed to the GP practice and that pharmacy.
  */
 final class DemoReconciliations {
 
     private static final String PHARMACIST = "pharmacist";
 
     private final ReconciliationService reconciliations;
+    private final DischargeMedicinesService dischargeMedicines;
     private final Map<String, UserAccount> staff;
     private final Instant now;
     private boolean overdueChosen;
+    private boolean pharmacyNominated;
 
-    DemoReconciliations(ReconciliationService reconciliations, Map<String, UserAccount> staff, Instant now) {
+    DemoReconciliations(ReconciliationService reconciliations, DischargeMedicinesService dischargeMedicines,
+            Map<String, UserAccount> staff, Instant now) {
         this.reconciliations = reconciliations;
+        this.dischargeMedicines = dischargeMedicines;
         this.staff = staff;
         this.now = now;
     }
@@ -58,6 +68,11 @@ final class DemoReconciliations {
         String condition = episode.referral().presentingCondition().toLowerCase(Locale.UK);
         if (listed.isAfter(end)) {
             return;
+        }
+        if (dischargedAt != null && !pharmacyNominated && episode.ward() == DemoWard.HEART_FAILURE) {
+            pharmacyNominated = true;
+            dischargeMedicines.nominatePharmacy(nurse, patient, new NominatePharmacy(
+                    "Harbourside Pharmacy, 14 Quay Street, Poole", "FHP14"));
         }
         List<Line> lines = lines(episode.ward(), condition);
         if (lines.isEmpty()) {

@@ -361,6 +361,41 @@ public class ReconciliationService {
         });
     }
 
+    /**
+     * The medicines taken before admission of all the admission's reconciliations, one per medicine: a later version's
+     * listing and decision replace an earlier one's, but an undecided medicine in a later version keeps the decision
+     * made on it earlier. With the last version's standing in words. Internal use, not audited: for the discharge
+     * medicines record, whose reader is audited there.
+     */
+    @Transactional(readOnly = true)
+    public DischargeReconciliation forDischarge(PatientId patient, AdmissionId admission) {
+        List<Reconciliation> ofAdmission = new ArrayList<>(views(reconciliations.allOf(patient)).stream()
+                .filter(r -> r.admissionId().equals(admission)).toList());
+        if (ofAdmission.isEmpty()) {
+            return new DischargeReconciliation(List.of(), "No medicines reconciliation was recorded for this stay");
+        }
+        java.util.Collections.reverse(ofAdmission);
+        Map<String, ReconciliationMedicine> merged = new java.util.LinkedHashMap<>();
+        for (Reconciliation r : ofAdmission) {
+            for (ReconciliationMedicine m : r.medicines()) {
+                ReconciliationMedicine earlier = merged.get(m.key());
+                merged.put(m.key(), m.decision() == null && earlier != null && earlier.decision() != null
+                        ? new ReconciliationMedicine(m.key(), m.name(), m.listed(), earlier.decision()) : m);
+            }
+        }
+        Reconciliation last = ofAdmission.get(ofAdmission.size() - 1);
+        String words = last.status() == ReconciliationStatus.VERIFIED
+                ? "Medicines reconciliation verified by " + last.verifiedBy() + " on " + org.homeward.shared.DateWords
+                        .day(last.verifiedAt().atZone(clock.getZone()).toLocalDate())
+                : "Medicines reconciliation not verified by a pharmacist before discharge: check "
+                        + "the medicines taken before admission with the patient";
+        return new DischargeReconciliation(List.copyOf(merged.values()), words);
+    }
+
+    /** The reconciliation as the discharge medicines record takes it: the medicines and its standing in words. */
+    public record DischargeReconciliation(List<ReconciliationMedicine> medicines, String words) {
+    }
+
     // internals ---------------------------------------------------------------------------------------------------
 
     private ReconciliationRepository.Stored start(PatientId patient, AdmissionId admission, Instant clockStart,

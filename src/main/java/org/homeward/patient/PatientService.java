@@ -712,6 +712,20 @@ public class PatientService {
                 .orElseThrow(() -> PatientNotFoundException.forId(id));
     }
 
+    /**
+     * The patient's registered GP practice, ODS code and name, for a letter addressed to it (the discharge medicines
+     * record). Internal use, not audited: callers check access or act on the record's behalf at discharge.
+     */
+    @Transactional(readOnly = true)
+    public GpPractice gpPractice(PatientId id) {
+        PatientRecord r = repository.find(id).orElseThrow(() -> PatientNotFoundException.forId(id));
+        return new GpPractice(r.gpPracticeCode(), r.gpPracticeName());
+    }
+
+    /** A GP practice as a patient is registered with it: ODS code and name, either may be absent. */
+    public record GpPractice(String code, String name) {
+    }
+
     @Transactional(readOnly = true)
     public List<Carer> carers(PatientId id) {
         return repository.carers(id);

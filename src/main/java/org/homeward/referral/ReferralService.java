@@ -321,6 +321,15 @@ public class ReferralService {
         return found;
     }
 
+    /**
+     * One admission of the patient, open or discharged: for a module closing its part of the loop at discharge (the
+     * discharge medicines record). No user, no audit: the caller acts on the discharge's behalf.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<AdmissionView> admissionOf(PatientId patient, AdmissionId id) {
+        return repository.admissionsOf(patient).stream().filter(a -> a.id().equals(id)).findFirst();
+    }
+
     /** The ward the patient is admitted to now, if any; for routing alerts, so no user and no audit line. */
     @Transactional(readOnly = true)
     public java.util.Optional<WardId> currentWard(PatientId patient) {

@@ -78,6 +78,7 @@ public enum Permission {
     PRESCRIBE("prescribe medicines"),
     SCREEN_PRESCRIPTIONS("screen prescriptions as a pharmacist"),
     GIVE_MEDICINES("record a charted dose given or not given, or check one as the second checker"),
+    RECORD_COMMUNITY_PHARMACY("record the patient's nominated community pharmacy"),
     // tasks
     CREATE_TASKS("set a task for someone"),
     SEE_WORKLIST("have a worklist of tasks"),

@@ -97,6 +97,7 @@ public final class Permissions {
         grant(SCREEN_PRESCRIPTIONS, PHARMACIST);
         // a dose charted at home is given by a nurse, a doctor or a pharmacist (and checked by another of them)
         grant(GIVE_MEDICINES, CLINICIAN, SENIOR_DECISION_MAKER, PHARMACIST);
+        grant(RECORD_COMMUNITY_PHARMACY, CLINICIAN, SENIOR_DECISION_MAKER, PHARMACIST, COORDINATOR);
         // tasks
         grant(CREATE_TASKS, CLINICIAN, SENIOR_DECISION_MAKER, PHARMACIST, COORDINATOR);
         grant(SEE_WORKLIST, CLINICIAN, SENIOR_DECISION_MAKER, PHARMACIST, COORDINATOR);

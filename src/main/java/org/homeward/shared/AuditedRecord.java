@@ -52,6 +52,8 @@ public enum AuditedRecord {
     TASK("Task"),
     // medicines
     MEDICINES_RECONCILIATION("MedicinesReconciliation"),
+    DISCHARGE_MEDICINES("DischargeMedicines"),
+    COMMUNITY_PHARMACY("CommunityPharmacy"),
     // diagnostics
     TEST_ORDER("TestOrder"),
     TEST_RESULT("TestResult"),

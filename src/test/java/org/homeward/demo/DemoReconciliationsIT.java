@@ -77,4 +77,25 @@ class DemoReconciliationsIT {
         return wards.wards().stream().filter(w -> w.name().equals(ward.displayName())).map(VirtualWard::id)
                 .findFirst().orElseThrow().value();
     }
+
+    @Test
+    void everyDemoDischargeHasItsDischargeMedicinesRecordAndOneIsAddressedToAPharmacy() {
+        UUID[] demoWards = List.of(DemoWard.values()).stream().map(this::wardId).toArray(UUID[]::new);
+        long discharged = jdbc.sql("select count(*) from admission where ward_id = any(?) and discharged_at is not null")
+                .param(demoWards).query(Long.class).single();
+        long records = jdbc.sql("""
+                select count(*) from discharge_medicines d join admission a on a.id = d.admission_id
+                where a.ward_id = any(?)""").param(demoWards).query(Long.class).single();
+        assertThat(discharged).isPositive();
+        assertThat(records).as("one fixed at each discharge").isEqualTo(discharged);
+        List<Map<String, Object>> addressed = jdbc.sql("""
+                select d.id, d.gp_practice_code from discharge_medicines d join admission a on a.id = d.admission_id
+                where a.ward_id = any(?) and d.pharmacy_ods_code = 'FHP14'""").param(demoWards).query().listOfRows();
+        assertThat(addressed).singleElement().satisfies(r -> assertThat(r.get("gp_practice_code")).isNotNull());
+        assertThat(jdbc.sql("""
+                select kind from discharge_medicine_change where record_id = ? order by position""")
+                .param(addressed.get(0).get("id")).query(String.class).list())
+                .as("heart failure: furosemide withheld, ramipril changed, bisoprolol continued")
+                .containsExactly("WITHHELD", "CHANGED", "CONTINUED");
+    }
 }

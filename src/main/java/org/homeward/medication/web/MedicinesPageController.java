@@ -14,8 +14,10 @@ import org.homeward.medication.AllergyCertainty;
 import org.homeward.medication.AllergyService;
 import org.homeward.medication.AllergySeverity;
 import org.homeward.medication.CheckFinding;
+import org.homeward.medication.DischargeMedicinesService;
 import org.homeward.medication.DoseUnit;
 import org.homeward.medication.FormularyService;
+import org.homeward.medication.NominatePharmacy;
 import org.homeward.medication.Frequency;
 import org.homeward.medication.PrescribingCheck;
 import org.homeward.medication.PrescribingRefused;
@@ -63,13 +65,18 @@ class MedicinesPageController {
     private final FormularyService formulary;
     private final PrescriptionService prescriptions;
     private final PatientService patients;
+    private final DischargeMedicinesService dischargeMedicines;
 
     MedicinesPageController(AllergyService allergies, FormularyService formulary, PrescriptionService prescriptions,
-            PatientService patients) {
+            PatientService patients, DischargeMedicinesService dischargeMedicines) {
         this.allergies = allergies;
         this.formulary = formulary;
         this.prescriptions = prescriptions;
         this.patients = patients;
+        this.dischargeMedicines = dischargeMedicines;
+    }
+
+    record PharmacyForm(String name, String odsCode) {
     }
 
     record AllergyForm(String substance, SubstanceClass substanceClass, String reaction, AllergySeverity severity,
@@ -105,6 +112,12 @@ class MedicinesPageController {
         }
         model.addAttribute("patient", patients.record(user, id));
         model.addAttribute("chart", prescriptions.chart(user, id));
+        var pharmacy = dischargeMedicines.pharmacy(user, id).orElse(null);
+        model.addAttribute("pharmacy", pharmacy);
+        if (!model.containsAttribute("pharmacyForm")) {
+            model.addAttribute("pharmacyForm", new PharmacyForm(pharmacy == null ? null : pharmacy.name(),
+                    pharmacy == null ? null : pharmacy.odsCode()));
+        }
         model.addAttribute("weights", allergies.weightsOf(user, id));
         model.addAttribute("severities", AllergySeverity.values());
         model.addAttribute("certainties", AllergyCertainty.values());
@@ -139,6 +152,24 @@ class MedicinesPageController {
             redirect.addFlashAttribute("message", e.getMessage());
         }
         return "redirect:/patients/" + id + "/medicines#allergies";
+    }
+
+    @PostMapping("/patients/{id}/medicines/community-pharmacy")
+    String nominatePharmacy(CurrentUser user, @PathVariable PatientId id,
+            @ModelAttribute("pharmacyForm") PharmacyForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            try {
+                var pharmacy = dischargeMedicines.nominatePharmacy(user, id, new NominatePharmacy(form.name(),
+                        form.odsCode()));
+                redirect.addFlashAttribute("message", pharmacy.map(p -> "Community pharmacy recorded: " + p.words())
+                        .orElse("Community pharmacy removed"));
+                return "redirect:/patients/" + id + "/medicines#community-pharmacy";
+            } catch (InvalidInputException e) {
+                FormErrors.add(errors, e);
+            }
+        }
+        return medicines(user, id, model);
     }
 
     @PostMapping("/patients/{id}/medicines/weights")
