@@ -51,6 +51,9 @@ public enum AuditedRecord {
     TASK("Task"),
     // medicines
     MEDICINES_RECONCILIATION("MedicinesReconciliation"),
+    GRAB_BAG("GrabBag"),
+    STOCK_MOVEMENT("StockMovement"),
+    CONTROLLED_DRUG_REGISTER("ControlledDrugRegister"),
     // diagnostics
     TEST_ORDER("TestOrder"),
     TEST_RESULT("TestResult"),
