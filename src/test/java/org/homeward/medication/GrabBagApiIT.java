@@ -108,8 +108,11 @@ class GrabBagApiIT {
     }
 
     UUID newBag(String seal) {
-        Response made = api.post(providerPharmacist, "/api/v1/grab-bags", Map.of("label",
-                Fixtures.unique("IV bag "), "keptAt", "Dorchester base, drugs room", "sealNumber", seal));
+        Map<String, Object> body = new HashMap<>();
+        body.put("label", Fixtures.unique("IV bag "));
+        body.put("keptAt", "Dorchester base, drugs room");
+        body.put("sealNumber", seal);
+        Response made = api.post(providerPharmacist, "/api/v1/grab-bags", body);
         assertThat(made.status()).as(made.toString()).isEqualTo(201);
         return UUID.fromString(made.text("id"));
     }
