@@ -121,6 +121,13 @@ class DemoLoader {
     }
 
     private org.homeward.diagnostics.DiagnosticsService diagnostics;
+    private org.homeward.medication.GrabBagService grabBags;
+
+    /** Set apart from the constructor, as the notes: the visiting team's grab bags and controlled drugs register. */
+    @org.springframework.beans.factory.annotation.Autowired
+    void setGrabBags(org.homeward.medication.GrabBagService grabBags) {
+        this.grabBags = grabBags;
+    }
 
     /** Set apart from the constructor, as the notes: the current patients' tests and results. */
     @org.springframework.beans.factory.annotation.Autowired
@@ -165,6 +172,7 @@ class DemoLoader {
                 organisations.get(DemoOrganisation.GP_FEDERATION).id());
         DemoMedicines.write(allergies, formulary, prescriptions, plan, staff, patientIds);
         DemoDiagnostics.write(diagnostics, plan, staff, patientIds);
+        DemoGrabBags.write(grabBags, formulary, staff, java.time.LocalDate.now(clock));
     }
 
     /**

@@ -74,13 +74,16 @@ public class AdministrationService {
     private final SecurityService security;
     private final TaskService tasks;
     private final ObjectProvider<VisitingTeams> visitingTeams;
+    private final GrabBagService grabBags;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     AdministrationService(AdministrationRepository administrations, PrescriptionRepository prescriptions,
             PrescriptionService prescribing, FormularyService formulary, PatientService patients,
             ReferralService referrals, SecurityService security, TaskService tasks,
-            ObjectProvider<VisitingTeams> visitingTeams, ApplicationEventPublisher events, Clock clock) {
+            ObjectProvider<VisitingTeams> visitingTeams, GrabBagService grabBags, ApplicationEventPublisher events,
+            Clock clock) {
+        this.grabBags = grabBags;
         this.administrations = administrations;
         this.prescriptions = prescriptions;
         this.prescribing = prescribing;
@@ -200,11 +203,11 @@ public class AdministrationService {
             if (site == null) {
                 throw new InvalidInputException("site", "Say where it was given (the cannula, line or injection site)");
             }
-            if (batch == null) {
-                throw new InvalidInputException("batch", "Give the batch number on the pack");
+            if (batch == null && c.bagItemId() == null) {
+                throw new InvalidInputException("batch", "Give the batch number on the pack, or the grab-bag item");
             }
-            if (expiry == null) {
-                throw new InvalidInputException("expiry", "Give the expiry date on the pack");
+            if (expiry == null && c.bagItemId() == null) {
+                throw new InvalidInputException("expiry", "Give the expiry date on the pack, or the grab-bag item");
             }
         }
         LocalDate givenOn = at.atZone(clock.getZone()).toLocalDate();
@@ -218,9 +221,27 @@ public class AdministrationService {
         } else if (c.secondChecker() != null && !c.secondChecker().isBlank()) {
             checker = secondChecker(user, p, entry, c);
         }
+        BagUse fromBag = null;
+        if (c.bagItemId() != null) {
+            // one vial or ampoule from the bag, in the dose's own transaction: a refused dose takes nothing
+            fromBag = grabBags.useFromBag(user, new UseFromBag(c.bagItemId(), BigDecimal.ONE, p.patientId(),
+                    entry.controlledDrug() && checker != null ? checker.username() : null,
+                    "Dose of " + dose.medicine() + " due at " + HH_MM.format(dose.dueAt().atZone(clock.getZone()))));
+            if (!fromBag.formularyEntryId().equals(p.formularyEntryId())) {
+                throw new InvalidInputException("bagItemId", "This grab-bag item is " + fromBag.medicine()
+                        + ", not the medicine prescribed (" + p.medicine() + ")");
+            }
+            batch = fromBag.batch();
+            expiry = fromBag.expiry();
+            if (expiry.isBefore(givenOn)) {
+                throw new InvalidInputException("expiry", "This batch expired on " + DateWords.day(expiry)
+                        + ": an expired medicine must not be given");
+            }
+        }
         return new Administration(UUID.randomUUID(), dose.key(), p.id(), p.patientId(), dose.medicine(),
                 dose.dueAt(), AdministrationOutcome.GIVEN, null, optional("note", c.note(), MAX_TEXT), at, c.dose(),
-                p.doseUnit(), c.route(), site, batch, expiry, null, null,
+                p.doseUnit(), c.route(), site, batch, expiry, fromBag == null ? null : c.bagItemId(),
+                fromBag == null ? null : fromBag.bagLabel(),
                 checker == null ? null : checker.username(), checker == null ? null : checker.displayName(),
                 checker == null ? null : c.secondCheckHow(), RecordedBy.of(user), now);
     }

@@ -11,6 +11,10 @@
  * each named source lists, a decision on each, the discrepancies between sources shown until resolved, verification
  * by a pharmacist, a 24-hour clock from admission with a task on the pharmacist's worklist, and a new version when the
  * patient's medicines change.
+ *
+ * <p>Grab bags and stock: a visiting team's bags with their contents (batch and expiry), seal, checks and every
+ * movement of stock, expiry warnings, and the controlled drugs register with its running balance and witnesses
+ * (Misuse of Drugs Regulations 2001; NICE NG46), in {@code GrabBagService}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"patient", "referral", "security", "task",
         "observation", "scoring"})

@@ -89,6 +89,12 @@ public enum Permission {
     RECONCILE_MEDICINES("decide on the medicines a patient took before admission and resolve discrepancies"),
     VERIFY_MEDICINES_RECONCILIATION("verify a medicines reconciliation"),
     REQUEST_MEDICINES_RECONCILIATION("ask for a new medicines reconciliation when the medicines change"),
+    // grab bags and stock, the controlled drugs register
+    SEE_GRAB_BAGS("see your organisation's grab bags, their stock and the controlled drugs register"),
+    MANAGE_GRAB_BAGS("create grab bags, restock them and remove stock"),
+    CHECK_GRAB_BAGS("check a grab bag's seal and count its stock, and reseal it"),
+    USE_GRAB_BAGS("use a medicine from a grab bag for a patient"),
+    WITNESS_CONTROLLED_DRUGS("witness a controlled drug given from or removed from a grab bag"),
     // administration
     OPEN_WARDS("open a virtual ward"),
     CHANGE_WARD_CARE("change who shares this ward's care"),

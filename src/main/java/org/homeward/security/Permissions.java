@@ -109,6 +109,13 @@ public final class Permissions {
         grant(RECONCILE_MEDICINES, PHARMACIST, SENIOR_DECISION_MAKER);
         grant(VERIFY_MEDICINES_RECONCILIATION, PHARMACIST);
         grant(REQUEST_MEDICINES_RECONCILIATION, SENIOR_DECISION_MAKER, PHARMACIST);
+        // grab bags and stock: the organisation's pharmacist or coordinator keeps the bags, its nurses check and use
+        // them; a controlled drug given or removed is witnessed by a second registered clinician (NICE NG46)
+        grant(SEE_GRAB_BAGS, PHARMACIST, COORDINATOR, CLINICIAN, SENIOR_DECISION_MAKER);
+        grant(MANAGE_GRAB_BAGS, PHARMACIST, COORDINATOR);
+        grant(CHECK_GRAB_BAGS, PHARMACIST, COORDINATOR, CLINICIAN);
+        grant(USE_GRAB_BAGS, CLINICIAN, SENIOR_DECISION_MAKER, PHARMACIST);
+        grant(WITNESS_CONTROLLED_DRUGS, CLINICIAN, SENIOR_DECISION_MAKER, PHARMACIST);
         // administration
         grant(OPEN_WARDS, ADMIN);
         grant(CHANGE_WARD_CARE, ADMIN);

@@ -54,6 +54,9 @@ public enum AuditedRecord {
     MEDICINES_RECONCILIATION("MedicinesReconciliation"),
     DISCHARGE_MEDICINES("DischargeMedicines"),
     COMMUNITY_PHARMACY("CommunityPharmacy"),
+    GRAB_BAG("GrabBag"),
+    STOCK_MOVEMENT("StockMovement"),
+    CONTROLLED_DRUG_REGISTER("ControlledDrugRegister"),
     // diagnostics
     TEST_ORDER("TestOrder"),
     TEST_RESULT("TestResult"),

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import org.homeward.medication.ControlledDrugRegisterEntry;
+import org.homeward.medication.ExpiryStatus;
 import org.homeward.medication.FormularyService;
+import org.homeward.medication.GrabBagService;
+import org.homeward.medication.GrabBagSummary;
 import org.homeward.security.CurrentUser;
 import org.homeward.security.SecurityService;
 import org.homeward.support.IntegrationTest;
@@ -24,6 +28,7 @@ class DemoMedicinesIT {
     @Autowired FormularyService formulary;
     @Autowired SecurityService security;
     @Autowired JdbcClient jdbc;
+    @Autowired GrabBagService bags;
 
     DemoPlan plan;
 
@@ -67,5 +72,24 @@ class DemoMedicinesIT {
                 .isNotEmpty().allSatisfy(e -> assertThat(e.dmdSource()).startsWith("UK Core STU2 example"));
         assertThat(formulary.formulary(pharmacist)).extracting(e -> e.name())
                 .contains("Ceftriaxone", "Furosemide", "Salbutamol", "Oxygen", "Amoxicillin");
+    }
+
+    @Test
+    void theVisitingTeamHasSealedGrabBagsAtEachBaseWithAnExpiryWarningAndAMorphineRegister() {
+        CurrentUser coordinator = CurrentUser.of(security.findUserByUsername("coordinator").orElseThrow());
+        List<GrabBagSummary> provider = bags.bags(coordinator);
+        assertThat(provider).extracting(GrabBagSummary::label).contains("IV bag 1, Bridport",
+                "IV bag 2, Dorchester", "IV bag 3, Poole", "Symptom control bag, Dorchester");
+        assertThat(provider).allSatisfy(b -> assertThat(b.sealed()).as(b.label()).isTrue());
+        assertThat(bags.warnings(coordinator)).as("one batch of ceftriaxone expires within 30 days")
+                .anySatisfy(w -> {
+                    assertThat(w.medicine()).startsWith("Ceftriaxone");
+                    assertThat(w.status()).isEqualTo(ExpiryStatus.EXPIRING_SOON);
+                });
+        List<ControlledDrugRegisterEntry> register = bags.register(coordinator, null, null);
+        assertThat(register).extracting(e -> e.medicine() + ": " + e.kind() + " " + e.balanceAfter().intValue())
+                .containsExactly("Morphine sulfate 10 mg/1 mL ampoule solution for injection: RECEIVED 10");
+        CurrentUser acutePharmacist = CurrentUser.of(security.findUserByUsername("pharmacist").orElseThrow());
+        assertThat(bags.bags(acutePharmacist)).as("the acute trust sees none of the provider's bags").isEmpty();
     }
 }

@@ -237,6 +237,46 @@ class AdministrationApiIT {
         assertThat(recorded(patient)).isZero();
     }
 
+    @Test
+    void theNurseGivesTheDoseFromAGrabBagWhichTakesOneVialAndARefusedDoseTakesNothing() {
+        String patient = admitted();
+        Response prescribed = api.post(consultant, "/api/v1/patients/" + patient + "/prescriptions", ceftriaxone());
+        assertThat(prescribed.status()).as(prescribed.toString()).isEqualTo(201);
+        String key = prescribed.text("id") + "/2027-01-15/09:00";
+        Response bag = api.post(coordinator, "/api/v1/grab-bags", Map.of("label", Fixtures.unique("IV bag "),
+                "keptAt", "Dorchester base", "sealNumber", Fixtures.unique("S-")));
+        assertThat(bag.status()).as(bag.toString()).isEqualTo(201);
+        Response restocked = api.post(coordinator, "/api/v1/grab-bags/" + bag.text("id") + "/items", Map.of(
+                "formularyEntryId", ceftriaxone, "batch", "CX777", "expiry", "2027-09-30", "quantity", 4,
+                "reason", "Pharmacy order"));
+        assertThat(restocked.status()).as(restocked.toString()).isEqualTo(201);
+        String item = restocked.body().path("items").path(0).path("id").asText();
+
+        clock.set(Instant.parse("2027-01-15T09:05:00Z"));
+        String path = "/api/v1/patients/" + patient + "/medicine-administrations";
+        Map<String, Object> fromBag = new HashMap<>(Map.of("bagItemId", item));
+        fromBag.put("batch", null);
+        fromBag.put("expiry", null);
+        Map<String, Object> wrongDose = new HashMap<>(fromBag);
+        wrongDose.put("dose", 1);
+        assertRefused(api.post(nurse, path, given(key, wrongDose)), "dose");
+        assertThat(bagQuantity(item)).isEqualByComparingTo("4");
+
+        Response made = api.post(nurse, path, given(key, fromBag));
+        assertThat(made.status()).as(made.toString()).isEqualTo(201);
+        assertThat(made.text("batch")).isEqualTo("CX777");
+        assertThat(made.text("expiry")).isEqualTo("2027-09-30");
+        assertThat(made.text("bagLabel")).startsWith("IV bag ");
+        assertThat(bagQuantity(item)).isEqualByComparingTo("3");
+        assertThat(jdbc.sql("select count(*) from stock_movement where item_id = ?::uuid and patient_id = ?::uuid")
+                .params(item, patient).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    private java.math.BigDecimal bagQuantity(String item) {
+        return jdbc.sql("select quantity from grab_bag_item where id = ?::uuid").param(item)
+                .query(java.math.BigDecimal.class).single();
+    }
+
     private Map<String, Object> ceftriaxone() {
         Map<String, Object> body = new HashMap<>();
         body.put("formularyEntryId", ceftriaxone);
