@@ -75,6 +75,7 @@ public class AdministrationService {
     private final TaskService tasks;
     private final ObjectProvider<VisitingTeams> visitingTeams;
     private final GrabBagService grabBags;
+    private final org.springframework.transaction.support.TransactionTemplate eachDose;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -82,8 +83,11 @@ public class AdministrationService {
             PrescriptionService prescribing, FormularyService formulary, PatientService patients,
             ReferralService referrals, SecurityService security, TaskService tasks,
             ObjectProvider<VisitingTeams> visitingTeams, GrabBagService grabBags, ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock, org.springframework.transaction.PlatformTransactionManager transactions) {
         this.grabBags = grabBags;
+        this.eachDose = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.eachDose.setPropagationBehavior(
+                org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.administrations = administrations;
         this.prescriptions = prescriptions;
         this.prescribing = prescribing;
@@ -303,9 +307,9 @@ public class AdministrationService {
      * Sets a task for each charted dose given at a visit that is late (its window closed, nothing recorded) and
      * publishes {@link TimeCriticalDoseMissed} for each time-critical one past the limit, once each, for admitted
      * patients; doses whose window had closed before the prescription was written are not late. Looks back over
-     * today and yesterday (a dose due at 23:00 is late after midnight). Answers how many tasks and alerts it raised.
+     * today and yesterday (a dose due at 23:00 is late after midnight). Each dose in its own transaction, so one that
+     * cannot be raised (logged) never holds back the others. Answers how many tasks and alerts it raised.
      */
-    @Transactional
     public int checkLateDoses(Instant now) {
         ZoneId zone = clock.getZone();
         LocalDate today = now.atZone(zone).toLocalDate();
@@ -316,30 +320,43 @@ public class AdministrationService {
                 .collect(Collectors.toSet())).keySet();
         List<Prescription> ofAdmitted = going.stream().filter(p -> admitted.contains(p.patientId())).toList();
         Map<UUID, FormularyEntry> entries = entries(ofAdmitted);
-        Map<String, Administration> recorded = administrations.ofPatients(admitted, from, now).stream()
-                .collect(Collectors.toMap(Administration::doseKey, Function.identity()));
+        Set<String> recorded = administrations.ofPatients(admitted, from, now).stream()
+                .map(Administration::doseKey).collect(Collectors.toSet());
         int raised = 0;
         for (Prescription p : ofAdmitted) {
             for (LocalDate day : List.of(today.minusDays(1), today)) {
                 for (ScheduledDose dose : DoseRules.dosesOn(p, entries.get(p.formularyEntryId()), false, day, zone)) {
-                    if (recorded.containsKey(dose.key()) || !dose.latest().isAfter(p.prescribedAt())) {
+                    if (recorded.contains(dose.key()) || !dose.latest().isAfter(p.prescribedAt())) {
                         continue;
                     }
                     DoseState state = DoseRules.state(dose, null, now);
                     if (state == DoseState.DUE) {
                         continue;
                     }
-                    if (administrations.markLate(dose.key(), p.patientId(), dose.dueAt(), now)) {
-                        raised += setLateTask(p, dose, now) ? 1 : 0;
-                    }
-                    if (state == DoseState.MISSED
-                            && administrations.markMissed(dose.key(), p.patientId(), dose.dueAt(), now)) {
-                        events.publishEvent(new TimeCriticalDoseMissed(dose.key(), p.patientId(), dose.medicine()
-                                + " due at " + HH_MM.format(dose.dueAt().atZone(zone)), dose.dueAt()));
-                        raised++;
+                    try {
+                        Integer made = eachDose.execute(tx -> raise(p, dose, state, now));
+                        raised += made == null ? 0 : made;
+                    } catch (RuntimeException e) {
+                        log.error("Late dose {}: could not raise its task or alert", dose.key(), e);
                     }
                 }
             }
+        }
+        return raised;
+    }
+
+    private int raise(Prescription p, ScheduledDose dose, DoseState state, Instant now) {
+        if (administrations.ofDose(dose.key()).isPresent()) {
+            return 0;
+        }
+        int raised = 0;
+        if (administrations.markLate(dose.key(), p.patientId(), dose.dueAt(), now)) {
+            raised += setLateTask(p, dose, now) ? 1 : 0;
+        }
+        if (state == DoseState.MISSED && administrations.markMissed(dose.key(), p.patientId(), dose.dueAt(), now)) {
+            events.publishEvent(new TimeCriticalDoseMissed(dose.key(), p.patientId(), dose.medicine()
+                    + " due at " + HH_MM.format(dose.dueAt().atZone(clock.getZone())), dose.dueAt()));
+            raised++;
         }
         return raised;
     }

@@ -181,20 +181,21 @@ class AdministrationApiIT {
         assertThat(prescribed.status()).as(prescribed.toString()).isEqualTo(201);
         String key = prescribed.text("id") + "/2027-01-15/09:00";
 
-        assertThat(administrations.checkLateDoses(Instant.parse("2027-01-15T09:29:59Z"))).isZero();
+        // the check runs over every patient of the shared test database, so each step is judged by this dose only
+        administrations.checkLateDoses(Instant.parse("2027-01-15T09:29:59Z"));
         assertThat(lateTasks(key)).isEmpty();
-        assertThat(administrations.checkLateDoses(Instant.parse("2027-01-15T09:30:00Z"))).isEqualTo(1);
+        administrations.checkLateDoses(Instant.parse("2027-01-15T09:30:00Z"));
         assertThat(lateTasks(key)).singleElement().satisfies(t -> {
             assertThat(t.get("assignee_role")).isEqualTo("COORDINATOR");
             assertThat(t.get("assignee_organisation_id")).isEqualTo(community.id().value().toString());
             assertThat(t.get("priority")).isEqualTo("URGENT");
             assertThat(t.get("status")).isEqualTo("OPEN");
         });
-        assertThat(administrations.checkLateDoses(Instant.parse("2027-01-15T10:59:59Z"))).isZero();
+        administrations.checkLateDoses(Instant.parse("2027-01-15T10:59:59Z"));
         assertThat(missedDoseAlerts(patient)).isZero();
-        assertThat(administrations.checkLateDoses(Instant.parse("2027-01-15T11:00:00Z"))).isEqualTo(1);
+        administrations.checkLateDoses(Instant.parse("2027-01-15T11:00:00Z"));
         assertThat(missedDoseAlerts(patient)).isEqualTo(1);
-        assertThat(administrations.checkLateDoses(Instant.parse("2027-01-15T11:30:00Z"))).isZero();
+        administrations.checkLateDoses(Instant.parse("2027-01-15T11:30:00Z"));
         assertThat(missedDoseAlerts(patient)).isEqualTo(1);
         assertThat(lateTasks(key)).hasSize(1);
 
@@ -224,7 +225,9 @@ class AdministrationApiIT {
         // charted from 08:00, written at 10:00: the 09:00 dose is on the chart (to record if it was given) but late
         // only by the prescriber's own timing, so no task
         assertThat(api.get(nurse, "/api/v1/patients/" + patient + "/doses?date=" + DAY).body()).hasSize(1);
-        assertThat(administrations.checkLateDoses(Instant.parse("2027-01-15T12:00:00Z"))).isZero();
+        administrations.checkLateDoses(Instant.parse("2027-01-15T12:00:00Z"));
+        assertThat(lateTasks(key)).isEmpty();
+        assertThat(missedDoseAlerts(patient)).isZero();
 
         Response stopped = api.post(consultant, "/api/v1/prescriptions/" + prescribed.text("id") + "/stop",
                 Map.of("reason", "Switched to oral"));
