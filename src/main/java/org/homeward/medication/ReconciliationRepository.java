@@ -186,7 +186,7 @@ class ReconciliationRepository {
                                     rs.getTimestamp("recorded_at").toInstant()));
                 });
         Map<UUID, List<MedicineBeforeAdmission>> listed = new HashMap<>();
-        jdbc.sql("select * from medicines_reconciliation_entry where reconciliation_id = any(?) order by recorded_at, id")
+        jdbc.sql("select * from medicines_reconciliation_entry where reconciliation_id = any(?) order by recorded_at, entered")
                 .param(ids).query((ResultSet rs) -> {
                     listed.computeIfAbsent(rs.getObject("reconciliation_id", UUID.class), k -> new ArrayList<>())
                             .add(new MedicineBeforeAdmission(rs.getObject("id", UUID.class),

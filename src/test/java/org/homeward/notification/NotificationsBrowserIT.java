@@ -85,6 +85,8 @@ class NotificationsBrowserIT {
         browser.screenshot("notifications-desktop");
         assertThat(Axe.violations(browser)).isEmpty();
         assertThat(Axe.overflowAtPhoneWidth(browser)).as("pixels wider than a 390 px phone").isZero();
+        assertThat(browser.testId("unread-notifications")).as("the unread count stays in sight on a phone, not in \"More\"")
+                .isEqualTo("1");
         browser.screenshot("notifications-phone");
 
         browser.click("mark-all-read");
