@@ -39,12 +39,14 @@ class DosesBrowserIT {
     @Autowired AllergyService allergies;
     @Autowired PrescriptionService prescriptions;
     @Autowired TestClock clock;
+    @Autowired GrabBagService grabBags;
 
     Browser browser;
     CurrentUser nurse;
     CurrentUser secondNurse;
     CurrentUser gp;
     PatientRecord patient;
+    FormularyEntry entry;
 
     @BeforeEach
     void prescribeIvCeftriaxoneAtNine() {
@@ -62,13 +64,17 @@ class DosesBrowserIT {
         patient = fixtures.patient(referrer, LocalDate.of(1944, 2, 11), practice);
         fixtures.admit(patient, ward, referrer, consultant);
         allergies.recordNoKnownAllergies(nurse, patient.summary().id());
-        FormularyEntry entry = formulary.add(pharmacist, new SaveFormularyEntry("Ceftriaxone",
+        entry = formulary.add(pharmacist, new SaveFormularyEntry("Ceftriaxone",
                 "powder for solution for injection", Fixtures.unique("vial "), EnumSet.of(Route.INTRAVENOUS),
                 DoseUnit.G, BigDecimal.ONE, new BigDecimal("4"), null, null, null, true, true, false, true,
                 SubstanceClass.CEPHALOSPORINS, null, null, "BNF, Ceftriaxone", null));
         prescriptions.prescribe(consultant, patient.summary().id(), new Prescribe(entry.id(), new BigDecimal("2"),
                 DoseUnit.G, Route.INTRAVENOUS, Frequency.ONCE_DAILY, List.of(LocalTime.of(9, 0)), null, null,
                 "Cellulitis of the left leg", null, List.of()));
+        CurrentUser coordinator = fixtures.user(Role.COORDINATOR, community);
+        GrabBag bag = grabBags.create(coordinator, new NewGrabBag("IV bag 3", "Dorchester base", "S-1001"));
+        grabBags.restock(coordinator, bag.id(), new RestockBag(entry.id(), "CX2291", today().plusMonths(6),
+                new BigDecimal("4"), "Pharmacy order 881", null));
         browser = new Browser(api.baseUrl(), "doses");
     }
 
@@ -106,16 +112,17 @@ class DosesBrowserIT {
                 .type("site", "Left forearm cannula").click("record-dose");
         assertThat(browser.testId("errors")).contains("Give the batch number on the pack");
 
-        browser.type("batch", "CX2291").type("expiry", "30").type("expiry-month", "6").type("expiry-year", "2027")
-                .click("record-dose");
+        browser.selectContaining("bagItemId", "IV bag 3: batch CX2291").click("record-dose");
         assertThat(browser.testId("errors")).contains("Name the second checker");
 
         browser.type("secondChecker", secondNurse.username()).select("secondCheckHow", "In person at the visit")
                 .click("record-dose");
         assertThat(browser.testId("flash")).isEqualTo("Ceftriaxone 2 g intravenous: given, recorded");
         assertThat(browser.testId("dose-state")).isEqualTo("Given");
+        assertThat(grabBags.usableItems(nurse, entry.id())).singleElement()
+                .satisfies(i -> assertThat(i.quantity()).isEqualByComparingTo("3"));
         assertThat(browser.testId("dose-record")).contains("Given at 09:02", "2 g intravenous",
-                "Left forearm cannula", "batch CX2291", "checked by " + secondNurse.displayName(),
+                "Left forearm cannula", "batch CX2291 from IV bag 3", "checked by " + secondNurse.displayName(),
                 "Recorded by " + nurse.displayName());
         browser.signOut();
 

@@ -42,10 +42,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class DosesPageController {
 
     private final AdministrationService administrations;
+    private final org.homeward.medication.PrescriptionService prescriptions;
+    private final org.homeward.medication.GrabBagService grabBags;
     private final PatientService patients;
     private final Clock clock;
 
-    DosesPageController(AdministrationService administrations, PatientService patients, Clock clock) {
+    DosesPageController(AdministrationService administrations,
+            org.homeward.medication.PrescriptionService prescriptions, org.homeward.medication.GrabBagService grabBags,
+            PatientService patients, Clock clock) {
+        this.prescriptions = prescriptions;
+        this.grabBags = grabBags;
         this.administrations = administrations;
         this.patients = patients;
         this.clock = clock;
@@ -53,7 +59,7 @@ class DosesPageController {
 
     /** The record-a-dose form; {@code givenTime} is the time of day, as a phone's time box gives it. */
     record DoseForm(String doseKey, AdministrationOutcome outcome, String givenTime, BigDecimal dose, Route route,
-            String site, String batch, LocalDate expiry, String secondChecker, SecondCheckHow secondCheckHow,
+            String site, java.util.UUID bagItemId, String batch, LocalDate expiry, String secondChecker, SecondCheckHow secondCheckHow,
             NotGivenReason notGivenReason, String note) {
     }
 
@@ -73,10 +79,15 @@ class DosesPageController {
         DoseLine line = line(user, id, key);
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new DoseForm(key, null, null, null, null, null, null, null, null, null, null,
-                    null));
+                    null, null));
         }
         model.addAttribute("patient", patients.record(user, id));
         model.addAttribute("line", line);
+        // the grab-bag items of this medicine the user's team may take it from, nearest expiry first
+        model.addAttribute("bagItems", user.can(org.homeward.security.Permission.USE_GRAB_BAGS)
+                && user.can(org.homeward.security.Permission.SEE_GRAB_BAGS)
+                ? grabBags.usableItems(user, prescriptions.prescription(user, line.dose().prescriptionId())
+                        .formularyEntryId()) : List.of());
         model.addAttribute("outcomes", AdministrationOutcome.values());
         model.addAttribute("routes", Route.values());
         model.addAttribute("hows", SecondCheckHow.values());
@@ -90,7 +101,7 @@ class DosesPageController {
         if (!errors.hasErrors()) {
             try {
                 var made = administrations.record(user, id, new RecordAdministration(form.doseKey(), form.outcome(),
-                        givenAt(form), form.dose(), form.route(), form.site(), form.batch(), form.expiry(), null,
+                        givenAt(form), form.dose(), form.route(), form.site(), form.batch(), form.expiry(), form.bagItemId(),
                         form.secondChecker(), form.secondCheckHow(), form.notGivenReason(), form.note()));
                 redirect.addFlashAttribute("message", made.medicine() + ": " + (made.given() ? "given, recorded"
                         : made.words().toLowerCase() + ", recorded"));
