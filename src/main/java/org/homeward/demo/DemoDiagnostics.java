@@ -52,7 +52,7 @@ final class DemoDiagnostics {
             String condition = episode.referral().presentingCondition().toLowerCase(Locale.UK);
             if (!child && (condition.contains("copd") || condition.contains("bronchiectasis"))) {
                 TestOrderView poc = diagnostics.pointOfCare(nurse, patient, new PointOfCareTest("POC_CRP",
-                        BigDecimal.valueOf(24 + n % 40), "mg/L", null, "Chest exacerbation: CRP at the first visit"));
+                        BigDecimal.valueOf(24 + n % 40), "mg/L", null, "Chest exacerbation: CRP at the first visit", null));
                 acknowledge(diagnostics, consultant, poc, "Seen: in keeping with the exacerbation, continue the plan");
                 continue;
             }
@@ -65,7 +65,7 @@ final class DemoDiagnostics {
             if (n % 3 == 0) {
                 continue;
             }
-            diagnostics.recordSample(nurse, order.id(), new RecordSample(null, true, true));
+            diagnostics.recordSample(nurse, order.id(), new RecordSample(null, true, true, null));
             diagnostics.recordTransport(nurse, order.id(), new RecordTransport(SampleTransport.COURIER, null, null));
             if (n % 3 == 1) {
                 continue;

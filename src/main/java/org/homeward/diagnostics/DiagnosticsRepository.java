@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -80,12 +81,15 @@ class DiagnosticsRepository {
                 .query(String.class).list();
     }
 
-    void recordSample(UUID id, String takenBy, String takenByUsername, Instant takenAt, boolean atHomeVisit) {
+    void recordSample(UUID id, String takenBy, String takenByUsername, Instant takenAt, boolean atHomeVisit,
+            VisitReference visit) {
         jdbc.sql("""
                 update test_order set status = 'SAMPLE_TAKEN', sample_taken_by = ?, sample_taken_by_username = ?,
-                    sample_taken_at = ?, sample_at_home_visit = ?, sample_labelled = true
+                    sample_taken_at = ?, sample_at_home_visit = ?, sample_labelled = true, sample_visit_date = ?,
+                    sample_visit_id = ?
                 where id = ?""")
-                .params(takenBy, takenByUsername, Timestamp.from(takenAt), atHomeVisit, id).update();
+                .params(takenBy, takenByUsername, Timestamp.from(takenAt), atHomeVisit,
+                        visit == null ? null : visit.planDate(), visit == null ? null : visit.visitId(), id).update();
     }
 
     void recordTransport(UUID id, OrderStatus status, SampleTransport transport, Instant dispatchedAt,
@@ -154,22 +158,28 @@ class DiagnosticsRepository {
         return orders("o.id = ?", id).stream().findFirst();
     }
 
-    private List<TestOrderView> orders(String where, Object param) {
+    /** The orders whose sample (or point-of-care test) was taken at this home visit of the patient. */
+    List<TestOrderView> takenAtVisit(PatientId patient, VisitReference visit) {
+        return orders("o.patient_id = ? and o.sample_visit_date = ? and o.sample_visit_id = ?", patient.value(),
+                visit.planDate(), visit.visitId());
+    }
+
+    private List<TestOrderView> orders(String where, Object... params) {
         Map<UUID, List<OrderedTest>> tests = new LinkedHashMap<>();
         jdbc.sql("""
                 select i.order_id, t.code, t.name, t.kind, t.unit from test_order_item i
                 join test_order o on o.id = i.order_id join diagnostic_test t on t.code = i.test_code
-                where """ + " " + where + " order by t.listed_order").param(param)
+                where """ + " " + where + " order by t.listed_order").params(params)
                 .query((rs, row) -> tests.computeIfAbsent(rs.getObject("order_id", UUID.class), k -> new ArrayList<>())
                         .add(new OrderedTest(rs.getString("code"), rs.getString("name"),
                                 TestKind.valueOf(rs.getString("kind")), rs.getString("unit"))))
                 .list();
         Map<UUID, List<TestResultView>> results = new LinkedHashMap<>();
         jdbc.sql(RESULTS + " join test_order o on o.id = r.order_id where " + where + " order by r.entered_at, t.listed_order, r.id")
-                .param(param).query(DiagnosticsRepository::result).list()
+                .params(params).query(DiagnosticsRepository::result).list()
                 .forEach(r -> results.computeIfAbsent(r.orderId(), k -> new ArrayList<>()).add(r));
         return jdbc.sql("select o.* from test_order o where " + where + " order by o.ordered_at desc, o.id")
-                .param(param)
+                .params(params)
                 .query((rs, row) -> order(rs, tests, results)).list();
     }
 
@@ -204,7 +214,9 @@ class DiagnosticsRepository {
         SampleView sample = takenAt == null ? null : new SampleView(rs.getString("sample_taken_by"), takenAt,
                 rs.getBoolean("sample_at_home_visit"), rs.getBoolean("sample_labelled"),
                 transport == null ? null : SampleTransport.valueOf(transport), instant(rs, "sample_dispatched_at"),
-                instant(rs, "sample_received_at"));
+                instant(rs, "sample_received_at"), rs.getString("sample_visit_id") == null ? null
+                        : new VisitReference(rs.getObject("sample_visit_date", LocalDate.class),
+                                rs.getString("sample_visit_id")));
         String patientTransport = rs.getString("patient_transport");
         return new TestOrderView(id, new PatientId(rs.getObject("patient_id", UUID.class)),
                 tests.getOrDefault(id, List.of()), rs.getString("clinical_question"),

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,6 +25,7 @@ import org.homeward.security.CurrentUser;
 import org.homeward.security.Permission;
 import org.homeward.security.SecurityService;
 import org.homeward.shared.AuditedRecord;
+import org.homeward.shared.DateWords;
 import org.homeward.shared.InvalidInputException;
 import org.homeward.shared.NhsNumber;
 import org.homeward.shared.NotFoundException;
@@ -36,6 +38,7 @@ import org.homeward.task.TaskOrigin;
 import org.homeward.task.TaskPriority;
 import org.homeward.task.TaskService;
 import org.homeward.task.TaskView;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,9 +69,12 @@ public class DiagnosticsService {
     private final SecurityService security;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ObjectProvider<HomeVisits> homeVisits;
 
     DiagnosticsService(DiagnosticsRepository repository, PatientService patients, ReferralService referrals,
-            TaskService tasks, SecurityService security, ApplicationEventPublisher events, Clock clock) {
+            TaskService tasks, SecurityService security, ApplicationEventPublisher events, Clock clock,
+            ObjectProvider<HomeVisits> homeVisits) {
+        this.homeVisits = homeVisits;
         this.security = security;
         this.repository = repository;
         this.patients = patients;
@@ -165,10 +171,12 @@ public class DiagnosticsService {
         }
         Instant now = now();
         Instant takenAt = notFuture("takenAt", "The time the sample was taken", command.takenAt(), now);
-        boolean atVisit = command.atHomeVisit() == null || command.atHomeVisit();
-        repository.recordSample(orderId, user.signature(), user.username(), takenAt, atVisit);
+        VisitReference visit = duringVisit(order.patientId(), command.visit(), takenAt, "The sample");
+        boolean atVisit = visit != null || command.atHomeVisit() == null || command.atHomeVisit();
+        repository.recordSample(orderId, user.signature(), user.username(), takenAt, atVisit, visit);
         events.publishEvent(RecordAccessed.updated(user, AuditedRecord.TEST_ORDER, orderId, order.patientId(),
-                "recorded the sample taken" + (atVisit ? " at a home visit" : "")));
+                "recorded the sample taken" + (visit != null ? " at the home visit " + visit.visitId() + " of "
+                        + visit.planDate() : atVisit ? " at a home visit" : "")));
         return repository.order(orderId).orElseThrow();
     }
 
@@ -271,6 +279,7 @@ public class DiagnosticsService {
         }
         Instant now = now();
         Instant takenAt = notFuture("takenAt", "The time of the test", command.takenAt(), now);
+        VisitReference visit = duringVisit(patient, command.visit(), takenAt, "The test");
         String question = optional("clinicalQuestion", "The clinical question", command.clinicalQuestion(),
                 QUESTION_MAX);
         UUID id = UUID.randomUUID();
@@ -278,12 +287,64 @@ public class DiagnosticsService {
                 question == null ? "Point-of-care test at the visit" : question, Urgency.SAME_DAY, null, null),
                 true, user.username(), user.signature(), user.organisationId().value(), takenAt, OrderStatus.ORDERED,
                 List.of(test.code()));
-        repository.recordSample(id, user.signature(), user.username(), takenAt, true);
+        repository.recordSample(id, user.signature(), user.username(), takenAt, true, visit);
         DiagnosticsRepository.StoredOrder order = repository.lock(id).orElseThrow();
         events.publishEvent(RecordAccessed.created(user, AuditedRecord.TEST_ORDER, id, patient,
                 "recorded a point-of-care " + test.name()));
         return store(user, order, patients.summary(patient), List.of(new ResultLine(test.code(), command.value(),
                 command.unit(), null, null, null, null, takenAt, null)), ResultSource.POINT_OF_CARE, "");
+    }
+
+    /**
+     * What was taken at a home visit of the patient (samples and point-of-care tests recorded from that visit), for the
+     * visit's record; for those who may see the patient (404 otherwise).
+     */
+    @Transactional
+    public List<TestOrderView> takenAtVisit(CurrentUser user, PatientId patient, VisitReference visit) {
+        patients.requireVisible(user, patient);
+        List<TestOrderView> found = repository.takenAtVisit(patient, visit);
+        if (!found.isEmpty()) {
+            events.publishEvent(RecordAccessed.read(user, AuditedRecord.TEST_ORDER, null, patient,
+                    "viewed " + found.size() + " test(s) taken at the home visit " + visit.visitId()));
+        }
+        return found;
+    }
+
+    /**
+     * The visit a sample or test is recorded against, checked: a started visit of this patient whose time (arrival to
+     * departure, or to now while under way) holds {@code takenAt}. {@code null} when none is named.
+     */
+    private VisitReference duringVisit(PatientId patient, VisitReference named, Instant takenAt, String what) {
+        if (named == null) {
+            return null;
+        }
+        if (named.planDate() == null) {
+            throw new InvalidInputException("visit.planDate", "Give the date of the day plan the visit is in");
+        }
+        if (named.visitId() == null || named.visitId().isBlank()) {
+            throw new InvalidInputException("visit.visitId", "Give the visit's id in the day plan");
+        }
+        HomeVisits source = homeVisits.getIfAvailable();
+        HomeVisits.HomeVisit visit = source == null ? null : source.visit(named.planDate(), named.visitId())
+                .orElse(null);
+        if (visit == null) {
+            throw new InvalidInputException("visit", "No started visit " + named.visitId() + " on " + named.planDate()
+                    + ": record it at a visit that has been arrived at");
+        }
+        if (!visit.patientId().equals(patient)) {
+            throw new InvalidInputException("visit", "That visit is to another patient");
+        }
+        ZoneId zone = clock.getZone();
+        if (takenAt.isBefore(visit.arrivedAt())
+                || (visit.departedAt() != null && takenAt.isAfter(visit.departedAt()))) {
+            throw new InvalidInputException("takenAt", what + " was taken at "
+                    + DateWords.dateTime(takenAt, zone) + ", outside the visit ("
+                    + visit.staffName() + " arrived " + DateWords.dateTime(visit.arrivedAt(), zone)
+                    + (visit.departedAt() == null ? ", still there"
+                            : ", left " + DateWords.dateTime(visit.departedAt(), zone))
+                    + "): give the time it was taken");
+        }
+        return new VisitReference(visit.planDate(), visit.visitId());
     }
 
     /** Acknowledges a current result: the clinician has seen it and is acting on it. */

@@ -8,7 +8,8 @@ import java.time.Instant;
  *
  * @param takenAt when it was done (defaults to now)
  * @param clinicalQuestion why (defaults to a point-of-care test at the visit)
+ * @param visit the home visit it was done at, when recorded from that visit (the time must fall within it)
  */
 public record PointOfCareTest(String testCode, BigDecimal value, String unit, Instant takenAt,
-        String clinicalQuestion) {
+        String clinicalQuestion, VisitReference visit) {
 }

@@ -70,8 +70,29 @@ class AlertRouting {
             repository.update(alert);
         }
         AlertView view = alert.view();
-        tell(view, view.severity().name().charAt(0) + view.severity().name().substring(1).toLowerCase()
-                + " alert: new, not yet acknowledged", now);
+        List<Recipient> told = tell(view, view.severity().name().charAt(0) + view.severity().name().substring(1)
+                .toLowerCase() + " alert: new, not yet acknowledged", now);
+        if (view.kind() == AlertKind.CRITICAL_RESULT) {
+            tellAccountableToo(view, told, now);
+        }
+    }
+
+    /**
+     * A critical result goes to the patient's accountable clinician as well as to the tier on call (issue 13: a
+     * critical result raises an alert to the accountable clinician), unless they were already told.
+     */
+    private void tellAccountableToo(AlertView alert, List<Recipient> told, Instant now) {
+        List<Recipient> accountable = onCall(alert, AlertTier.ACCOUNTABLE_CONSULTANT, now).stream()
+                .filter(r -> told.stream().noneMatch(t -> t.id().equals(r.id()))).toList();
+        if (accountable.isEmpty()) {
+            return;
+        }
+        String ward = alert.wardId() == null ? "no ward" : wards.ward(alert.wardId()).name();
+        notifications.notify(accountable, new Message(alert.id(), alert.severity() + " alert, " + ward
+                + ": critical result for your patient", (alert.reason() == null ? "" : alert.reason() + ". ")
+                + "You are the accountable clinician. It is with: " + alert.tier().label() + ". Open the alert board"
+                + " and act on it.", null, alert.wardId() == null ? "/alerts" : "/alerts?wardId="
+                        + alert.wardId().value()));
     }
 
     /** A message about an alert could not be sent: the alert goes to the next tier now, and that tier is told. */
@@ -96,8 +117,12 @@ class AlertRouting {
         }
     }
 
-    /** Tells the people on call for the alert's tier now (or the next tier up with someone on call). */
-    void tell(AlertView alert, String why, Instant now) {
+    /**
+     * Tells the people on call for the alert's tier now (or the next tier up with someone on call).
+     *
+     * @return who was told (none when nobody is on call at any tier)
+     */
+    List<Recipient> tell(AlertView alert, String why, Instant now) {
         List<Recipient> recipients = new ArrayList<>();
         String tierLabel = alert.tier().label();
         AlertTier tier = alert.tier();
@@ -111,7 +136,7 @@ class AlertRouting {
             tier = next;
         }
         if (recipients.isEmpty()) {
-            return;
+            return recipients;
         }
         String ward = alert.wardId() == null ? "no ward" : wards.ward(alert.wardId()).name();
         String subject = alert.severity() + " alert, " + ward + ": " + why;
@@ -120,6 +145,7 @@ class AlertRouting {
                 + ". Status: " + alert.status().name().toLowerCase() + ". Open the alert board and act on it.";
         notifications.notify(recipients, new Message(alert.id(), subject, body, null,
                 alert.wardId() == null ? "/alerts" : "/alerts?wardId=" + alert.wardId().value()));
+        return recipients;
     }
 
     private List<Recipient> onCall(AlertView alert, AlertTier tier, Instant now) {

@@ -13,10 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.homeward.observation.ObservationService;
 import org.homeward.patient.PatientService;
 import org.homeward.referral.ReferralService;
-import org.homeward.scoring.WarningScore;
 import org.homeward.security.CurrentUser;
 import org.homeward.security.Permission;
 import org.homeward.security.Role;
@@ -59,20 +57,18 @@ public class PrescriptionService {
     private final AllergyService allergies;
     private final PatientService patients;
     private final ReferralService referrals;
-    private final ObservationService observations;
     private final TaskService tasks;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     PrescriptionService(PrescriptionRepository prescriptions, FormularyService formulary, AllergyService allergies,
-            PatientService patients, ReferralService referrals, ObservationService observations, TaskService tasks,
+            PatientService patients, ReferralService referrals, TaskService tasks,
             ApplicationEventPublisher events, Clock clock) {
         this.prescriptions = prescriptions;
         this.formulary = formulary;
         this.allergies = allergies;
         this.patients = patients;
         this.referrals = referrals;
-        this.observations = observations;
         this.tasks = tasks;
         this.events = events;
         this.clock = clock;
@@ -189,10 +185,17 @@ public class PrescriptionService {
         return p;
     }
 
-    /** Whether the patient is treated as a child for dosing: the one rule, the early-warning score by age. */
+    /**
+     * Whether the patient is dosed as a child: under 18 on the day ({@link
+     * org.homeward.patient.PatientSummary#isAdultOn}), the age the BNF for Children covers, whatever the ward (a
+     * 17-year-old on an adult ward is still dosed per kilogram from a recorded weight, capped at the adult maximum).
+     * The one rule for prescribing, the doses' visits (a children's nurse) and, with the same age, the diagnostics
+     * reference ranges; the early-warning score has its own rule ({@link org.homeward.scoring.WarningScore#forPatient}: NEWS2 is validated
+     * from 16).
+     */
     @Transactional(readOnly = true)
     public boolean dosedAsChild(PatientId patient) {
-        return observations.warningScore(patient) == WarningScore.PEWS;
+        return !patients.summary(patient).isAdultOn(LocalDate.now(clock));
     }
 
     private Prescription write(CurrentUser user, PatientId patient, Prescribe c, UUID replaces) {

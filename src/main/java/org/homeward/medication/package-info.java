@@ -3,8 +3,9 @@
  * allergies), weights, the service's formulary kept by its pharmacist, prescribing for home with its checks (allergy,
  * duplicate, dose range, a child's dose per kg from a recent weight) and the pharmacist's screening of each
  * prescription, which is a task on the pharmacist's worklist. Nothing is deleted: allergies are corrected or entered in
- * error with their history, formulary entries keep every version, prescriptions are stopped with a reason. Whether a
- * patient is a child is the one rule of the observation module (the early-warning score chosen by age and pathway).
+ * error with their history, formulary entries keep every version, prescriptions are stopped with a reason. A patient
+ * under 18 is dosed as a child (the BNF for Children's ages; {@code PrescriptionService.dosedAsChild}), whatever the
+ * ward; the early-warning score keeps its own rule.
  *
  * <p>Medicines reconciliation of the medicines a patient took before admission within 24 hours of admission (NICE NG5
  * Medicines optimisation 2015, recommendations 1.3; NICE QS120 Medicines optimisation, statement 2): the medicines
@@ -16,6 +17,5 @@
  * movement of stock, expiry warnings, and the controlled drugs register with its running balance and witnesses
  * (Misuse of Drugs Regulations 2001; NICE NG46), in {@code GrabBagService}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"patient", "referral", "security", "task",
-        "observation", "scoring"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"patient", "referral", "security", "task"})
 package org.homeward.medication;

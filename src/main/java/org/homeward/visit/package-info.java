@@ -6,5 +6,5 @@
  * overdue and late visits a coordinator chases. The solver that turns a day's requirements and shifts into routes is in
  * {@code routing}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"careplan", "escalation", "medication", "observation", "patient", "referral", "rota", "scoring", "security", "ward"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"careplan", "diagnostics", "escalation", "medication", "observation", "patient", "referral", "rota", "scoring", "security", "ward"})
 package org.homeward.visit;

@@ -375,6 +375,29 @@ class MedicationApiIT {
     }
 
     @Test
+    void aSeventeenYearOldOnAnAdultWardIsDosedAsAChildAndAnEighteenYearOldAsAnAdult() {
+        VirtualWard adults = fixtures.ward(acute, 5, 16, 130, EnumSet.of(Pathway.GENERAL_MEDICINE), List.of(community));
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/London"));
+        PatientRecord seventeen = fixtures.patient(referrer, today.minusYears(18).plusDays(1));
+        fixtures.admit(seventeen, adults, referrer, consultant);
+        patientId = seventeen.summary().id().value();
+        api.post(nurse, path("/no-known-allergies"), Map.of());
+        Response noWeight = api.post(consultant, path("/prescriptions"), prescription(ceftriaxone, 1, "G",
+                "INTRAVENOUS"));
+        assertThat(field(noWeight)).as("a day before the 18th birthday, on an adult ward: a weight is needed")
+                .isEqualTo("weight");
+
+        PatientRecord eighteen = fixtures.patient(referrer, today.minusYears(18));
+        fixtures.admit(eighteen, adults, referrer, consultant);
+        patientId = eighteen.summary().id().value();
+        api.post(nurse, path("/no-known-allergies"), Map.of());
+        Response adult = api.post(consultant, path("/prescriptions"), prescription(ceftriaxone, 1, "G",
+                "INTRAVENOUS"));
+        assertThat(adult.status()).as("on the 18th birthday, the adult range " + adult).isEqualTo(201);
+        assertThat(adult.body().path("weightKg").isNumber()).as("no weight asked of an adult").isFalse();
+    }
+
+    @Test
     void onlyThePharmacistKeepsTheFormularyAndEachChangeKeepsItsHistory() {
         Map<String, Object> body = new HashMap<>(Map.of("name", "Salbutamol", "form", "nebuliser liquid",
                 "strength", Fixtures.unique("2.5mg/2.5ml "), "routes", List.of("NEBULISED"), "doseUnit", "MG",

@@ -1,6 +1,7 @@
 package org.homeward.diagnostics.web;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.homeward.diagnostics.SampleTransport;
 import org.homeward.diagnostics.TestKind;
 import org.homeward.diagnostics.TestOrderView;
 import org.homeward.diagnostics.Urgency;
+import org.homeward.diagnostics.VisitReference;
 import org.homeward.patient.PatientService;
 import org.homeward.security.CurrentUser;
 import org.homeward.shared.FormErrors;
@@ -28,6 +30,7 @@ import org.homeward.shared.InvalidInputException;
 import org.homeward.shared.NotFoundException;
 import org.homeward.shared.PatientId;
 import org.homeward.shared.RefusedException;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -37,6 +40,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The patient's Tests and results page: orders with their status, sample, transport and results in words and tags;
@@ -72,6 +76,16 @@ class DiagnosticsPageController {
     record Orderable(String code, String label, boolean imaging) {
     }
 
+    /**
+     * The home visit the page is used from, when opened from a visit under way ({@code visitDate} and {@code visitId}):
+     * samples and point-of-care tests recorded then are recorded against it, and the forms carry it.
+     */
+    @ModelAttribute("visit")
+    VisitReference visit(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate visitDate, @RequestParam(required = false) String visitId) {
+        return visitDate == null || visitId == null || visitId.isBlank() ? null : new VisitReference(visitDate, visitId);
+    }
+
     @GetMapping("/patients/{id}/tests")
     String page(CurrentUser user, @PathVariable PatientId id, Model model) {
         if (!model.containsAttribute("form")) {
@@ -101,7 +115,7 @@ class DiagnosticsPageController {
                 TestOrderView order = diagnostics.order(user, id, new OrderTests(form.tests(), form.clinicalQuestion(),
                         form.urgency(), form.patientTransport(), form.patientTransportNote()));
                 redirect.addFlashAttribute("message", "Ordered: " + order.testWords());
-                return "redirect:/patients/" + id + "/tests";
+                return "redirect:" + testsPage(id, model);
             } catch (InvalidInputException | RefusedException e) {
                 FormErrors.add(errors, e);
             }
@@ -122,11 +136,11 @@ class DiagnosticsPageController {
         if (!errors.hasErrors()) {
             try {
                 TestOrderView order = diagnostics.pointOfCare(user, id, new PointOfCareTest(test.code(), value,
-                        test.unit(), null, null));
+                        test.unit(), null, null, visitOf(model)));
                 var result = order.results().get(0);
                 redirect.addFlashAttribute("message", "Recorded: " + result.words() + ", "
                         + result.flag().label().toLowerCase());
-                return "redirect:/patients/" + id + "/tests";
+                return "redirect:" + testsPage(id, model);
             } catch (InvalidInputException | RefusedException e) {
                 FormErrors.add(errors, e);
             }
@@ -141,7 +155,7 @@ class DiagnosticsPageController {
         orderOf(user, id, orderId);
         return act(user, id, model, redirect, "sample-" + orderId, () -> {
             diagnostics.recordSample(user, orderId, new RecordSample(null, labelled != null && labelled,
-                    atHomeVisit != null && atHomeVisit));
+                    atHomeVisit != null && atHomeVisit, visitOf(model)));
             return "Sample recorded as taken";
         });
     }
@@ -217,11 +231,25 @@ class DiagnosticsPageController {
             Action action) {
         try {
             redirect.addFlashAttribute("message", action.run());
-            return "redirect:/patients/" + id + "/tests";
+            return "redirect:" + testsPage(id, model);
         } catch (InvalidInputException | RefusedException e) {
             model.addAttribute("problem", new Problem(anchor, e.getMessage()));
             return page(user, id, model);
         }
+    }
+
+    private static VisitReference visitOf(Model model) {
+        return (VisitReference) model.getAttribute("visit");
+    }
+
+    /** This page, keeping the visit it is used from. */
+    private static String testsPage(PatientId id, Model model) {
+        VisitReference visit = visitOf(model);
+        UriComponentsBuilder page = UriComponentsBuilder.fromPath("/patients/{id}/tests");
+        if (visit != null) {
+            page.queryParam("visitDate", visit.planDate()).queryParam("visitId", visit.visitId());
+        }
+        return page.buildAndExpand(id.value()).encode().toUriString();
     }
 
     private TestOrderView orderOf(CurrentUser user, PatientId id, UUID orderId) {

@@ -37,10 +37,13 @@ class MyVisitsPageController {
     private final Clock clock;
     private final org.homeward.patient.PatientService patients;
     private final org.homeward.medication.AdministrationService doses;
+    private final org.homeward.diagnostics.DiagnosticsService diagnostics;
 
     MyVisitsPageController(VisitRecordService records, ObservationService observations, Clock clock,
-            org.homeward.patient.PatientService patients, org.homeward.medication.AdministrationService doses) {
+            org.homeward.patient.PatientService patients, org.homeward.medication.AdministrationService doses,
+            org.homeward.diagnostics.DiagnosticsService diagnostics) {
         this.doses = doses;
+        this.diagnostics = diagnostics;
         this.patients = patients;
         this.records = records;
         this.observations = observations;
@@ -87,6 +90,8 @@ class MyVisitsPageController {
         model.addAttribute("item", item);
         model.addAttribute("observed", observedAt(user, item));
         model.addAttribute("doses", dosesAt(item));
+        model.addAttribute("tests", item.record() == null ? List.of() : diagnostics.takenAtVisit(user,
+                item.visit().patientId(), new org.homeward.diagnostics.VisitReference(date, id)));
         model.addAttribute("outcomes", VisitOutcome.values());
         return "visit/my-visit";
     }
