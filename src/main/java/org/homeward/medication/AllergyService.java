@@ -268,7 +268,11 @@ public class AllergyService {
     }
 
     private static String reason(String reason) {
-        return text("reason", "Give the reason: it is kept with the earlier version", reason, MAX_REASON);
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", "Give the reason: it is kept in the allergy's history for "
+                    + "everyone who reads the record");
+        }
+        return text("reason", "Give the reason", reason, MAX_REASON);
     }
 
     private Instant now() {

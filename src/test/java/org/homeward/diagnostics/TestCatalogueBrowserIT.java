@@ -93,13 +93,26 @@ class TestCatalogueBrowserIT {
         browser.act(By.cssSelector("[data-testid='earlier-version'] summary"), WebElement::click);
         assertThat(browser.testId("earlier-version")).contains("Version 1", "4-7.8 mmol/L");
         browser.screenshot("test-history");
+        phoneShot(By.id("history"), "test-history-phone");
         browser.signOut();
 
         browser.signIn(nurse.username(), Fixtures.PASSWORD).open("/test-catalogue");
         assertThat(browser.testId("test-catalogue")).contains(name, "4-11 mmol/L");
         assertThat(browser.driver().findElements(By.id("catalogue-form"))).isEmpty();
+        phoneShot(By.cssSelector("[data-testid='test-catalogue']"), "catalogue-phone");
+        assertThat(browser.driver().findElements(By.id("catalogue-form"))).isEmpty();
         browser.click("test-" + code);
         assertThat(browser.driver().findElements(By.id("change-form"))).isEmpty();
         assertThat(browser.testId("test-now")).contains("4-11 mmol/L");
+    }
+
+    /** A screenshot at a 390 px phone width with {@code what} scrolled to the top, to look at how it reads there. */
+    private void phoneShot(By what, String name) {
+        org.openqa.selenium.Dimension desktop = browser.driver().manage().window().getSize();
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView(true);",
+                browser.driver().findElement(what));
+        browser.screenshot(name);
+        browser.driver().manage().window().setSize(desktop);
     }
 }

@@ -104,6 +104,8 @@ class AllergyAndFormularyBrowserIT {
                 "Why: Recorded on the wrong patient");
         assertThat(browser.testId("banner-allergies")).doesNotContain("Codeine");
         browser.screenshot("medicines-entered-in-error");
+        phoneShot(By.id("allergies"), "allergies-phone");
+        phoneShot(By.id("entered-in-error"), "entered-in-error-phone");
         browser.signOut();
 
         browser.signIn(pharmacist.username(), Fixtures.PASSWORD).open("/formulary");
@@ -118,11 +120,22 @@ class AllergyAndFormularyBrowserIT {
         browser.act(By.cssSelector("[data-testid='earlier-version'] summary"), WebElement::click);
         assertThat(browser.testId("earlier-version")).contains("Version 1", "80 to 400 mg");
         browser.screenshot("formulary-entry-history");
+        phoneShot(By.id("history"), "formulary-history-phone");
         browser.signOut();
 
         browser.signIn(nurse.username(), Fixtures.PASSWORD).open("/formulary/" + entry.id());
         assertThat(browser.testId("entry-now")).contains("80 to 500 mg");
         assertThat(browser.driver().findElements(By.id("change-form"))).as("a nurse does not change the formulary")
                 .isEmpty();
+    }
+
+    /** A screenshot at a 390 px phone width with {@code what} scrolled to the top, to look at how it reads there. */
+    private void phoneShot(By what, String name) {
+        org.openqa.selenium.Dimension desktop = browser.driver().manage().window().getSize();
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView(true);",
+                browser.driver().findElement(what));
+        browser.screenshot(name);
+        browser.driver().manage().window().setSize(desktop);
     }
 }
