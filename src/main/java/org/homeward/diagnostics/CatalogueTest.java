@@ -65,6 +65,6 @@ public record CatalogueTest(String code, String name, TestKind kind, String pane
             return "Flagged by the person entering the report";
         }
         String words = criticalWords(adult);
-        return words.isEmpty() ? "None" : "Critical " + words;
+        return words.isEmpty() ? "No critical limits" : "Critical " + words;
     }
 }
