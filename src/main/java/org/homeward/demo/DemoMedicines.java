@@ -50,7 +50,9 @@ import org.homeward.shared.PatientId;
  * dose), as a pharmacist would key them; the ranges are per administration. A dm+d code is given only where a UK Core
  * example in {@code reference/fhir-uk-core/examples} gives it (amoxicillin 500 mg capsules, doxycycline 100 mg
  * capsules, clarithromycin 500 mg tablets: VMP ids in the UK Core MedicationRequest examples); every other entry has
- * none, since no source to hand gives its code. Children's weights are estimated by age with the APLS formulae (the
+ * none, since no source to hand gives its code. Ceftriaxone is added for intravenous use and then changed, with the
+ * reason, to add the intramuscular route (two versions on its formulary page); on each ward one penicillin allergy is
+ * corrected with the reason and one allergy recorded on the wrong record is marked entered in error. Children's weights are estimated by age with the APLS formulae (the
  * demo has no scales). Only patients admitted now are given allergies: discharged demo patients have none recorded.
  */
 final class DemoMedicines {
@@ -69,10 +71,17 @@ final class DemoMedicines {
 
     static Formulary formulary(FormularyService formulary, CurrentUser pharmacist) {
         Map<String, FormularyEntry> e = new java.util.LinkedHashMap<>();
-        e.put("ceftriaxone", formulary.add(pharmacist, entry("Ceftriaxone", "powder for solution for injection",
-                "2 g vial", EnumSet.of(Route.INTRAVENOUS, Route.INTRAMUSCULAR), DoseUnit.G, "1", "4", "50", "80", "4",
-                true, true, SubstanceClass.CEPHALOSPORINS, null, null,
-                "BNF, Ceftriaxone, Indications and dose; BNFc, Ceftriaxone (child: 50-80 mg/kg once daily, max 4 g)")));
+        // first added for intravenous use only, then changed (version 2) to add the intramuscular route
+        FormularyEntry ceftriaxone = formulary.add(pharmacist, entry("Ceftriaxone", "powder for solution for injection",
+                "2 g vial", EnumSet.of(Route.INTRAVENOUS), DoseUnit.G, "1", "4", "50", "80", "4", true, true,
+                SubstanceClass.CEPHALOSPORINS, null, null,
+                "BNF, Ceftriaxone, Indications and dose; BNFc, Ceftriaxone (child: 50-80 mg/kg once daily, max 4 g)"));
+        SaveFormularyEntry withIntramuscular = entry("Ceftriaxone", "powder for solution for injection", "2 g vial",
+                EnumSet.of(Route.INTRAVENOUS, Route.INTRAMUSCULAR), DoseUnit.G, "1", "4", "50", "80", "4", true, true,
+                SubstanceClass.CEPHALOSPORINS, null, null, ceftriaxone.doseSource());
+        e.put("ceftriaxone", formulary.change(pharmacist, ceftriaxone.id(), withReason(withIntramuscular,
+                "Intramuscular route added for patients without venous access: the BNF gives ceftriaxone by deep "
+                        + "intramuscular injection, doses over 1 g divided between more than one site")));
         e.put("amoxicillin-iv", formulary.add(pharmacist, entry("Amoxicillin", "powder for solution for injection",
                 "1 g vial", EnumSet.of(Route.INTRAVENOUS), DoseUnit.MG, "500", "1000", "20", "60", "2000", true, true,
                 SubstanceClass.PENICILLINS, null, null,
@@ -122,6 +131,13 @@ final class DemoMedicines {
         return new SaveFormularyEntry(name, form, strength, routes, unit, dec(adultMin), dec(adultMax), dec(childMin),
                 dec(childMax), dec(childMaxDose), timeCritical, routes.contains(Route.INTRAVENOUS), false,
                 antimicrobial, cls, dmd, dmdSource, doseSource, null);
+    }
+
+    private static SaveFormularyEntry withReason(SaveFormularyEntry e, String reason) {
+        return new SaveFormularyEntry(e.name(), e.form(), e.strength(), e.routes(), e.doseUnit(), e.adultDoseMin(),
+                e.adultDoseMax(), e.childDosePerKgMinMg(), e.childDosePerKgMaxMg(), e.childMaxDose(), e.timeCritical(),
+                e.secondChecker(), e.controlledDrug(), e.antimicrobial(), e.substanceClass(), e.dmdCode(),
+                e.dmdSource(), e.doseSource(), reason);
     }
 
     private static BigDecimal dec(String value) {
@@ -188,19 +204,41 @@ final class DemoMedicines {
         }
     }
 
+    /**
+     * Allergies as the scenarios have them; on each ward the first patient's penicillin allergy is corrected once the
+     * nurse has read the GP record (the earlier wording kept), and the fourth patient's aspirin allergy, recorded on the
+     * wrong record, is marked entered in error before no known allergies is recorded.
+     */
     private static void allergiesOf(AllergyService allergies, CurrentUser nurse, PatientId patient, DemoStay stay,
             boolean onPenicillin) {
         if (stay.onWard() % 6 != 1) {
+            if (stay.onWard() == 4) {
+                var aspirin = allergies.record(nurse, patient, new RecordAllergy("Aspirin", null, null,
+                        "Wheeze after aspirin", AllergySeverity.MODERATE, AllergyCertainty.SUSPECTED,
+                        ReactionKind.ADVERSE_REACTION, null));
+                allergies.enterInError(nurse, aspirin.id(), "Recorded on this patient's record by mistake: the "
+                        + "wheeze after aspirin is a relative's, who was at the visit");
+            }
             allergies.recordNoKnownAllergies(nurse, patient);
         } else if (onPenicillin) {
             allergies.record(nurse, patient, new RecordAllergy("Codeine", null, SubstanceClass.OPIOIDS,
                     "Vomiting and drowsiness after codeine for a fracture", AllergySeverity.MILD,
                     AllergyCertainty.CONFIRMED, ReactionKind.ADVERSE_REACTION, null));
+        } else if (stay.onWard() == 1) {
+            var penicillin = allergies.record(nurse, patient, new RecordAllergy("Penicillin", null,
+                    SubstanceClass.PENICILLINS, "Rash with amoxicillin", AllergySeverity.MODERATE,
+                    AllergyCertainty.SUSPECTED, ReactionKind.ALLERGY, null));
+            allergies.correct(nurse, penicillin.id(), penicillin(
+                    "The GP record describes the reaction (2019) and codes it as a confirmed penicillin allergy"));
         } else {
-            allergies.record(nurse, patient, new RecordAllergy("Penicillin", null, SubstanceClass.PENICILLINS,
-                    "Itchy rash on the trunk two days into a course of amoxicillin", AllergySeverity.MODERATE,
-                    AllergyCertainty.CONFIRMED, ReactionKind.ALLERGY, null));
+            allergies.record(nurse, patient, penicillin(null));
         }
+    }
+
+    private static RecordAllergy penicillin(String reason) {
+        return new RecordAllergy("Penicillin", null, SubstanceClass.PENICILLINS,
+                "Itchy rash on the trunk two days into a course of amoxicillin", AllergySeverity.MODERATE,
+                AllergyCertainty.CONFIRMED, ReactionKind.ALLERGY, reason);
     }
 
     private static Prescription ivMedicine(PrescriptionService prescriptions, CurrentUser consultant,

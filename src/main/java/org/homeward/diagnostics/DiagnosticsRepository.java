@@ -41,8 +41,8 @@ class DiagnosticsRepository {
     }
 
     List<CatalogueTest> catalogue() {
-        return jdbc.sql("select * from diagnostic_test order by listed_order").query(DiagnosticsRepository::test)
-                .list();
+        return jdbc.sql(TestCatalogueRepository.CURRENT + " order by t.listed_order, t.code")
+                .query(TestCatalogueRepository::test).list();
     }
 
     void insertOrder(UUID id, PatientId patient, OrderTests order, boolean pointOfCare, String byUsername,
@@ -118,16 +118,17 @@ class DiagnosticsRepository {
 
     void insertResult(UUID id, UUID orderId, PatientId patient, String testCode, BigDecimal value, String unit,
             String report, ReferenceRange range, ResultFlag flag, Instant resultedAt, ResultSource source,
-            String enteredBy, String enteredByUsername, Instant enteredAt, UUID supersedes, String correctionReason) {
+            String enteredBy, String enteredByUsername, Instant enteredAt, UUID supersedes, String correctionReason,
+            int catalogueVersion) {
         jdbc.sql("""
                 insert into test_result (id, patient_id, order_id, test_code, value, unit, report, reference_low,
                     reference_high, flag, resulted_at, source, entered_by, entered_by_username, entered_at, supersedes,
-                    correction_reason)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    correction_reason, catalogue_version)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, patient.value(), orderId, testCode, value, unit, report,
                         range == null ? null : range.low(), range == null ? null : range.high(), flag.name(),
                         Timestamp.from(resultedAt), source.name(), enteredBy, enteredByUsername,
-                        Timestamp.from(enteredAt), supersedes, correctionReason)
+                        Timestamp.from(enteredAt), supersedes, correctionReason, catalogueVersion)
                 .update();
     }
 
@@ -238,17 +239,8 @@ class DiagnosticsRepository {
                 ResultSource.valueOf(rs.getString("source")), rs.getString("entered_by"), instant(rs, "entered_at"),
                 rs.getObject("supersedes", UUID.class), rs.getString("correction_reason"), rs.getBoolean("current"),
                 acknowledgedAt == null ? null : new Acknowledgement(rs.getString("acknowledged_by"),
-                        rs.getString("acknowledged_by_username"), acknowledgedAt, rs.getString("note")));
-    }
-
-    private static CatalogueTest test(ResultSet rs, int row) throws SQLException {
-        return new CatalogueTest(rs.getString("code"), rs.getString("name"), TestKind.valueOf(rs.getString("kind")),
-                rs.getString("panel_code"), rs.getString("panel_name"), rs.getString("unit"),
-                new ReferenceRange(rs.getBigDecimal("adult_low"), rs.getBigDecimal("adult_high")),
-                new ReferenceRange(rs.getBigDecimal("child_low"), rs.getBigDecimal("child_high")),
-                rs.getBigDecimal("critical_low"), rs.getBigDecimal("critical_high"),
-                rs.getBigDecimal("child_critical_low"), rs.getBigDecimal("child_critical_high"),
-                rs.getString("source"));
+                        rs.getString("acknowledged_by_username"), acknowledgedAt, rs.getString("note")),
+                rs.getInt("catalogue_version"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -415,7 +415,7 @@ public class DiagnosticsService {
             TestResultView old = current.get(c.test().code());
             repository.insertResult(id, order.id(), order.patientId(), c.test().code(), c.value(), c.unit(),
                     c.report(), c.range(), c.flag(), c.resultedAt(), source, user.signature(), user.username(), now,
-                    old == null ? null : old.id(), old == null ? null : c.correctionReason());
+                    old == null ? null : old.id(), old == null ? null : c.correctionReason(), c.test().version());
             TestResultView stored = repository.result(id).orElseThrow();
             events.publishEvent(RecordAccessed.created(user, AuditedRecord.TEST_RESULT, id, order.patientId(),
                     (old == null ? "filed " : "corrected to ") + stored.words() + " ("

@@ -14,4 +14,9 @@ public enum TestKind {
     public String label() {
         return label;
     }
+
+    /** Reported in words (a report and a flag set by hand), with no unit: else a number with units. */
+    public boolean reportedInWords() {
+        return this == MICROBIOLOGY || this == ECG || this == IMAGING;
+    }
 }

@@ -72,6 +72,14 @@ class AllergyRepository {
                 .param(id).query(AllergyRepository::allergy).list();
     }
 
+    /** Every version of each of the patient's allergies: by allergy as first recorded, each first version first. */
+    List<Allergy> versionsOfPatient(PatientId patient) {
+        return jdbc.sql("select a.id, a.patient_id, a.recorded_at as first_recorded_at, v.* from allergy a "
+                        + "join allergy_version v on v.allergy_id = a.id where a.patient_id = ? "
+                        + "order by a.recorded_at, a.id, v.version")
+                .param(patient.value()).query(AllergyRepository::allergy).list();
+    }
+
     /** Locks the patient's allergy statements, so recording an allergy and a statement of none do not cross. */
     void lockPatient(PatientId patient) {
         jdbc.sql("select id from patient where id = ? for no key update").param(patient.value()).query(UUID.class).list();

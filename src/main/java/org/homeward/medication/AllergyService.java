@@ -5,7 +5,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.homeward.patient.PatientService;
@@ -143,6 +146,21 @@ public class AllergyService {
     }
 
     /**
+     * Every version of each of the patient's allergies (in force and entered in error), by allergy id, first version
+     * first: for the medicines page to show each allergy's history. One audit line for them all.
+     */
+    @Transactional
+    public Map<UUID, List<Allergy>> historiesOf(CurrentUser user, PatientId patient) {
+        patients.requireVisible(user, patient);
+        Map<UUID, List<Allergy>> histories = new LinkedHashMap<>();
+        allergies.versionsOfPatient(patient)
+                .forEach(v -> histories.computeIfAbsent(v.id(), id -> new ArrayList<>()).add(v));
+        events.publishEvent(RecordAccessed.read(user, AuditedRecord.ALLERGY, null, patient,
+                "viewed the history of " + histories.size() + " allerg" + (histories.size() == 1 ? "y" : "ies")));
+        return histories;
+    }
+
+    /**
      * The patient's allergies and status, unchecked and unaudited: for the banner (whose page checked access) and for
      * prescribing (which has checked it).
      */
@@ -250,7 +268,11 @@ public class AllergyService {
     }
 
     private static String reason(String reason) {
-        return text("reason", "Give the reason: it is kept with the earlier version", reason, MAX_REASON);
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", "Give the reason: it is kept in the allergy's history for "
+                    + "everyone who reads the record");
+        }
+        return text("reason", "Give the reason", reason, MAX_REASON);
     }
 
     private Instant now() {

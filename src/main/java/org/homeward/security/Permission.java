@@ -55,6 +55,7 @@ public enum Permission {
     RECORD_SAMPLES("record a sample taken and its transport to the lab"),
     RECORD_RESULTS("record test results"),
     ACKNOWLEDGE_RESULTS("acknowledge test results"),
+    MANAGE_TEST_CATALOGUE("change the test catalogue (tests, units, reference ranges and critical limits)"),
     // care and support plans
     CHANGE_CARE_PLAN("change a patient's care and support plan"),
     RECORD_RESUSCITATION_DECISION("record a DNACPR decision or a ReSPECT CPR recommendation"),

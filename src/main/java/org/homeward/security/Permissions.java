@@ -73,6 +73,11 @@ public final class Permissions {
         grant(RECORD_SAMPLES, CLINICIAN, SENIOR_DECISION_MAKER);
         grant(RECORD_RESULTS, CLINICIAN, SENIOR_DECISION_MAKER);
         grant(ACKNOWLEDGE_RESULTS, SENIOR_DECISION_MAKER, CLINICIAN);
+        // the catalogue's ranges and critical limits decide which results are critical and raise alerts: kept by the
+        // senior decision-maker accountable for acting on results and by the pharmacist, who keeps the service's other
+        // clinical reference data (the formulary) and the monitoring it relies on (potassium, creatinine, INR); not by
+        // nurses, who act on the flags, nor by administrators, as the values are clinical
+        grant(MANAGE_TEST_CATALOGUE, SENIOR_DECISION_MAKER, PHARMACIST);
         // care and support plans
         grant(CHANGE_CARE_PLAN, CLINICIAN, SENIOR_DECISION_MAKER);
         grant(RECORD_RESUSCITATION_DECISION, SENIOR_DECISION_MAKER);

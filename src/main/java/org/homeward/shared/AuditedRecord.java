@@ -60,6 +60,7 @@ public enum AuditedRecord {
     // diagnostics
     TEST_ORDER("TestOrder"),
     TEST_RESULT("TestResult"),
+    TEST_CATALOGUE("TestCatalogue"),
     // board round
     BOARD_ROUND("BoardRound"),
     BOARD_ROUND_REVIEW("BoardRoundReview"),

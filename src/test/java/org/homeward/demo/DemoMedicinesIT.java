@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.homeward.medication.ControlledDrugRegisterEntry;
 import org.homeward.medication.ExpiryStatus;
+import org.homeward.medication.FormularyEntry;
 import org.homeward.medication.FormularyService;
 import org.homeward.medication.GrabBagService;
 import org.homeward.medication.GrabBagSummary;
@@ -63,6 +64,23 @@ class DemoMedicinesIT {
                 .isZero();
         assertThat(jdbc.sql("select count(*) from prescription where screening = 'AWAITING'").query(Long.class)
                 .single()).as("some on the pharmacist's worklist").isGreaterThan(0);
+    }
+
+    @Test
+    void aCorrectedAllergyAnAllergyEnteredInErrorAndAFormularyChangeShowTheirHistory() {
+        assertThat(jdbc.sql("select count(*) from allergy_version where version = 2 and not entered_in_error "
+                + "and reason like 'The GP record describes%'").query(Long.class).single())
+                .as("a penicillin allergy corrected on each ward").isPositive();
+        assertThat(jdbc.sql("select count(*) from allergy_version where entered_in_error and substance = 'Aspirin' "
+                + "and reason like 'Recorded on this patient''s record by mistake%'")
+                .query(Long.class).single()).as("an aspirin allergy entered in error on each ward").isPositive();
+        CurrentUser pharmacist = CurrentUser.of(security.findUserByUsername("pharmacist").orElseThrow());
+        FormularyEntry ceftriaxone = formulary.formulary(pharmacist).stream()
+                .filter(e -> e.name().equals("Ceftriaxone") && e.strength().equals("2 g vial")).findFirst()
+                .orElseThrow();
+        assertThat(formulary.history(pharmacist, ceftriaxone.id())).extracting(e -> e.routes().size())
+                .containsExactly(1, 2);
+        assertThat(ceftriaxone.reason()).startsWith("Intramuscular route added");
     }
 
     @Test

@@ -14,6 +14,8 @@ import org.homeward.diagnostics.RecordSample;
 import org.homeward.diagnostics.RecordTransport;
 import org.homeward.diagnostics.EnterResults;
 import org.homeward.diagnostics.ResultsIn;
+import org.homeward.diagnostics.SaveCatalogueTest;
+import org.homeward.diagnostics.TestCatalogueService;
 import org.homeward.diagnostics.TestOrderView;
 import org.homeward.diagnostics.TestResultView;
 import org.homeward.security.CurrentUser;
@@ -22,6 +24,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -38,9 +41,11 @@ import org.springframework.web.bind.annotation.RestController;
 class DiagnosticsApiController {
 
     private final DiagnosticsService diagnostics;
+    private final TestCatalogueService catalogue;
 
-    DiagnosticsApiController(DiagnosticsService diagnostics) {
+    DiagnosticsApiController(DiagnosticsService diagnostics, TestCatalogueService catalogue) {
         this.diagnostics = diagnostics;
+        this.catalogue = catalogue;
     }
 
     @GetMapping("/test-catalogue")
@@ -48,6 +53,33 @@ class DiagnosticsApiController {
             + "limits, each with its source")
     List<CatalogueTest> catalogue(CurrentUser user) {
         return diagnostics.catalogue();
+    }
+
+    @PostMapping("/test-catalogue")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Add a test to the catalogue (senior decision-makers, pharmacists)", description = "code (2 to "
+            + "30 capital letters, digits or underscores), name, kind and source are required; a blood or point-of-care "
+            + "test needs its unit; a test reported in words (MICROBIOLOGY, ECG, IMAGING) has no unit, range or limits. "
+            + "Each reference range's high must be above its low; each critical low limit below its range and each "
+            + "critical high limit above it (adult and child apart). A refusal is a 400 naming the field; a code "
+            + "already in the catalogue is a 409. The new test is ordered on its own, in no panel.")
+    CatalogueTest addTest(CurrentUser user, @RequestBody SaveCatalogueTest body) {
+        return catalogue.add(user, body);
+    }
+
+    @PutMapping("/test-catalogue/{code}")
+    @Operation(summary = "Change a test in the catalogue: the whole test as it should read, with a reason; a new "
+            + "version, the earlier kept", description = "Checked as when adding; the code never changes and a test "
+            + "cannot change between a number and a report in words (400 naming kind). Results already filed keep "
+            + "the reference range and flag they were filed with and name the catalogue version that judged them.")
+    CatalogueTest changeTest(CurrentUser user, @PathVariable String code, @RequestBody SaveCatalogueTest body) {
+        return catalogue.change(user, code, body);
+    }
+
+    @GetMapping("/test-catalogue/{code}/history")
+    @Operation(summary = "Every version of a test in the catalogue, first first, with who saved it, when and why")
+    List<CatalogueTest> testHistory(CurrentUser user, @PathVariable String code) {
+        return catalogue.history(code);
     }
 
     @PostMapping("/patients/{id}/test-orders")

@@ -6,16 +6,19 @@ import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.homeward.medication.Allergy;
 import org.homeward.medication.AllergyCertainty;
 import org.homeward.medication.AllergyService;
 import org.homeward.medication.AllergySeverity;
 import org.homeward.medication.CheckFinding;
 import org.homeward.medication.DischargeMedicinesService;
 import org.homeward.medication.DoseUnit;
+import org.homeward.medication.FormularyEntry;
 import org.homeward.medication.FormularyService;
 import org.homeward.medication.NominatePharmacy;
 import org.homeward.medication.Frequency;
@@ -83,6 +86,20 @@ class MedicinesPageController {
             AllergyCertainty certainty, ReactionKind kind) {
     }
 
+    /** The correction form: the allergy as it should read, prefilled with the current version, and the reason. */
+    record CorrectAllergyForm(String substance, SubstanceClass substanceClass, String reaction,
+            AllergySeverity severity, AllergyCertainty certainty, ReactionKind kind, String reason) {
+
+        static CorrectAllergyForm of(Allergy a) {
+            return new CorrectAllergyForm(a.substance(), a.substanceClass(), a.reaction(), a.severity(),
+                    a.certainty(), a.kind(), null);
+        }
+    }
+
+    /** Why an allergy was entered in error. */
+    record InErrorForm(String reason) {
+    }
+
     record WeightForm(BigDecimal weightKg) {
     }
 
@@ -95,11 +112,30 @@ class MedicinesPageController {
     record StopForm(String reason) {
     }
 
+    /** The formulary form; the reason only when changing an entry. */
     record FormularyForm(String name, String form, String strength, Set<Route> routes, DoseUnit doseUnit,
             BigDecimal adultDoseMin, BigDecimal adultDoseMax, BigDecimal childDosePerKgMinMg,
             BigDecimal childDosePerKgMaxMg, BigDecimal childMaxDose, Boolean timeCritical, Boolean secondChecker,
             Boolean controlledDrug, Boolean antimicrobial, SubstanceClass substanceClass, String dmdCode,
-            String dmdSource, String doseSource) {
+            String dmdSource, String doseSource, String reason) {
+
+        static FormularyForm of(FormularyEntry e) {
+            return new FormularyForm(e.name(), e.form(), e.strength(), EnumSet.copyOf(e.routes()), e.doseUnit(),
+                    plain(e.adultDoseMin()), plain(e.adultDoseMax()), plain(e.childDosePerKgMinMg()),
+                    plain(e.childDosePerKgMaxMg()), plain(e.childMaxDose()), e.timeCritical(), e.secondChecker(),
+                    e.controlledDrug(), e.antimicrobial(), e.substanceClass(), e.dmdCode(), e.dmdSource(),
+                    e.doseSource(), null);
+        }
+
+        SaveFormularyEntry command() {
+            return new SaveFormularyEntry(name, form, strength, routes, doseUnit, adultDoseMin, adultDoseMax,
+                    childDosePerKgMinMg, childDosePerKgMaxMg, childMaxDose, yes(timeCritical), yes(secondChecker),
+                    yes(controlledDrug), yes(antimicrobial), substanceClass, dmdCode, dmdSource, doseSource, reason);
+        }
+
+        private static BigDecimal plain(BigDecimal value) {
+            return value == null ? null : value.stripTrailingZeros();
+        }
     }
 
     @GetMapping("/patients/{id}/medicines")
@@ -112,6 +148,7 @@ class MedicinesPageController {
         }
         model.addAttribute("patient", patients.record(user, id));
         model.addAttribute("chart", prescriptions.chart(user, id));
+        model.addAttribute("histories", allergies.historiesOf(user, id));
         var pharmacy = dischargeMedicines.pharmacy(user, id).orElse(null);
         model.addAttribute("pharmacy", pharmacy);
         if (!model.containsAttribute("pharmacyForm")) {
@@ -141,6 +178,83 @@ class MedicinesPageController {
             }
         }
         return medicines(user, id, model);
+    }
+
+    @GetMapping("/patients/{id}/medicines/allergies/{allergyId}/correct")
+    String correctAllergyForm(CurrentUser user, @PathVariable PatientId id, @PathVariable UUID allergyId, Model model,
+            RedirectAttributes redirect) {
+        user.require(Permission.RECORD_ALLERGIES);
+        List<Allergy> versions = allergyOf(user, id, allergyId);
+        Allergy current = versions.get(versions.size() - 1);
+        if (current.enteredInError()) {
+            redirect.addFlashAttribute("message", current.substance() + " was entered in error: record the allergy "
+                    + "again instead");
+            return "redirect:/patients/" + id + "/medicines#entered-in-error";
+        }
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", CorrectAllergyForm.of(current));
+        }
+        model.addAttribute("patient", patients.record(user, id));
+        model.addAttribute("allergy", current);
+        model.addAttribute("versions", versions);
+        model.addAttribute("severities", AllergySeverity.values());
+        model.addAttribute("certainties", AllergyCertainty.values());
+        model.addAttribute("reactionKinds", ReactionKind.values());
+        model.addAttribute("classes", SubstanceClass.values());
+        return "medication/allergy-correct";
+    }
+
+    @PostMapping("/patients/{id}/medicines/allergies/{allergyId}/correct")
+    String correctAllergy(CurrentUser user, @PathVariable PatientId id, @PathVariable UUID allergyId,
+            @ModelAttribute("form") CorrectAllergyForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        List<Allergy> versions = allergyOf(user, id, allergyId);
+        if (!errors.hasErrors()) {
+            try {
+                Allergy corrected = allergies.correct(user, allergyId, new RecordAllergy(form.substance(),
+                        versions.get(versions.size() - 1).formularyEntryId(), form.substanceClass(), form.reaction(),
+                        form.severity(), form.certainty(), form.kind(), form.reason()));
+                redirect.addFlashAttribute("message", "Allergy corrected: " + corrected.words());
+                return "redirect:/patients/" + id + "/medicines#allergies";
+            } catch (InvalidInputException | RefusedException e) {
+                FormErrors.add(errors, e);
+            }
+        }
+        return correctAllergyForm(user, id, allergyId, model, redirect);
+    }
+
+    @GetMapping("/patients/{id}/medicines/allergies/{allergyId}/entered-in-error")
+    String inErrorForm(CurrentUser user, @PathVariable PatientId id, @PathVariable UUID allergyId, Model model,
+            RedirectAttributes redirect) {
+        user.require(Permission.RECORD_ALLERGIES);
+        List<Allergy> versions = allergyOf(user, id, allergyId);
+        Allergy current = versions.get(versions.size() - 1);
+        if (current.enteredInError()) {
+            redirect.addFlashAttribute("message", current.substance() + " is already marked as entered in error");
+            return "redirect:/patients/" + id + "/medicines#entered-in-error";
+        }
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", new InErrorForm(null));
+        }
+        model.addAttribute("patient", patients.record(user, id));
+        model.addAttribute("allergy", current);
+        model.addAttribute("versions", versions);
+        return "medication/allergy-entered-in-error";
+    }
+
+    @PostMapping("/patients/{id}/medicines/allergies/{allergyId}/entered-in-error")
+    String enterAllergyInError(CurrentUser user, @PathVariable PatientId id, @PathVariable UUID allergyId,
+            @ModelAttribute("form") InErrorForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        allergyOf(user, id, allergyId);
+        try {
+            Allergy marked = allergies.enterInError(user, allergyId, form.reason());
+            redirect.addFlashAttribute("message", marked.substance() + " marked as entered in error");
+            return "redirect:/patients/" + id + "/medicines#entered-in-error";
+        } catch (InvalidInputException | RefusedException e) {
+            FormErrors.add(errors, e);
+        }
+        return inErrorForm(user, id, allergyId, model, redirect);
     }
 
     @PostMapping("/patients/{id}/medicines/no-known-allergies")
@@ -284,7 +398,7 @@ class MedicinesPageController {
         model.addAttribute("entries", formulary.formulary(user));
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new FormularyForm(null, null, null, EnumSet.noneOf(Route.class), null, null,
-                    null, null, null, null, false, false, false, false, null, null, null, null));
+                    null, null, null, null, false, false, false, false, null, null, null, null, null));
         }
         model.addAttribute("units", DoseUnit.values());
         model.addAttribute("routes", Route.values());
@@ -300,28 +414,13 @@ class MedicinesPageController {
     String addToFormulary(CurrentUser user, @RequestParam MultiValueMap<String, String> p, Model model,
             RedirectAttributes redirect) {
         user.require(Permission.MANAGE_FORMULARY);
-        Set<Route> routes = EnumSet.noneOf(Route.class);
         List<String> problems = new ArrayList<>();
-        for (String r : p.getOrDefault("routes", List.of())) {
-            routes.add(Route.valueOf(r));
-        }
-        FormularyForm form = new FormularyForm(p.getFirst("name"), p.getFirst("form"), p.getFirst("strength"),
-                routes, enumOf(DoseUnit.class, p.getFirst("doseUnit")), number(p, "adultDoseMin", problems),
-                number(p, "adultDoseMax", problems), number(p, "childDosePerKgMinMg", problems),
-                number(p, "childDosePerKgMaxMg", problems), number(p, "childMaxDose", problems),
-                ticked(p, "timeCritical"), ticked(p, "secondChecker"), ticked(p, "controlledDrug"),
-                ticked(p, "antimicrobial"), enumOf(SubstanceClass.class, p.getFirst("substanceClass")),
-                p.getFirst("dmdCode"), p.getFirst("dmdSource"), p.getFirst("doseSource"));
+        FormularyForm form = formularyForm(p, problems);
         BindingResult errors = new DirectFieldBindingResult(form, "form");
         problems.forEach(field -> errors.rejectValue(field, "invalid", "must be a number, such as 2.5"));
         if (!errors.hasErrors()) {
             try {
-                var entry = formulary.add(user, new SaveFormularyEntry(form.name(), form.form(), form.strength(),
-                        form.routes(), form.doseUnit(), form.adultDoseMin(), form.adultDoseMax(),
-                        form.childDosePerKgMinMg(), form.childDosePerKgMaxMg(), form.childMaxDose(),
-                        yes(form.timeCritical()), yes(form.secondChecker()), yes(form.controlledDrug()),
-                        yes(form.antimicrobial()), form.substanceClass(), form.dmdCode(), form.dmdSource(),
-                        form.doseSource(), null));
+                var entry = formulary.add(user, form.command());
                 redirect.addFlashAttribute("message", "Added " + entry.words() + " to the formulary");
                 return "redirect:/formulary";
             } catch (InvalidInputException | RefusedException e) {
@@ -331,6 +430,63 @@ class MedicinesPageController {
         model.addAttribute("form", form);
         model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);
         return formulary(user, model);
+    }
+
+    /** One formulary entry: as it reads now, its earlier versions (who, when, why) and the pharmacist's change form. */
+    @GetMapping("/formulary/{entryId}")
+    String formularyEntry(CurrentUser user, @PathVariable UUID entryId, Model model) {
+        List<FormularyEntry> versions = formulary.history(user, entryId);
+        FormularyEntry entry = versions.get(versions.size() - 1);
+        List<FormularyEntry> earlier = new ArrayList<>(versions.subList(0, versions.size() - 1));
+        Collections.reverse(earlier);
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", FormularyForm.of(entry));
+        }
+        model.addAttribute("entry", entry);
+        model.addAttribute("earlier", earlier);
+        model.addAttribute("units", DoseUnit.values());
+        model.addAttribute("routes", Route.values());
+        model.addAttribute("classes", SubstanceClass.values());
+        return "medication/formulary-entry";
+    }
+
+    /** Changes a formulary entry from the form, with the reason: a new version, the earlier kept. */
+    @PostMapping("/formulary/{entryId}")
+    String changeFormularyEntry(CurrentUser user, @PathVariable UUID entryId,
+            @RequestParam MultiValueMap<String, String> p, Model model, RedirectAttributes redirect) {
+        user.require(Permission.MANAGE_FORMULARY);
+        List<String> problems = new ArrayList<>();
+        FormularyForm form = formularyForm(p, problems);
+        BindingResult errors = new DirectFieldBindingResult(form, "form");
+        problems.forEach(field -> errors.rejectValue(field, "invalid", "must be a number, such as 2.5"));
+        if (!errors.hasErrors()) {
+            try {
+                var entry = formulary.change(user, entryId, form.command());
+                redirect.addFlashAttribute("message", "Changed " + entry.words() + " (version " + entry.version()
+                        + ")");
+                return "redirect:/formulary/" + entryId;
+            } catch (InvalidInputException | RefusedException e) {
+                FormErrors.add(errors, e);
+            }
+        }
+        model.addAttribute("form", form);
+        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);
+        return formularyEntry(user, entryId, model);
+    }
+
+    /** The formulary form as sent; a number typed wrongly is left empty and its field named in {@code problems}. */
+    private static FormularyForm formularyForm(MultiValueMap<String, String> p, List<String> problems) {
+        Set<Route> routes = EnumSet.noneOf(Route.class);
+        for (String r : p.getOrDefault("routes", List.of())) {
+            routes.add(Route.valueOf(r));
+        }
+        return new FormularyForm(p.getFirst("name"), p.getFirst("form"), p.getFirst("strength"),
+                routes, enumOf(DoseUnit.class, p.getFirst("doseUnit")), number(p, "adultDoseMin", problems),
+                number(p, "adultDoseMax", problems), number(p, "childDosePerKgMinMg", problems),
+                number(p, "childDosePerKgMaxMg", problems), number(p, "childMaxDose", problems),
+                ticked(p, "timeCritical"), ticked(p, "secondChecker"), ticked(p, "controlledDrug"),
+                ticked(p, "antimicrobial"), enumOf(SubstanceClass.class, p.getFirst("substanceClass")),
+                p.getFirst("dmdCode"), p.getFirst("dmdSource"), p.getFirst("doseSource"), p.getFirst("reason"));
     }
 
     private static BigDecimal number(MultiValueMap<String, String> p, String field, List<String> problems) {
@@ -357,6 +513,15 @@ class MedicinesPageController {
 
     private static boolean yes(Boolean ticked) {
         return Boolean.TRUE.equals(ticked);
+    }
+
+    /** Every version of an allergy on this patient's record, first first (404 for another patient's). */
+    private List<Allergy> allergyOf(CurrentUser user, PatientId id, UUID allergyId) {
+        List<Allergy> versions = allergies.history(user, allergyId);
+        if (!versions.get(0).patientId().equals(id)) {
+            throw new NotFoundException("No allergy with id " + allergyId + " on this patient's record");
+        }
+        return versions;
     }
 
     private Prescription prescriptionOf(CurrentUser user, PatientId id, UUID prescriptionId) {
