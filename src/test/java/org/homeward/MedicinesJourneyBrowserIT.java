@@ -157,8 +157,8 @@ class MedicinesJourneyBrowserIT {
         clock.set(at("07:40"));
         browser.signIn(coordinator.username(), Fixtures.PASSWORD).open("/visits?date=" + day).click("plan-day")
                 .waitForText(By.cssSelector("[data-testid='flash']"), "Planned", PLANNING);
-        assertThat(browser.text(By.cssSelector("[data-testid='route']"))).contains("Ceftriaxone")
-                .contains("08:30-09:30");
+        assertThat(browser.text(By.cssSelector("[data-testid='route']"))).contains("IV antibiotic dose")
+                .contains(patient.summary().familyName().toUpperCase()).contains("08:30-09:30");
         browser.signOut();
 
         // 4. The community nurse at the door: arrives, gives the dose from the grab bag with a second checker
@@ -209,7 +209,8 @@ class MedicinesJourneyBrowserIT {
                         Map.of("testCode", "SODIUM", "value", 136, "unit", "mmol/L"),
                         Map.of("testCode", "POTASSIUM", "value", 6.8, "unit", "mmol/L"),
                         Map.of("testCode", "UREA", "value", 7.2, "unit", "mmol/L"),
-                        Map.of("testCode", "CREATININE", "value", 96, "unit", "umol/L"))));
+                        Map.of("testCode", "CREATININE", "value", 96, "unit", "umol/L", "referenceLow", 59,
+                                "referenceHigh", 104))));
         ok(resulted, 201);
 
         // 7. It reaches the accountable consultant as an alert, and the nurse on call

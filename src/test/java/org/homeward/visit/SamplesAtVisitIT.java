@@ -40,7 +40,6 @@ class SamplesAtVisitIT {
 
     VisitDay team;
     CurrentUser nurse;
-    CurrentUser gp;
     PatientRecord patient;
     PatientRecord neighbour;
     String visitId;
@@ -52,7 +51,6 @@ class SamplesAtVisitIT {
         nurse = team.staff(Role.CLINICIAN);
         patient = team.admitted(50.712, -2.441);
         neighbour = team.admitted(50.725, -2.462);
-        gp = fixtures.user(Role.SENIOR_DECISION_MAKER, fixtures.gpOrganisation(patient.gpPracticeCode()));
         clock.set(team.at("07:00"));
         team.intervention(nurse, patient, Map.of("kind", "BLOODS", "times", List.of("09:00"),
                 "toleranceMinutes", 60, "description", "Bloods for U&E and FBC"));
@@ -130,8 +128,8 @@ class SamplesAtVisitIT {
         assertThat(late.body().path("errors").get(0).path("message").asText()).contains("outside the visit")
                 .contains("left");
 
-        Response read = api.get(gp, "/api/v1/test-orders/" + orderId);
-        assertThat(read.status()).as("the GP practice of the patient reads " + read).isEqualTo(200);
+        Response read = api.get(team.consultant, "/api/v1/test-orders/" + orderId);
+        assertThat(read.status()).as("the consultant who ordered reads " + read).isEqualTo(200);
         assertThat(read.body().path("sample").path("visit").path("visitId").asText()).isEqualTo(visitId);
     }
 
