@@ -145,8 +145,8 @@ public class BoardRoundService {
         user.require(Permission.SEE_BOARD_ROUND);
         String wardName = ward == null ? WHOLE_SERVICE : wards.ward(ward).name();
         LocalDate today = LocalDate.now(clock);
-        BoardRow row = candidates(user, ward, today).stream().filter(c -> c.admission().patientId().equals(patient))
-                .findFirst().map(c -> rows(List.of(c), ward, wardName, today).get(0))
+        BoardRow row = candidates(user, ward, today, patient).stream().findFirst()
+                .map(c -> rows(List.of(c), ward, wardName, today).get(0))
                 .orElseThrow(() -> new NotFoundException("This patient is not on the board of " + wardName));
         events.publishEvent(RecordsAccessed.listed(user, AuditedRecord.BOARD_ROUND, ward, List.of(patient),
                 "listed on the board round of " + wardName + " (1 patient)"));
@@ -181,7 +181,15 @@ public class BoardRoundService {
      * ids; only the whole service's board reads every ward.
      */
     private List<Candidate> candidates(CurrentUser user, WardId ward, LocalDate today) {
+        return candidates(user, ward, today, null);
+    }
+
+    /** The board's candidates, or only {@code only}'s (one patient's row: nothing read for the others). */
+    private List<Candidate> candidates(CurrentUser user, WardId ward, LocalDate today, PatientId only) {
         List<AdmissionView> open = referrals.openAdmissions(ward);
+        if (only != null) {
+            open = open.stream().filter(a -> a.patientId().equals(only)).toList();
+        }
         Map<PatientId, PatientSummary> visible = patients
                 .visibleSummaries(user, open.stream().map(AdmissionView::patientId).toList()).stream()
                 .collect(Collectors.toMap(PatientSummary::id, Function.identity()));

@@ -540,4 +540,29 @@ class BoardRoundApiIT {
         return Map.of("id", UUID.randomUUID().toString(), "patientId", p.summary().id().toString(),
                 "parameter", parameter, "value", value, "recordedAt", at.toString());
     }
+
+    @Test
+    void aWholeServiceRoundsPageShowsItsBoardFiftyPatientsAtATimeAndCountsTheWholeBoard() {
+        Organisation trust = fixtures.organisation(OrganisationType.ACUTE_TRUST);
+        CurrentUser lead = fixtures.user(Role.SENIOR_DECISION_MAKER, trust);
+        CurrentUser admitting = fixtures.user(Role.REFERRER, trust);
+        VirtualWard big = fixtures.ward(trust, 60, List.of());
+        for (int i = 0; i < 51; i++) {
+            fixtures.admit(fixtures.patient(admitting, LocalDate.of(1940, 1, 1).plusDays(i)), big, admitting, lead);
+        }
+        Response started = api.post(lead, "/api/v1/board-rounds", Map.of());
+        assertThat(started.status()).as(started.toString()).isEqualTo(201);
+        org.homeward.support.PageSession session = org.homeward.support.PageSession.signIn(api.baseUrl(), lead);
+
+        org.homeward.support.PageSession.Page first = session.get("/board-round/rounds/" + started.text("id"));
+        assertThat(first.html().select("tr[id^=patient-]")).hasSize(50);
+        assertThat(first.testId("round-progress")).isEqualTo("0 of 51 patients reviewed today");
+        org.homeward.support.PageSession.Page second = session.get(first.html().getElementById("next-page")
+                .attr("href"));
+        assertThat(second.html().select("tr[id^=patient-]")).hasSize(1);
+        assertThat(second.testId("round-progress")).as("the whole board counted on every page")
+                .isEqualTo("0 of 51 patients reviewed today");
+        assertThat(second.html().getElementById("previous-page")).isNotNull();
+    }
+
 }

@@ -179,11 +179,12 @@ class BoardRoundPageController {
         return startPage(user, form.wardId(), model);
     }
 
+    /** A round's page: its board a page at a time (a whole-service round has every admitted patient). */
     @GetMapping("/board-round/rounds/{id}")
-    String round(CurrentUser user, @PathVariable UUID id, Model model) {
+    String round(CurrentUser user, @PathVariable UUID id, @RequestParam(defaultValue = "1") int page, Model model) {
         BoardRound round = boardRounds.round(user, id);
         model.addAttribute("round", round);
-        model.addAttribute("board", boardRounds.board(user, round.wardId(), false));
+        model.addAttribute("board", boardRounds.board(user, round.wardId(), false, Math.max(1, page), PAGE_SIZE));
         model.addAttribute("reviews", boardRounds.reviewsOfRound(user, id));
         model.addAttribute("today", round.roundDate().equals(boardRounds.today()));
         return "boardround/round";
