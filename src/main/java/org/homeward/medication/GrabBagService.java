@@ -22,6 +22,7 @@ import org.homeward.security.Permission;
 import org.homeward.security.SecurityService;
 import org.homeward.security.UserAccount;
 import org.homeward.shared.AuditedRecord;
+import org.homeward.shared.InputText;
 import org.homeward.shared.InvalidInputException;
 import org.homeward.shared.NotFoundException;
 import org.homeward.shared.PatientId;
@@ -560,21 +561,10 @@ public class GrabBagService {
     }
 
     private static String text(String field, String what, String text, int max) {
-        if (text == null || text.isBlank()) {
-            throw new InvalidInputException(field, "Give " + what);
-        }
-        return optional(field, "It", text, max);
+        return InputText.required(field, what, text, max);
     }
 
     private static String optional(String field, String label, String text, int max) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        String stripped = text.strip();
-        if (stripped.length() > max) {
-            throw new InvalidInputException(field, label + " must be at most " + max + " characters (it has "
-                    + stripped.length() + ")");
-        }
-        return stripped;
+        return InputText.optional(field, label, text, max);
     }
 }

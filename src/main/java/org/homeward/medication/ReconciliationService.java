@@ -21,6 +21,7 @@ import org.homeward.security.Role;
 import org.homeward.security.SecurityService;
 import org.homeward.shared.AdmissionId;
 import org.homeward.shared.AuditedRecord;
+import org.homeward.shared.InputText;
 import org.homeward.shared.InvalidInputException;
 import org.homeward.shared.OrganisationId;
 import org.homeward.shared.PatientId;
@@ -563,21 +564,10 @@ public class ReconciliationService {
     }
 
     private static String text(String field, String what, String text, int max) {
-        if (text == null || text.isBlank()) {
-            throw new InvalidInputException(field, "Give " + what);
-        }
-        return optional(field, "It", text, max);
+        return InputText.required(field, what, text, max);
     }
 
     private static String optional(String field, String label, String text, int max) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        String stripped = text.strip();
-        if (stripped.length() > max) {
-            throw new InvalidInputException(field, label + " must be at most " + max + " characters (it has "
-                    + stripped.length() + ")");
-        }
-        return stripped;
+        return InputText.optional(field, label, text, max);
     }
 }
