@@ -61,7 +61,7 @@ class EmbeddedDatabaseRestartIT {
 
     /*
      * Command-line arguments, not SpringApplicationBuilder.properties(...): those are default properties, the lowest
-     * precedence, so the test classpath's config/application.yml (data-dir target/test-db, clean-on-start true) would
+     * precedence, so the test classpath's config/application.yml (data-dir target/test-db-N, clean-on-start true) would
      * win and this test would wipe the shared test database instead of using its own folder.
      */
     private ConfigurableApplicationContext start() {

@@ -114,6 +114,12 @@ class AlertRepository {
         return spec.query(AlertRepository::alert).list().stream().map(Alert::view).toList();
     }
 
+    /** Every alert of the patient, open and closed, most recently raised first. */
+    List<AlertView> ofPatient(PatientId patient) {
+        return jdbc.sql("select * from alert where patient_id = ? order by raised_at desc, id")
+                .param(patient.value()).query(AlertRepository::alert).list().stream().map(Alert::view).toList();
+    }
+
     /** These alerts, those of them still open, in board order: what changed on a board. */
     List<AlertView> openAmong(java.util.Collection<UUID> ids) {
         return jdbc.sql("select * from alert where id = any(?) and status <> 'CLOSED' " + OPEN_ORDER)

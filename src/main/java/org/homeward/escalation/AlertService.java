@@ -403,6 +403,20 @@ public class AlertService {
                 .map(e -> e.getKey() + " (" + String.join(", ", e.getValue()) + ")").toList());
     }
 
+    /**
+     * Every alert of one patient, open and closed, most recently raised first (the FHIR facade's Flag search), for
+     * staff who may see alerts and the patient; audited against the patient.
+     */
+    @Transactional
+    public List<AlertView> alertsOf(CurrentUser user, PatientId patient) {
+        user.require(Permission.SEE_ALERTS);
+        patients.requireVisible(user, patient);
+        List<AlertView> alerts = repository.ofPatient(patient);
+        events.publishEvent(RecordAccessed.read(user, AuditedRecord.ALERT, null, patient,
+                "listed " + alerts.size() + " alert(s)"));
+        return alerts;
+    }
+
     /** One alert, for staff who may see its patient. */
     @Transactional(readOnly = true)
     public AlertView alert(CurrentUser user, UUID id) {

@@ -131,6 +131,44 @@ class ObservationRepository {
                 (rs, row) -> reading(rs), patient, Timestamp.from(from), Timestamp.from(to));
     }
 
+    /** The stored id of each of these client ids this submitter has sent. */
+    Map<String, UUID> idsByClientId(String receivedBy, Collection<String> clientIds) {
+        Map<String, UUID> ids = new HashMap<>();
+        if (clientIds.isEmpty()) {
+            return ids;
+        }
+        jdbc.query("""
+                select client_id, id from observation_reading
+                where received_by = ? and client_id = any (?)""",
+                (RowCallbackHandler) rs -> ids.put(rs.getString(1), rs.getObject(2, UUID.class)),
+                receivedBy, clientIds.toArray(String[]::new));
+        return ids;
+    }
+
+    java.util.Optional<StoredReading> stored(UUID id) {
+        return jdbc.query("""
+                select id, patient_id, parameter, numeric_value, code_value, recorded_at, source, device_id, client_id
+                from observation_reading where id = ?""", (rs, row) -> storedReading(rs), id).stream().findFirst();
+    }
+
+    /** The patient's readings of these parameters recorded from {@code from} to {@code to}, newest first. */
+    List<StoredReading> storedBetween(UUID patient, Collection<ObservationParameter> parameters, Instant from,
+            Instant to) {
+        return jdbc.query("""
+                select id, patient_id, parameter, numeric_value, code_value, recorded_at, source, device_id, client_id
+                from observation_reading
+                where patient_id = ? and parameter = any (?) and recorded_at between ? and ?
+                order by recorded_at desc, parameter""", (rs, row) -> storedReading(rs), patient,
+                parameters.stream().map(Enum::name).toArray(String[]::new), Timestamp.from(from), Timestamp.from(to));
+    }
+
+    private static StoredReading storedReading(ResultSet rs) throws SQLException {
+        return new StoredReading(rs.getObject("id", UUID.class), new PatientId(rs.getObject("patient_id", UUID.class)),
+                ObservationParameter.valueOf(rs.getString("parameter")), (Double) rs.getObject("numeric_value"),
+                rs.getString("code_value"), rs.getTimestamp("recorded_at").toInstant(),
+                ObservationSource.valueOf(rs.getString("source")), rs.getString("device_id"), rs.getString("client_id"));
+    }
+
     /** The patient's readings recorded since {@code from}, oldest first. */
     List<Reading> readingsSince(PatientId patient, Instant from) {
         return jdbc.query("""

@@ -63,9 +63,62 @@ public class ObservationService {
 
     @Transactional
     public BatchResult ingest(CurrentUser user, ObservationSource source, BatchMode mode, List<IncomingReading> readings) {
+        return storeFor(user, source, mode, readings).result();
+    }
+
+    private Stored storeFor(CurrentUser user, ObservationSource source, BatchMode mode, List<IncomingReading> readings) {
         user.require(Permission.SUBMIT_OBSERVATIONS);
         requireSize(readings);
         return store(user.actor(), user.username(), source, mode, readings, visiblePatients(user, readings));
+    }
+
+    /** A batch's outcome and the client ids it stored now (not those a retry had stored before). */
+    private record Stored(BatchResult result, Set<String> newClientIds) {
+    }
+
+    /**
+     * {@link #ingest} that also returns the stored id of each reading stored now or by an earlier attempt, by the
+     * submitter's id for it (the FHIR facade answers each entry with where its Observation is).
+     */
+    @Transactional
+    public IdentifiedBatch ingestIdentified(CurrentUser user, ObservationSource source, BatchMode mode,
+            List<IncomingReading> readings) {
+        Stored stored = storeFor(user, source, mode, readings);
+        Set<String> clientIds = readings.stream().filter(java.util.Objects::nonNull).map(IncomingReading::id)
+                .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+        return new IdentifiedBatch(stored.result(), repository.idsByClientId(user.username(), clientIds),
+                stored.newClientIds());
+    }
+
+    /** One stored reading, if the user may see its patient (else 404, as for an unknown id); the read is audited. */
+    @Transactional
+    public StoredReading reading(CurrentUser user, UUID id) {
+        StoredReading reading = repository.stored(id)
+                .orElseThrow(() -> new org.homeward.shared.NotFoundException("No reading " + id));
+        try {
+            patients.requireVisible(user, reading.patient());
+        } catch (org.homeward.patient.PatientNotFoundException outsideCare) {
+            // answered like an unknown id, so the answer does not reveal whose reading it is
+            throw new org.homeward.shared.NotFoundException("No reading " + id);
+        }
+        events.publishEvent(RecordAccessed.read(user, AuditedRecord.OBSERVATION, id, reading.patient(),
+                "viewed a " + reading.parameter().name().toLowerCase() + " reading"));
+        return reading;
+    }
+
+    /**
+     * The patient's readings of these parameters taken from {@code from} to {@code to}, newest first; the read is
+     * audited.
+     */
+    @Transactional
+    public List<StoredReading> readings(CurrentUser user, PatientId patient, Set<ObservationParameter> parameters,
+            Instant from, Instant to) {
+        patients.requireVisible(user, patient);
+        List<StoredReading> readings = parameters.isEmpty() ? List.of()
+                : repository.storedBetween(patient.value(), parameters, from, to);
+        events.publishEvent(RecordAccessed.read(user, AuditedRecord.OBSERVATION, null, patient,
+                "listed " + readings.size() + " reading(s) from " + from + " to " + to));
+        return readings;
     }
 
     /**
@@ -77,7 +130,7 @@ public class ObservationService {
         requireSize(readings);
         RecordAccessed.Actor link = new RecordAccessed.Actor("home-link", null, "Patient or carer", "PATIENT_OR_CARER");
         return store(link, "home-link:" + patient, ObservationSource.PATIENT_OR_CARER, BatchMode.ALL_OR_NOTHING,
-                readings, Map.of(patient.value(), patients.summary(patient).dateOfBirth()));
+                readings, Map.of(patient.value(), patients.summary(patient).dateOfBirth())).result();
     }
 
     private static void requireSize(List<IncomingReading> readings) {
@@ -97,7 +150,7 @@ public class ObservationService {
      *
      * @param dateOfBirth the date of birth of each patient whose readings the submitter may send
      */
-    private BatchResult store(RecordAccessed.Actor actor, String receivedBy, ObservationSource source, BatchMode mode,
+    private Stored store(RecordAccessed.Actor actor, String receivedBy, ObservationSource source, BatchMode mode,
             List<IncomingReading> readings, Map<UUID, LocalDate> dateOfBirth) {
         Instant now = clock.instant();
         List<BatchResult.Rejection> rejected = new ArrayList<>();
@@ -112,15 +165,17 @@ public class ObservationService {
             }
         }
         if (mode == BatchMode.ALL_OR_NOTHING && !rejected.isEmpty()) {
-            return new BatchResult(0, 0, rejected);
+            return new Stored(new BatchResult(0, 0, rejected), Set.of());
         }
         boolean[] stored = valid.isEmpty() ? new boolean[0] : repository.insertAll(valid, source, receivedBy, now);
         int storedCount = 0;
         Map<UUID, Integer> perPatient = new TreeMap<>();
         Map<UUID, Instant> newestStored = new HashMap<>();
+        Set<String> newClientIds = new java.util.HashSet<>();
         for (int i = 0; i < stored.length; i++) {
             if (stored[i]) {
                 storedCount++;
+                newClientIds.add(valid.get(i).id());
                 IncomingReading reading = valid.get(i);
                 perPatient.merge(reading.patientId(), 1, Integer::sum);
                 newestStored.merge(reading.patientId(), reading.recordedAt(), (a, b) -> a.isAfter(b) ? a : b);
@@ -133,7 +188,7 @@ public class ObservationService {
                     .toList()));
             score(newestStored, dateOfBirth);
         }
-        return new BatchResult(storedCount, valid.size() - storedCount, rejected);
+        return new Stored(new BatchResult(storedCount, valid.size() - storedCount, rejected), newClientIds);
     }
 
     /**
@@ -296,10 +351,19 @@ public class ObservationService {
      */
     @Transactional
     public List<ScoredSet> history(CurrentUser user, PatientId patient, int days) {
+        return scoredBetween(user, patient, clock.instant().minus(Duration.ofDays(days)), null);
+    }
+
+    /**
+     * The patient's scored sets taken from {@code since} to {@code until} (null: up to now), oldest first, each as in
+     * {@link #history}. Reading them is audited.
+     */
+    @Transactional
+    public List<ScoredSet> scoredBetween(CurrentUser user, PatientId patient, Instant since, Instant until) {
         patients.requireVisible(user, patient);
         LocalDate dateOfBirth = patients.summary(patient).dateOfBirth();
-        Instant since = clock.instant().minus(Duration.ofDays(days));
-        List<Reading> readings = repository.readingsSince(patient, since);
+        List<Reading> readings = until == null ? repository.readingsSince(patient, since)
+                : repository.readingsBetween(patient.value(), since, until);
         List<Scale2Decision> decisions = scaleDecisions.inForceSince(List.of(patient.value()), since);
         boolean childrens = !onChildrensPathway(List.of(patient.value())).isEmpty();
         List<ScoredSet> history = new ArrayList<>();

@@ -30,6 +30,8 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -37,9 +39,11 @@ import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
- * Two filter chains. The JSON API ({@code /api/**}) is stateless with HTTP Basic: no session cookie authenticates it,
+ * Two filter chains. The JSON API ({@code /api/**}) and the FHIR API ({@code /fhir/**}) are stateless with HTTP Basic:
+ * no session cookie authenticates them,
  * so it needs no CSRF token. The pages use form login with a session cookie (HttpOnly, Secure, SameSite=Lax) and
  * CSRF tokens on every form.
  *
@@ -126,27 +130,31 @@ class SecurityConfiguration {
             throws Exception {
         AddressThrottleFilter addressThrottle = new AddressThrottleFilter(throttle,
                 request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null,
-                (request, response, until) -> tooManyAttempts(response, objectMapper, throttle, until,
+                (request, response, until) -> tooManyAttempts(request, response, objectMapper, throttle, until,
                         ADDRESS_BLOCKED_MESSAGE));
-        return http.securityMatcher("/api/**")
-                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+        // path matchers on the whole path: /fhir is its own servlet (HAPI FHIR's), not Spring MVC's
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        return http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/fhir/**")))
+                // a FHIR server's CapabilityStatement is read before signing in, to learn how to
+                .authorizeHttpRequests(auth -> auth.requestMatchers(paths.matcher(HttpMethod.GET, "/fhir/metadata"))
+                        .permitAll().anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     if (DatabaseUnavailable.causedBy(e)) {
                         DatabaseUnavailable.write(response, objectMapper);
                         return;
                     }
                     if (e instanceof SignInLockedException locked) {
-                        tooManyAttempts(response, objectMapper, throttle, locked.until(), LOCKED_MESSAGE);
+                        tooManyAttempts(request, response, objectMapper, throttle, locked.until(), LOCKED_MESSAGE);
                         return;
                     }
                     // RFC 9110 11.6.1: a 401 must say how to authenticate
                     response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
-                    problem(response, objectMapper, HttpStatus.UNAUTHORIZED,
+                    answer(request, response, objectMapper, HttpStatus.UNAUTHORIZED,
                             "Sign in with your Homeward username and password (HTTP Basic).");
                 }))
                 .addFilterBefore(addressThrottle, BasicAuthenticationFilter.class)
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
-                        problem(response, objectMapper, HttpStatus.FORBIDDEN, "You may not do this.")))
+                        answer(request, response, objectMapper, HttpStatus.FORBIDDEN, "You may not do this.")))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .headers(headers -> headers
@@ -209,10 +217,33 @@ class SecurityConfiguration {
         };
     }
 
-    private static void tooManyAttempts(HttpServletResponse response, ObjectMapper objectMapper,
-            LoginThrottle throttle, Instant until, String message) throws IOException {
+    private static void tooManyAttempts(HttpServletRequest request, HttpServletResponse response,
+            ObjectMapper objectMapper, LoginThrottle throttle, Instant until, String message) throws IOException {
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttle.secondsUntil(until)));
-        problem(response, objectMapper, HttpStatus.TOO_MANY_REQUESTS, message.formatted(throttle.timeOfDay(until)));
+        answer(request, response, objectMapper, HttpStatus.TOO_MANY_REQUESTS,
+                message.formatted(throttle.timeOfDay(until)));
+    }
+
+    /**
+     * A refusal in the caller's language: a problem detail for the JSON API, an OperationOutcome for the FHIR API
+     * (whose clients read nothing else).
+     */
+    private static void answer(HttpServletRequest request, HttpServletResponse response, ObjectMapper objectMapper,
+            HttpStatus status, String detail) throws IOException {
+        if (!request.getRequestURI().startsWith(request.getContextPath() + "/fhir")) {
+            problem(response, objectMapper, status, detail);
+            return;
+        }
+        String code = switch (status) {
+            case UNAUTHORIZED -> "login";
+            case FORBIDDEN -> "forbidden";
+            case TOO_MANY_REQUESTS -> "throttled";
+            default -> "processing";
+        };
+        response.setStatus(status.value());
+        response.setContentType("application/fhir+json;charset=UTF-8");
+        objectMapper.writeValue(response.getOutputStream(), Map.of("resourceType", "OperationOutcome",
+                "issue", java.util.List.of(Map.of("severity", "error", "code", code, "diagnostics", detail))));
     }
 
     private static void problem(HttpServletResponse response, ObjectMapper objectMapper, HttpStatus status,

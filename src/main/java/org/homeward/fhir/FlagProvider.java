@@ -1,0 +1,50 @@
+package org.homeward.fhir;
+
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.OptionalParam;
+import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.RequiredParam;
+import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.param.TokenParam;
+import java.util.List;
+import org.hl7.fhir.r4.model.Flag;
+import org.hl7.fhir.r4.model.IdType;
+import org.homeward.escalation.AlertService;
+import org.homeward.shared.PatientId;
+import org.springframework.stereotype.Component;
+
+/** Flag (alerts): read one, and search a patient's by status (active: open; inactive: closed). */
+@Component
+class FlagProvider implements FhirResourceProvider {
+
+    private final AlertService alerts;
+    private final FhirUsers users;
+
+    FlagProvider(AlertService alerts, FhirUsers users) {
+        this.alerts = alerts;
+        this.users = users;
+    }
+
+    @Override
+    public Class<Flag> getResourceType() {
+        return Flag.class;
+    }
+
+    @Read
+    public Flag read(@IdParam IdType id) {
+        return FlagTranslator.toFhir(alerts.alert(users.current(), FhirIds.uuid(id, "Flag")));
+    }
+
+    @Search
+    public List<Flag> search(@RequiredParam(name = Flag.SP_PATIENT) ReferenceParam patient,
+            @OptionalParam(name = "status") TokenParam status) {
+        String wanted = status == null ? null : status.getValue();
+        if (wanted != null && !wanted.equals("active") && !wanted.equals("inactive")) {
+            throw Outcomes.invalid("status", "an alert's flag is active or inactive, not " + wanted);
+        }
+        PatientId id = new PatientId(FhirIds.uuid(new IdType("Patient", patient.getIdPart()), "Patient"));
+        return alerts.alertsOf(users.current(), id).stream().map(FlagTranslator::toFhir)
+                .filter(f -> wanted == null || f.getStatus().toCode().equals(wanted)).toList();
+    }
+}

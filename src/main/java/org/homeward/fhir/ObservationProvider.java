@@ -1,0 +1,142 @@
+package org.homeward.fhir;
+
+import ca.uhn.fhir.rest.annotation.Count;
+import ca.uhn.fhir.rest.annotation.Create;
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Offset;
+import ca.uhn.fhir.rest.annotation.OptionalParam;
+import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.RequiredParam;
+import ca.uhn.fhir.rest.annotation.ResourceParam;
+import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.param.DateRangeParam;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.param.TokenOrListParam;
+import ca.uhn.fhir.rest.param.TokenParam;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Observation;
+import org.homeward.observation.BatchMode;
+import org.homeward.observation.IdentifiedBatch;
+import org.homeward.observation.IncomingReading;
+import org.homeward.observation.ObservationParameter;
+import org.homeward.observation.ObservationService;
+import org.homeward.observation.ObservationSource;
+import org.homeward.observation.ScoredSet;
+import org.homeward.shared.PatientId;
+import org.springframework.stereotype.Component;
+
+/**
+ * Observation: read a reading, search a patient's readings and early warning scores by code and date, and create a
+ * reading through the same durable ingest path as the JSON batch (acknowledged means committed, with any alert it
+ * raises in the same transaction; idempotent by the Observation's identifier).
+ */
+@Component
+class ObservationProvider implements FhirResourceProvider {
+
+    private final ObservationService observations;
+    private final FhirUsers users;
+    private final java.time.Clock clock;
+
+    ObservationProvider(ObservationService observations, FhirUsers users, java.time.Clock clock) {
+        this.observations = observations;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    @Override
+    public Class<Observation> getResourceType() {
+        return Observation.class;
+    }
+
+    @Read
+    public Observation read(@IdParam IdType id) {
+        return ObservationTranslator.toFhir(observations.reading(users.current(), FhirIds.uuid(id, "Observation")));
+    }
+
+    /**
+     * {@code GET /fhir/Observation?patient=Patient/{id}&code=http://loinc.org|8867-4&date=ge2026-12-01}: the
+     * patient's readings and NEWS2 / PEWS totals (optionally of one category: vital-signs, therapy, survey), newest
+     * first, paged with {@code _count} and {@code _offset}.
+     */
+    @Search
+    public IBundleProvider search(@RequiredParam(name = Observation.SP_PATIENT) ReferenceParam patient,
+            @OptionalParam(name = Observation.SP_CODE) TokenOrListParam code,
+            @OptionalParam(name = Observation.SP_DATE) DateRangeParam date,
+            @OptionalParam(name = Observation.SP_CATEGORY) TokenParam category,
+            @Offset Integer offset, @Count Integer count) {
+        PatientId patientId = new PatientId(FhirIds.uuid(new IdType("Patient", patient.getIdPart()), "Patient"));
+        Instant from = date == null || date.getLowerBoundAsInstant() == null ? Instant.EPOCH
+                : date.getLowerBoundAsInstant().toInstant();
+        Instant to = date == null || date.getUpperBoundAsInstant() == null
+                ? clock.instant().plus(ObservationService.CLOCK_SKEW) : date.getUpperBoundAsInstant().toInstant();
+        Set<ObservationParameter> parameters = EnumSet.noneOf(ObservationParameter.class);
+        boolean news2 = code == null;
+        boolean pews = code == null;
+        if (code == null) {
+            for (ObservationCode c : ObservationCode.values()) {
+                parameters.add(c.parameter);
+            }
+        } else {
+            for (TokenParam token : code.getValuesAsQueryTokens()) {
+                for (ObservationCode c : ObservationCode.values()) {
+                    if (ObservationCode.matches(c, token.getSystem(), token.getValue())) {
+                        parameters.add(c.parameter);
+                    }
+                }
+                boolean snomed = token.getSystem() == null || token.getSystem().isEmpty()
+                        || UkCore.SNOMED.equals(token.getSystem());
+                news2 |= snomed && ObservationTranslator.NEWS2_TOTAL.equals(token.getValue());
+                pews |= snomed && ObservationTranslator.PEWS_TOTAL.equals(token.getValue());
+            }
+        }
+        var user = users.current();
+        List<Observation> found = new ArrayList<>();
+        observations.readings(user, patientId, parameters, from, to).stream()
+                .filter(r -> ObservationCode.offered(r.parameter()))
+                .map(ObservationTranslator::toFhir).forEach(found::add);
+        if (news2 || pews) {
+            for (ScoredSet set : observations.scoredBetween(user, patientId, from, to)) {
+                boolean isPews = "PEWS".equals(set.scoreName());
+                if (set.scored() && (isPews ? pews : news2)) {
+                    found.add(ObservationTranslator.scoreToFhir(patientId, set));
+                }
+            }
+        }
+        if (category != null) {
+            found.removeIf(o -> o.getCategory().stream().flatMap(c -> c.getCoding().stream())
+                    .noneMatch(c -> c.getCode().equals(category.getValue())));
+        }
+        found.sort(Comparator.comparing((Observation o) -> o.getEffectiveDateTimeType().getValue()).reversed()
+                .thenComparing(o -> o.getCode().getText()));
+        return Pages.of(found, offset, count);
+    }
+
+    /**
+     * One reading from a device platform. 201 with its location when stored, 200 with the stored one when this
+     * identifier was sent before (a retry), 422 naming the element otherwise; nothing is stored on a refusal.
+     */
+    @Create
+    public MethodOutcome create(@ResourceParam Observation observation) {
+        List<IncomingReading> readings = ObservationTranslator.toReadings(observation, "Observation");
+        IdentifiedBatch batch = observations.ingestIdentified(users.current(), ObservationSource.DEVICE,
+                BatchMode.ALL_OR_NOTHING, readings);
+        if (!batch.result().rejected().isEmpty()) {
+            var rejection = batch.result().rejected().get(0);
+            throw Outcomes.invalid(ObservationPaths.of(rejection.field(), "Observation"), rejection.reason());
+        }
+        IncomingReading main = readings.get(readings.size() - 1);
+        UUID id = batch.idsByClientId().get(main.id());
+        boolean created = batch.newlyStored().contains(main.id());
+        Observation stored = ObservationTranslator.toFhir(observations.reading(users.current(), id));
+        return new MethodOutcome(new IdType("Observation", id.toString()), created).setResource(stored);
+    }
+}

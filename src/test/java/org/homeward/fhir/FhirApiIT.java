@@ -1,0 +1,342 @@
+package org.homeward.fhir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import ca.uhn.fhir.rest.client.interceptor.BasicAuthInterceptor;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Flag;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Reference;
+import org.homeward.patient.PatientRecord;
+import org.homeward.referral.AdmissionView;
+import org.homeward.security.CurrentUser;
+import org.homeward.security.Organisation;
+import org.homeward.security.OrganisationType;
+import org.homeward.security.Role;
+import org.homeward.support.Api;
+import org.homeward.support.Fixtures;
+import org.homeward.support.IntegrationTest;
+import org.homeward.ward.VirtualWard;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The FHIR API over real HTTP with HAPI's own client, each caller signed in to their own organisation: the acute
+ * trust hosts the ward and admits, the community provider visits (in the care team through the ward's rule), an
+ * organisation outside the care team is answered as if the patient did not exist.
+ */
+@IntegrationTest
+class FhirApiIT {
+
+    static final FhirContext FHIR = FhirContext.forR4Cached();
+
+    static {
+        FHIR.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+    }
+
+    @Autowired Fixtures fixtures;
+    @Autowired Api api;
+    @Autowired JdbcClient jdbc;
+
+    CurrentUser consultant;
+    CurrentUser communityNurse;
+    CurrentUser outsider;
+    VirtualWard ward;
+    PatientRecord patient;
+    AdmissionView admission;
+
+    @BeforeEach
+    void setUp() {
+        Organisation acute = fixtures.organisation(OrganisationType.ACUTE_TRUST);
+        Organisation community = fixtures.organisation(OrganisationType.COMMUNITY_PROVIDER);
+        consultant = fixtures.user(Role.SENIOR_DECISION_MAKER, acute);
+        CurrentUser referrer = fixtures.user(Role.CLINICIAN, acute);
+        communityNurse = fixtures.user(Role.CLINICIAN, community);
+        outsider = fixtures.user(Role.CLINICIAN, fixtures.organisation(OrganisationType.ACUTE_TRUST));
+        ward = fixtures.ward(acute, 10, List.of(community));
+        patient = fixtures.patient(referrer, LocalDate.of(1944, 5, 6));
+        admission = fixtures.admit(patient, ward, referrer, consultant);
+    }
+
+    IGenericClient client(CurrentUser user) {
+        IGenericClient client = FHIR.newRestfulGenericClient(api.baseUrl() + "/fhir");
+        client.registerInterceptor(new BasicAuthInterceptor(user.username(), Fixtures.PASSWORD));
+        return client;
+    }
+
+    String patientId() {
+        return patient.summary().id().value().toString();
+    }
+
+    @Test
+    void theCareTeamReadsThePatientAsUkCoreAndAnotherOrganisationFindsNobody() {
+        Patient read = client(communityNurse).read().resource(Patient.class).withId(patientId()).execute();
+        assertThat(read.getMeta().getProfile().get(0).getValue())
+                .isEqualTo("https://fhir.hl7.org.uk/StructureDefinition/UKCore-Patient");
+        assertThat(read.getIdentifierFirstRep().getSystem()).isEqualTo("https://fhir.nhs.uk/Id/nhs-number");
+        assertThat(read.getIdentifierFirstRep().getValue()).isEqualTo(patient.summary().nhsNumber().value());
+        assertThat(read.getNameFirstRep().getFamily()).isEqualTo(patient.summary().familyName());
+        assertThat(read.getBirthDateElement().getValueAsString()).isEqualTo("1944-05-06");
+        assertThat(read.getExtensionByUrl(UkCore.ETHNIC_CATEGORY)).isNotNull();
+
+        Bundle found = client(consultant).search().forResource(Patient.class)
+                .where(Patient.IDENTIFIER.exactly().systemAndCode(UkCore.NHS_NUMBER, patient.summary().nhsNumber().value()))
+                .returnBundle(Bundle.class).execute();
+        assertThat(found.getEntry()).hasSize(1);
+
+        assertThatThrownBy(() -> client(outsider).read().resource(Patient.class).withId(patientId()).execute())
+                .isInstanceOf(ResourceNotFoundException.class);
+        Bundle none = client(outsider).search().forResource(Patient.class)
+                .where(Patient.IDENTIFIER.exactly().systemAndCode(UkCore.NHS_NUMBER, patient.summary().nhsNumber().value()))
+                .returnBundle(Bundle.class).execute();
+        assertThat(none.getEntry()).isEmpty();
+        // the read is audited against the patient like any other read, naming the FHIR caller
+        assertThat(jdbc.sql("select count(*) from audit_event where patient_id = ? and username = ? and action = 'READ'")
+                .param(patient.summary().id().value()).param(communityNurse.username()).query(Long.class).single())
+                .isPositive();
+    }
+
+    @Test
+    void aPatientIsRegisteredFromAUkCorePatientAndABadOneIsRefusedNamingThePathWithNothingWritten() {
+        String nhsNumber = Fixtures.newNhsNumber();
+        MethodOutcome created = client(consultant).create().resource(newPatient(nhsNumber, "A")).execute();
+        assertThat(created.getCreated()).isTrue();
+        Patient stored = client(consultant).read().resource(Patient.class).withId(created.getId().getIdPart()).execute();
+        assertThat(stored.getIdentifierFirstRep().getValue()).isEqualTo(nhsNumber);
+
+        String wrongCheckDigit = nhsNumber.substring(0, 9) + ((nhsNumber.charAt(9) - '0' + 1) % 10);
+        assertThatThrownBy(() -> client(consultant).create().resource(newPatient(wrongCheckDigit, "A")).execute())
+                .isInstanceOfSatisfying(UnprocessableEntityException.class, e -> {
+                    OperationOutcome outcome = (OperationOutcome) e.getOperationOutcome();
+                    assertThat(outcome.getIssueFirstRep().getExpression().get(0).getValue())
+                            .isEqualTo("Patient.identifier[0].value");
+                    assertThat(outcome.getIssueFirstRep().getDiagnostics()).contains("check digit");
+                });
+        String another = Fixtures.newNhsNumber();
+        assertThatThrownBy(() -> client(consultant).create().resource(newPatient(another, "Q")).execute())
+                .isInstanceOfSatisfying(UnprocessableEntityException.class, e -> assertThat(
+                        ((OperationOutcome) e.getOperationOutcome()).getIssueFirstRep().getExpression().get(0).getValue())
+                        .isEqualTo("Patient.extension[0].valueCodeableConcept.coding[0].code"));
+        assertThat(jdbc.sql("select count(*) from patient where nhs_number in (?, ?)").param(wrongCheckDigit)
+                .param(another).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aDeviceReadingIsStoredOnceAndReadBackWithItsCodes() {
+        Observation heartRate = vital("8867-4", 88, "/min", "hr-" + UUID.randomUUID());
+        MethodOutcome first = client(communityNurse).create().resource(heartRate).execute();
+        assertThat(first.getCreated()).isTrue();
+        MethodOutcome retry = client(communityNurse).create().resource(heartRate).execute();
+        assertThat(retry.getCreated()).isNotEqualTo(Boolean.TRUE);
+        assertThat(retry.getId().getIdPart()).isEqualTo(first.getId().getIdPart());
+        assertThat(readingsOf("HEART_RATE")).isEqualTo(1);
+
+        Observation read = client(consultant).read().resource(Observation.class).withId(first.getId().getIdPart())
+                .execute();
+        assertThat(read.getCode().getCoding()).extracting(Coding::getCode).contains("8867-4", "364075005");
+        assertThat(read.getValueQuantity().getValue()).isEqualByComparingTo(new BigDecimal("88"));
+        assertThat(read.getValueQuantity().getCode()).isEqualTo("/min");
+
+        assertThatThrownBy(() -> client(communityNurse).create().resource(vital("99999-9", 1, "/min", "x-" + UUID.randomUUID()))
+                .execute()).isInstanceOfSatisfying(UnprocessableEntityException.class, e -> assertThat(
+                        ((OperationOutcome) e.getOperationOutcome()).getIssueFirstRep().getExpression().get(0).getValue())
+                        .isEqualTo("Observation.code"));
+        assertThatThrownBy(() -> client(communityNurse).create().resource(vital("8310-5", 99, "[degF]", "t-" + UUID.randomUUID()))
+                .execute()).isInstanceOfSatisfying(UnprocessableEntityException.class, e -> assertThat(
+                        ((OperationOutcome) e.getOperationOutcome()).getIssueFirstRep().getExpression().get(0).getValue())
+                        .isEqualTo("Observation.valueQuantity.code"));
+        assertThat(readingsOf("TEMPERATURE")).isZero();
+        assertThatThrownBy(() -> client(outsider).create().resource(vital("8867-4", 80, "/min", "o-" + UUID.randomUUID()))
+                .execute()).isInstanceOfSatisfying(UnprocessableEntityException.class, e -> assertThat(
+                        ((OperationOutcome) e.getOperationOutcome()).getIssueFirstRep().getExpression().get(0).getValue())
+                        .isEqualTo("Observation.subject"));
+    }
+
+    @Test
+    void aTransactionOfVitalSignsRaisesItsAlertInTheSameTransactionAndIsSearchable() {
+        Instant at = Instant.now().minus(2, ChronoUnit.MINUTES);
+        Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        add(transaction, vitalAt("9279-1", 27, "/min", at));
+        add(transaction, vitalAt("2708-6", 90, "%", at));
+        add(transaction, vitalAt("8867-4", 135, "/min", at));
+        add(transaction, vitalAt("8480-6", 88, "mm[Hg]", at));
+        add(transaction, vitalAt("8310-5", 39.4, "Cel", at));
+        add(transaction, coded("1104441000000107", "248234008", at));
+        add(transaction, coded("722742002", null, at));
+        Bundle response = client(communityNurse).transaction().withBundle(transaction).execute();
+        assertThat(response.getType()).isEqualTo(Bundle.BundleType.TRANSACTIONRESPONSE);
+        assertThat(response.getEntry()).hasSize(7).allSatisfy(e -> {
+            assertThat(e.getResponse().getStatus()).startsWith("201");
+            assertThat(e.getResponse().getLocation()).startsWith("Observation/");
+        });
+        // NEWS2: RR 27 (3), SpO2 90 (3), air (0), SBP 88 (3), HR 135 (3), alert (0), 39.4 (2) = 14
+        assertThat(jdbc.sql("select count(*) from alert where patient_id = ? and status <> 'CLOSED'")
+                .param(patient.summary().id().value()).query(Long.class).single()).isEqualTo(1);
+        Bundle flags = client(consultant).search().forResource(Flag.class)
+                .where(Flag.PATIENT.hasId(patientId())).and(new ca.uhn.fhir.rest.gclient.TokenClientParam("status")
+                        .exactly().code("active")).returnBundle(Bundle.class).execute();
+        assertThat(flags.getEntry()).hasSize(1);
+        assertThat(((Flag) flags.getEntryFirstRep().getResource()).getCode().getText()).contains("NEWS2 14");
+
+        Bundle news2 = client(consultant).search().forResource(Observation.class)
+                .where(Observation.PATIENT.hasId(patientId()))
+                .and(Observation.CODE.exactly().systemAndCode(UkCore.SNOMED, ObservationTranslator.NEWS2_TOTAL))
+                .returnBundle(Bundle.class).execute();
+        assertThat(news2.getEntry()).hasSize(1);
+        assertThat(((Observation) news2.getEntryFirstRep().getResource()).getValueQuantity().getValue().intValue())
+                .isEqualTo(14);
+
+        // paged: 2 of the 5 vital signs, then the next page by the link the server wrote
+        Bundle page = client(consultant).search().forResource(Observation.class)
+                .where(Observation.PATIENT.hasId(patientId()))
+                .and(Observation.CATEGORY.exactly().code("vital-signs"))
+                .count(2).returnBundle(Bundle.class).execute();
+        assertThat(page.getEntry()).hasSize(2);
+        assertThat(page.getTotal()).isEqualTo(5);
+        Bundle next = client(consultant).loadPage().next(page).execute();
+        assertThat(next.getEntry()).hasSize(2);
+        assertThat(next.getEntry()).extracting(e -> e.getResource().getIdPart())
+                .doesNotContainAnyElementsOf(page.getEntry().stream().map(e -> e.getResource().getIdPart()).toList());
+    }
+
+    @Test
+    void aTransactionWithOneBadEntryStoresNothingAndABatchStoresTheGoodOnes() {
+        Instant at = Instant.now().minus(1, ChronoUnit.MINUTES);
+        Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        add(transaction, vitalAt("8867-4", 80, "/min", at));
+        add(transaction, vitalAt("2708-6", 140, "%", at));
+        add(transaction, vitalAt("8310-5", 37, "[degF]", at));
+        assertThatThrownBy(() -> client(communityNurse).transaction().withBundle(transaction).execute())
+                .isInstanceOfSatisfying(UnprocessableEntityException.class, e -> assertThat(
+                        ((OperationOutcome) e.getOperationOutcome()).getIssue()).extracting(i -> i.getExpression().isEmpty()
+                                ? "" : i.getExpression().get(0).getValue())
+                        .contains("Bundle.entry[2].resource.valueQuantity.code"));
+        assertThat(readingsOf("HEART_RATE")).isZero();
+
+        Bundle batch = new Bundle().setType(Bundle.BundleType.BATCH);
+        batch.getEntry().addAll(transaction.getEntry());
+        Bundle response = client(communityNurse).transaction().withBundle(batch).execute();
+        assertThat(response.getEntry()).extracting(e -> e.getResponse().getStatus().substring(0, 3))
+                .containsExactly("201", "422", "422");
+        assertThat(((OperationOutcome) response.getEntry().get(1).getResponse().getOutcome()).getIssueFirstRep()
+                .getExpression().get(0).getValue()).isEqualTo("Bundle.entry[1].resource.value[x]");
+        assertThat(readingsOf("HEART_RATE")).isEqualTo(1);
+        assertThat(readingsOf("OXYGEN_SATURATION")).isZero();
+    }
+
+    @Test
+    void theStayIsAnEncounterInProgressOnItsWardThenFinished() {
+        Bundle onWard = client(consultant).search().forResource(Encounter.class)
+                .where(new ca.uhn.fhir.rest.gclient.TokenClientParam("ward").exactly().code(ward.id().value().toString()))
+                .and(Encounter.STATUS.exactly().code("in-progress")).returnBundle(Bundle.class).execute();
+        assertThat(onWard.getEntry()).hasSize(1);
+        Encounter stay = (Encounter) onWard.getEntryFirstRep().getResource();
+        assertThat(stay.getSubject().getReference()).isEqualTo("Patient/" + patientId());
+        assertThat(stay.getClass_().getCode()).isEqualTo("HH");
+        assertThat(stay.getLocationFirstRep().getLocation().getDisplay()).isEqualTo(ward.name());
+
+        Bundle outsiders = client(outsider).search().forResource(Encounter.class)
+                .where(new ca.uhn.fhir.rest.gclient.TokenClientParam("ward").exactly().code(ward.id().value().toString()))
+                .returnBundle(Bundle.class).execute();
+        assertThat(outsiders.getEntry()).isEmpty();
+        Bundle byPatient = client(communityNurse).search().forResource(Encounter.class)
+                .where(Encounter.PATIENT.hasId(patientId())).returnBundle(Bundle.class).execute();
+        assertThat(byPatient.getEntry()).hasSize(1);
+    }
+
+    @Test
+    void theCapabilityStatementIsPublicAndEverythingElseNeedsASignIn() {
+        CapabilityStatement capability = FHIR.newRestfulGenericClient(api.baseUrl() + "/fhir").capabilities()
+                .ofType(CapabilityStatement.class).execute();
+        assertThat(capability.getFhirVersion().toCode()).isEqualTo("4.0.1");
+        assertThat(capability.getRestFirstRep().getResource()).extracting(r -> r.getType())
+                .contains("Patient", "Observation", "Encounter", "Flag", "Organization");
+
+        Api.RawResponse anonymous = api.raw("GET", "/fhir/Patient/" + patientId(), null, null, null);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.body()).contains("OperationOutcome").contains("login");
+
+        Api.RawResponse malformed = api.raw("POST", "/fhir/Observation", communityNurse, "{\"resourceType\": \"Observ");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.body()).contains("OperationOutcome").doesNotContain("at org.").doesNotContain("Exception:");
+    }
+
+    private long readingsOf(String parameter) {
+        return jdbc.sql("select count(*) from observation_reading where patient_id = ? and parameter = ?")
+                .param(patient.summary().id().value()).param(parameter).query(Long.class).single();
+    }
+
+    private Patient newPatient(String nhsNumber, String ethnicCode) {
+        Patient p = new Patient();
+        p.addIdentifier().setSystem(UkCore.NHS_NUMBER).setValue(nhsNumber);
+        p.addName().setFamily(Fixtures.unique("Okafor")).addGiven("Grace");
+        p.setGender(org.hl7.fhir.r4.model.Enumerations.AdministrativeGender.FEMALE);
+        p.setBirthDateElement(new org.hl7.fhir.r4.model.DateType("1950-02-03"));
+        p.addAddress().addLine("2 Mill Lane").setCity("Dorchester").setPostalCode("DT1 2JY");
+        p.addExtension(UkCore.ETHNIC_CATEGORY, new CodeableConcept(new Coding(UkCore.ETHNIC_CATEGORY_CODES, ethnicCode, null)));
+        p.addGeneralPractitioner(new Reference().setIdentifier(new Identifier().setSystem(UkCore.ODS_CODE)
+                .setValue("J81012")).setDisplay("Dorchester Health Centre"));
+        return p;
+    }
+
+    private Observation vital(String loinc, double value, String unit, String identifier) {
+        Observation o = vitalAt(loinc, value, unit, Instant.now().minus(1, ChronoUnit.MINUTES));
+        o.getIdentifier().clear();
+        o.addIdentifier().setSystem("https://device-platform.example/readings").setValue(identifier);
+        return o;
+    }
+
+    private Observation vitalAt(String loinc, double value, String unit, Instant at) {
+        Observation o = new Observation();
+        o.setStatus(Observation.ObservationStatus.FINAL);
+        o.addIdentifier().setValue("r-" + UUID.randomUUID());
+        o.addCategory(new CodeableConcept(new Coding(ObservationTranslator.CATEGORY_SYSTEM, "vital-signs", null)));
+        o.setCode(new CodeableConcept(new Coding(UkCore.LOINC, loinc, null)));
+        o.setSubject(new Reference("Patient/" + patientId()));
+        o.setEffective(new DateTimeType(Date.from(at)));
+        o.setValue(new Quantity().setValue(value).setSystem(UkCore.UCUM).setCode(unit));
+        return o;
+    }
+
+    private Observation coded(String snomed, String valueCode, Instant at) {
+        Observation o = new Observation();
+        o.setStatus(Observation.ObservationStatus.FINAL);
+        o.addIdentifier().setValue("r-" + UUID.randomUUID());
+        o.setCode(new CodeableConcept(new Coding(UkCore.SNOMED, snomed, null)));
+        o.setSubject(new Reference("Patient/" + patientId()));
+        o.setEffective(new DateTimeType(Date.from(at)));
+        if (valueCode != null) {
+            o.setValue(new CodeableConcept(new Coding(UkCore.SNOMED, valueCode, null)));
+        }
+        return o;
+    }
+
+    private static void add(Bundle bundle, Observation observation) {
+        bundle.addEntry().setResource(observation).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Observation");
+    }
+}
