@@ -138,6 +138,7 @@ public class UkCoreValidator {
         }, "uk-core-validator-warm-up");
         thread.setDaemon(true);
         thread.start();
+        log.info("UK Core validator warming up in the background");
     }
 
     /**
