@@ -149,6 +149,11 @@ public class UkCoreValidator {
         return engine().warmUp();
     }
 
+    /** Whether the validator has been built and warmed, so a validation now runs without the start-up wait. */
+    public boolean isReady() {
+        return engine != null;
+    }
+
     /**
      * Validates {@code resource} against UK Core (see the class comment for which profile). Never throws for a bad
      * resource: everything wrong is an issue in the outcome.
