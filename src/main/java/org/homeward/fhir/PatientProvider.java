@@ -7,6 +7,8 @@ import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.RequiredParam;
 import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.annotation.Update;
+import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.param.TokenParam;
 import jakarta.validation.ConstraintViolation;
@@ -17,16 +19,22 @@ import java.util.Map;
 import java.util.Set;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
+import org.homeward.patient.CorrectAddress;
+import org.homeward.patient.CorrectDemographics;
+import org.homeward.patient.CorrectGpPractice;
+import org.homeward.patient.Correction;
 import org.homeward.patient.PatientNotFoundException;
 import org.homeward.patient.PatientRecord;
 import org.homeward.patient.PatientService;
 import org.homeward.patient.RegisterPatient;
 import org.homeward.shared.NhsNumber;
 import org.homeward.shared.PatientId;
+import org.homeward.security.CurrentUser;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Patient: read, search by NHS number, create. Each call goes through {@link PatientService}, so who may see or
+ * Patient: read, search by NHS number, create, update. Each call goes through {@link PatientService}, so who may see or
  * register a patient, the care team and the audit are exactly those of the pages and the JSON API: a patient outside
  * the caller's organisation's care is answered 404 like an unknown one.
  */
@@ -47,11 +55,13 @@ class PatientProvider implements FhirResourceProvider {
     private final PatientService patients;
     private final FhirUsers users;
     private final Validator validator;
+    private final TransactionTemplate transactions;
 
-    PatientProvider(PatientService patients, FhirUsers users, Validator validator) {
+    PatientProvider(PatientService patients, FhirUsers users, Validator validator, TransactionTemplate transactions) {
         this.patients = patients;
         this.users = users;
         this.validator = validator;
+        this.transactions = transactions;
     }
 
     @Override
@@ -87,14 +97,56 @@ class PatientProvider implements FhirResourceProvider {
 
     @Create
     public MethodOutcome create(@ResourceParam Patient patient) {
-        RegisterPatient registration = PatientTranslator.toRegistration(patient);
+        RegisterPatient registration = valid(PatientTranslator.toRegistration(patient));
+        PatientRecord record = patients.register(users.current(), registration);
+        Patient created = PatientTranslator.toFhir(record);
+        return new MethodOutcome(new IdType("Patient", created.getIdElement().getIdPart()), true).setResource(created);
+    }
+
+    /**
+     * {@code PUT /fhir/Patient/{id}}: the whole resource as the sender now holds it. The changed sections (names, date
+     * of birth, sex and ethnic category; address and phone; GP practice) are corrected as a person corrects them on
+     * the details page, with history and audit, all in one transaction. The NHS number is the patient's identity and
+     * is never changed by an update. With {@code If-Match}, a record changed meanwhile is not overwritten (412).
+     */
+    @Update
+    public MethodOutcome update(@IdParam IdType id, @ResourceParam Patient patient) {
+        CurrentUser user = users.current();
+        PatientId patientId = new PatientId(FhirIds.uuid(id, "Patient"));
+        RegisterPatient wanted = valid(PatientTranslator.toRegistration(patient));
+        String reason = "Updated through the FHIR API";
+        PatientRecord updated = transactions.execute(status -> {
+            PatientRecord current = patients.record(user, patientId);
+            if (!current.summary().nhsNumber().equals(NhsNumber.of(wanted.nhsNumber()))) {
+                throw Outcomes.invalid("Patient.identifier", "the NHS number is the patient's identity and is not "
+                        + "changed by an update; this record has " + current.summary().nhsNumber().formatted());
+            }
+            if (id.hasVersionIdPart() && !id.getVersionIdPart().equals(String.valueOf(current.version()))) {
+                throw new PreconditionFailedException("Patient/" + patientId.value() + " is at version "
+                        + current.version() + ", not " + id.getVersionIdPart() + ": someone changed it meanwhile; "
+                        + "read it again and send your change on top of theirs");
+            }
+            Correction done = patients.correctDemographics(user, patientId, new CorrectDemographics(wanted.givenName(),
+                    wanted.familyName(), wanted.dateOfBirth(), wanted.sex(), wanted.ethnicCategory(), reason,
+                    current.version()));
+            done = patients.correctAddress(user, patientId, new CorrectAddress(wanted.addressLine1(),
+                    wanted.addressLine2(), wanted.town(), wanted.postcode(), wanted.phone(), reason,
+                    done.record().version()));
+            done = patients.correctGpPractice(user, patientId, new CorrectGpPractice(wanted.gpPracticeCode(),
+                    wanted.gpPracticeName(), reason, done.record().version()));
+            return done.record();
+        });
+        Patient resource = PatientTranslator.toFhir(updated);
+        return new MethodOutcome(resource.getIdElement(), false).setResource(resource);
+    }
+
+    /** The registration's own field rules (those the JSON API checks), each refused with its element's path. */
+    private RegisterPatient valid(RegisterPatient registration) {
         Set<ConstraintViolation<RegisterPatient>> violations = validator.validate(registration);
         violations.stream().min(Comparator.comparing(v -> v.getPropertyPath().toString())).ifPresent(v -> {
             String field = v.getPropertyPath().toString();
             throw Outcomes.invalid(PATHS.getOrDefault(field, "Patient"), field + " " + v.getMessage());
         });
-        PatientRecord record = patients.register(users.current(), registration);
-        Patient created = PatientTranslator.toFhir(record);
-        return new MethodOutcome(new IdType("Patient", created.getIdElement().getIdPart()), true).setResource(created);
+        return registration;
     }
 }

@@ -38,7 +38,10 @@ final class PatientTranslator {
     static Patient toFhir(PatientRecord record) {
         PatientSummary summary = record.summary();
         Patient patient = new Patient();
-        patient.setId(summary.id().value().toString());
+        // the version counts the record's corrections: it is the ETag, and an update's If-Match
+        patient.setIdElement(new org.hl7.fhir.r4.model.IdType("Patient", summary.id().value().toString(),
+                String.valueOf(record.version())));
+        patient.getMeta().setVersionId(String.valueOf(record.version()));
         patient.getMeta().addProfile(UkCore.profile("Patient"));
         Identifier nhs = patient.addIdentifier().setSystem(UkCore.NHS_NUMBER).setValue(summary.nhsNumber().value());
         nhs.addExtension(UkCore.NHS_NUMBER_VERIFICATION, new CodeableConcept(new Coding(

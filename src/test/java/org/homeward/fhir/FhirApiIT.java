@@ -57,6 +57,8 @@ class FhirApiIT {
 
     static {
         FHIR.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+        // a loaded CI machine answers slowly; the default 10 s read timeout is a machine-speed assumption
+        FHIR.getRestfulClientFactory().setSocketTimeout(120_000);
     }
 
     @Autowired Fixtures fixtures;
@@ -144,6 +146,41 @@ class FhirApiIT {
                         .isEqualTo("Patient.extension[0].valueCodeableConcept.coding[0].code"));
         assertThat(jdbc.sql("select count(*) from patient where nhs_number in (?, ?)").param(wrongCheckDigit)
                 .param(another).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void anUpdateCorrectsTheChangedDetailsWithHistoryAndNeverOverwritesANewerRecord() {
+        IGenericClient nurse = client(communityNurse);
+        Patient current = nurse.read().resource(Patient.class).withId(patientId()).execute();
+        String version = current.getMeta().getVersionId();
+        current.getNameFirstRep().setFamily("Okonkwo-" + current.getNameFirstRep().getFamily());
+        current.getAddressFirstRep().setPostalCode("DT2 9ZZ");
+        MethodOutcome updated = nurse.update().resource(current).withId(current.getIdElement()).execute();
+        Patient after = nurse.read().resource(Patient.class).withId(patientId()).execute();
+        assertThat(after.getNameFirstRep().getFamily()).startsWith("Okonkwo-");
+        assertThat(after.getAddressFirstRep().getPostalCode()).isEqualTo("DT2 9ZZ");
+        assertThat(after.getMeta().getVersionId()).isNotEqualTo(version);
+        assertThat(updated.getId().getIdPart()).isEqualTo(patientId());
+        assertThat(jdbc.sql("select count(*) from patient_change where patient_id = ? and username = ?")
+                .param(patient.summary().id().value()).param(communityNurse.username()).query(Long.class).single())
+                .isEqualTo(2);
+
+        // the version the sender read is stale now: refused, nothing written
+        Patient stale = current.copy();
+        stale.getNameFirstRep().setFamily("Stale");
+        stale.setIdElement(new org.hl7.fhir.r4.model.IdType("Patient", patientId(), version));
+        assertThatThrownBy(() -> nurse.update().resource(stale).withId(stale.getIdElement()).execute())
+                .isInstanceOf(ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException.class);
+        Patient changedNhsNumber = after.copy();
+        changedNhsNumber.getIdentifierFirstRep().setValue(Fixtures.newNhsNumber());
+        assertThatThrownBy(() -> nurse.update().resource(changedNhsNumber).withId(patientId()).execute())
+                .isInstanceOfSatisfying(UnprocessableEntityException.class, e -> assertThat(
+                        ((OperationOutcome) e.getOperationOutcome()).getIssueFirstRep().getExpression().get(0).getValue())
+                        .isEqualTo("Patient.identifier"));
+        assertThat(nurse.read().resource(Patient.class).withId(patientId()).execute().getNameFirstRep().getFamily())
+                .startsWith("Okonkwo-");
+        assertThatThrownBy(() -> client(outsider).update().resource(after).withId(patientId()).execute())
+                .isInstanceOf(ResourceNotFoundException.class);
     }
 
     @Test

@@ -134,6 +134,24 @@ class PatientRecordsIT {
     }
 
     @Test
+    void anAddressCorrectionMayClearTheSecondLineAndThePhone() {
+        PatientRecord p = admitted(LocalDate.of(1950, 6, 1), adultWard);
+        Map<String, Object> body = new HashMap<>();
+        body.put("addressLine1", "3 Cornhill");
+        body.put("addressLine2", "");
+        body.put("town", "Dorchester");
+        body.put("postcode", "DT1 1BA");
+        body.put("phone", "");
+        body.put("reason", "Moved; no landline");
+        Response saved = api.put(nurse, "/api/v1/patients/" + p.summary().id() + "/address", body);
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+        PatientRecord after = patients.record(nurse, p.summary().id());
+        assertThat(after.addressLine1()).isEqualTo("3 Cornhill");
+        assertThat(after.phone()).isNull();
+        assertThat(saved.body().path("changes").findValuesAsText("field")).contains("Address line 1", "Phone");
+    }
+
+    @Test
     void onlyTheCareTeamCorrectsTheGpReadsAndTheIcbSeesNothing() {
         PatientRecord p = admitted(LocalDate.of(1950, 1, 1), adultWard);
         String id = p.summary().id().toString();
