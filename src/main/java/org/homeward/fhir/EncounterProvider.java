@@ -2,6 +2,9 @@ package org.homeward.fhir;
 
 import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Validate;
+import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
@@ -35,11 +38,13 @@ class EncounterProvider implements FhirResourceProvider {
     private final ReferralService referrals;
     private final WardService wards;
     private final FhirUsers users;
+    private final Validation validation;
 
-    EncounterProvider(ReferralService referrals, WardService wards, FhirUsers users) {
+    EncounterProvider(ReferralService referrals, WardService wards, FhirUsers users, Validation validation) {
         this.referrals = referrals;
         this.wards = wards;
         this.users = users;
+        this.validation = validation;
     }
 
     @Override
@@ -81,5 +86,11 @@ class EncounterProvider implements FhirResourceProvider {
                 .filter(a -> wanted == null || (a.isOpen() == wanted.equals("in-progress")))
                 .map(a -> EncounterTranslator.toFhir(a, wards.ward(a.wardId()))).toList();
         return Pages.of(found, offset, count);
+    }
+
+    /** {@code POST /fhir/Encounter/$validate}: the resource checked against UK Core STU2, nothing stored. */
+    @Validate
+    public MethodOutcome validate(@ResourceParam Encounter resource) {
+        return validation.validate(resource);
     }
 }

@@ -1,6 +1,9 @@
 package org.homeward.fhir;
 
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Validate;
+import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.RequiredParam;
@@ -20,10 +23,12 @@ class FlagProvider implements FhirResourceProvider {
 
     private final AlertService alerts;
     private final FhirUsers users;
+    private final Validation validation;
 
-    FlagProvider(AlertService alerts, FhirUsers users) {
+    FlagProvider(AlertService alerts, FhirUsers users, Validation validation) {
         this.alerts = alerts;
         this.users = users;
+        this.validation = validation;
     }
 
     @Override
@@ -46,5 +51,11 @@ class FlagProvider implements FhirResourceProvider {
         PatientId id = new PatientId(FhirIds.uuid(new IdType("Patient", patient.getIdPart()), "Patient"));
         return alerts.alertsOf(users.current(), id).stream().map(FlagTranslator::toFhir)
                 .filter(f -> wanted == null || f.getStatus().toCode().equals(wanted)).toList();
+    }
+
+    /** {@code POST /fhir/Flag/$validate}: the resource checked against UK Core STU2, nothing stored. */
+    @Validate
+    public MethodOutcome validate(@ResourceParam Flag resource) {
+        return validation.validate(resource);
     }
 }

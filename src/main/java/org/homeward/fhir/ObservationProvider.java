@@ -3,6 +3,7 @@ package org.homeward.fhir;
 import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.Create;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Validate;
 import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
@@ -44,11 +45,13 @@ class ObservationProvider implements FhirResourceProvider {
 
     private final ObservationService observations;
     private final FhirUsers users;
+    private final Validation validation;
     private final java.time.Clock clock;
 
-    ObservationProvider(ObservationService observations, FhirUsers users, java.time.Clock clock) {
+    ObservationProvider(ObservationService observations, FhirUsers users, java.time.Clock clock, Validation validation) {
         this.observations = observations;
         this.users = users;
+        this.validation = validation;
         this.clock = clock;
     }
 
@@ -138,5 +141,11 @@ class ObservationProvider implements FhirResourceProvider {
         boolean created = batch.newlyStored().contains(main.id());
         Observation stored = ObservationTranslator.toFhir(observations.reading(users.current(), id));
         return new MethodOutcome(new IdType("Observation", id.toString()), created).setResource(stored);
+    }
+
+    /** {@code POST /fhir/Observation/$validate}: the resource checked against UK Core STU2, nothing stored. */
+    @Validate
+    public MethodOutcome validate(@ResourceParam Observation resource) {
+        return validation.validate(resource);
     }
 }

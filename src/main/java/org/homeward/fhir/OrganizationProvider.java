@@ -1,6 +1,9 @@
 package org.homeward.fhir;
 
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Validate;
+import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.IdType;
@@ -17,10 +20,12 @@ class OrganizationProvider implements FhirResourceProvider {
 
     private final SecurityService security;
     private final FhirUsers users;
+    private final Validation validation;
 
-    OrganizationProvider(SecurityService security, FhirUsers users) {
+    OrganizationProvider(SecurityService security, FhirUsers users, Validation validation) {
         this.security = security;
         this.users = users;
+        this.validation = validation;
     }
 
     @Override
@@ -44,5 +49,11 @@ class OrganizationProvider implements FhirResourceProvider {
         resource.setName(organisation.name());
         resource.addType(new CodeableConcept().setText(organisation.type().label()));
         return resource;
+    }
+
+    /** {@code POST /fhir/Organization/$validate}: the resource checked against UK Core STU2, nothing stored. */
+    @Validate
+    public MethodOutcome validate(@ResourceParam Organization resource) {
+        return validation.validate(resource);
     }
 }

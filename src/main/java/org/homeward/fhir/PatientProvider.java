@@ -2,6 +2,7 @@ package org.homeward.fhir;
 
 import ca.uhn.fhir.rest.annotation.Create;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Validate;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.RequiredParam;
@@ -54,12 +55,14 @@ class PatientProvider implements FhirResourceProvider {
 
     private final PatientService patients;
     private final FhirUsers users;
+    private final Validation validation;
     private final Validator validator;
     private final TransactionTemplate transactions;
 
-    PatientProvider(PatientService patients, FhirUsers users, Validator validator, TransactionTemplate transactions) {
+    PatientProvider(PatientService patients, FhirUsers users, Validator validator, TransactionTemplate transactions, Validation validation) {
         this.patients = patients;
         this.users = users;
+        this.validation = validation;
         this.validator = validator;
         this.transactions = transactions;
     }
@@ -98,6 +101,7 @@ class PatientProvider implements FhirResourceProvider {
     @Create
     public MethodOutcome create(@ResourceParam Patient patient) {
         RegisterPatient registration = valid(PatientTranslator.toRegistration(patient));
+        validation.require(patient);
         PatientRecord record = patients.register(users.current(), registration);
         Patient created = PatientTranslator.toFhir(record);
         return new MethodOutcome(new IdType("Patient", created.getIdElement().getIdPart()), true).setResource(created);
@@ -114,6 +118,7 @@ class PatientProvider implements FhirResourceProvider {
         CurrentUser user = users.current();
         PatientId patientId = new PatientId(FhirIds.uuid(id, "Patient"));
         RegisterPatient wanted = valid(PatientTranslator.toRegistration(patient));
+        validation.require(patient);
         String reason = "Updated through the FHIR API";
         PatientRecord updated = transactions.execute(status -> {
             PatientRecord current = patients.record(user, patientId);
@@ -148,5 +153,11 @@ class PatientProvider implements FhirResourceProvider {
             throw Outcomes.invalid(PATHS.getOrDefault(field, "Patient"), field + " " + v.getMessage());
         });
         return registration;
+    }
+
+    /** {@code POST /fhir/Patient/$validate}: the resource checked against UK Core STU2, nothing stored. */
+    @Validate
+    public MethodOutcome validate(@ResourceParam Patient resource) {
+        return validation.validate(resource);
     }
 }

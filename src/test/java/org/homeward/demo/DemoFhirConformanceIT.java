@@ -1,0 +1,172 @@
+package org.homeward.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import ca.uhn.fhir.rest.client.interceptor.BasicAuthInterceptor;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Flag;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Patient;
+import org.homeward.fhir.validation.UkCoreValidator;
+import org.homeward.fhir.validation.ValidationOutcome;
+import org.homeward.support.Api;
+import org.homeward.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Every resource type Homeward's FHIR API emits, read over HTTP from the demo service by its own clinicians (after a
+ * device platform sends a set of readings for an adult and a child, since the demo records none), validates against
+ * UK Core STU2 with no errors: Patient, Organization, Encounter (in progress and finished), Observation (each
+ * vital sign, ACVPU, inspired oxygen, the NEWS2 and PEWS totals) and Flag.
+ */
+@IntegrationTest
+class DemoFhirConformanceIT {
+
+    static final FhirContext FHIR = FhirContext.forR4Cached();
+
+    static {
+        FHIR.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+        FHIR.getRestfulClientFactory().setSocketTimeout(120_000);
+    }
+
+    @Autowired DemoLoader loader;
+    @Autowired Api api;
+    @Autowired JdbcClient jdbc;
+    @Autowired UkCoreValidator validator;
+
+    @BeforeEach
+    void loadOnce() {
+        DemoLoadedOnce.load(loader);
+    }
+
+    IGenericClient signedIn(String username) {
+        IGenericClient client = FHIR.newRestfulGenericClient(api.baseUrl() + "/fhir");
+        client.registerInterceptor(new BasicAuthInterceptor(username, DemoLogins.PASSWORD));
+        return client;
+    }
+
+    @Test
+    void everyEmittedResourceTypeConformsToUkCore() {
+        List<IBaseResource> emitted = new ArrayList<>();
+        for (boolean child : List.of(false, true)) {
+            // an admitted demo patient (the oldest, then the youngest), as their accountable clinician sees them
+            Map<String, Object> admitted = jdbc.sql("""
+                    select a.patient_id, u.username from admission a
+                    join app_user u on u.id = a.accountable_clinician_id
+                    join patient p on p.id = a.patient_id
+                    where a.discharged_at is null
+                    order by case when ? then p.date_of_birth end desc nulls last, p.date_of_birth limit 1""")
+                    .param(child).query().singleRow();
+            UUID patient = (UUID) admitted.get("patient_id");
+            IGenericClient client = signedIn((String) admitted.get("username"));
+            // the demo records no readings: the patient's device platform sends a set through the FHIR API itself,
+            // unwell enough to raise an alert
+            Bundle readings = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+            Instant at = Instant.now().minus(3, ChronoUnit.MINUTES);
+            add(readings, vital(patient, "9279-1", child ? 45 : 26, "/min", at));
+            add(readings, vital(patient, "2708-6", 91, "%", at));
+            add(readings, vital(patient, "8867-4", child ? 170 : 125, "/min", at));
+            add(readings, vital(patient, "8310-5", 38.9, "Cel", at));
+            add(readings, vital(patient, child ? "44963-7" : "8480-6", child ? 4 : 95, child ? "s" : "mm[Hg]", at));
+            add(readings, coded(patient, "1104441000000107", "248234008", at));
+            add(readings, coded(patient, "371825009", null, at));
+            client.transaction().withBundle(readings).execute();
+
+            emitted.add(client.read().resource(Patient.class).withId(patient.toString()).execute());
+            emitted.addAll(all(client.search().forResource(Observation.class)
+                    .where(Observation.PATIENT.hasId(patient.toString())).count(200).returnBundle(Bundle.class).execute()));
+            emitted.addAll(all(client.search().forResource(Encounter.class)
+                    .where(Encounter.PATIENT.hasId(patient.toString())).returnBundle(Bundle.class).execute()));
+            emitted.addAll(all(client.search().forResource(Flag.class)
+                    .where(Flag.PATIENT.hasId(patient.toString())).returnBundle(Bundle.class).execute()));
+            UUID organisation = jdbc.sql("select organisation_id from app_user where username = ?")
+                    .param(admitted.get("username")).query(UUID.class).single();
+            emitted.add(client.read().resource(Organization.class).withId(organisation.toString()).execute());
+        }
+        Map<String, Object> discharged = jdbc.sql("""
+                select a.patient_id, u.username from admission a join app_user u on u.id = a.accountable_clinician_id
+                where a.discharged_at is not null order by a.patient_id limit 1""").query().singleRow();
+        emitted.addAll(all(signedIn((String) discharged.get("username")).search().forResource(Encounter.class)
+                .where(Encounter.PATIENT.hasId(discharged.get("patient_id").toString())).returnBundle(Bundle.class)
+                .execute()));
+
+        assertThat(emitted.stream().map(IBaseResource::fhirType).collect(Collectors.toSet()))
+                .contains("Patient", "Observation", "Encounter", "Flag", "Organization");
+        assertThat(emitted.stream().filter(r -> r instanceof Observation).map(r -> ((Observation) r).getMeta()
+                .getProfile().get(0).getValue().replace("https://fhir.hl7.org.uk/StructureDefinition/", ""))
+                .collect(Collectors.toSet()))
+                .contains("UKCore-Observation-EarlyWarningTotalScore", "UKCore-Observation-VitalSigns-HeartRate",
+                        "UKCore-Observation-VitalSigns-RespirationRate", "UKCore-Observation-VitalSigns-OxygenSaturation",
+                        "UKCore-Observation-VitalSigns-BodyTemperature", "UKCore-Observation-ACVPU",
+                        "UKCore-Observation-InspiredOxygen", "UKCore-Observation");
+        assertThat(emitted.stream().filter(r -> r instanceof Observation).flatMap(r -> ((Observation) r).getCode()
+                .getCoding().stream()).map(c -> c.getCode()).collect(Collectors.toSet()))
+                .as("the NEWS2 total of the adult and the PEWS total of the child")
+                .contains("1104051000000101", "1363261000000104");
+        assertThat(emitted.stream().filter(r -> r instanceof Encounter).map(r -> ((Encounter) r).getStatus())
+                .collect(Collectors.toSet())).contains(Encounter.EncounterStatus.INPROGRESS,
+                        Encounter.EncounterStatus.FINISHED);
+
+        List<String> errors = new ArrayList<>();
+        for (IBaseResource resource : emitted) {
+            ValidationOutcome outcome = validator.validate(resource);
+            outcome.errors().forEach(e -> errors.add(resource.fhirType() + "/" + resource.getIdElement().getIdPart()
+                    + " " + e.path() + ": " + e.message()));
+        }
+        assertThat(errors).as("UK Core errors in %d emitted resources", emitted.size()).isEmpty();
+    }
+
+    private static Observation vital(UUID patient, String loinc, double value, String unit, Instant at) {
+        Observation o = new Observation();
+        o.setStatus(Observation.ObservationStatus.FINAL);
+        o.addIdentifier().setSystem("https://device-platform.example/readings").setValue("demo-" + UUID.randomUUID());
+        o.setCode(new CodeableConcept(new Coding("http://loinc.org", loinc, null)));
+        o.setSubject(new Reference("Patient/" + patient));
+        o.setEffective(new DateTimeType(Date.from(at)));
+        o.setValue(new Quantity().setValue(value).setSystem("http://unitsofmeasure.org").setCode(unit));
+        return o;
+    }
+
+    private static Observation coded(UUID patient, String snomed, String value, Instant at) {
+        Observation o = new Observation();
+        o.setStatus(Observation.ObservationStatus.FINAL);
+        o.addIdentifier().setSystem("https://device-platform.example/readings").setValue("demo-" + UUID.randomUUID());
+        o.setCode(new CodeableConcept(new Coding("http://snomed.info/sct", snomed, null)));
+        o.setSubject(new Reference("Patient/" + patient));
+        o.setEffective(new DateTimeType(Date.from(at)));
+        if (value != null) {
+            o.setValue(new CodeableConcept(new Coding("http://snomed.info/sct", value, null)));
+        }
+        return o;
+    }
+
+    private static void add(Bundle bundle, Observation observation) {
+        bundle.addEntry().setResource(observation).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Observation");
+    }
+
+    private static List<IBaseResource> all(Bundle bundle) {
+        return bundle.getEntry().stream().map(e -> (IBaseResource) e.getResource()).toList();
+    }
+}
