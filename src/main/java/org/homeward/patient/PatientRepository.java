@@ -104,7 +104,7 @@ class PatientRepository {
 
     /** Changes the fields of one section, unless the record's version moved on since {@code version} (if given). */
     boolean update(PatientId id, Integer version, String assignments, Object... values) {
-        List<Object> params = new java.util.ArrayList<>(List.of(values));
+        List<Object> params = new java.util.ArrayList<>(java.util.Arrays.asList(values));
         params.add(id.value());
         String check = "";
         if (version != null) {

@@ -1,0 +1,32 @@
+-- HL7 v2 ADT over MLLP (hl7v2 module). Every inbound message is kept, raw, with what became of it: stored in the
+-- same transaction as its effects when it is applied (so AA is only sent for what is committed), or on its own in a
+-- new transaction when it is refused (AE / AR), or as a DUPLICATE when its MSH-10 was already applied for that sender.
+create table hl7_message (
+    id                   uuid         primary key,
+    received_at          timestamptz  not null,
+    sending_application  varchar(200) not null default '',
+    sending_facility     varchar(200) not null default '',
+    control_id           varchar(200) not null default '',
+    message_type         varchar(10)  not null default '',
+    trigger_event        varchar(10)  not null default '',
+    version              varchar(20)  not null default '',
+    raw                  text         not null,
+    outcome              varchar(20)  not null check (outcome in ('APPLIED', 'ERROR', 'REJECTED', 'DUPLICATE')),
+    error                varchar(2000),
+    -- where in the message the error is, as HL7 ERR-2 has it (e.g. PID^1^3)
+    error_location       varchar(100),
+    nhs_number           varchar(10),
+    -- the trust's own number for the patient (PID-3 of type MR or PI): the patient record has no place for it
+    local_number         varchar(100),
+    patient_id           uuid         references patient (id),
+    acted_as             varchar(100),
+    what_was_done        varchar(2000),
+    ack_code             varchar(2),
+    ack                  text
+);
+-- a control id is applied at most once per sender; refused messages may be sent again with the same control id
+create unique index hl7_message_applied_once on hl7_message (sending_application, sending_facility, control_id)
+    where outcome = 'APPLIED';
+create index hl7_message_control_id on hl7_message (control_id);
+create index hl7_message_nhs_number on hl7_message (nhs_number);
+create index hl7_message_received_at on hl7_message (received_at desc);
