@@ -20,6 +20,8 @@ create table hl7_message (
     local_number         varchar(100),
     patient_id           uuid         references patient (id),
     acted_as             varchar(100),
+    -- the organisation of the integration engine's account: its administrators search these messages
+    organisation_id      uuid         references organisation (id),
     what_was_done        varchar(2000),
     ack_code             varchar(2),
     ack                  text
@@ -29,4 +31,4 @@ create unique index hl7_message_applied_once on hl7_message (sending_application
     where outcome = 'APPLIED';
 create index hl7_message_control_id on hl7_message (control_id);
 create index hl7_message_nhs_number on hl7_message (nhs_number);
-create index hl7_message_received_at on hl7_message (received_at desc);
+create index hl7_message_received_at on hl7_message (organisation_id, received_at desc);

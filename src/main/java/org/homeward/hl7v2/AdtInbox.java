@@ -209,6 +209,16 @@ class AdtInbox {
                         "The integration engine account " + username + " does not exist or is disabled"));
     }
 
+    private UUID engineOrganisation() {
+        String username = properties.inbound().actsAs();
+        try {
+            return username == null ? null
+                    : security.findActiveUser(username).map(a -> a.organisationId().value()).orElse(null);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     private Message duplicate(Message message, String raw, Header header, Instant receivedAt,
             Hl7MessageView original) {
         Message ack = ack(message, AcknowledgmentCode.AA, null);
@@ -240,7 +250,8 @@ class AdtInbox {
                 h.version(), outcome, outcome.label(), error, location,
                 original == null ? null : original.nhsNumber(), original == null ? null : original.localNumber(),
                 original == null ? null : original.patientId(), engine == null ? properties.inbound().actsAs()
-                        : engine.username(), null, ack == null ? null : ack.contains("MSA|AA") ? "AA"
+                        : engine.username(), engine == null ? engineOrganisation() : engine.organisationId().value(),
+                null, ack == null ? null : ack.contains("MSA|AA") ? "AA"
                         : ack.contains("MSA|AR") ? "AR" : ack.contains("MSA|AE") ? "AE" : null, raw, ack);
     }
 

@@ -3,6 +3,8 @@ package org.homeward.hl7v2;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,21 +17,23 @@ import org.springframework.stereotype.Repository;
 class Hl7MessageRepository {
 
     private final JdbcClient jdbc;
+    private final ZoneId zone;
 
-    Hl7MessageRepository(JdbcClient jdbc) {
+    Hl7MessageRepository(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.zone = clock.getZone();
     }
 
     void insert(Hl7MessageView m) {
         jdbc.sql("""
                 insert into hl7_message (id, received_at, sending_application, sending_facility, control_id,
                     message_type, trigger_event, version, raw, outcome, error, error_location, nhs_number,
-                    local_number, patient_id, acted_as, what_was_done, ack_code, ack)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    local_number, patient_id, acted_as, organisation_id, what_was_done, ack_code, ack)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(m.id(), Timestamp.from(m.receivedAt()), m.sendingApplication(), m.sendingFacility(),
                         m.controlId(), m.messageType(), m.triggerEvent(), m.version(), m.raw(), m.outcome().name(),
                         m.error(), m.errorLocation(), m.nhsNumber(), m.localNumber(), m.patientId(), m.actedAs(),
-                        m.whatWasDone(), m.ackCode(), m.ack())
+                        m.organisationId(), m.whatWasDone(), m.ackCode(), m.ack())
                 .update();
     }
 
@@ -48,28 +52,31 @@ class Hl7MessageRepository {
                 .params(application, facility, controlId).query(Hl7MessageRepository::map).optional();
     }
 
-    Optional<Hl7MessageView> find(UUID id) {
-        return jdbc.sql("select * from hl7_message where id = ?").param(id).query(Hl7MessageRepository::map)
-                .optional();
+    Optional<Hl7MessageView> find(UUID organisation, UUID id) {
+        return jdbc.sql("select * from hl7_message where id = ? and (organisation_id = ? or organisation_id is null)")
+                .params(id, organisation).query(Hl7MessageRepository::map).optional();
     }
 
-    List<Hl7MessageView> search(Hl7MessageQuery q, int offset, int limit) {
+    /** The messages of one organisation's integration engine (and those no engine account could be found for). */
+    List<Hl7MessageView> search(UUID organisation, Hl7MessageQuery q, int offset, int limit) {
         List<Object> params = new ArrayList<>();
-        String where = where(q, params);
+        String where = where(organisation, q, params);
         params.add(limit);
         params.add(offset);
         return jdbc.sql("select * from hl7_message" + where + " order by received_at desc, id limit ? offset ?")
                 .params(params).query(Hl7MessageRepository::map).list();
     }
 
-    long count(Hl7MessageQuery q) {
+    long count(UUID organisation, Hl7MessageQuery q) {
         List<Object> params = new ArrayList<>();
-        String where = where(q, params);
+        String where = where(organisation, q, params);
         return jdbc.sql("select count(*) from hl7_message" + where).params(params).query(Long.class).single();
     }
 
-    private static String where(Hl7MessageQuery q, List<Object> params) {
+    private String where(UUID organisation, Hl7MessageQuery q, List<Object> params) {
         List<String> conditions = new ArrayList<>();
+        conditions.add("(organisation_id = ? or organisation_id is null)");
+        params.add(organisation);
         if (q.controlId() != null) {
             conditions.add("control_id = ?");
             params.add(q.controlId());
@@ -88,13 +95,13 @@ class Hl7MessageRepository {
         }
         if (q.from() != null) {
             conditions.add("received_at >= ?");
-            params.add(Timestamp.from(q.from()));
+            params.add(Timestamp.from(q.from().atStartOfDay(zone).toInstant()));
         }
         if (q.to() != null) {
             conditions.add("received_at < ?");
-            params.add(Timestamp.from(q.to()));
+            params.add(Timestamp.from(q.to().plusDays(1).atStartOfDay(zone).toInstant()));
         }
-        return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+        return " where " + String.join(" and ", conditions);
     }
 
     private static Hl7MessageView map(ResultSet rs, int row) throws SQLException {
@@ -104,6 +111,7 @@ class Hl7MessageRepository {
                 rs.getString("message_type"), rs.getString("trigger_event"), rs.getString("version"), outcome,
                 outcome.label(), rs.getString("error"), rs.getString("error_location"), rs.getString("nhs_number"),
                 rs.getString("local_number"), rs.getObject("patient_id", UUID.class), rs.getString("acted_as"),
+                rs.getObject("organisation_id", UUID.class),
                 rs.getString("what_was_done"), rs.getString("ack_code"), rs.getString("raw"), rs.getString("ack"));
     }
 }

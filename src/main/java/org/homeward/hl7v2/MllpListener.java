@@ -8,6 +8,7 @@ import ca.uhn.hl7v2.parser.CanonicalModelClassFactory;
 import ca.uhn.hl7v2.parser.UnexpectedSegmentBehaviourEnum;
 import ca.uhn.hl7v2.protocol.MetadataKeys;
 import ca.uhn.hl7v2.protocol.ReceivingApplication;
+import ca.uhn.hl7v2.util.idgenerator.UUIDGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -46,6 +47,8 @@ class MllpListener implements SmartLifecycle {
         context.setModelClassFactory(new CanonicalModelClassFactory("2.5.1"));
         context.getParserConfiguration().setValidating(true);
         context.getParserConfiguration().setUnexpectedSegmentBehaviour(UnexpectedSegmentBehaviourEnum.THROW_HL7_EXCEPTION);
+        // acknowledgement control ids unique across app nodes, and no id file written in the working directory
+        context.getParserConfiguration().setIdGenerator(new UUIDGenerator());
         return context;
     }
 

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.homeward.security.OrganisationType;
-import org.homeward.security.Role;
 import org.homeward.security.SecurityService;
 import org.homeward.support.Fixtures;
 import org.homeward.support.IntegrationTest;
@@ -22,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class AdtInboundIT {
 
-    static final String ENGINE = "hl7-test-engine";
+    static final String ENGINE = EngineAccount.USERNAME;
 
     @Autowired MllpListener listener;
     @Autowired SecurityService security;
@@ -30,14 +28,7 @@ class AdtInboundIT {
 
     @BeforeEach
     void engineAccount() {
-        synchronized (AdtInboundIT.class) {
-            if (security.findUserByUsername(ENGINE).isEmpty()) {
-                var trust = security.createOrganisation("RBD", Fixtures.unique("Dorset County Hospital"),
-                        OrganisationType.ACUTE_TRUST);
-                security.createUser(ENGINE, Fixtures.PASSWORD, "Trust integration engine", "Integration engine",
-                        Role.REFERRER, trust.id());
-            }
-        }
+        EngineAccount.ensure(security);
     }
 
     String send(String message) throws IOException {
