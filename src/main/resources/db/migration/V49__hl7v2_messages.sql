@@ -32,3 +32,18 @@ create unique index hl7_message_applied_once on hl7_message (sending_application
 create index hl7_message_control_id on hl7_message (control_id);
 create index hl7_message_nhs_number on hl7_message (nhs_number);
 create index hl7_message_received_at on hl7_message (organisation_id, received_at desc);
+
+-- referral module: a step-down referral's inpatient stay as the acute hospital reports it (ADT A01, A02, A03, A11,
+-- A13 through the hl7v2 module), oldest first; append-only, a cancellation is a later event
+create table referral_inpatient_event (
+    id            bigserial    primary key,
+    referral_id   uuid         not null references referral (id),
+    kind          varchar(30)  not null check (kind in ('ADMITTED', 'TRANSFERRED', 'DISCHARGED', 'ADMISSION_CANCELLED',
+                                                        'DISCHARGE_CANCELLED')),
+    occurred_at   timestamptz  not null,
+    ward          varchar(200),
+    source        varchar(300) not null,
+    recorded_at   timestamptz  not null,
+    recorded_by   varchar(300) not null
+);
+create index referral_inpatient_event_referral on referral_inpatient_event (referral_id, recorded_at);

@@ -14,11 +14,16 @@ import ca.uhn.hl7v2.util.Terser;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.homeward.patient.PatientRecord;
+import org.homeward.referral.ReferralService;
 import org.homeward.security.CurrentUser;
+import org.homeward.shared.DateWords;
+import org.homeward.shared.PatientId;
 import org.homeward.security.SecurityService;
 import org.homeward.shared.ForbiddenException;
 import org.homeward.shared.InvalidInputException;
@@ -46,10 +51,13 @@ class AdtInbox {
 
     /** The events that create or update the patient. */
     static final Set<String> PATIENT_EVENTS = Set.of("A01", "A04", "A08", "A28", "A31");
+    /** The events recorded on a pending step-down referral's inpatient stay (A01 also creates or updates the patient). */
+    static final Set<String> STAY_EVENTS = AdtStay.KINDS.keySet();
     /** The events Homeward knows but does not apply yet (see the module's README section). */
-    static final Set<String> NOT_YET_APPLIED = Set.of("A02", "A03", "A11", "A13", "A40");
+    static final Set<String> NOT_YET_APPLIED = Set.of("A40");
 
     private final AdtPatients patients;
+    private final ReferralService referrals;
     private final Hl7MessageRepository messages;
     private final SecurityService security;
     private final Hl7v2Properties properties;
@@ -57,9 +65,10 @@ class AdtInbox {
     private final TransactionTemplate recording;
     private final Clock clock;
 
-    AdtInbox(AdtPatients patients, Hl7MessageRepository messages, SecurityService security,
+    AdtInbox(AdtPatients patients, ReferralService referrals, Hl7MessageRepository messages, SecurityService security,
             Hl7v2Properties properties, PlatformTransactionManager transactions, Clock clock) {
         this.patients = patients;
+        this.referrals = referrals;
         this.messages = messages;
         this.security = security;
         this.properties = properties;
@@ -142,7 +151,7 @@ class AdtInbox {
     }
 
     /** What a message asks for, read and checked before the applying transaction starts. */
-    private record Plan(CurrentUser engine, AdtPatient patient, Optional<PatientRecord> existing) {
+    private record Plan(CurrentUser engine, AdtPatient patient, Optional<PatientRecord> existing, AdtStay stay) {
     }
 
     private Plan plan(Message message, Header header) {
@@ -158,23 +167,41 @@ class AdtInbox {
             throw AdtRefusal.error(ErrorCode.UNSUPPORTED_EVENT_CODE, "MSH", 9, "ADT^" + header.event()
                     + " is known to Homeward but not applied yet; nothing was changed");
         }
-        if (!PATIENT_EVENTS.contains(header.event())) {
+        if (!PATIENT_EVENTS.contains(header.event()) && !STAY_EVENTS.contains(header.event())) {
             throw AdtRefusal.rejected(ErrorCode.UNSUPPORTED_EVENT_CODE, "MSH", 9, "ADT^" + header.event()
-                    + " is not an event Homeward takes (it takes A01, A04, A08, A28 and A31)");
+                    + " is not an event Homeward takes (it takes A01, A02, A03, A04, A08, A11, A13, A28 and A31)");
         }
         CurrentUser engine = engine();
         AdtPatient patient = readPatient(message);
-        return new Plan(engine, patient, patients.find(engine, patient));
+        AdtStay stay = STAY_EVENTS.contains(header.event())
+                ? AdtStay.read(message, header.event(), clock.instant(), clock.getZone()) : null;
+        return new Plan(engine, patient, patients.find(engine, patient), stay);
     }
 
     private Message apply(Plan plan, Message message, String raw, Header header, Instant receivedAt) {
         UUID id = UUID.randomUUID();
         messages.insert(row(id, raw, header, receivedAt, Hl7Outcome.APPLIED, null, null, null, plan.engine(), null));
-        AdtPatients.Upserted done = patients.createOrUpdate(plan.engine(), plan.patient(), plan.existing(),
-                "HL7 ADT^" + header.event() + " " + header.controlId() + " from " + header.application());
+        String source = "HL7 ADT^" + header.event() + " " + header.controlId() + " from " + header.application();
+        PatientId patient = plan.existing().map(p -> p.summary().id()).orElse(null);
+        List<String> done = new ArrayList<>();
+        if (PATIENT_EVENTS.contains(header.event())) {
+            AdtPatients.Upserted upserted = patients.createOrUpdate(plan.engine(), plan.patient(), plan.existing(),
+                    source);
+            patient = upserted.patient();
+            done.add(upserted.whatWasDone());
+        }
+        if (plan.stay() != null) {
+            done.add(patient == null ? "the patient is not known to Homeward: nothing to record"
+                    : referrals.recordInpatientEvent(plan.engine(), patient, plan.stay().kind(),
+                            plan.stay().occurredAt(), plan.stay().ward(), source)
+                            .map(stay -> "recorded on step-down referral " + stay.referralId().value() + ": "
+                                    + plan.stay().kind().label().toLowerCase() + " at "
+                                    + DateWords.dateTime(plan.stay().occurredAt(), clock.getZone()))
+                            .orElse("the patient has no pending step-down referral: nothing to record"));
+        }
         Message ack = ack(message, AcknowledgmentCode.AA, null);
         messages.recordApplied(id, plan.patient().nhsNumber().value(), plan.patient().localNumber(),
-                done.patient().value(), done.whatWasDone(), encode(ack));
+                patient == null ? null : patient.value(), String.join("; ", done), encode(ack));
         return ack;
     }
 
