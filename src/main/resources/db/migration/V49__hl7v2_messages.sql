@@ -47,3 +47,27 @@ create table referral_inpatient_event (
     recorded_by   varchar(300) not null
 );
 create index referral_inpatient_event_referral on referral_inpatient_event (referral_id, recorded_at);
+
+-- outbound ADT to the acute trust (hl7v2 module): A01 when a patient is admitted to a virtual ward, A03 when they are
+-- discharged, queued in the admission's or discharge's own transaction and sent by a scheduled sender over MLLP, again
+-- with a growing wait until the trust answers AA; a patient's messages go in the order they were made
+create table hl7_outbound (
+    id               uuid         primary key,
+    created_at       timestamptz  not null,
+    control_id       varchar(40)  not null unique,
+    trigger_event    varchar(10)  not null,
+    patient_id       uuid         not null references patient (id),
+    admission_id     uuid,
+    nhs_number       varchar(10)  not null,
+    organisation_id  uuid         references organisation (id),
+    message          text         not null,
+    status           varchar(10)  not null check (status in ('PENDING', 'SENT')),
+    attempts         int          not null default 0,
+    next_attempt_at  timestamptz  not null,
+    last_attempt_at  timestamptz,
+    last_error       varchar(2000),
+    acknowledged_at  timestamptz,
+    ack              text
+);
+create index hl7_outbound_due on hl7_outbound (next_attempt_at) where status = 'PENDING';
+create index hl7_outbound_patient on hl7_outbound (patient_id, created_at);

@@ -114,4 +114,24 @@ class Hl7MessageRepository {
                 rs.getObject("organisation_id", UUID.class),
                 rs.getString("what_was_done"), rs.getString("ack_code"), rs.getString("raw"), rs.getString("ack"));
     }
+
+    /** Outbound messages of the organisation not yet acknowledged by the trust, oldest first. */
+    List<Hl7OutboundView> waitingOutbound(UUID organisation, int limit) {
+        return jdbc.sql("""
+                select * from hl7_outbound where status = 'PENDING' and (organisation_id = ? or organisation_id is null)
+                order by created_at, id limit ?""")
+                .params(organisation, limit)
+                .query((rs, row) -> new Hl7OutboundView(rs.getObject("id", UUID.class),
+                        rs.getTimestamp("created_at").toInstant(), rs.getString("control_id"),
+                        rs.getString("trigger_event"), rs.getObject("patient_id", UUID.class),
+                        rs.getString("nhs_number"), "SENT".equals(rs.getString("status")), rs.getInt("attempts"),
+                        rs.getTimestamp("next_attempt_at").toInstant(), instant(rs.getTimestamp("last_attempt_at")),
+                        rs.getString("last_error"), instant(rs.getTimestamp("acknowledged_at")),
+                        rs.getString("message"), rs.getString("ack")))
+                .list();
+    }
+
+    private static java.time.Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
 }

@@ -59,6 +59,19 @@ public class Hl7MessageService {
         return message;
     }
 
+    /**
+     * Outbound ADT (admissions and discharges) that the organisation's trust has not acknowledged yet, oldest first,
+     * with the attempts and the last error: what the administrator chases with the trust's integration team.
+     */
+    @Transactional
+    public java.util.List<Hl7OutboundView> waitingOutbound(CurrentUser user) {
+        user.require(Permission.SEARCH_HL7_MESSAGES);
+        var waiting = messages.waitingOutbound(user.organisationId().value(), PAGE_SIZE);
+        events.publishEvent(RecordAccessed.read(user, AuditedRecord.HL7_MESSAGE, null, null,
+                "listed outbound HL7 v2 messages waiting: " + waiting.size()));
+        return waiting;
+    }
+
     private static Hl7MessageQuery normalise(Hl7MessageQuery q) {
         String nhs = blank(q.nhsNumber());
         if (nhs != null) {

@@ -58,6 +58,9 @@ class MllpListener implements SmartLifecycle {
             return;
         }
         hapi = newContext();
+        // its own threads: HAPI's default executor is shared by every context in the JVM, and closing any one context
+        // (such as the outbound sender's) would stop the listener's
+        hapi.setExecutorService(java.util.concurrent.Executors.newCachedThreadPool());
         port = properties.inbound().port() == 0 ? freePort() : properties.inbound().port();
         server = hapi.newServer(port, false);
         server.registerApplication(new ReceivingApplication<Message>() {

@@ -4,5 +4,5 @@
  * rules and the audit apply unchanged) and acknowledges only what is committed; a repeated control id is never applied
  * twice. Administrators search the raw messages.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"patient", "referral", "security"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"patient", "referral", "security", "ward"})
 package org.homeward.hl7v2;

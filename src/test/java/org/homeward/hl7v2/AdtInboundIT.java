@@ -217,4 +217,15 @@ class AdtInboundIT {
         assertThat(send(next.text())).contains("MSA|AA|" + next.controlId);
         assertThat(patients(m.nhsNumber) + patients(next.nhsNumber)).isEqualTo(2);
     }
+
+    @Test
+    void anA40MergeIsNotAppliedAndSaysSo() throws IOException {
+        AdtMessages m = AdtMessages.a("A40");
+
+        String ack = send(m.text());
+
+        assertThat(ack).contains("MSA|AE|" + m.controlId).contains("not applied yet");
+        assertThat(patients(m.nhsNumber)).isZero();
+        assertThat(stored(m.controlId, "ERROR")).containsEntry("ack_code", "AE");
+    }
 }

@@ -8,6 +8,7 @@ import org.homeward.hl7v2.Hl7MessagePage;
 import org.homeward.hl7v2.Hl7MessageQuery;
 import org.homeward.hl7v2.Hl7MessageService;
 import org.homeward.hl7v2.Hl7MessageView;
+import org.homeward.hl7v2.Hl7OutboundView;
 import org.homeward.hl7v2.Hl7Outcome;
 import org.homeward.security.CurrentUser;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -37,6 +38,13 @@ class Hl7MessageApiController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "1") int page) {
         return messages.search(user, new Hl7MessageQuery(controlId, nhsNumber, event, outcome, from, to), page);
+    }
+
+    @GetMapping("/api/v1/hl7v2/outbound")
+    @Operation(summary = "Outbound ADT (A01 admitted, A03 discharged) your organisation's trust has not acknowledged yet,"
+            + " oldest first, with how many times each was tried, the last error and the next try (administrators)")
+    java.util.List<Hl7OutboundView> waitingOutbound(CurrentUser user) {
+        return messages.waitingOutbound(user);
     }
 
     @GetMapping("/api/v1/hl7v2/messages/{id}")

@@ -42,6 +42,7 @@ class Hl7MessagePageController {
         model.addAttribute("result", messages.search(user, query, page));
         model.addAttribute("events", EVENTS);
         model.addAttribute("outcomes", Hl7Outcome.values());
+        model.addAttribute("waiting", messages.waitingOutbound(user));
         return "hl7v2/messages";
     }
 }
