@@ -214,7 +214,7 @@ class DemoLoader {
     private void integrationEngine(Map<DemoOrganisation, Organisation> organisations) {
         Organisation acute = organisations.get(DemoOrganisation.ACUTE);
         if (acute != null && security.findUserByUsername(INTEGRATION_ENGINE).isEmpty()) {
-            security.createUser(INTEGRATION_ENGINE, java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID(),
+            security.createUser(INTEGRATION_ENGINE, java.util.UUID.randomUUID().toString(),
                     "Trust integration engine", "HL7 v2 integration engine (no sign-in)", Role.REFERRER, acute.id());
         }
     }
