@@ -23,7 +23,8 @@ class OpenApiIT {
                 "/api/v1/patients", "/api/v1/patients/{id}", "/api/v1/patients/{id}/carers", "/api/v1/wards",
                 "/api/v1/referrals", "/api/v1/referrals/{id}/triage", "/api/v1/referrals/{id}/re-referral",
                 "/api/v1/referrals/{id}/admission", "/api/v1/admissions/{id}/discharge", "/api/v1/wards/{id}/census",
-                "/api/v1/census", "/api/v1/audit");
+                "/api/v1/census", "/api/v1/audit", "/api/v1/hl7v2/messages", "/api/v1/hl7v2/messages/{id}",
+                "/api/v1/hl7v2/outbound", "/api/v1/referrals/{id}/inpatient-stay");
         assertThat(docs.body().path("components").path("schemas").has("RegisterPatient")).isTrue();
     }
 

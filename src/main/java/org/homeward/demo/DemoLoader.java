@@ -16,6 +16,7 @@ import org.homeward.referral.ReferralService;
 import org.homeward.rota.AddShift;
 import org.homeward.security.CurrentUser;
 import org.homeward.security.Organisation;
+import org.homeward.security.Role;
 import org.homeward.security.SecurityService;
 import org.homeward.security.UserAccount;
 import org.homeward.shared.PatientId;
@@ -148,6 +149,7 @@ class DemoLoader {
     private void write(DemoPlan plan) {
         Map<DemoOrganisation, Organisation> organisations = organisations(plan);
         Map<String, UserAccount> staff = staff(plan, organisations);
+        integrationEngine(organisations);
         coverDemoPractices(organisations.get(DemoOrganisation.GP_FEDERATION));
         Map<DemoWardCopy, VirtualWard> virtualWards = wards(plan, organisations, staff);
         DemoJourneys journeys = new DemoJourneys(patients, referrals, staff, virtualWards, organisations);
@@ -202,6 +204,23 @@ class DemoLoader {
         }
         return created;
     }
+
+    /**
+     * The acute trust's HL7 v2 integration engine account, which ADT messages are applied as when the listener is
+     * switched on ({@code homeward.hl7v2.inbound.port}; off by default): a referrer of the trust, so it registers and
+     * corrects patients and records inpatient stays on referrals under the trust's rules and nothing more. Its
+     * password is random and shown to nobody, so no one signs in with it.
+     */
+    private void integrationEngine(Map<DemoOrganisation, Organisation> organisations) {
+        Organisation acute = organisations.get(DemoOrganisation.ACUTE);
+        if (acute != null && security.findUserByUsername(INTEGRATION_ENGINE).isEmpty()) {
+            security.createUser(INTEGRATION_ENGINE, java.util.UUID.randomUUID().toString(),
+                    "Trust integration engine", "HL7 v2 integration engine (no sign-in)", Role.REFERRER, acute.id());
+        }
+    }
+
+    /** The username of the acute trust's integration engine account ({@code homeward.hl7v2.inbound.acts-as}). */
+    public static final String INTEGRATION_ENGINE = "trust-integration-engine";
 
     /** One BCrypt hash shared by every demo user: hashing each of them would add seconds to start-up. */
     private Map<String, UserAccount> staff(DemoPlan plan, Map<DemoOrganisation, Organisation> organisations) {

@@ -314,4 +314,29 @@ class ReferralRepository {
         Arrays.stream(joined.split(",")).map(Intervention::valueOf).forEach(set::add);
         return set;
     }
+
+    // the inpatient stay of step-down referrals, as the acute hospital reports it (hl7v2 module) ------------------
+
+    void insertInpatientEvent(ReferralId referral, InpatientEvent e) {
+        jdbc.sql("""
+                insert into referral_inpatient_event (referral_id, kind, occurred_at, ward, source, recorded_at,
+                    recorded_by) values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(referral.value(), e.kind().name(), java.sql.Timestamp.from(e.occurredAt()), e.ward(),
+                        e.source(), java.sql.Timestamp.from(e.recordedAt()), e.recordedBy())
+                .update();
+    }
+
+    List<InpatientEvent> inpatientEvents(ReferralId referral) {
+        return jdbc.sql("select * from referral_inpatient_event where referral_id = ? order by recorded_at, id")
+                .param(referral.value())
+                .query((rs, row) -> new InpatientEvent(InpatientEventKind.valueOf(rs.getString("kind")),
+                        rs.getTimestamp("occurred_at").toInstant(), rs.getString("ward"), rs.getString("source"),
+                        rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by")))
+                .list();
+    }
+
+    /** The acute ward a step-down patient is leaving, when the hospital says they moved (A02). */
+    void updateInpatientWard(ReferralId referral, String ward) {
+        jdbc.sql("update referral set inpatient_ward = ? where id = ?").params(ward, referral.value()).update();
+    }
 }

@@ -2,6 +2,7 @@ package org.homeward.referral;
 
 import java.time.Clock;
 import java.time.Instant;
+import org.homeward.shared.DateWords;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -594,5 +595,47 @@ public class ReferralService {
     private void audit(CurrentUser user, Action action, AuditedRecord type, Object id, PatientId patient,
             String detail) {
         events.publishEvent(RecordAccessed.of(user, action, type, id, patient, detail));
+    }
+
+    // the inpatient stay of a step-down referral ------------------------------------------------------------------
+
+    /**
+     * Records on the patient's pending step-down referral (awaiting triage or accepted) what the acute hospital says
+     * of their inpatient stay: admitted, moved ward (which also updates the ward the referral names), left the acute
+     * ward, or one of those cancelled. Recorded by a user who may refer the patient (the hospital's integration
+     * engine account) and audited against the patient. Empty when the patient has no pending step-down referral:
+     * the hospital reports every inpatient, and most are not coming to a virtual ward.
+     */
+    @Transactional
+    public java.util.Optional<InpatientStay> recordInpatientEvent(CurrentUser user, PatientId patient,
+            InpatientEventKind kind, Instant occurredAt, String ward, String source) {
+        user.require(Permission.REFER_PATIENTS);
+        patients.requireVisible(user, patient);
+        java.util.Optional<Referral> pending = repository.findPendingForPatient(patient)
+                .filter(r -> r.direction() == ReferralDirection.STEP_DOWN);
+        if (pending.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Referral referral = pending.get();
+        String acuteWard = ward == null || ward.isBlank() ? null : ward.trim();
+        repository.insertInpatientEvent(referral.id(), new InpatientEvent(kind, occurredAt, acuteWard, source,
+                clock.instant(), user.signature()));
+        if (kind == InpatientEventKind.TRANSFERRED && acuteWard != null) {
+            repository.updateInpatientWard(referral.id(), acuteWard);
+        }
+        audit(user, Action.UPDATE, AuditedRecord.REFERRAL, referral.id().toString(), patient,
+                kind.label() + " at " + DateWords.dateTime(occurredAt, clock.getZone())
+                        + (acuteWard == null ? "" : " (" + acuteWard + ")") + ", from " + source);
+        return java.util.Optional.of(InpatientStay.of(referral.id(), repository.inpatientEvents(referral.id())));
+    }
+
+    /** The referral's inpatient stay as the acute hospital reported it; read with the referral and audited. */
+    @Transactional
+    public InpatientStay inpatientStay(CurrentUser user, ReferralId id) {
+        Referral referral = referralFor(user, id);
+        InpatientStay stay = InpatientStay.of(id, repository.inpatientEvents(id));
+        audit(user, Action.READ, AuditedRecord.REFERRAL, id.toString(), referral.patientId(),
+                "viewed the inpatient stay (" + stay.events().size() + " events)");
+        return stay;
     }
 }

@@ -102,6 +102,7 @@ public enum Permission {
     RECORD_COVERED_GP_PRACTICES("record the GP practices an organisation covers"),
     SEE_ACCOUNT_LOCKS("see whether an account is locked"),
     UNLOCK_ACCOUNTS("unlock an account"),
+    SEARCH_HL7_MESSAGES("search the HL7 v2 messages received from the organisation's integration engine"),
     // governance
     VIEW_AUDIT_TRAIL("view the audit trail"),
     SEARCH_AUDIT_TRAIL("search the audit trail");

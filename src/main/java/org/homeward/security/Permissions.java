@@ -127,6 +127,8 @@ public final class Permissions {
         grant(RECORD_COVERED_GP_PRACTICES, ADMIN);
         grant(SEE_ACCOUNT_LOCKS, ADMIN);
         grant(UNLOCK_ACCOUNTS, ADMIN);
+        // the raw messages hold patients' details: read by the administrator who runs the integration, not clinicians
+        grant(SEARCH_HL7_MESSAGES, ADMIN);
         // governance
         grant(VIEW_AUDIT_TRAIL, ADMIN, GOVERNANCE);
         grant(SEARCH_AUDIT_TRAIL, ADMIN, GOVERNANCE);

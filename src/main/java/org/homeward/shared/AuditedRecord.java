@@ -69,7 +69,9 @@ public enum AuditedRecord {
     ACUITY_TOOL("AcuityTool"),
     // sign-in
     SIGN_IN("SignIn"),
-    SIGN_IN_LOCK("SignInLock");
+    SIGN_IN_LOCK("SignInLock"),
+    // integration
+    HL7_MESSAGE("Hl7Message");
 
     private final String storedAs;
 

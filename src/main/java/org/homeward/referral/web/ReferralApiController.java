@@ -11,6 +11,7 @@ import org.homeward.referral.CreateReferral;
 import org.homeward.referral.EddRevision;
 import org.homeward.referral.ReviseEstimatedDischarge;
 import org.homeward.referral.DischargePatient;
+import org.homeward.referral.InpatientStay;
 import org.homeward.referral.ReferralService;
 import org.homeward.referral.ReferralView;
 import org.homeward.referral.ServiceCensus;
@@ -71,6 +72,13 @@ class ReferralApiController {
     @Operation(summary = "One referral with its triage decision")
     ReferralView referral(CurrentUser user, @PathVariable ReferralId id) {
         return referrals.referral(user, id);
+    }
+
+    @GetMapping("/referrals/{id}/inpatient-stay")
+    @Operation(summary = "A step-down referral's acute inpatient stay as the hospital's system reported it (admitted,"
+            + " moved ward, left the acute ward, cancellations) and when the patient left the acute ward")
+    InpatientStay inpatientStay(CurrentUser user, @PathVariable ReferralId id) {
+        return referrals.inpatientStay(user, id);
     }
 
     @PostMapping("/referrals/{id}/triage")

@@ -157,6 +157,9 @@ class ReferralPageController {
         PatientRecord patient = patients.record(user, referral.patientId());
         model.addAttribute("referral", referral);
         model.addAttribute("patient", patient);
+        if (referral.direction() == ReferralDirection.STEP_DOWN) {
+            model.addAttribute("inpatientStay", referrals.inpatientStay(user, id));
+        }
         model.addAttribute("ward", lookups.wardsById().get(referral.wardId()));
         model.addAttribute("today", referrals.today());
         if (!model.containsAttribute("triage")) {
