@@ -23,6 +23,10 @@ import java.util.regex.Pattern;
  * {@code batchSize} realistic readings (device vital signs for random admitted demo patients, mostly normal, a few
  * worrying) for {@code seconds}. Prints readings stored per second and request latency percentiles. Runs with the JDK
  * alone: {@code java bench/IngestLoad.java http://localhost:18080 nurse homeward-demo 4 200 30}.
+ * <p>
+ * With a seventh argument {@code fhir} it posts FHIR R4 transaction Bundles to {@code /fhir} instead, each of
+ * {@code batchSize} vital-sign Observations (UK Core codes and units) for one random admitted patient, as a device
+ * platform sends a patient's readings: {@code java bench/IngestLoad.java http://localhost:18080 nurse homeward-demo 8 10 30 fhir}.
  */
 public class IngestLoad {
 
@@ -39,6 +43,9 @@ public class IngestLoad {
         int clients = Integer.parseInt(args[3]);
         int batchSize = Integer.parseInt(args[4]);
         int seconds = Integer.parseInt(args[5]);
+        boolean fhir = args.length > 6 && args[6].equals("fhir");
+        String url = base + (fhir ? "/fhir" : "/api/v1/observations/batch");
+        String contentType = fhir ? "application/fhir+json" : "application/json";
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         List<String> patients = admittedPatients(http, base, auth);
         System.out.printf("patients=%d clients=%d batch=%d seconds=%d%n", patients.size(), clients, batchSize, seconds);
@@ -54,15 +61,17 @@ public class IngestLoad {
             pool.submit(() -> {
                 Random random = new Random(seed);
                 while (System.nanoTime() < end) {
-                    String body = batch(random, patients, batchSize);
+                    String body = fhir ? bundle(random, patients, batchSize) : batch(random, patients, batchSize);
                     long t0 = System.nanoTime();
                     try {
-                        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/observations/batch"))
-                                .header("Authorization", auth).header("Content-Type", "application/json")
+                        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                                .header("Authorization", auth).header("Content-Type", contentType)
                                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
                         latencies.add(System.nanoTime() - t0);
                         Matcher m = Pattern.compile("\"stored\":(\\d+)").matcher(response.body());
-                        if (response.statusCode() == 200 && m.find()) {
+                        if (fhir && response.statusCode() == 200) {
+                            stored.addAndGet(response.body().split("\"201 Created\"", -1).length - 1);
+                        } else if (response.statusCode() == 200 && m.find()) {
                             stored.addAndGet(Long.parseLong(m.group(1)));
                         } else {
                             failed.incrementAndGet();
@@ -95,6 +104,32 @@ public class IngestLoad {
                     .append(patient).append("\",\"parameter\":\"").append(parameter).append("\",\"value\":")
                     .append(value(random, parameter)).append(",\"recordedAt\":\"").append(now).append("\",\"deviceId\":\"hub-")
                     .append(random.nextInt(50)).append("\"}");
+        }
+        return json.append("]}").toString();
+    }
+
+    /** LOINC code and UCUM unit of each vital sign, as UK Core's vital-signs profiles give them. */
+    static final String[][] FHIR_CODES = {{"HEART_RATE", "8867-4", "/min"}, {"OXYGEN_SATURATION", "2708-6", "%"},
+            {"RESPIRATORY_RATE", "9279-1", "/min"}, {"TEMPERATURE", "8310-5", "Cel"},
+            {"SYSTOLIC_BLOOD_PRESSURE", "8480-6", "mm[Hg]"}};
+
+    /** A transaction Bundle of {@code size} vital-sign Observations of one patient, the five in turn, a minute apart. */
+    static String bundle(Random random, List<String> patients, int size) {
+        String patient = patients.get(random.nextInt(patients.size()));
+        String device = "hub-" + random.nextInt(50);
+        StringBuilder json = new StringBuilder("{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[");
+        Instant first = Instant.now().minusSeconds(5 + 60L * (size / FHIR_CODES.length));
+        for (int i = 0; i < size; i++) {
+            String[] code = FHIR_CODES[i % FHIR_CODES.length];
+            Instant at = first.plusSeconds(60L * (i / FHIR_CODES.length));
+            json.append(i == 0 ? "" : ",").append("{\"resource\":{\"resourceType\":\"Observation\",\"status\":\"final\",")
+                    .append("\"identifier\":[{\"system\":\"https://device-platform.example/readings\",\"value\":\"")
+                    .append(UUID.randomUUID()).append("\"}],\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"")
+                    .append(code[1]).append("\"}]},\"subject\":{\"reference\":\"Patient/").append(patient)
+                    .append("\"},\"effectiveDateTime\":\"").append(at).append("\",\"device\":{\"display\":\"")
+                    .append(device).append("\"},\"valueQuantity\":{\"value\":").append(value(random, code[0]))
+                    .append(",\"system\":\"http://unitsofmeasure.org\",\"code\":\"").append(code[2])
+                    .append("\"}},\"request\":{\"method\":\"POST\",\"url\":\"Observation\"}}");
         }
         return json.append("]}").toString();
     }
