@@ -40,11 +40,13 @@ class EmbeddedDatabaseConfiguration {
             @Value("${homeward.data-dir}") Path dataDir,
             @Value("${homeward.embedded-db.clean-on-start:false}") boolean cleanOnStart,
             @Value("${homeward.embedded-db.watchdog-interval:PT2S}") Duration watchdogInterval,
+            @Value("${homeward.embedded-db.sync-to-disk:true}") boolean syncToDisk,
             EmbeddedDatabasePassword password) throws IOException {
         Path absolute = dataDir.toAbsolutePath().normalize();
         Files.createDirectories(absolute);
         log.info("Starting embedded PostgreSQL with data in {}", absolute);
-        return EmbeddedDatabaseServer.start(absolute.resolve("postgres"), password, cleanOnStart, watchdogInterval);
+        return EmbeddedDatabaseServer.start(absolute.resolve("postgres"), password, cleanOnStart, watchdogInterval,
+                syncToDisk);
     }
 
     /**

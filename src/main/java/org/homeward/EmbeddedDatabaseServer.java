@@ -34,11 +34,14 @@ final class EmbeddedDatabaseServer implements AutoCloseable {
     private final ScheduledExecutorService watchdog;
     private volatile EmbeddedPostgres server;
     private volatile boolean closing;
+    private final boolean syncToDisk;
 
-    private EmbeddedDatabaseServer(Path pgData, EmbeddedDatabasePassword password, EmbeddedPostgres server) {
+    private EmbeddedDatabaseServer(Path pgData, EmbeddedDatabasePassword password, EmbeddedPostgres server,
+            boolean syncToDisk) {
         this.pgData = pgData;
         this.password = password;
         this.server = server;
+        this.syncToDisk = syncToDisk;
         this.watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "embedded-postgres-watchdog");
             thread.setDaemon(true);
@@ -52,10 +55,21 @@ final class EmbeddedDatabaseServer implements AutoCloseable {
      */
     static EmbeddedDatabaseServer start(Path pgData, EmbeddedDatabasePassword password, boolean cleanOnStart,
             Duration checkEvery) throws IOException {
+        return start(pgData, password, cleanOnStart, checkEvery, true);
+    }
+
+    /**
+     * As {@link #start(Path, EmbeddedDatabasePassword, boolean, Duration)}; {@code syncToDisk} false (the test suite
+     * only) turns off fsync and full-page writes: a commit still reaches the operating system before it returns, so
+     * it survives the process kills the crash tests make, but not a power cut, which no test makes.
+     */
+    static EmbeddedDatabaseServer start(Path pgData, EmbeddedDatabasePassword password, boolean cleanOnStart,
+            Duration checkEvery, boolean syncToDisk) throws IOException {
         if (EmbeddedPostmaster.stopOrphan(pgData)) {
             log.info("Orphaned embedded PostgreSQL stopped; starting afresh on {}", pgData);
         }
-        EmbeddedDatabaseServer database = new EmbeddedDatabaseServer(pgData, password, launch(pgData, password, cleanOnStart, 0));
+        EmbeddedDatabaseServer database = new EmbeddedDatabaseServer(pgData, password,
+                launch(pgData, password, cleanOnStart, 0, syncToDisk), syncToDisk);
         database.watchdog.scheduleWithFixedDelay(database::startAgainIfGone, checkEvery.toMillis(),
                 checkEvery.toMillis(), TimeUnit.MILLISECONDS);
         return database;
@@ -96,7 +110,7 @@ final class EmbeddedDatabaseServer implements AutoCloseable {
             // no server and says so
             letGo(server).close();
             EmbeddedPostmaster.stopOrphan(pgData);
-            server = launch(pgData, password, false, port);
+            server = launch(pgData, password, false, port, syncToDisk);
             log.info("The embedded PostgreSQL server is running again on port {}", port);
         } catch (IOException | RuntimeException e) {
             log.error("Could not start the embedded PostgreSQL server again; trying at the next check", e);
@@ -114,8 +128,8 @@ final class EmbeddedDatabaseServer implements AutoCloseable {
         letGo(server).close();
     }
 
-    private static EmbeddedPostgres launch(Path pgData, EmbeddedDatabasePassword password, boolean clean, int port)
-            throws IOException {
+    private static EmbeddedPostgres launch(Path pgData, EmbeddedDatabasePassword password, boolean clean, int port,
+            boolean syncToDisk) throws IOException {
         EmbeddedPostgres server = password.protect(password.applyTo(EmbeddedPostgres.builder())
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(clean)
@@ -130,8 +144,8 @@ final class EmbeddedDatabaseServer implements AutoCloseable {
                 // zonky's builder defaults to synchronous_commit=off (fast tests); Homeward acknowledges readings
                 // only once they are durable, so a commit must reach the disk before it returns
                 .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("fsync", "on")
-                .setServerConfig("full_page_writes", "on")
+                .setServerConfig("fsync", syncToDisk ? "on" : "off")
+                .setServerConfig("full_page_writes", syncToDisk ? "on" : "off")
                 .start());
         holdBackShutdownHook(server);
         return server;

@@ -51,8 +51,9 @@ class ExternalDatabaseIT {
     @Test
     void loadsTheDemoServiceIntoAnEmptyExternalDatabaseOnlyWhenAskedAlways() {
         try (ConfigurableApplicationContext app = start("always")) {
-            // the 26 named demo logins and the 49 generated visiting staff of demo scale 1
-            assertThat(count("select count(*) from app_user")).isEqualTo(26 + 49);
+            // the 26 named demo logins, the 49 generated visiting staff of demo scale 1 and the acute trust's
+            // integration engine account (HL7 v2 ADT is applied as it; nobody is given its password)
+            assertThat(count("select count(*) from app_user")).isEqualTo(26 + 49 + 1);
             assertThat(count("select count(*) from staff_shift")).isEqualTo(2 * (6 + 49));
             assertThat(count("select count(distinct patient_id) from care_intervention")).isEqualTo(90);
             assertThat(count("select sum(bed_capacity) from virtual_ward")).isEqualTo(120);

@@ -2,7 +2,9 @@ package org.homeward.fhir;
 
 import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.Create;
+import ca.uhn.fhir.model.api.Include;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.IncludeParam;
 import ca.uhn.fhir.rest.annotation.Validate;
 import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
@@ -25,6 +27,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
 import org.homeward.observation.BatchMode;
 import org.homeward.observation.IdentifiedBatch;
 import org.homeward.observation.IncomingReading;
@@ -44,12 +47,15 @@ import org.springframework.stereotype.Component;
 class ObservationProvider implements FhirResourceProvider {
 
     private final ObservationService observations;
+    private final org.homeward.patient.PatientService patients;
     private final FhirUsers users;
     private final Validation validation;
     private final java.time.Clock clock;
 
-    ObservationProvider(ObservationService observations, FhirUsers users, java.time.Clock clock, Validation validation) {
+    ObservationProvider(ObservationService observations, org.homeward.patient.PatientService patients,
+            FhirUsers users, java.time.Clock clock, Validation validation) {
         this.observations = observations;
+        this.patients = patients;
         this.users = users;
         this.validation = validation;
         this.clock = clock;
@@ -67,7 +73,7 @@ class ObservationProvider implements FhirResourceProvider {
 
     /**
      * {@code GET /fhir/Observation?patient=Patient/{id}&code=http://loinc.org|8867-4&date=ge2026-12-01}: the
-     * patient's readings and NEWS2 / PEWS totals (optionally of one category: vital-signs, therapy, survey), newest
+     * patient's readings and NEWS2 / PEWS totals (with {@code _include=Observation:patient}, the Patient too) (optionally of one category: vital-signs, therapy, survey), newest
      * first, paged with {@code _count} and {@code _offset}.
      */
     @Search
@@ -75,6 +81,7 @@ class ObservationProvider implements FhirResourceProvider {
             @OptionalParam(name = Observation.SP_CODE) TokenOrListParam code,
             @OptionalParam(name = Observation.SP_DATE) DateRangeParam date,
             @OptionalParam(name = Observation.SP_CATEGORY) TokenParam category,
+            @IncludeParam(allow = {"Observation:patient", "Observation:subject"}) Set<Include> includes,
             @Offset Integer offset, @Count Integer count) {
         PatientId patientId = new PatientId(FhirIds.uuid(new IdType("Patient", patient.getIdPart()), "Patient"));
         Instant from = date == null || date.getLowerBoundAsInstant() == null ? Instant.EPOCH
@@ -120,6 +127,11 @@ class ObservationProvider implements FhirResourceProvider {
         }
         found.sort(Comparator.comparing((Observation o) -> o.getEffectiveDateTimeType().getValue()).reversed()
                 .thenComparing(o -> o.getCode().getText()));
+        if (includes != null && !includes.isEmpty() && !found.isEmpty()) {
+            // _include=Observation:patient saves the round trip for the patient's record (one read, audited)
+            Patient subject = PatientTranslator.toFhir(patients.record(user, patientId));
+            found.forEach(o -> o.getSubject().setResource(subject));
+        }
         return Pages.of(found, offset, count);
     }
 

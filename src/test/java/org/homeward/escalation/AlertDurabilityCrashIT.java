@@ -110,7 +110,9 @@ class AlertDurabilityCrashIT {
         Path log = Files.createDirectories(Path.of("target", "crash-test")).resolve(name + ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
         app = new ProcessBuilder(java, "-jar", jar().toString(), "--server.port=" + port,
-                "--homeward.data-dir=" + dataDir, "--homeward.escalation.check-every=PT24H")
+                "--homeward.data-dir=" + dataDir, "--homeward.escalation.check-every=PT24H",
+                // the UK Core validator is not used here; building it would take a core for 40 s per start
+                "--homeward.fhir.validation.warm-up-at-start=false")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         RestClient health = RestClient.create("http://localhost:" + port);
         await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()

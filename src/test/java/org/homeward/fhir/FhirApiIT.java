@@ -245,6 +245,14 @@ class FhirApiIT {
                 .and(Observation.CODE.exactly().systemAndCode(UkCore.SNOMED, ObservationTranslator.NEWS2_TOTAL))
                 .returnBundle(Bundle.class).execute();
         assertThat(news2.getEntry()).hasSize(1);
+        Bundle withPatient = client(consultant).search().forResource(Observation.class)
+                .where(Observation.PATIENT.hasId(patientId()))
+                .and(Observation.CODE.exactly().systemAndCode(UkCore.LOINC, "8867-4"))
+                .include(Observation.INCLUDE_PATIENT).returnBundle(Bundle.class).execute();
+        assertThat(withPatient.getEntry()).extracting(e -> e.getResource().fhirType())
+                .containsExactlyInAnyOrder("Observation", "Patient");
+        assertThat(withPatient.getEntry()).filteredOn(e -> e.getResource() instanceof Patient)
+                .extracting(e -> e.getSearch().getMode()).containsExactly(Bundle.SearchEntryMode.INCLUDE);
         assertThat(((Observation) news2.getEntryFirstRep().getResource()).getValueQuantity().getValue().intValue())
                 .isEqualTo(14);
 

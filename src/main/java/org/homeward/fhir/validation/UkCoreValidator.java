@@ -117,6 +117,14 @@ public class UkCoreValidator {
     private final Object buildLock = new Object();
     private volatile Engine engine;
 
+    /**
+     * Whether to build the validator in the background once the application is ready (the default). The test
+     * suite turns it off: its many application starts (two nodes, crash and restart tests) would each spend about
+     * 40 s of a core on a validator none of them uses; the tests that validate build it on first use.
+     */
+    @org.springframework.beans.factory.annotation.Value("${homeward.fhir.validation.warm-up-at-start:true}")
+    private boolean warmUpAtStart = true;
+
     public UkCoreValidator(FhirContext fhir) {
         this.fhir = fhir;
     }
@@ -128,6 +136,10 @@ public class UkCoreValidator {
     /** Builds and warms the validator on its own thread once the application is ready; start-up never waits. */
     @EventListener(ApplicationReadyEvent.class)
     void warmUpInBackground() {
+        if (!warmUpAtStart) {
+            log.info("UK Core validator will be built on first use (homeward.fhir.validation.warm-up-at-start=false)");
+            return;
+        }
         Thread thread = new Thread(() -> {
             try {
                 Duration took = warmUp();
