@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * Accessibility and phone-width checks of the page a {@link Browser} shows: axe-core (from the npm registry through
@@ -42,25 +42,34 @@ public final class Axe {
     }
 
     /**
-     * Sets the window to a 390 px wide viewport and returns how much wider than the viewport the document is (0 when
-     * nothing overflows).
+     * Shows the page in a 390 px wide viewport (Chromium's device emulation, as its developer tools' phone view does:
+     * the page lays itself out for that width, and screenshots are taken at it) and returns how much wider than the
+     * viewport the document is (0 when nothing overflows). {@link #desktop} ends it.
      */
+    @SuppressWarnings("unchecked")
     public static long overflowAtPhoneWidth(Browser browser) {
-        WebDriver driver = browser.driver();
-        JavascriptExecutor js = (JavascriptExecutor) driver;
-        driver.manage().window().setSize(new Dimension(390, 844));
-        long inner = ((Number) js.executeScript("return window.innerWidth")).longValue();
-        driver.manage().window().setSize(new Dimension(390 + (390 - (int) inner), 844));
+        ChromeDriver driver = (ChromeDriver) browser.driver();
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", false));
         // the resize event and the header's own JS (its "More" menu) run in the next frames: measure after two
-        js.executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + " requestAnimationFrame(() => requestAnimationFrame(() => done(true)));");
-        Map<String, Object> widths = (Map<String, Object>) js.executeScript(
-                "return {doc: document.documentElement.scrollWidth, view: document.documentElement.clientWidth};");
-        return Math.max(0, ((Number) widths.get("doc")).longValue() - ((Number) widths.get("view")).longValue());
+        Map<String, Object> widths = (Map<String, Object>) driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                requestAnimationFrame(() => requestAnimationFrame(() => done({view: window.innerWidth,
+                    doc: document.documentElement.scrollWidth, client: document.documentElement.clientWidth})));""");
+        if (((Number) widths.get("view")).intValue() != 390) {
+            throw new IllegalStateException("The phone viewport is " + widths.get("view") + " px wide, not 390 px");
+        }
+        return Math.max(0, ((Number) widths.get("doc")).longValue() - ((Number) widths.get("client")).longValue());
+    }
+
+    /** Ends the phone view: back to the window's own width. */
+    public static void endPhoneView(Browser browser) {
+        ((ChromeDriver) browser.driver()).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
     }
 
     /** Back to the desktop size the browser starts with. */
     public static void desktop(Browser browser) {
+        endPhoneView(browser);
         browser.driver().manage().window().setSize(new Dimension(1280, 1000));
     }
 

@@ -46,7 +46,8 @@ public final class Browser implements AutoCloseable {
     private final WebDriverWait wait;
     private final String baseUrl;
     private final Path screenshots;
-    private final Path profile;
+    private final Chromium chromium;
+    private static final org.openqa.selenium.Dimension DESKTOP = new org.openqa.selenium.Dimension(1280, 1000);
     private int shot;
     private final List<String> cspViolations = new ArrayList<>();
     private boolean checkingPage;
@@ -57,23 +58,94 @@ public final class Browser implements AutoCloseable {
 
     public Browser(String baseUrl, String testName) {
         try {
-            this.profile = Files.createTempDirectory("homeward-chromium-");
             this.screenshots = Files.createDirectories(Path.of("target", "screenshots", testName));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--window-size=1280,1000", "--user-data-dir=" + profile);
-        // the console, to see what the Content-Security-Policy refused ("Refused to execute inline script ...")
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, Level.ALL.getName()));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        this.driver = new ChromeDriver(service, options);
+        this.chromium = Chromium.take();
+        this.driver = chromium.driver();
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(15));
         this.baseUrl = baseUrl;
+    }
+
+    /**
+     * One headless Chromium with its own fresh profile. Starting one costs one to two seconds, so a browser a test has
+     * closed is kept and handed to the next test (every browser test runs in one JVM), with nothing of the last test
+     * left in it: no cookies (so no session: the next test signs in as its own user), no stored data for any origin,
+     * one window at the desktop size, an empty console, showing a blank page. Those kept are quit when the JVM ends.
+     */
+    private record Chromium(ChromeDriver driver, Path profile) {
+
+        private static final java.util.Deque<Chromium> IDLE = new java.util.concurrent.ConcurrentLinkedDeque<>();
+        private static final List<Chromium> STARTED = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        static {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                synchronized (STARTED) {
+                    STARTED.forEach(Chromium::quit);
+                }
+            }));
+        }
+
+        static Chromium take() {
+            Chromium kept = IDLE.pollFirst();
+            return kept != null ? kept : start();
+        }
+
+        private static Chromium start() {
+            Path profile;
+            try {
+                profile = Files.createTempDirectory("homeward-chromium-");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM.toFile());
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                    "--disable-quic", "--window-size=1280,1000", "--user-data-dir=" + profile);
+            // the console, to see what the Content-Security-Policy refused ("Refused to execute inline script ...")
+            options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, Level.ALL.getName()));
+            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                    .usingAnyFreePort().build();
+            Chromium chromium = new Chromium(new ChromeDriver(service, options), profile);
+            STARTED.add(chromium);
+            return chromium;
+        }
+
+        /** Cleared for the next test and kept; quit instead if clearing it fails. */
+        void giveBack(String origin) {
+            try {
+                List<String> windows = new ArrayList<>(driver.getWindowHandles());
+                for (String extra : windows.subList(1, windows.size())) {
+                    driver.switchTo().window(extra).close();
+                }
+                driver.switchTo().window(windows.get(0));
+                driver.get("about:blank");
+                driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+                driver.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", origin, "storageTypes", "all"));
+                driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+                driver.manage().window().setSize(DESKTOP);
+                driver.manage().logs().get(LogType.BROWSER);
+                IDLE.addFirst(this);
+            } catch (RuntimeException e) {
+                STARTED.remove(this);
+                quit();
+            }
+        }
+
+        void quit() {
+            try {
+                driver.quit();
+            } catch (RuntimeException e) {
+                // already gone
+            }
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                // a temporary folder
+            }
+        }
     }
 
     public Browser open(String path) {
@@ -218,7 +290,8 @@ public final class Browser implements AutoCloseable {
     }
 
     public String currentPath() {
-        return driver.getCurrentUrl().substring(baseUrl.length());
+        String url = driver.getCurrentUrl();
+        return url.startsWith(baseUrl) ? url.substring(baseUrl.length()) : url;
     }
 
     public WebDriver driver() {
@@ -270,12 +343,7 @@ public final class Browser implements AutoCloseable {
             checkPageIfNew();
             refused = cspViolations();
         } finally {
-            driver.quit();
-        }
-        try (Stream<Path> files = Files.walk(profile)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            chromium.giveBack(java.net.URI.create(baseUrl).resolve("/").toString().replaceFirst("/$", ""));
         }
         if (!refused.isEmpty()) {
             throw new AssertionError("The Content-Security-Policy refused: " + refused);
@@ -286,16 +354,25 @@ public final class Browser implements AutoCloseable {
      * Checks the page shown now unless it was checked already (a mark kept in the page's window, which a new page
      * does not have) or it is one of {@link #THIRD_PARTY_PAGES}.
      */
+    /**
+     * Null until the page has loaded; then whether it needs no check (checked already, marked now; or not an HTML page)
+     * and its address.
+     */
+    private static final String PAGE_STATE = """
+            if (document.readyState !== 'complete') return null;
+            const seen = window.hwPageChecked === true;
+            window.hwPageChecked = true;
+            return [seen || document.contentType !== 'text/html' || !document.body, location.href];""";
+
     public void checkPageIfNew() {
         if (checkingPage) {
             return;
         }
-        wait.until(d -> "complete".equals(driver.executeScript("return document.readyState")));
-        Object checked = driver.executeScript(
-                "const seen = window.hwPageChecked === true; window.hwPageChecked = true; "
-                        + "return seen || document.contentType !== 'text/html' || !document.body;");
-        String path = currentPath().replaceFirst("[?#].*", "");
-        if (Boolean.TRUE.equals(checked) || !path.startsWith("/")
+        // one round trip to the browser when the page was checked already, as it is before and after most steps
+        List<?> state = wait.until(d -> (List<?>) driver.executeScript(PAGE_STATE));
+        String url = (String) state.get(1);
+        String path = (url.startsWith(baseUrl) ? url.substring(baseUrl.length()) : url).replaceFirst("[?#].*", "");
+        if (Boolean.TRUE.equals(state.get(0)) || !path.startsWith("/")
                 || THIRD_PARTY_PAGES.stream().anyMatch(p -> p.matcher(path).matches())) {
             return;
         }
@@ -314,10 +391,18 @@ public final class Browser implements AutoCloseable {
      * the same template in the same state, so axe and the screenshots are not run on it again; a new state (an error
      * summary, another tag colour, a dialog) brings new kinds and is checked. The width checks are run on every page,
      * since a long name can make any page too wide.
+     *
+     * <p>axe runs on every new kind at the 390 px phone width, the width the pages are used at, and at the desktop
+     * width once per page template ({@link #CHECKED_TEMPLATES}): what axe finds in a state (contrast, names, ARIA) does
+     * not change with the width; what changes with the width is the layout (the header's menu, target sizes), which is
+     * the template's.
      */
     private static final Set<String> CHECKED_KINDS = ConcurrentHashMap.newKeySet();
+    private static final Set<String> CHECKED_TEMPLATES = ConcurrentHashMap.newKeySet();
     private static final java.util.concurrent.atomic.AtomicInteger PAGES_CHECKED = new java.util.concurrent.atomic.AtomicInteger();
     private static final java.util.concurrent.atomic.AtomicInteger PAGES_OF_A_CHECKED_KIND = new java.util.concurrent.atomic.AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicLong AXE_NANOS = new java.util.concurrent.atomic.AtomicLong();
+    private static final java.util.concurrent.atomic.AtomicLong WIDTH_NANOS = new java.util.concurrent.atomic.AtomicLong();
 
     static {
         // how many pages axe checked and how many were of a kind already checked, for bench/README's test-time figures
@@ -326,7 +411,9 @@ public final class Browser implements AutoCloseable {
                 Files.createDirectories(Path.of("target", "screenshots"));
                 Files.writeString(Path.of("target", "screenshots", "page-checks.txt"), "axe-checked pages: "
                         + PAGES_CHECKED + "\npages of a kind already checked (widths only): " + PAGES_OF_A_CHECKED_KIND
-                        + "\n");
+                        + "\npage templates axe-checked at desktop width: " + CHECKED_TEMPLATES.size()
+                        + "\nseconds in axe: " + AXE_NANOS.get() / 1_000_000_000.0
+                        + "\nseconds in width checks: " + WIDTH_NANOS.get() / 1_000_000_000.0 + "\n");
             } catch (IOException e) {
                 // test output only
             }
@@ -351,16 +438,18 @@ public final class Browser implements AutoCloseable {
             return [...kinds].sort().join(' ');""";
 
     private void checkPage(String path) {
-        org.openqa.selenium.Dimension desktop = driver.manage().window().getSize();
         String name = path.replaceFirst("^/home/[^/]+", "/home-link").replaceAll("([0-9a-f]{8})-[0-9a-f-]{27}", "$1").replaceAll("[^A-Za-z0-9]+", "-")
                 .replaceAll("^-|-$", "");
         String template = path.replaceFirst("^/home/[^/]+", "/home-link").replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "{id}")
                 .replaceAll("/[0-9][0-9-]*(?=/|$)", "/{n}");
         boolean newKind = CHECKED_KINDS.add(template + " " + driver.executeScript(PAGE_KINDS));
+        boolean newTemplate = CHECKED_TEMPLATES.add(template);
         (newKind ? PAGES_CHECKED : PAGES_OF_A_CHECKED_KIND).incrementAndGet();
         List<String> problems = new ArrayList<>();
-        if (newKind) {
+        if (newTemplate) {
+            long started = System.nanoTime();
             List<String> atDesktop = Axe.violations(this);
+            AXE_NANOS.addAndGet(System.nanoTime() - started);
             if (!atDesktop.isEmpty()) {
                 problems.add("axe at desktop width: " + atDesktop);
             }
@@ -372,24 +461,30 @@ public final class Browser implements AutoCloseable {
         if (newKind) {
             screenshot((name.isEmpty() ? "home" : name) + "-desktop");
         }
+        long widthStarted = System.nanoTime();
         try {
             long phoneOverflow = Axe.overflowAtPhoneWidth(this);
             if (phoneOverflow > 0) {
                 problems.add(phoneOverflow + " px wider than a 390 px phone viewport");
             }
             if (newKind) {
+                long started = System.nanoTime();
                 List<String> atPhone = Axe.violations(this);
+                widthStarted += System.nanoTime() - started;
+                AXE_NANOS.addAndGet(System.nanoTime() - started);
                 if (!atPhone.isEmpty()) {
                     problems.add("axe at 390 px: " + atPhone);
                 }
                 screenshot((name.isEmpty() ? "home" : name) + "-phone");
             }
         } finally {
-            driver.manage().window().setSize(desktop);
+            Axe.endPhoneView(this);
+            WIDTH_NANOS.addAndGet(System.nanoTime() - widthStarted);
         }
         if (!problems.isEmpty()) {
             // checked again when next seen, so a second test opening the same page fails too
             CHECKED_KINDS.clear();
+            CHECKED_TEMPLATES.clear();
             throw new AssertionError("Page " + path + " fails the accessibility check: " + problems);
         }
     }
