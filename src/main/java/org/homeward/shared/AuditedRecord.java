@@ -71,7 +71,8 @@ public enum AuditedRecord {
     SIGN_IN("SignIn"),
     SIGN_IN_LOCK("SignInLock"),
     // integration
-    HL7_MESSAGE("Hl7Message");
+    HL7_MESSAGE("Hl7Message"),
+    VIRTUAL_WARD_SUMMARY("VirtualWardSummary");
 
     private final String storedAs;
 

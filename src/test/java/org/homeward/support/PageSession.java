@@ -65,6 +65,27 @@ public final class PageSession {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
     }
 
+    /** A file the page links to (a PDF): status, content type and the bytes as sent. */
+    public Download download(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+        if (sessionCookie != null) {
+            request.header("Cookie", sessionCookie);
+        }
+        try {
+            HttpResponse<byte[]> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+                    response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record Download(int status, String contentType, byte[] body) {
+    }
+
     /**
      * Submits the form of {@code page} found by the CSS {@code formSelector}, as a browser would: to the form's action,
      * with its CSRF token, and the given fields (radios and text the person chose).
