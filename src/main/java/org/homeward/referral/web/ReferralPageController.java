@@ -65,6 +65,7 @@ class ReferralPageController {
         model.addAttribute("now", now);
         model.addAttribute("overdue", open.stream().filter(r -> r.triageOverdue(now))
                 .sorted(java.util.Comparator.comparing(ReferralView::triageDueAt)).toList());
+        model.addAttribute("triageNow", open.stream().filter(ReferralView::triageNow).toList());
         model.addAttribute("mine", mine);
         model.addAttribute("patients", lookups.visiblePatients(user,
                 Stream.concat(open.stream(), mine.stream()).map(ReferralView::patientId).distinct().toList()));
