@@ -36,13 +36,15 @@ class Referral {
     private String triagedByName;
     private Instant triagedAt;
     private String triageReason;
+    private final Instant leftAcuteWardAt;
     private final int version;
 
     Referral(ReferralId id, PatientId patientId, WardId wardId, ReferralDirection direction, ReferralSource source,
             String presentingCondition, String reason, Set<Intervention> interventions, Urgency urgency,
             UserId referrerId, String referrerName, OrganisationId referrerOrganisationId, String inpatientWard,
             String inpatientConsultant, ReferralId reReferralOf, Instant referredAt, ReferralStatus status,
-            UserId triagedBy, String triagedByName, Instant triagedAt, String triageReason, int version) {
+            UserId triagedBy, String triagedByName, Instant triagedAt, String triageReason, Instant leftAcuteWardAt,
+            int version) {
         this.id = id;
         this.patientId = patientId;
         this.wardId = wardId;
@@ -64,6 +66,7 @@ class Referral {
         this.triagedByName = triagedByName;
         this.triagedAt = triagedAt;
         this.triageReason = triageReason;
+        this.leftAcuteWardAt = leftAcuteWardAt;
         this.version = version;
     }
 
@@ -86,7 +89,7 @@ class Referral {
         return new Referral(ReferralId.random(), command.patientId(), command.wardId(), command.direction(),
                 command.source(), command.presentingCondition().trim(), command.reason().trim(), command.interventions(),
                 command.urgency(), referrer.id(), referrer.displayName(), referrer.organisationId(), inpatientWard,
-                inpatientConsultant, reReferralOf, at, ReferralStatus.AWAITING_TRIAGE, null, null, null, null, 0);
+                inpatientConsultant, reReferralOf, at, ReferralStatus.AWAITING_TRIAGE, null, null, null, null, null, 0);
     }
 
     void accept(CurrentUser senior, String why, Instant at) {
@@ -137,7 +140,16 @@ class Referral {
         return new ReferralView(id, patientId, wardId, direction, source, presentingCondition, reason,
                 EnumSet.copyOf(interventions), urgency, referrerId, referrerName, referrerOrganisationId, inpatientWard,
                 inpatientConsultant, reReferralOf, status, referredAt, triagedByName, triagedAt, triageReason,
-                urgency.triageDueAt(referredAt, zone));
+                urgency.triageDueAt(referredAt, zone), leftAcuteWardAt, readyToAdmitSince(),
+                status == ReferralStatus.AWAITING_TRIAGE && leftAcuteWardAt != null);
+    }
+
+    /**
+     * When this referral became ready to admit: an accepted step-down referral whose patient has left the acute ward
+     * (the hospital's A03, not cancelled since) is ready from the time they left; {@code null} otherwise.
+     */
+    Instant readyToAdmitSince() {
+        return status == ReferralStatus.ACCEPTED && direction == ReferralDirection.STEP_DOWN ? leftAcuteWardAt : null;
     }
 
     CreateReferral asNewReferral(String newReason) {
@@ -171,5 +183,6 @@ class Referral {
     String triagedByName() { return triagedByName; }
     Instant triagedAt() { return triagedAt; }
     String triageReason() { return triageReason; }
+    Instant leftAcuteWardAt() { return leftAcuteWardAt; }
     int version() { return version; }
 }

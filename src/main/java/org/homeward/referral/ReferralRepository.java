@@ -67,6 +67,17 @@ class ReferralRepository {
                 .query(ReferralRepository::referral).optional();
     }
 
+    /**
+     * The patient's pending referral with its row locked until the transaction ends: what the hospital reports of the
+     * stay and a triage decision are then applied one after the other, each seeing the other's outcome.
+     */
+    Optional<Referral> lockPendingForPatient(PatientId patient) {
+        return jdbc.sql("""
+                select * from referral where patient_id = ? and status in ('AWAITING_TRIAGE', 'ACCEPTED')
+                for update""")
+                .param(patient.value()).query(ReferralRepository::referral).optional();
+    }
+
     Optional<Referral> findPendingForPatient(PatientId patient) {
         return jdbc.sql("select * from referral where patient_id = ? and status in ('AWAITING_TRIAGE', 'ACCEPTED')")
                 .param(patient.value()).query(ReferralRepository::referral).optional();
@@ -271,7 +282,7 @@ class ReferralRepository {
                 reReferralOf == null ? null : new ReferralId(reReferralOf), instant(rs, "referred_at"),
                 ReferralStatus.valueOf(rs.getString("status")), triagedBy == null ? null : new UserId(triagedBy),
                 rs.getString("triaged_by_name"), instant(rs, "triaged_at"), rs.getString("triage_reason"),
-                rs.getInt("version"));
+                instant(rs, "left_acute_ward_at"), rs.getInt("version"));
     }
 
     private static AdmissionView admission(ResultSet rs, int row) throws SQLException {
@@ -324,6 +335,15 @@ class ReferralRepository {
                 .params(referral.value(), e.kind().name(), java.sql.Timestamp.from(e.occurredAt()), e.ward(),
                         e.source(), java.sql.Timestamp.from(e.recordedAt()), e.recordedBy())
                 .update();
+    }
+
+    /**
+     * Keeps when the patient left the acute ward on the referral, and counts it as a change of the referral (a triage
+     * decision read before it is refused as a concurrent change and made again on what is true now).
+     */
+    void updateLeftAcuteWardAt(ReferralId referral, Instant leftAt) {
+        jdbc.sql("update referral set left_acute_ward_at = ?, version = version + 1 where id = ?")
+                .params(leftAt == null ? null : Timestamp.from(leftAt), referral.value()).update();
     }
 
     List<InpatientEvent> inpatientEvents(ReferralId referral) {

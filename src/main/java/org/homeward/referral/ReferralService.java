@@ -127,6 +127,12 @@ public class ReferralService {
         audit(user, Action.UPDATE, AuditedRecord.REFERRAL, id.toString(), referral.patientId(),
                 referral.status().label() + ": " + decision.reason());
         events.publishEvent(new ReferralTriaged(id, referral.patientId(), referral.wardId(), referral.status()));
+        // when the patient left was read with the referral: an A03 recorded since then changed the referral's version,
+        // so the update above refused the decision as a concurrent change; a later A03 waits for this row and sees it
+        Instant readySince = referral.readyToAdmitSince();
+        if (readySince != null) {
+            events.publishEvent(new StepDownReadyToAdmit(id, referral.patientId(), referral.wardId(), readySince));
+        }
         return referral.view(clock.getZone());
     }
 
@@ -611,7 +617,7 @@ public class ReferralService {
             InpatientEventKind kind, Instant occurredAt, String ward, String source) {
         user.require(Permission.REFER_PATIENTS);
         patients.requireVisible(user, patient);
-        java.util.Optional<Referral> pending = repository.findPendingForPatient(patient)
+        java.util.Optional<Referral> pending = repository.lockPendingForPatient(patient)
                 .filter(r -> r.direction() == ReferralDirection.STEP_DOWN);
         if (pending.isEmpty()) {
             return java.util.Optional.empty();
@@ -623,10 +629,28 @@ public class ReferralService {
         if (kind == InpatientEventKind.TRANSFERRED && acuteWard != null) {
             repository.updateInpatientWard(referral.id(), acuteWard);
         }
+        InpatientStay stay = InpatientStay.of(referral.id(), repository.inpatientEvents(referral.id()));
+        Instant leftBefore = referral.leftAcuteWardAt();
+        Instant leftNow = stay.leftAcuteWardAt();
+        if (!java.util.Objects.equals(leftBefore, leftNow)) {
+            repository.updateLeftAcuteWardAt(referral.id(), leftNow);
+        }
+        String standing = "";
+        if (referral.status() == ReferralStatus.ACCEPTED && leftBefore == null && leftNow != null) {
+            standing = "; ready to admit";
+            events.publishEvent(new StepDownReadyToAdmit(referral.id(), patient, referral.wardId(), leftNow));
+        } else if (referral.status() == ReferralStatus.ACCEPTED && leftBefore != null && leftNow == null) {
+            standing = "; no longer ready to admit";
+            events.publishEvent(new StepDownNoLongerReadyToAdmit(referral.id(), patient, referral.wardId(),
+                    "The acute hospital reported " + kind.label().toLowerCase() + " at "
+                            + DateWords.dateTime(occurredAt, clock.getZone()) + " (" + source + ")", occurredAt));
+        } else if (referral.status() == ReferralStatus.AWAITING_TRIAGE && leftNow != null) {
+            standing = "; left the acute ward before triage: triage now";
+        }
         audit(user, Action.UPDATE, AuditedRecord.REFERRAL, referral.id().toString(), patient,
                 kind.label() + " at " + DateWords.dateTime(occurredAt, clock.getZone())
-                        + (acuteWard == null ? "" : " (" + acuteWard + ")") + ", from " + source);
-        return java.util.Optional.of(InpatientStay.of(referral.id(), repository.inpatientEvents(referral.id())));
+                        + (acuteWard == null ? "" : " (" + acuteWard + ")") + ", from " + source + standing);
+        return java.util.Optional.of(stay);
     }
 
     /** The referral's inpatient stay as the acute hospital reported it; read with the referral and audited. */

@@ -13,12 +13,19 @@ import org.homeward.shared.WardId;
  * A referral as people read it, with its triage decision once made.
  *
  * @param triageDueAt when it must be triaged by ({@link Urgency#triageDueAt})
+ * @param leftAcuteWardAt step-down: when the patient left the acute ward as the hospital reported it (A03 not
+ *     cancelled since), or {@code null} while they are an inpatient as far as the hospital has said
+ * @param readyToAdmitSince an accepted step-down referral whose patient has left the acute ward is ready to admit:
+ *     since the time they left; {@code null} otherwise
+ * @param triageNow still awaiting triage although the patient has already left the acute ward: to be triaged now,
+ *     whatever its urgency (which stays as the referrer set it)
  */
 public record ReferralView(ReferralId id, PatientId patientId, WardId wardId, ReferralDirection direction,
         ReferralSource source, String presentingCondition, String reason, Set<Intervention> interventions,
         Urgency urgency, UserId referrerId, String referrerName, OrganisationId referrerOrganisationId,
         String inpatientWard, String inpatientConsultant, ReferralId reReferralOf, ReferralStatus status,
-        Instant referredAt, String triagedByName, Instant triagedAt, String triageReason, Instant triageDueAt) {
+        Instant referredAt, String triagedByName, Instant triagedAt, String triageReason, Instant triageDueAt,
+        Instant leftAcuteWardAt, Instant readyToAdmitSince, boolean triageNow) {
 
     /** Still awaiting triage after its target. */
     public boolean triageOverdue(Instant now) {

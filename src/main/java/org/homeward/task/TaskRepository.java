@@ -93,6 +93,12 @@ class TaskRepository {
                 .params(organisation.value(), Timestamp.from(now)).query(TaskRepository::task).list();
     }
 
+    /** The open tasks that came from this origin and record (at most one for a step-down referral ready to admit). */
+    List<StoredTask> openFrom(TaskOrigin origin, String originId) {
+        return jdbc.sql("select * from task where status = 'OPEN' and origin = ? and origin_id = ? order by created_at")
+                .params(origin.name(), originId).query(TaskRepository::task).list();
+    }
+
     List<StoredTask> ofPatient(PatientId patient) {
         return jdbc.sql("""
                 select * from task where patient_id = ?

@@ -135,6 +135,59 @@ public class TaskService {
     }
 
     /**
+     * Sets a task that Homeward raises by itself when something happens elsewhere (a step-down referral ready to
+     * admit), once: nothing is set while a task of the same origin and origin id is open (and the database allows one
+     * open step-down task per referral). No user sets it, so it is recorded and audited as {@code by}; the assignee is
+     * checked as for any task. Internal to the module: called by its listeners within the publisher's transaction,
+     * and not itself transactional, so a task that cannot be set is reported by an empty answer and never rolls back
+     * what raised it.
+     *
+     * @param createdByOrganisation the organisation the task is recorded as set in (the ward's host)
+     * @return the task set, or empty when one was open already or nobody could be given it
+     */
+    Optional<TaskView> raiseOnce(RecordAccessed.Actor by, OrganisationId createdByOrganisation, NewTask task) {
+        if (task.originId() == null || !tasks.openFrom(task.origin(), task.originId()).isEmpty()) {
+            return Optional.empty();
+        }
+        Resolved assignee;
+        try {
+            assignee = resolve(task.assignee(), task.patientId());
+        } catch (InvalidInputException nobody) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        String title = required("title", "Title", task.title(), TITLE_MAX);
+        TaskRepository.StoredTask stored = new TaskRepository.StoredTask(UUID.randomUUID(), task.patientId(), title,
+                optional("detail", "Detail", task.detail(), DETAIL_MAX), assignee.assignee(), assignee.words(),
+                task.priority(), task.origin(), task.originId(), task.dueAt(), by.organisationName(), by.username(),
+                createdByOrganisation, now, TaskStatus.OPEN, null, null, null, null);
+        tasks.insert(stored);
+        events.publishEvent(RecordAccessed.of(by, RecordAccessed.Action.CREATE, AuditedRecord.TASK, stored.id(),
+                stored.patientId(), "set a " + task.priority().label().toLowerCase() + " task for " + assignee.words()
+                        + ", due " + DATE_TIME.format(task.dueAt().atZone(zone())) + ": " + title));
+        return Optional.of(stored.view(now));
+    }
+
+    /**
+     * Cancels, with the reason, every open task Homeward raised from this origin and record ({@link #raiseOnce}),
+     * recorded and audited as {@code by}. Internal to the module, like {@link #raiseOnce}.
+     *
+     * @return how many were cancelled
+     */
+    int cancelRaised(RecordAccessed.Actor by, TaskOrigin origin, String originId, String reason) {
+        int cancelled = 0;
+        String why = reason.length() > OUTCOME_MAX ? reason.substring(0, OUTCOME_MAX) : reason;
+        for (TaskRepository.StoredTask t : tasks.openFrom(origin, originId)) {
+            if (tasks.close(t.id(), TaskStatus.CANCELLED, by.organisationName(), by.username(), clock.instant(), why)) {
+                events.publishEvent(RecordAccessed.of(by, RecordAccessed.Action.UPDATE, AuditedRecord.TASK, t.id(),
+                        t.patientId(), "cancelled: " + why));
+                cancelled++;
+            }
+        }
+        return cancelled;
+    }
+
+    /**
      * The open tasks of these patients, by patient, soonest due first: for the board round, which has checked the
      * reader's access to its patients. Not audited row by row (the board round audits its own reading).
      */

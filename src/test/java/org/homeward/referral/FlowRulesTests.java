@@ -60,6 +60,6 @@ class FlowRulesTests {
     private static ReferralView view(ReferralStatus status, Instant referredAt, Instant triagedAt) {
         return new ReferralView(null, null, null, ReferralDirection.STEP_UP, ReferralSource.GP, "x", "y",
                 java.util.Set.of(Intervention.MONITORING), Urgency.URGENT, null, null, null, null, null, null, status,
-                referredAt, null, triagedAt, null, Urgency.URGENT.triageDueAt(referredAt, LONDON));
+                referredAt, null, triagedAt, null, Urgency.URGENT.triageDueAt(referredAt, LONDON), null, null, false);
     }
 }

@@ -1,6 +1,7 @@
 package org.homeward.referral.web;
 
 import jakarta.validation.Valid;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -64,6 +65,7 @@ class ReferralPageController {
         model.addAttribute("now", now);
         model.addAttribute("overdue", open.stream().filter(r -> r.triageOverdue(now))
                 .sorted(java.util.Comparator.comparing(ReferralView::triageDueAt)).toList());
+        model.addAttribute("triageNow", open.stream().filter(ReferralView::triageNow).toList());
         model.addAttribute("mine", mine);
         model.addAttribute("patients", lookups.visiblePatients(user,
                 Stream.concat(open.stream(), mine.stream()).map(ReferralView::patientId).distinct().toList()));
@@ -166,15 +168,30 @@ class ReferralPageController {
             model.addAttribute("triage", new TriageDecision(null, null, null));
         }
         if (!model.containsAttribute("admission")) {
+            Instant left = referral.readyToAdmitSince();
+            boolean fromA03 = left != null && !left.isAfter(referrals.now());
             model.addAttribute("admission", new AdmitPatient(
                     user.can(Permission.BE_ACCOUNTABLE_CLINICIAN) ? user.id() : null, null, ConsentGivenBy.PATIENT, true,
-                    null, null, null, null, null, null, null, null));
+                    null, null, null, null, null, fromA03 ? left : null,
+                    fromA03 ? admittedFrom(left, referral, referrals.now()) : null, null));
         }
         model.addAttribute("outcomes", TriageDecision.Outcome.values());
         model.addAttribute("seniors", security.usersWho(Permission.BE_ACCOUNTABLE_CLINICIAN));
         model.addAttribute("consentOptions", ConsentGivenBy.values());
         addAssessmentChoices(model, patient.summary().ageOn(referrals.today()) >= AssessmentScores.FROM_AGE);
         return "referral/detail";
+    }
+
+    /**
+     * The admission time offered for a referral ready to admit: when the patient left the acute ward (the hospital's
+     * A03), rounded up to the minute as the form shows minutes. None (admit now) when the referral was accepted after
+     * that, since an admission cannot come before its acceptance, or when it would be in the future.
+     */
+    private static Instant admittedFrom(Instant leftAcuteWard, ReferralView referral, Instant now) {
+        Instant minute = leftAcuteWard.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        Instant shown = minute.equals(leftAcuteWard) ? minute : minute.plusSeconds(60);
+        boolean beforeAcceptance = referral.triagedAt() != null && shown.isBefore(referral.triagedAt());
+        return beforeAcceptance || shown.isAfter(now) ? null : shown;
     }
 
     /**
