@@ -77,10 +77,19 @@ class VirtualWardSummaryPublisher {
 
     /** Makes every summary due at {@code now}; returns how many were published. */
     int publishDue(Instant now) {
+        return publishDue(now, null);
+    }
+
+    /** Makes this stay's summary if it is due at {@code now} (for tests, which do not run the job); 1 if published. */
+    int publish(AdmissionId stay, Instant now) {
+        return publishDue(now, stay.value());
+    }
+
+    private int publishDue(Instant now, UUID only) {
         int published = 0;
         Set<UUID> tried = new HashSet<>();
         while (true) {
-            Optional<Due> next = eachOnItsOwn.execute(status -> nextDue(now, tried));
+            Optional<Due> next = eachOnItsOwn.execute(status -> nextDue(now, tried, only));
             if (next == null || next.isEmpty()) {
                 return published;
             }
@@ -98,11 +107,12 @@ class VirtualWardSummaryPublisher {
         }
     }
 
-    private Optional<Due> nextDue(Instant now, Set<UUID> tried) {
+    private Optional<Due> nextDue(Instant now, Set<UUID> tried, UUID only) {
         return jdbc.sql("""
                 select admission_id, discharged_by, attempts from virtual_ward_summary
-                where status = 'PENDING' and next_attempt_at <= ? order by next_attempt_at, admission_id""")
-                .param(Timestamp.from(now))
+                where status = 'PENDING' and next_attempt_at <= ? and (cast(? as uuid) is null or admission_id = ?)
+                order by next_attempt_at, admission_id""")
+                .params(Timestamp.from(now), only, only)
                 .query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3)))
                 .list().stream().filter(d -> !tried.contains(d.admissionId())).findFirst();
     }

@@ -21,25 +21,30 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Flag;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
+import org.homeward.fhir.SummaryPublishing;
 import org.homeward.fhir.validation.UkCoreValidator;
+import org.homeward.shared.AdmissionId;
 import org.homeward.fhir.validation.ValidationOutcome;
 import org.homeward.support.Api;
 import org.homeward.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Every resource type Homeward's FHIR API emits, read over HTTP from the demo service by its own clinicians (after a
  * device platform sends a set of readings for an adult and a child, since the demo records none), validates against
  * UK Core STU2 with no errors: Patient, Organization, Encounter (in progress and finished), Observation (each
- * vital sign, ACVPU, inspired oxygen, the NEWS2 and PEWS totals) and Flag.
+ * vital sign, ACVPU, inspired oxygen, the NEWS2 and PEWS totals), Flag, and a discharge's virtual-ward summary (the
+ * collection Bundle, validated whole, and its DocumentReference).
  */
 @IntegrationTest
 class DemoFhirConformanceIT {
@@ -55,6 +60,7 @@ class DemoFhirConformanceIT {
     @Autowired Api api;
     @Autowired JdbcClient jdbc;
     @Autowired UkCoreValidator validator;
+    @Autowired ApplicationContext context;
 
     @BeforeEach
     void loadOnce() {
@@ -108,12 +114,22 @@ class DemoFhirConformanceIT {
         Map<String, Object> discharged = jdbc.sql("""
                 select a.patient_id, u.username from admission a join app_user u on u.id = a.accountable_clinician_id
                 where a.discharged_at is not null order by a.patient_id limit 1""").query().singleRow();
-        emitted.addAll(all(signedIn((String) discharged.get("username")).search().forResource(Encounter.class)
+        IGenericClient clinician = signedIn((String) discharged.get("username"));
+        emitted.addAll(all(clinician.search().forResource(Encounter.class)
                 .where(Encounter.PATIENT.hasId(discharged.get("patient_id").toString())).returnBundle(Bundle.class)
                 .execute()));
+        // the discharge's virtual-ward summary (the test's job never runs: made here), read as a whole and as its
+        // document
+        UUID stay = jdbc.sql("select id from admission where patient_id = ? and discharged_at is not null limit 1")
+                .param(discharged.get("patient_id")).query(UUID.class).single();
+        assertThat(SummaryPublishing.publish(context, new AdmissionId(stay), Instant.now())).isEqualTo(1);
+        emitted.add(clinician.read().resource(Bundle.class).withId(stay.toString()).execute());
+        emitted.addAll(all(clinician.search().forResource(DocumentReference.class)
+                .where(DocumentReference.PATIENT.hasId(discharged.get("patient_id").toString()))
+                .returnBundle(Bundle.class).execute()));
 
         assertThat(emitted.stream().map(IBaseResource::fhirType).collect(Collectors.toSet()))
-                .contains("Patient", "Observation", "Encounter", "Flag", "Organization");
+                .contains("Patient", "Observation", "Encounter", "Flag", "Organization", "Bundle", "DocumentReference");
         assertThat(emitted.stream().filter(r -> r instanceof Observation).map(r -> ((Observation) r).getMeta()
                 .getProfile().get(0).getValue().replace("https://fhir.hl7.org.uk/StructureDefinition/", ""))
                 .collect(Collectors.toSet()))

@@ -135,7 +135,7 @@ class VirtualWardSummaryIT {
         assertThatThrownBy(() -> client(gp).read().resource(Bundle.class).withId(stay()).execute())
                 .isInstanceOf(ResourceNotFoundException.class);
 
-        assertThat(publisher.publishDue(Instant.now().plusSeconds(1))).isGreaterThanOrEqualTo(1);
+        assertThat(publisher.publish(admission.id(), Instant.now().plusSeconds(1))).isEqualTo(1);
 
         Bundle summary = client(gp).read().resource(Bundle.class).withId(stay()).execute();
         assertThat(summary.getType()).isEqualTo(Bundle.BundleType.COLLECTION);
@@ -212,7 +212,7 @@ class VirtualWardSummaryIT {
         jdbc.sql("update app_user set enabled = false where username = ?").param(consultant.username()).update();
         Instant now = Instant.now().plusSeconds(1);
 
-        publisher.publishDue(now);
+        assertThat(publisher.publish(admission.id(), now)).isZero();
 
         Map<String, Object> row = jdbc.sql("select * from virtual_ward_summary where admission_id = ?")
                 .param(admission.id().value()).query().singleRow();
@@ -221,7 +221,9 @@ class VirtualWardSummaryIT {
         assertThat(((java.sql.Timestamp) row.get("next_attempt_at")).toInstant()).isAfter(now);
 
         jdbc.sql("update app_user set enabled = true where username = ?").param(consultant.username()).update();
-        publisher.publishDue(now.plus(Duration.ofMinutes(2)));
+        assertThat(publisher.publish(admission.id(), now.plus(Duration.ofSeconds(30))))
+                .as("not due again before its wait").isZero();
+        assertThat(publisher.publish(admission.id(), now.plus(Duration.ofMinutes(2)))).isEqualTo(1);
 
         assertThat(jdbc.sql("select status from virtual_ward_summary where admission_id = ?")
                 .param(admission.id().value()).query(String.class).single()).isEqualTo("PUBLISHED");

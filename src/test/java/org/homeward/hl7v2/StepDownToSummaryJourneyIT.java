@@ -175,7 +175,8 @@ class StepDownToSummaryJourneyIT {
         assertThat(mine.get(1)).contains("ADT^A03").contains(ward.name());
 
         // and the GP practice reads the stay's summary over FHIR
-        assertThat(SummaryPublishing.publishDue(context, clock.instant().plusSeconds(1))).isGreaterThanOrEqualTo(1);
+        assertThat(SummaryPublishing.publish(context, new org.homeward.shared.AdmissionId(java.util.UUID.fromString(stay)),
+                clock.instant().plusSeconds(1))).isEqualTo(1);
         IGenericClient client = FHIR.newRestfulGenericClient(api.baseUrl() + "/fhir");
         client.registerInterceptor(new BasicAuthInterceptor(gp.username(), Fixtures.PASSWORD));
         Bundle summary = client.read().resource(Bundle.class).withId(stay).execute();
