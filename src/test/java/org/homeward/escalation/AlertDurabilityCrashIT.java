@@ -111,8 +111,9 @@ class AlertDurabilityCrashIT {
         String java = ProcessHandle.current().info().command().orElse("java");
         app = new ProcessBuilder(java, "-jar", jar().toString(), "--server.port=" + port,
                 "--homeward.data-dir=" + dataDir, "--homeward.escalation.check-every=PT24H",
-                // the UK Core validator is not used here; building it would take a core for 40 s per start
-                "--homeward.fhir.validation.warm-up-at-start=false")
+                // the UK Core validator is not used here; building it would take a core for 40 s per start; nor are
+                // the demo discharges' virtual-ward summaries, each a PDF and a validation
+                "--homeward.fhir.validation.warm-up-at-start=false", "--homeward.fhir.summary.publish-every=PT24H")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         RestClient health = RestClient.create("http://localhost:" + port);
         await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
