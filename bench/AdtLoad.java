@@ -38,6 +38,9 @@ public class AdtLoad {
             pool.submit(() -> {
                 try (Socket socket = new Socket(host, port)) {
                     socket.setSoTimeout(60_000);
+                    // as an integration engine sends: each frame in one write, no Nagle delay (three small writes on a
+                    // Nagle socket wait for the server's delayed ACK, about 40 ms a message on Linux)
+                    socket.setTcpNoDelay(true);
                     OutputStream out = socket.getOutputStream();
                     InputStream in = socket.getInputStream();
                     String lastNhsNumber = null;
@@ -47,9 +50,13 @@ public class AdtLoad {
                         String message = message(update ? "A08" : "A28", "LOAD-" + connection + "-" + n + "-"
                                 + System.nanoTime(), nhsNumber, update ? "Joanna" : "Joan");
                         long t0 = System.nanoTime();
-                        out.write(0x0b);
-                        out.write(message.getBytes(StandardCharsets.UTF_8));
-                        out.write(new byte[] {0x1c, 0x0d});
+                        byte[] body = message.getBytes(StandardCharsets.UTF_8);
+                        byte[] frame = new byte[body.length + 3];
+                        frame[0] = 0x0b;
+                        System.arraycopy(body, 0, frame, 1, body.length);
+                        frame[body.length + 1] = 0x1c;
+                        frame[body.length + 2] = 0x0d;
+                        out.write(frame);
                         out.flush();
                         String ack = readFrame(in);
                         latencies.add(System.nanoTime() - t0);

@@ -417,6 +417,15 @@ public class AlertService {
         return alerts;
     }
 
+    /**
+     * One alert as it stands, for delivering it to the systems the organisations of its patient's care team registered
+     * (the fhir module's Flag subscribers); not for people, who read through {@link #alert(CurrentUser, UUID)}.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<AlertView> forDelivery(UUID id) {
+        return repository.find(id).map(Alert::view);
+    }
+
     /** One alert, for staff who may see its patient. */
     @Transactional(readOnly = true)
     public AlertView alert(CurrentUser user, UUID id) {

@@ -103,6 +103,7 @@ public enum Permission {
     SEE_ACCOUNT_LOCKS("see whether an account is locked"),
     UNLOCK_ACCOUNTS("unlock an account"),
     SEARCH_HL7_MESSAGES("search the HL7 v2 messages received from the organisation's integration engine"),
+    MANAGE_FHIR_SUBSCRIPTIONS("register the organisation's systems that receive alerts as FHIR Flags, and see their deliveries"),
     // governance
     VIEW_AUDIT_TRAIL("view the audit trail"),
     SEARCH_AUDIT_TRAIL("search the audit trail");

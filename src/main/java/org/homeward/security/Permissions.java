@@ -129,6 +129,8 @@ public final class Permissions {
         grant(UNLOCK_ACCOUNTS, ADMIN);
         // the raw messages hold patients' details: read by the administrator who runs the integration, not clinicians
         grant(SEARCH_HL7_MESSAGES, ADMIN);
+        // a subscriber receives patients' alerts: registered by the administrator who runs the organisation's systems
+        grant(MANAGE_FHIR_SUBSCRIPTIONS, ADMIN);
         // governance
         grant(VIEW_AUDIT_TRAIL, ADMIN, GOVERNANCE);
         grant(SEARCH_AUDIT_TRAIL, ADMIN, GOVERNANCE);
