@@ -54,8 +54,9 @@ class DocumentReferenceProvider implements FhirResourceProvider {
         CurrentUser user = users.current();
         PatientId patientId = new PatientId(FhirIds.uuid(new IdType("Patient", patient.getIdPart()), "Patient"));
         List<DocumentReference> found = new ArrayList<>();
-        for (AdmissionId stay : summaries.summariesOf(user, patientId)) {
-            found.add(document(summaries.summary(user, stay, "found the virtual ward summary's document over FHIR")));
+        for (VirtualWardSummaries.Published published : summaries.summariesOf(user, patientId,
+                "found the virtual ward summaries' documents over FHIR")) {
+            found.add(document(published));
         }
         return Pages.of(found, offset, count);
     }

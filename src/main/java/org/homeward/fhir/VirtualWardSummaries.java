@@ -45,20 +45,25 @@ public class VirtualWardSummaries {
     /** The stay's summary; 404 when there is none yet, or none the user's organisation may see. */
     @Transactional
     public Published summary(CurrentUser user, AdmissionId admission, String what) {
-        // the care team is checked before anything is said about the summary, so another organisation learns nothing
-        PatientId patient = jdbc.sql("select patient_id from virtual_ward_summary where admission_id = ?")
-                .param(admission.value()).query((rs, n) -> new PatientId(rs.getObject(1, UUID.class))).optional()
-                .orElseThrow(() -> notReady(admission));
-        patients.requireVisible(user, patient);
-        Published published = jdbc.sql("""
-                select published_at, bundle, pdf from virtual_ward_summary
-                where admission_id = ? and status = 'PUBLISHED'""").param(admission.value())
-                .query((rs, n) -> new Published(admission, patient, rs.getTimestamp(1).toInstant(), rs.getString(2),
-                        rs.getBytes(3)))
+        Row row = jdbc.sql("""
+                select patient_id, status, published_at, bundle, pdf from virtual_ward_summary
+                where admission_id = ?""").param(admission.value())
+                .query((rs, n) -> new Row(new PatientId(rs.getObject(1, UUID.class)), rs.getString(2),
+                        new Published(admission, new PatientId(rs.getObject(1, UUID.class)),
+                                rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant(), rs.getString(4),
+                                rs.getBytes(5))))
                 .optional().orElseThrow(() -> notReady(admission));
+        // the care team is checked before anything is said about the summary, so another organisation learns nothing
+        patients.requireVisible(user, row.patient());
+        if (!"PUBLISHED".equals(row.status())) {
+            throw notReady(admission);
+        }
         events.publishEvent(RecordAccessed.read(user, AuditedRecord.VIRTUAL_WARD_SUMMARY, admission.value(),
-                published.patientId(), what));
-        return published;
+                row.patient(), what));
+        return row.summary();
+    }
+
+    private record Row(PatientId patient, String status, Published summary) {
     }
 
     /** The summary whose DocumentReference has this id; 404 as {@link #summary}. */
@@ -70,16 +75,18 @@ public class VirtualWardSummaries {
         return summary(user, admission, what);
     }
 
-    /** The patient's published summaries, newest first (ids of the stays). */
+    /** The patient's published summaries, newest first, read in one query and audited once. */
     @Transactional
-    public List<AdmissionId> summariesOf(CurrentUser user, PatientId patient) {
+    public List<Published> summariesOf(CurrentUser user, PatientId patient, String what) {
         patients.requireVisible(user, patient);
-        List<AdmissionId> found = jdbc.sql("""
-                select admission_id from virtual_ward_summary where patient_id = ? and status = 'PUBLISHED'
-                order by published_at desc""").param(patient.value())
-                .query((rs, n) -> new AdmissionId(rs.getObject(1, UUID.class))).list();
+        List<Published> found = jdbc.sql("""
+                select admission_id, published_at, bundle, pdf from virtual_ward_summary
+                where patient_id = ? and status = 'PUBLISHED' order by published_at desc""").param(patient.value())
+                .query((rs, n) -> new Published(new AdmissionId(rs.getObject(1, UUID.class)), patient,
+                        rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getBytes(4)))
+                .list();
         events.publishEvent(RecordAccessed.read(user, AuditedRecord.VIRTUAL_WARD_SUMMARY, null, patient,
-                "listed " + found.size() + " virtual ward summary(ies)"));
+                what + ": " + found.size() + " summary(ies)"));
         return found;
     }
 

@@ -111,10 +111,11 @@ class VirtualWardSummaryPublisher {
         return jdbc.sql("""
                 select admission_id, discharged_by, attempts from virtual_ward_summary
                 where status = 'PENDING' and next_attempt_at <= ? and (cast(? as uuid) is null or admission_id = ?)
-                order by next_attempt_at, admission_id""")
-                .params(Timestamp.from(now), only, only)
+                  and admission_id <> all(?)
+                order by next_attempt_at, admission_id limit 1""")
+                .params(Timestamp.from(now), only, only, tried.toArray(new UUID[0]))
                 .query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3)))
-                .list().stream().filter(d -> !tried.contains(d.admissionId())).findFirst();
+                .optional();
     }
 
     private void publish(Due due, Instant now) {
