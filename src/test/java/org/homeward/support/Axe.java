@@ -44,22 +44,44 @@ public final class Axe {
     /**
      * Shows the page in a 390 px wide viewport (Chromium's device emulation, as its developer tools' phone view does:
      * the page lays itself out for that width, and screenshots are taken at it) and returns how much wider than the
-     * viewport the document is (0 when nothing overflows). {@link #desktop} ends it.
+     * viewport the document is (0 when nothing overflows). A browser is in the phone view from its start
+     * ({@link Browser}), so this only reads the widths; a test that went to the desktop width ({@link #desktop}) is
+     * brought back to the phone view first.
      */
     @SuppressWarnings("unchecked")
     public static long overflowAtPhoneWidth(Browser browser) {
         ChromeDriver driver = (ChromeDriver) browser.driver();
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", false));
-        // the resize event and the header's own JS (its "More" menu) run in the next frames: measure after two
-        Map<String, Object> widths = (Map<String, Object>) driver.executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                requestAnimationFrame(() => requestAnimationFrame(() => done({view: window.innerWidth,
-                    doc: document.documentElement.scrollWidth, client: document.documentElement.clientWidth})));""");
-        if (((Number) widths.get("view")).intValue() != 390) {
+        Map<String, Object> widths = (Map<String, Object>) driver.executeScript(WIDTHS);
+        if (((Number) widths.get("view")).intValue() != PHONE_WIDTH) {
+            phoneView(browser);
+            // the resize event and the header's own JS (its "More" menu) run in the next frames: measure after two
+            widths = (Map<String, Object>) driver.executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    requestAnimationFrame(() => requestAnimationFrame(() => done((() => {""" + WIDTHS + "})())));");
+        }
+        if (((Number) widths.get("view")).intValue() != PHONE_WIDTH) {
             throw new IllegalStateException("The phone viewport is " + widths.get("view") + " px wide, not 390 px");
         }
         return Math.max(0, ((Number) widths.get("doc")).longValue() - ((Number) widths.get("client")).longValue());
+    }
+
+    private static final int PHONE_WIDTH = 390;
+
+    private static final String WIDTHS = "return {view: window.innerWidth, doc: document.documentElement.scrollWidth,"
+            + " client: document.documentElement.clientWidth};";
+
+    /** The 390 px phone view, which lasts across the tab's page loads until {@link #endPhoneView}. */
+    public static void phoneView(Browser browser) {
+        ((ChromeDriver) browser.driver()).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", PHONE_WIDTH, "height", 844, "deviceScaleFactor", 1, "mobile", false));
+    }
+
+    /** The page laid out at the window's own (desktop) width, after the next two frames have run its resize scripts. */
+    public static void atDesktopWidth(Browser browser) {
+        endPhoneView(browser);
+        ((ChromeDriver) browser.driver()).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                requestAnimationFrame(() => requestAnimationFrame(() => done(true)));""");
     }
 
     /** Ends the phone view: back to the window's own width. */
@@ -67,7 +89,10 @@ public final class Axe {
         ((ChromeDriver) browser.driver()).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
     }
 
-    /** Back to the desktop size the browser starts with. */
+    /**
+     * The desktop width (a 1280 px window, no phone view), for a test's assertions on the desktop layout; the check of
+     * the next page loaded brings the phone view back.
+     */
     public static void desktop(Browser browser) {
         endPhoneView(browser);
         browser.driver().manage().window().setSize(new Dimension(1280, 1000));

@@ -79,6 +79,8 @@ class DayPlanBrowserIT {
     @Test
     void theMapAndTimelineRenderAndScrollWithinThemselvesOnAPhone() {
         browser.signIn(coordinator.username(), Fixtures.PASSWORD).open("/visits?date=" + day);
+        // the map and the timeline at the desktop width first, then at a phone's
+        Axe.desktop(browser);
         JavascriptExecutor js = (JavascriptExecutor) browser.driver();
 
         assertThat((Long) js.executeScript("return document.querySelectorAll('svg.hw-map polyline').length"))
