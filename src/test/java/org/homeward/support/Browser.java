@@ -222,9 +222,49 @@ public final class Browser implements AutoCloseable {
     public Browser click(String id) {
         checkPageIfNew();
         openHeaderMenuIfItHolds(By.id(id));
-        wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+        clickAndFollow(By.id(id));
         checkPageIfNew();
         return this;
+    }
+
+    /**
+     * Whether clicking the element loads a new page: a link to another address (not a fragment, a new window or a
+     * download), or a form's submit button. The pages' own scripts never submit a form in the background.
+     */
+    private static final String NAVIGATES = """
+            const e = arguments[0];
+            const a = e.closest('a[href]');
+            if (a) {
+              const href = a.getAttribute('href');
+              const to = new URL(a.href);
+              const samePage = to.origin + to.pathname + to.search === location.origin + location.pathname
+                  + location.search && to.hash !== '';
+              return !samePage && !href.startsWith('javascript:') && a.target !== '_blank'
+                  && !a.hasAttribute('download');
+            }
+            const b = e.closest('button, input[type=submit], input[type=image]');
+            if (!b || !b.form || (b.tagName === 'BUTTON' && b.type !== 'submit')) return false;
+            return (b.getAttribute('formtarget') || b.form.target || '_self') === '_self';""";
+
+    /**
+     * Clicks, and when the click loads a new page waits until the old one is gone. Chromium can return from a click
+     * on a submit button before the form's navigation has begun; a test reading the address then would read the old
+     * page's.
+     */
+    private void clickAndFollow(By locator) {
+        WebElement target = wait.until(ExpectedConditions.elementToBeClickable(locator));
+        boolean navigates = Boolean.TRUE.equals(driver.executeScript(NAVIGATES, target));
+        if (navigates) {
+            // a mark in this page's window, which the next page's window does not have
+            driver.executeScript("window.hwLeaving = true;");
+        }
+        target.click();
+        if (navigates) {
+            // while the page changes, a script can fail (the document unloads under it): asked again until it answers
+            new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(org.openqa.selenium.WebDriverException.class)
+                    .until(d -> Boolean.TRUE.equals(driver.executeScript(
+                            "return window.hwLeaving !== true && document.readyState === 'complete';")));
+        }
     }
 
     /**
@@ -255,7 +295,7 @@ public final class Browser implements AutoCloseable {
     public Browser clickLink(String text) {
         checkPageIfNew();
         openHeaderMenuIfItHolds(By.linkText(text));
-        wait.until(ExpectedConditions.elementToBeClickable(By.linkText(text))).click();
+        clickAndFollow(By.linkText(text));
         checkPageIfNew();
         return this;
     }
