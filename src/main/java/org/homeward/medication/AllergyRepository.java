@@ -100,6 +100,18 @@ class AllergyRepository {
                 .param(patient.value()).query(AllergyRepository::statement).optional();
     }
 
+    /** A statement of no known allergies by its id, in force or superseded. */
+    Optional<NoKnownAllergies> statement(UUID id) {
+        return jdbc.sql("select * from allergy_statement where id = ?").param(id)
+                .query(AllergyRepository::statement).optional();
+    }
+
+    /** Whose record a statement of no known allergies is on. */
+    Optional<PatientId> patientOfStatement(UUID id) {
+        return jdbc.sql("select patient_id from allergy_statement where id = ?").param(id)
+                .query((rs, row) -> new PatientId(rs.getObject("patient_id", UUID.class))).optional();
+    }
+
     /** Marks the statement in force (if any) as superseded by this allergy. */
     void supersedeStatements(PatientId patient, UUID allergy, Instant at) {
         jdbc.sql("update allergy_statement set superseded_at = ?, superseded_by_allergy = ? "

@@ -136,6 +136,31 @@ public class AllergyService {
         return found;
     }
 
+    /** An allergy as it reads now (entered in error or not), for anyone in the patient's care team; audited. */
+    @Transactional
+    public Allergy allergy(CurrentUser user, UUID allergyId) {
+        Allergy allergy = allergies.find(allergyId)
+                .orElseThrow(() -> new NotFoundException("No allergy with id " + allergyId));
+        patients.requireVisible(user, allergy.patientId());
+        events.publishEvent(RecordAccessed.read(user, AuditedRecord.ALLERGY, allergyId, allergy.patientId(),
+                "viewed an allergy"));
+        return allergy;
+    }
+
+    /**
+     * A statement of no known allergies by its id (in force or superseded), with whose record it is on, for anyone in
+     * that patient's care team; audited.
+     */
+    @Transactional
+    public NoKnownAllergiesOnRecord noKnownAllergies(CurrentUser user, UUID statementId) {
+        PatientId patient = allergies.patientOfStatement(statementId)
+                .orElseThrow(() -> new NotFoundException("No statement of no known allergies with id " + statementId));
+        patients.requireVisible(user, patient);
+        events.publishEvent(RecordAccessed.read(user, AuditedRecord.ALLERGY, statementId, patient,
+                "viewed a statement of no known allergies"));
+        return new NoKnownAllergiesOnRecord(patient, allergies.statement(statementId).orElseThrow());
+    }
+
     /** Every version of an allergy, first first. */
     @Transactional
     public List<Allergy> history(CurrentUser user, UUID allergyId) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -43,7 +44,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Every resource type Homeward's FHIR API emits, read over HTTP from the demo service by its own clinicians (after a
  * device platform sends a set of readings for an adult and a child, since the demo records none), validates against
  * UK Core STU2 with no errors: Patient, Organization, Encounter (in progress and finished), Observation (each
- * vital sign, ACVPU, inspired oxygen, the NEWS2 and PEWS totals), Flag, and a discharge's virtual-ward summary (the
+ * vital sign, ACVPU, inspired oxygen, the NEWS2 and PEWS totals), Flag, AllergyIntolerance (an allergy, one entered
+ * in error, a statement of no known allergies), and a discharge's virtual-ward summary (the
  * collection Bundle, validated whole, and its DocumentReference).
  */
 @IntegrationTest
@@ -111,6 +113,26 @@ class DemoFhirConformanceIT {
                     .param(admitted.get("username")).query(UUID.class).single();
             emitted.add(client.read().resource(Organization.class).withId(organisation.toString()).execute());
         }
+        // allergies as the demo recorded them: a patient with one entered in error, and one with no known allergies
+        for (String which : List.of("""
+                select a.patient_id from allergy a join allergy_version v on v.allergy_id = a.id
+                join admission ad on ad.patient_id = a.patient_id and ad.discharged_at is null
+                where v.entered_in_error order by a.patient_id limit 1""", """
+                select s.patient_id from allergy_statement s
+                join admission ad on ad.patient_id = s.patient_id and ad.discharged_at is null
+                where s.superseded_at is null order by s.patient_id limit 1""")) {
+            UUID patient = jdbc.sql(which).query(UUID.class).single();
+            String clinician = jdbc.sql("""
+                    select u.username from admission a join app_user u on u.id = a.accountable_clinician_id
+                    where a.patient_id = ? and a.discharged_at is null""").param(patient).query(String.class).single();
+            emitted.addAll(all(signedIn(clinician).search().forResource(AllergyIntolerance.class)
+                    .where(AllergyIntolerance.PATIENT.hasId(patient.toString())).returnBundle(Bundle.class).execute()));
+        }
+        assertThat(emitted.stream().filter(r -> r instanceof AllergyIntolerance).map(r -> (AllergyIntolerance) r)
+                .map(a -> a.getVerificationStatus().getCodingFirstRep().getCode() + " "
+                        + a.getCode().getCodingFirstRep().getCode()).collect(Collectors.toSet()))
+                .as("an allergy entered in error and a statement of no known allergies (SNOMED CT 716186003)")
+                .contains("entered-in-error null", "confirmed 716186003");
         Map<String, Object> discharged = jdbc.sql("""
                 select a.patient_id, u.username from admission a join app_user u on u.id = a.accountable_clinician_id
                 where a.discharged_at is not null order by a.patient_id limit 1""").query().singleRow();
@@ -129,7 +151,8 @@ class DemoFhirConformanceIT {
                 .returnBundle(Bundle.class).execute()));
 
         assertThat(emitted.stream().map(IBaseResource::fhirType).collect(Collectors.toSet()))
-                .contains("Patient", "Observation", "Encounter", "Flag", "Organization", "Bundle", "DocumentReference");
+                .contains("Patient", "Observation", "Encounter", "Flag", "Organization", "Bundle", "DocumentReference",
+                        "AllergyIntolerance");
         assertThat(emitted.stream().filter(r -> r instanceof Observation).map(r -> ((Observation) r).getMeta()
                 .getProfile().get(0).getValue().replace("https://fhir.hl7.org.uk/StructureDefinition/", ""))
                 .collect(Collectors.toSet()))

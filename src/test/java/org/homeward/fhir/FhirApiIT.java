@@ -17,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -30,12 +31,20 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
+import org.homeward.medication.Allergy;
+import org.homeward.medication.AllergyCertainty;
+import org.homeward.medication.AllergyService;
+import org.homeward.medication.AllergySeverity;
+import org.homeward.medication.NoKnownAllergies;
+import org.homeward.medication.ReactionKind;
+import org.homeward.medication.RecordAllergy;
 import org.homeward.patient.PatientRecord;
 import org.homeward.referral.AdmissionView;
 import org.homeward.security.CurrentUser;
 import org.homeward.security.Organisation;
 import org.homeward.security.OrganisationType;
 import org.homeward.security.Role;
+import org.homeward.shared.PatientId;
 import org.homeward.support.Api;
 import org.homeward.support.Fixtures;
 import org.homeward.support.IntegrationTest;
@@ -64,6 +73,7 @@ class FhirApiIT {
     @Autowired Fixtures fixtures;
     @Autowired Api api;
     @Autowired JdbcClient jdbc;
+    @Autowired AllergyService allergies;
 
     CurrentUser consultant;
     CurrentUser communityNurse;
@@ -315,12 +325,70 @@ class FhirApiIT {
     }
 
     @Test
+    void theVisitingTeamReadsTheAllergiesTheAcuteTrustRecordedAndAnEntryInErrorNeverReadsAsInForce() {
+        PatientId id = patient.summary().id();
+        NoKnownAllergies none = allergies.recordNoKnownAllergies(consultant, id);
+        Allergy penicillin = allergies.record(consultant, id, new RecordAllergy("Penicillin", null, null,
+                "Anaphylaxis", AllergySeverity.LIFE_THREATENING, AllergyCertainty.CONFIRMED, ReactionKind.ALLERGY, null));
+        Allergy wrongPatient = allergies.record(consultant, id, new RecordAllergy("Latex", null, null, "Contact rash",
+                AllergySeverity.MILD, AllergyCertainty.SUSPECTED, ReactionKind.ALLERGY, null));
+        allergies.enterInError(consultant, wrongPatient.id(), "Recorded on the wrong patient's record");
+
+        // the community provider's nurse, in another organisation, reads them before a visit
+        Bundle all = client(communityNurse).search().forResource(AllergyIntolerance.class)
+                .where(AllergyIntolerance.PATIENT.hasId(patientId())).returnBundle(Bundle.class).execute();
+        assertThat(all.getEntry()).extracting(e -> e.getResource().getIdElement().getIdPart())
+                .as("the statement of no known allergies was superseded by the penicillin allergy")
+                .containsExactlyInAnyOrder(penicillin.id().toString(), wrongPatient.id().toString());
+        AllergyIntolerance inError = all.getEntry().stream().map(e -> (AllergyIntolerance) e.getResource())
+                .filter(a -> a.getIdPart().equals(wrongPatient.id().toString())).findFirst().orElseThrow();
+        assertThat(inError.hasClinicalStatus()).isFalse();
+        assertThat(inError.getVerificationStatus().getCodingFirstRep().getCode()).isEqualTo("entered-in-error");
+
+        Bundle active = client(communityNurse).search().forResource(AllergyIntolerance.class)
+                .where(AllergyIntolerance.PATIENT.hasId(patientId()))
+                .and(AllergyIntolerance.CLINICAL_STATUS.exactly().code("active")).returnBundle(Bundle.class).execute();
+        assertThat(active.getEntry()).hasSize(1);
+        AllergyIntolerance inForce = (AllergyIntolerance) active.getEntryFirstRep().getResource();
+        assertThat(inForce.getCode().getText()).isEqualTo("Penicillin");
+        assertThat(inForce.getCriticality()).isEqualTo(AllergyIntolerance.AllergyIntoleranceCriticality.HIGH);
+        assertThat(inForce.getReactionFirstRep().getManifestationFirstRep().getText()).isEqualTo("Anaphylaxis");
+
+        // the superseded statement is still readable by its id, as inactive
+        AllergyIntolerance statement = client(communityNurse).read().resource(AllergyIntolerance.class)
+                .withId(none.id().toString()).execute();
+        assertThat(statement.getCode().getCodingFirstRep().getCode()).isEqualTo("716186003");
+        assertThat(statement.getClinicalStatus().getCodingFirstRep().getCode()).isEqualTo("inactive");
+
+        // outside the care team: the patient is answered as if they did not exist, and an allergy and a statement
+        // get the same 404 as an id nobody holds
+        assertThatThrownBy(() -> client(outsider).search().forResource(AllergyIntolerance.class)
+                .where(AllergyIntolerance.PATIENT.hasId(patientId())).returnBundle(Bundle.class).execute())
+                .isInstanceOf(ResourceNotFoundException.class);
+        for (UUID record : List.of(penicillin.id(), none.id(), UUID.randomUUID())) {
+            assertThatThrownBy(() -> client(outsider).read().resource(AllergyIntolerance.class)
+                    .withId(record.toString()).execute()).isInstanceOf(ResourceNotFoundException.class)
+                    .hasMessageContaining("AllergyIntolerance/" + record + " is not known");
+        }
+        Api.RawResponse badStatus = api.raw("GET", "/fhir/AllergyIntolerance?patient=" + patientId()
+                + "&clinical-status=resolved", communityNurse, null);
+        // as the other searches refuse a status they do not know: 422 with an OperationOutcome naming the parameter
+        assertThat(badStatus.status()).isEqualTo(422);
+        assertThat(badStatus.body()).contains("clinical-status").contains("resolved");
+        // each read audited against the patient, naming the community nurse
+        assertThat(jdbc.sql("""
+                select count(*) from audit_event where patient_id = ? and username = ? and action = 'READ'
+                and record_type = 'Allergy'""").param(id.value()).param(communityNurse.username())
+                .query(Long.class).single()).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
     void theCapabilityStatementIsPublicAndEverythingElseNeedsASignIn() {
         CapabilityStatement capability = FHIR.newRestfulGenericClient(api.baseUrl() + "/fhir").capabilities()
                 .ofType(CapabilityStatement.class).execute();
         assertThat(capability.getFhirVersion().toCode()).isEqualTo("4.0.1");
         assertThat(capability.getRestFirstRep().getResource()).extracting(r -> r.getType())
-                .contains("Patient", "Observation", "Encounter", "Flag", "Organization");
+                .contains("Patient", "Observation", "Encounter", "Flag", "Organization", "AllergyIntolerance");
 
         Api.RawResponse anonymous = api.raw("GET", "/fhir/Patient/" + patientId(), null, null, null);
         assertThat(anonymous.status()).isEqualTo(401);
