@@ -25,6 +25,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Flag;
+import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
@@ -45,7 +46,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * device platform sends a set of readings for an adult and a child, since the demo records none), validates against
  * UK Core STU2 with no errors: Patient, Organization, Encounter (in progress and finished), Observation (each
  * vital sign, ACVPU, inspired oxygen, the NEWS2 and PEWS totals), Flag, AllergyIntolerance (an allergy, one entered
- * in error, a statement of no known allergies), and a discharge's virtual-ward summary (the
+ * in error, a statement of no known allergies), MedicationRequest (a patient's prescriptions for home), and a discharge's virtual-ward summary (the
  * collection Bundle, validated whole, and its DocumentReference).
  */
 @IntegrationTest
@@ -113,14 +114,18 @@ class DemoFhirConformanceIT {
                     .param(admitted.get("username")).query(UUID.class).single();
             emitted.add(client.read().resource(Organization.class).withId(organisation.toString()).execute());
         }
-        // allergies as the demo recorded them: a patient with one entered in error, and one with no known allergies
+        // allergies as the demo recorded them (its patients, under its consultants, not other tests' in the same
+        // database): a patient with one entered in error, and one with no known allergies
         for (String which : List.of("""
                 select a.patient_id from allergy a join allergy_version v on v.allergy_id = a.id
                 join admission ad on ad.patient_id = a.patient_id and ad.discharged_at is null
-                where v.entered_in_error order by a.patient_id limit 1""", """
+                join app_user u on u.id = ad.accountable_clinician_id
+                where v.entered_in_error and u.username ~ '^consultant[0-9]*$' order by a.patient_id limit 1""", """
                 select s.patient_id from allergy_statement s
                 join admission ad on ad.patient_id = s.patient_id and ad.discharged_at is null
-                where s.superseded_at is null order by s.patient_id limit 1""")) {
+                join app_user u on u.id = ad.accountable_clinician_id
+                where s.superseded_at is null and u.username ~ '^consultant[0-9]*$'
+                order by s.patient_id limit 1""")) {
             UUID patient = jdbc.sql(which).query(UUID.class).single();
             String clinician = jdbc.sql("""
                     select u.username from admission a join app_user u on u.id = a.accountable_clinician_id
@@ -128,6 +133,19 @@ class DemoFhirConformanceIT {
             emitted.addAll(all(signedIn(clinician).search().forResource(AllergyIntolerance.class)
                     .where(AllergyIntolerance.PATIENT.hasId(patient.toString())).returnBundle(Bundle.class).execute()));
         }
+        // prescriptions for home: a patient with the most of them, in force and stopped
+        UUID prescribed = jdbc.sql("""
+                select p.patient_id from prescription p
+                join admission ad on ad.patient_id = p.patient_id and ad.discharged_at is null
+                join app_user u on u.id = ad.accountable_clinician_id
+                where u.username ~ '^consultant[0-9]*$'
+                group by p.patient_id order by count(p.stopped_at) desc, count(*) desc, p.patient_id limit 1""")
+                .query(UUID.class).single();
+        String prescribedClinician = jdbc.sql("""
+                select u.username from admission a join app_user u on u.id = a.accountable_clinician_id
+                where a.patient_id = ? and a.discharged_at is null""").param(prescribed).query(String.class).single();
+        emitted.addAll(all(signedIn(prescribedClinician).search().forResource(MedicationRequest.class)
+                .where(MedicationRequest.PATIENT.hasId(prescribed.toString())).returnBundle(Bundle.class).execute()));
         assertThat(emitted.stream().filter(r -> r instanceof AllergyIntolerance).map(r -> (AllergyIntolerance) r)
                 .map(a -> a.getVerificationStatus().getCodingFirstRep().getCode() + " "
                         + a.getCode().getCodingFirstRep().getCode()).collect(Collectors.toSet()))
@@ -152,7 +170,7 @@ class DemoFhirConformanceIT {
 
         assertThat(emitted.stream().map(IBaseResource::fhirType).collect(Collectors.toSet()))
                 .contains("Patient", "Observation", "Encounter", "Flag", "Organization", "Bundle", "DocumentReference",
-                        "AllergyIntolerance");
+                        "AllergyIntolerance", "MedicationRequest");
         assertThat(emitted.stream().filter(r -> r instanceof Observation).map(r -> ((Observation) r).getMeta()
                 .getProfile().get(0).getValue().replace("https://fhir.hl7.org.uk/StructureDefinition/", ""))
                 .collect(Collectors.toSet()))

@@ -13,8 +13,10 @@ import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
@@ -26,6 +28,7 @@ import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Flag;
 import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
@@ -35,6 +38,17 @@ import org.homeward.medication.Allergy;
 import org.homeward.medication.AllergyCertainty;
 import org.homeward.medication.AllergyService;
 import org.homeward.medication.AllergySeverity;
+import org.homeward.medication.DoseUnit;
+import org.homeward.medication.FormularyEntry;
+import org.homeward.medication.FormularyService;
+import org.homeward.medication.Frequency;
+import org.homeward.medication.Prescribe;
+import org.homeward.medication.Prescription;
+import org.homeward.medication.PrescriptionService;
+import org.homeward.medication.Route;
+import org.homeward.medication.SaveFormularyEntry;
+import org.homeward.medication.StopPrescription;
+import org.homeward.medication.SubstanceClass;
 import org.homeward.medication.NoKnownAllergies;
 import org.homeward.medication.ReactionKind;
 import org.homeward.medication.RecordAllergy;
@@ -74,6 +88,8 @@ class FhirApiIT {
     @Autowired Api api;
     @Autowired JdbcClient jdbc;
     @Autowired AllergyService allergies;
+    @Autowired FormularyService formulary;
+    @Autowired PrescriptionService prescriptions;
 
     CurrentUser consultant;
     CurrentUser communityNurse;
@@ -383,12 +399,69 @@ class FhirApiIT {
     }
 
     @Test
+    void theGpReadsThePrescriptionsForHomeInForceAndStoppedAndAnotherOrganisationNone() {
+        Organisation acute = fixtures.organisation(OrganisationType.ACUTE_TRUST);
+        String practice = Fixtures.newPracticeCode();
+        CurrentUser gp = fixtures.user(Role.SENIOR_DECISION_MAKER, fixtures.gpOrganisation(practice));
+        CurrentUser referrer = fixtures.user(Role.REFERRER, acute);
+        CurrentUser prescriber = fixtures.user(Role.SENIOR_DECISION_MAKER, acute);
+        CurrentUser pharmacist = fixtures.user(Role.PHARMACIST, acute);
+        PatientRecord registered = fixtures.patient(referrer, LocalDate.of(1941, 8, 30), practice);
+        fixtures.admit(registered, fixtures.ward(acute, 5, List.of()), referrer, prescriber);
+        PatientId id = registered.summary().id();
+        FormularyEntry ceftriaxone = formulary.add(pharmacist, new SaveFormularyEntry("Ceftriaxone",
+                "powder for solution for injection", Fixtures.unique("vial "), EnumSet.of(Route.INTRAVENOUS),
+                DoseUnit.G, BigDecimal.ONE, new BigDecimal("4"), new BigDecimal("50"), new BigDecimal("80"),
+                new BigDecimal("4"), true, false, false, true, SubstanceClass.CEPHALOSPORINS, null, null,
+                "BNF, Ceftriaxone", null));
+        FormularyEntry furosemide = formulary.add(pharmacist, new SaveFormularyEntry("Furosemide", "tablets",
+                Fixtures.unique("40 mg "), EnumSet.of(Route.ORAL), DoseUnit.MG, new BigDecimal("20"),
+                new BigDecimal("160"), null, null, null, false, false, false, false, SubstanceClass.LOOP_DIURETICS,
+                null, null, "BNF, Furosemide", null));
+        allergies.recordNoKnownAllergies(prescriber, id);
+        Prescription antibiotic = prescriptions.prescribe(prescriber, id, new Prescribe(ceftriaxone.id(),
+                new BigDecimal("2"), DoseUnit.G, Route.INTRAVENOUS, Frequency.ONCE_DAILY, List.of(LocalTime.of(8, 0)),
+                null, null, "Community-acquired pneumonia", null, List.of()));
+        Prescription diuretic = prescriptions.prescribe(prescriber, id, new Prescribe(furosemide.id(),
+                new BigDecimal("40"), DoseUnit.MG, Route.ORAL, Frequency.ONCE_DAILY, List.of(LocalTime.of(8, 0)),
+                null, null, "Heart failure", null, List.of()));
+        prescriptions.stop(prescriber, diuretic.id(), new StopPrescription("Dehydrated: held until reviewed"));
+
+        Bundle all = client(gp).search().forResource(MedicationRequest.class)
+                .where(MedicationRequest.PATIENT.hasId(id.value().toString())).returnBundle(Bundle.class).execute();
+        assertThat(all.getEntry()).extracting(e -> e.getResource().getIdElement().getIdPart())
+                .containsExactly(antibiotic.id().toString(), diuretic.id().toString());
+        Bundle active = client(gp).search().forResource(MedicationRequest.class)
+                .where(MedicationRequest.PATIENT.hasId(id.value().toString()))
+                .and(MedicationRequest.STATUS.exactly().code("active")).returnBundle(Bundle.class).execute();
+        assertThat(active.getEntry()).hasSize(1);
+        MedicationRequest inForce = (MedicationRequest) active.getEntryFirstRep().getResource();
+        assertThat(inForce.getMedicationCodeableConcept().getText()).isEqualTo(antibiotic.medicine());
+        assertThat(inForce.getDosageInstructionFirstRep().getText()).isEqualTo("2 g intravenous, once daily at 08:00");
+        MedicationRequest held = client(gp).read().resource(MedicationRequest.class).withId(diuretic.id().toString())
+                .execute();
+        assertThat(held.getStatus()).isEqualTo(MedicationRequest.MedicationRequestStatus.STOPPED);
+        assertThat(held.getStatusReason().getText()).isEqualTo("Dehydrated: held until reviewed");
+
+        // the community provider of another ward is not in this patient's care team
+        assertThatThrownBy(() -> client(communityNurse).read().resource(MedicationRequest.class)
+                .withId(antibiotic.id().toString()).execute()).isInstanceOf(ResourceNotFoundException.class);
+        assertThatThrownBy(() -> client(outsider).search().forResource(MedicationRequest.class)
+                .where(MedicationRequest.PATIENT.hasId(id.value().toString())).returnBundle(Bundle.class).execute())
+                .isInstanceOf(ResourceNotFoundException.class);
+        assertThat(jdbc.sql("""
+                select count(*) from audit_event where patient_id = ? and username = ? and action = 'READ'
+                and record_type = 'Prescription'""").param(id.value()).param(gp.username()).query(Long.class).single())
+                .isEqualTo(3);
+    }
+
+    @Test
     void theCapabilityStatementIsPublicAndEverythingElseNeedsASignIn() {
         CapabilityStatement capability = FHIR.newRestfulGenericClient(api.baseUrl() + "/fhir").capabilities()
                 .ofType(CapabilityStatement.class).execute();
         assertThat(capability.getFhirVersion().toCode()).isEqualTo("4.0.1");
         assertThat(capability.getRestFirstRep().getResource()).extracting(r -> r.getType())
-                .contains("Patient", "Observation", "Encounter", "Flag", "Organization", "AllergyIntolerance");
+                .contains("Patient", "Observation", "Encounter", "Flag", "Organization", "AllergyIntolerance", "MedicationRequest");
 
         Api.RawResponse anonymous = api.raw("GET", "/fhir/Patient/" + patientId(), null, null, null);
         assertThat(anonymous.status()).isEqualTo(401);
