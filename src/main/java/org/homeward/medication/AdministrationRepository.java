@@ -45,6 +45,16 @@ class AdministrationRepository {
                 .update();
     }
 
+    Optional<Administration> find(UUID id) {
+        return jdbc.sql(SELECT + " where a.id = ?").param(id).query(AdministrationRepository::row).optional();
+    }
+
+    /** Every dose recorded for the patient, given or not, by when it was due. */
+    List<Administration> ofPatient(PatientId patient) {
+        return jdbc.sql(SELECT + " where a.patient_id = ? order by a.due_at, a.dose_key").param(patient.value())
+                .query(AdministrationRepository::row).list();
+    }
+
     Optional<Administration> ofDose(String doseKey) {
         return jdbc.sql(SELECT + " where a.dose_key = ?").param(doseKey).query(AdministrationRepository::row)
                 .optional();

@@ -112,6 +112,29 @@ public class AdministrationService {
         return lines;
     }
 
+    /** Every dose recorded for the patient, given or not, by when it was due; read by anyone in the care team. */
+    @Transactional
+    public List<Administration> administrationsOf(CurrentUser user, PatientId patient) {
+        user.require(Permission.OPEN_PATIENT_RECORDS);
+        patients.requireVisible(user, patient);
+        List<Administration> recorded = administrations.ofPatient(patient);
+        events.publishEvent(RecordAccessed.read(user, AuditedRecord.MEDICINE_ADMINISTRATION, null, patient,
+                "viewed every recorded dose (" + recorded.size() + ")"));
+        return recorded;
+    }
+
+    /** One recorded dose; read by anyone in the patient's care team. */
+    @Transactional
+    public Administration administration(CurrentUser user, UUID id) {
+        user.require(Permission.OPEN_PATIENT_RECORDS);
+        Administration recorded = administrations.find(id)
+                .orElseThrow(() -> new NotFoundException("No recorded dose with id " + id));
+        patients.requireVisible(user, recorded.patientId());
+        events.publishEvent(RecordAccessed.read(user, AuditedRecord.MEDICINE_ADMINISTRATION, id, recorded.patientId(),
+                "viewed a recorded dose of " + recorded.medicine()));
+        return recorded;
+    }
+
     /**
      * The doses given at a home visit (intravenous, subcutaneous, intramuscular) that these patients' charts call for
      * on {@code day} ({@code null}: every patient's): what the visit module makes visit requirements from. Internal use: the caller has chosen the
