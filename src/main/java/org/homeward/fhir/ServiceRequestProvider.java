@@ -1,0 +1,62 @@
+package org.homeward.fhir;
+
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.RequiredParam;
+import ca.uhn.fhir.rest.annotation.ResourceParam;
+import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.annotation.Validate;
+import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import java.util.List;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.homeward.diagnostics.DiagnosticsService;
+import org.homeward.shared.PatientId;
+import org.springframework.stereotype.Component;
+
+/**
+ * ServiceRequest: a patient's test orders, read by anyone in the patient's care team through the diagnostics module's
+ * {@link DiagnosticsService}, with its care-team rule and audit.
+ */
+@Component
+class ServiceRequestProvider implements FhirResourceProvider {
+
+    private final DiagnosticsService diagnostics;
+    private final FhirUsers users;
+    private final Validation validation;
+
+    ServiceRequestProvider(DiagnosticsService diagnostics, FhirUsers users, Validation validation) {
+        this.diagnostics = diagnostics;
+        this.users = users;
+        this.validation = validation;
+    }
+
+    @Override
+    public Class<ServiceRequest> getResourceType() {
+        return ServiceRequest.class;
+    }
+
+    @Read
+    public ServiceRequest read(@IdParam IdType id) {
+        return DiagnosticsTranslator.serviceRequest(
+                diagnostics.order(users.current(), FhirIds.uuid(id, "ServiceRequest")));
+    }
+
+    /** The patient's test orders, newest first. */
+    @Search
+    public List<ServiceRequest> search(@RequiredParam(name = ServiceRequest.SP_PATIENT) ReferenceParam patient) {
+        return diagnostics.ordersOf(users.current(), patient(patient)).stream()
+                .map(DiagnosticsTranslator::serviceRequest).toList();
+    }
+
+    /** {@code POST /fhir/ServiceRequest/$validate}: the resource checked against UK Core STU2, nothing stored. */
+    @Validate
+    public MethodOutcome validate(@ResourceParam ServiceRequest resource) {
+        return validation.validate(resource);
+    }
+
+    private static PatientId patient(ReferenceParam patient) {
+        return new PatientId(FhirIds.uuid(new IdType("Patient", patient.getIdPart()), "Patient"));
+    }
+}
