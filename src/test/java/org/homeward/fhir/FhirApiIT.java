@@ -461,7 +461,8 @@ class FhirApiIT {
                 .ofType(CapabilityStatement.class).execute();
         assertThat(capability.getFhirVersion().toCode()).isEqualTo("4.0.1");
         assertThat(capability.getRestFirstRep().getResource()).extracting(r -> r.getType())
-                .contains("Patient", "Observation", "Encounter", "Flag", "Organization", "AllergyIntolerance", "MedicationRequest");
+                .contains("Patient", "Observation", "Encounter", "Flag", "Organization", "AllergyIntolerance", "MedicationRequest",
+                        "MedicationAdministration", "ServiceRequest", "DiagnosticReport");
 
         Api.RawResponse anonymous = api.raw("GET", "/fhir/Patient/" + patientId(), null, null, null);
         assertThat(anonymous.status()).isEqualTo(401);

@@ -1,0 +1,68 @@
+package org.homeward.fhir;
+
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.OptionalParam;
+import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.RequiredParam;
+import ca.uhn.fhir.rest.annotation.ResourceParam;
+import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.annotation.Validate;
+import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.param.TokenParam;
+import java.util.List;
+import java.util.Set;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Task;
+import org.homeward.shared.PatientId;
+import org.homeward.task.TaskService;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task: the work about a patient handed between roles, read by anyone in the patient's care team through the task
+ * module's {@link TaskService}, with its rules and audit (a task about no patient, by its own rule).
+ */
+@Component
+class TaskProvider implements FhirResourceProvider {
+
+    private static final Set<String> STATUSES = Set.of("requested", "completed", "cancelled");
+
+    private final TaskService tasks;
+    private final FhirUsers users;
+    private final Validation validation;
+
+    TaskProvider(TaskService tasks, FhirUsers users, Validation validation) {
+        this.tasks = tasks;
+        this.users = users;
+        this.validation = validation;
+    }
+
+    @Override
+    public Class<Task> getResourceType() {
+        return Task.class;
+    }
+
+    @Read
+    public Task read(@IdParam IdType id) {
+        return TaskTranslator.toFhir(tasks.task(users.current(), FhirIds.uuid(id, "Task")));
+    }
+
+    /** The patient's tasks: open ones first (soonest due first), then done and cancelled. */
+    @Search
+    public List<Task> search(@RequiredParam(name = Task.SP_PATIENT) ReferenceParam patient,
+            @OptionalParam(name = Task.SP_STATUS) TokenParam status) {
+        String wanted = status == null ? null : status.getValue();
+        if (wanted != null && !STATUSES.contains(wanted)) {
+            throw Outcomes.invalid("status", "a task Homeward holds is requested, completed or cancelled, not " + wanted);
+        }
+        PatientId id = new PatientId(FhirIds.uuid(new IdType("Patient", patient.getIdPart()), "Patient"));
+        return tasks.tasksOf(users.current(), id).stream().map(TaskTranslator::toFhir)
+                .filter(t -> wanted == null || t.getStatus().toCode().equals(wanted)).toList();
+    }
+
+    /** {@code POST /fhir/Task/$validate}: the resource checked against UK Core STU2, nothing stored. */
+    @Validate
+    public MethodOutcome validate(@ResourceParam Task resource) {
+        return validation.validate(resource);
+    }
+}
