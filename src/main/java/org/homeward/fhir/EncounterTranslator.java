@@ -43,7 +43,8 @@ final class EncounterTranslator {
                 .setSystem(UkCore.HOMEWARD_ID + "ward").setValue(ward.id().value().toString()))
                 .setDisplay(ward.name()));
         encounter.addParticipant().addType(new CodeableConcept(new Coding(PARTICIPATION_TYPE, "ATND", "attender")))
-                .setIndividual(new Reference().setDisplay(admission.accountableClinicianName()));
+                .setIndividual(new Reference("Practitioner/" + admission.accountableClinicianId().value())
+                        .setDisplay(admission.accountableClinicianName()));
         if (admission.lengthOfStayDays() != null) {
             org.hl7.fhir.r4.model.Duration length = new org.hl7.fhir.r4.model.Duration();
             length.setValue(admission.lengthOfStayDays()).setUnit("days").setSystem(UkCore.UCUM).setCode("d");

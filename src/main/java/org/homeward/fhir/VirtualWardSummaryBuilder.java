@@ -116,6 +116,8 @@ class VirtualWardSummaryBuilder {
         Encounter stay = EncounterTranslator.toFhir(admission, ward);
         stay.setSubject(new Reference(patientUrl));
         stay.setServiceProvider(new Reference(hostUrl).setDisplay(host.name()));
+        // the collection's references point only at its own entries: the accountable clinician is named, not linked
+        stay.getParticipant().forEach(p -> p.getIndividual().setReference(null));
         add(bundle, stayUrl, stay);
 
         DocumentReference document = document(admission, record, host, pdf, now, patientUrl, hostUrl, stayUrl);

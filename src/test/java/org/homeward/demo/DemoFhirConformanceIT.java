@@ -29,6 +29,8 @@ import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PractitionerRole;
 import org.homeward.fhir.SummaryPublishing;
 import org.homeward.fhir.validation.UkCoreValidator;
 import org.homeward.shared.AdmissionId;
@@ -46,7 +48,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * device platform sends a set of readings for an adult and a child, since the demo records none), validates against
  * UK Core STU2 with no errors: Patient, Organization, Encounter (in progress and finished), Observation (each
  * vital sign, ACVPU, inspired oxygen, the NEWS2 and PEWS totals), Flag, AllergyIntolerance (an allergy, one entered
- * in error, a statement of no known allergies), MedicationRequest (a patient's prescriptions for home), and a discharge's virtual-ward summary (the
+ * in error, a statement of no known allergies), MedicationRequest (a patient's prescriptions for home),
+ * Practitioner and PractitionerRole (the accountable clinician), and a discharge's virtual-ward summary (the
  * collection Bundle, validated whole, and its DocumentReference).
  */
 @IntegrationTest
@@ -110,6 +113,10 @@ class DemoFhirConformanceIT {
                     .where(Encounter.PATIENT.hasId(patient.toString())).returnBundle(Bundle.class).execute()));
             emitted.addAll(all(client.search().forResource(Flag.class)
                     .where(Flag.PATIENT.hasId(patient.toString())).returnBundle(Bundle.class).execute()));
+            UUID clinicianId = jdbc.sql("select id from app_user where username = ?").param(admitted.get("username"))
+                    .query(UUID.class).single();
+            emitted.add(client.read().resource(Practitioner.class).withId(clinicianId.toString()).execute());
+            emitted.add(client.read().resource(PractitionerRole.class).withId(clinicianId.toString()).execute());
             UUID organisation = jdbc.sql("select organisation_id from app_user where username = ?")
                     .param(admitted.get("username")).query(UUID.class).single();
             emitted.add(client.read().resource(Organization.class).withId(organisation.toString()).execute());
@@ -170,7 +177,7 @@ class DemoFhirConformanceIT {
 
         assertThat(emitted.stream().map(IBaseResource::fhirType).collect(Collectors.toSet()))
                 .contains("Patient", "Observation", "Encounter", "Flag", "Organization", "Bundle", "DocumentReference",
-                        "AllergyIntolerance", "MedicationRequest");
+                        "AllergyIntolerance", "MedicationRequest", "Practitioner", "PractitionerRole");
         assertThat(emitted.stream().filter(r -> r instanceof Observation).map(r -> ((Observation) r).getMeta()
                 .getProfile().get(0).getValue().replace("https://fhir.hl7.org.uk/StructureDefinition/", ""))
                 .collect(Collectors.toSet()))

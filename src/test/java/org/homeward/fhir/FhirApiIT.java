@@ -32,6 +32,8 @@ import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.homeward.medication.Allergy;
@@ -338,6 +340,20 @@ class FhirApiIT {
         Bundle byPatient = client(communityNurse).search().forResource(Encounter.class)
                 .where(Encounter.PATIENT.hasId(patientId())).returnBundle(Bundle.class).execute();
         assertThat(byPatient.getEntry()).hasSize(1);
+
+        // the community nurse follows the stay to its accountable clinician at the acute trust
+        String clinician = stay.getParticipantFirstRep().getIndividual().getReference();
+        assertThat(clinician).isEqualTo("Practitioner/" + consultant.id().value());
+        Practitioner practitioner = client(communityNurse).read().resource(Practitioner.class)
+                .withId(consultant.id().value().toString()).execute();
+        assertThat(practitioner.getNameFirstRep().getText()).isEqualTo(consultant.displayName());
+        assertThat(practitioner.getActive()).isTrue();
+        PractitionerRole role = client(communityNurse).read().resource(PractitionerRole.class)
+                .withId(consultant.id().value().toString()).execute();
+        assertThat(role.getOrganization().getReference()).isEqualTo("Organization/" + consultant.organisationId().value());
+        assertThat(role.getCodeFirstRep().getText()).contains(Role.SENIOR_DECISION_MAKER.label());
+        assertThatThrownBy(() -> client(communityNurse).read().resource(Practitioner.class)
+                .withId(UUID.randomUUID().toString()).execute()).isInstanceOf(ResourceNotFoundException.class);
     }
 
     @Test
@@ -462,7 +478,8 @@ class FhirApiIT {
         assertThat(capability.getFhirVersion().toCode()).isEqualTo("4.0.1");
         assertThat(capability.getRestFirstRep().getResource()).extracting(r -> r.getType())
                 .contains("Patient", "Observation", "Encounter", "Flag", "Organization", "AllergyIntolerance", "MedicationRequest",
-                        "MedicationAdministration", "ServiceRequest", "DiagnosticReport");
+                        "MedicationAdministration", "ServiceRequest", "DiagnosticReport", "Task", "Practitioner",
+                        "PractitionerRole");
 
         Api.RawResponse anonymous = api.raw("GET", "/fhir/Patient/" + patientId(), null, null, null);
         assertThat(anonymous.status()).isEqualTo(401);
