@@ -2,6 +2,8 @@ package org.homeward.careplan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -35,6 +37,7 @@ class SupportPlanApiIT {
     @Autowired Fixtures fixtures;
     @Autowired Api api;
     @Autowired JdbcClient jdbc;
+    @Autowired org.homeward.fhir.validation.UkCoreValidator validator;
     @Autowired Clock clock;
     @Autowired SupportPlanService plans;
 
@@ -114,6 +117,31 @@ class SupportPlanApiIT {
                 supportPlan("To stay at home with her cat", List.of(progressed))));
         assertThat(same.body().path("version").asInt()).isEqualTo(2);
         assertThat(versions()).isEqualTo(2);
+
+        // the GP practice's own system reads the plan over FHIR, as UK Core
+        JsonNode found = fhir(gp, "/fhir/CarePlan?patient=" + id);
+        assertThat(found.path("entry")).hasSize(1);
+        JsonNode carePlan = found.path("entry").path(0).path("resource");
+        assertThat(carePlan.path("id").asText()).isEqualTo(id.toString());
+        assertThat(carePlan.path("meta").path("versionId").asText()).isEqualTo("2");
+        assertThat(carePlan.path("description").asText()).isEqualTo("What matters to me: To stay at home with her cat");
+        JsonNode goal = carePlan.path("contained").path(0);
+        assertThat(goal.path("description").path("text").asText()).isEqualTo("Walk to the corner shop");
+        assertThat(goal.path("lifecycleStatus").asText()).isEqualTo("active");
+        assertThat(goal.path("target").path(0).path("dueDate").asText()).isEqualTo(today.plusDays(7).toString());
+        assertThat(carePlan.path("note").findValuesAsText("text")).contains("Interpreter needed: Polish");
+        assertThat(validator.validate(carePlan.toString()).errors()).as("UK Core errors").isEmpty();
+        assertThat(api.raw("GET", "/fhir/CarePlan/" + id, outsider, null).status()).isEqualTo(404);
+    }
+
+    private JsonNode fhir(CurrentUser user, String path) {
+        Api.RawResponse read = api.raw("GET", path, user, null);
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(read.body());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AssertionError("not JSON: " + read.body(), e);
+        }
     }
 
     @Test
@@ -140,6 +168,8 @@ class SupportPlanApiIT {
         assertThat(nurse.status()).as(nurse.toString()).isEqualTo(200);
         assertThat(nurse.body().path("advanceCarePlan").path("preferredPlaceOfDeath").asText())
                 .isEqualTo("At home, with her daughter");
+        // over FHIR the decision travels with the plan, in the banner's words
+        assertThat(fhir(gp, "/fhir/CarePlan/" + id).path("note").findValuesAsText("text")).contains(words);
     }
 
     @Test
