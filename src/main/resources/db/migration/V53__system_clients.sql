@@ -68,3 +68,12 @@ create table oauth2_signing_key (
     jwk         text          not null,
     created_at  timestamptz   not null
 );
+
+-- The jti of every client assertion accepted, until it expires (at most five minutes): an assertion is good once.
+create table client_assertion_jti (
+    client_id   varchar(100)  not null,
+    jti         varchar(200)  not null,
+    expires_at  timestamptz   not null,
+    primary key (client_id, jti)
+);
+create index client_assertion_jti_expiry on client_assertion_jti (expires_at);

@@ -19,17 +19,18 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.JwtClientAssertionAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.JwtClientAssertionDecoderFactory;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientCredentialsAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
-import org.springframework.security.oauth2.server.authorization.web.authentication.JwtClientAssertionAuthenticationConverter;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2ClientCredentialsAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -42,7 +43,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  * assertion (RS512, as NHS England's APIs ask) with a private key whose public half it publishes at the JWKS URL it
  * was registered with ({@link RegisteredSystemClients}). Access tokens are JWTs signed with the key all nodes share
  * ({@link SharedSigningKey}), live five minutes, and name the acting account ({@link SystemClientTokens}). Each token
- * issued is recorded in {@code oauth2_authorization} (SAS's JDBC store, not the in-memory one).
+ * issued is recorded in {@code oauth2_authorization} (SAS's JDBC store, not the in-memory one). An assertion is good
+ * once and for at most five minutes ({@link ClientAssertionReplay}).
  *
  * <p>The authorization, introspection, revocation, device, pushed-authorization and metadata endpoints are not
  * served: this chain matches only the two paths above, so those paths fall to the page chain (sign in, then 404).
@@ -55,18 +57,31 @@ class AuthorizationServerConfiguration {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    SecurityFilterChain authorizationServerSecurity(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
+    SecurityFilterChain authorizationServerSecurity(HttpSecurity http, ObjectMapper objectMapper,
+            ClientAssertionReplay replay) throws Exception {
         OAuth2AuthorizationServerConfigurer authorizationServer = OAuth2AuthorizationServerConfigurer.authorizationServer();
+        // SAS's checks of an assertion (signature by a key at the client's JWKS URL, RS512, iss and sub the client id,
+        // aud this server, in date) and NHS England's: a jti used once, exp at most 5 minutes ahead
+        JwtClientAssertionDecoderFactory assertions = new JwtClientAssertionDecoderFactory();
+        assertions.setJwtValidatorFactory(client -> new DelegatingOAuth2TokenValidator<>(
+                JwtClientAssertionDecoderFactory.DEFAULT_JWT_VALIDATOR_FACTORY.apply(client), replay));
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         return http
                 .securityMatcher(new OrRequestMatcher(paths.matcher(TOKEN_ENDPOINT), paths.matcher(JWKS_ENDPOINT)))
                 .with(authorizationServer, server -> server
-                        // a client proves who it is with a signed JWT assertion, nothing else (no secrets, no mTLS)
+                        // a client proves who it is with a signed JWT assertion, nothing else (no secrets, no mTLS),
+                        // sent as NHS England's clients send it (no client_id parameter needed)
                         .clientAuthentication(client -> client
-                                .authenticationConverters(converters -> converters.removeIf(
-                                        converter -> !(converter instanceof JwtClientAssertionAuthenticationConverter)))
-                                .authenticationProviders(providers -> providers.removeIf(
-                                        provider -> !(provider instanceof JwtClientAssertionAuthenticationProvider))))
+                                .authenticationConverters(converters -> {
+                                    converters.clear();
+                                    converters.add(new ClientAssertionConverter());
+                                })
+                                .authenticationProviders(providers -> {
+                                    providers.removeIf(
+                                            provider -> !(provider instanceof JwtClientAssertionAuthenticationProvider));
+                                    providers.forEach(provider -> ((JwtClientAssertionAuthenticationProvider) provider)
+                                            .setJwtDecoderFactory(assertions));
+                                }))
                         // and asks for a token for itself: client credentials, no other grant
                         .tokenEndpoint(token -> token
                                 .accessTokenRequestConverters(converters -> converters.removeIf(

@@ -99,6 +99,12 @@ public class SystemClientService {
         return validId(clientId) ? clients.find(clientId).orElse(null) : null;
     }
 
+    /** Who a client's audit lines name: the account it acts as. */
+    RecordAccessed.Actor actor(SystemClient client) {
+        return users.findUserByUsername(client.actsAs()).map(user -> CurrentUser.of(user.account()).actor())
+                .orElseGet(() -> new RecordAccessed.Actor(client.actsAs(), client.organisationId().value(), null, null));
+    }
+
     private SystemClient ownClient(CurrentUser admin, String clientId) {
         // another organisation's client is answered as one that does not exist
         return find(clientId) instanceof SystemClientRepository.Stored stored

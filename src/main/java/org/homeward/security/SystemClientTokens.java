@@ -97,8 +97,7 @@ class SystemClientTokens implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
     private void refused(SystemClientRepository.Stored stored, String why) {
         SystemClient client = stored.client();
-        events.publishEvent(RecordAccessed.denied(new RecordAccessed.Actor(client.actsAs(),
-                        client.organisationId().value(), null, "SYSTEM_CLIENT"), AuditedRecord.SYSTEM_CLIENT,
+        events.publishEvent(RecordAccessed.denied(clients.actor(client), AuditedRecord.SYSTEM_CLIENT,
                 client.clientId(), null, "Access token of system client \"" + client.name() + "\" refused: " + why));
     }
 

@@ -242,7 +242,7 @@ class SystemClientIT {
     }
 
     @Test
-    void anAssertionSignedWithAnotherKeyOrAskingForAnotherScopeGetsNoToken() throws Exception {
+    void anAssertionSignedWithAnotherKeyReplayedLongLivedOrAskingForAnotherScopeGetsNoToken() throws Exception {
         String clientId = register(List.of("system/Observation.write"));
         RSAKey impostor = new RSAKeyGenerator(2048).keyID(platformKey.getKeyID()).keyUse(KeyUse.SIGNATURE)
                 .algorithm(JWSAlgorithm.RS512).generate();
@@ -261,7 +261,16 @@ class SystemClientIT {
         assertThat(moreScope.statusCode()).isEqualTo(400);
         assertThat(json.readTree(moreScope.body()).path("error").asText()).isEqualTo("invalid_scope");
 
-        assertThat(tokenRequest(clientId, platformKey, "system/Observation.write").statusCode()).isEqualTo(200);
+        // NHS England's rules for the assertion: exp at most 5 minutes ahead, and each one (its jti) good once
+        HttpResponse<String> longLived = tokenRequest(assertion(clientId, platformKey, 60), "system/Observation.write");
+        assertThat(longLived.statusCode()).isEqualTo(401);
+        assertThat(json.readTree(longLived.body()).path("error").asText()).isEqualTo("invalid_client");
+        String once = assertion(clientId, platformKey, 5);
+        assertThat(tokenRequest(once, "system/Observation.write").statusCode()).isEqualTo(200);
+        HttpResponse<String> replayed = tokenRequest(once, "system/Observation.write");
+        assertThat(replayed.statusCode()).as("the same assertion again").isEqualTo(401);
+        assertThat(json.readTree(replayed.body()).path("error").asText()).isEqualTo("invalid_client");
+
         assertThat(jdbc.sql("select count(*) from oauth2_authorization where registered_client_id = ?")
                 .param(clientId).query(Long.class).single()).as("only the good request got a token").isEqualTo(1);
     }
@@ -363,18 +372,26 @@ class SystemClientIT {
         return json.readTree(response.body());
     }
 
-    /** A token request as NHS England's signed-JWT authentication makes it. */
+    /** A token request as NHS England's signed-JWT authentication makes it: no client_id, the assertion names it. */
     private HttpResponse<String> tokenRequest(String clientId, RSAKey key, String scope) throws Exception {
-        String tokenUrl = api.baseUrl() + "/oauth2/token";
+        return tokenRequest(assertion(clientId, key, 5), scope);
+    }
+
+    private String assertion(String clientId, RSAKey key, int minutesAhead) throws Exception {
         SignedJWT assertion = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS512).keyID(key.getKeyID())
                 .type(JOSEObjectType.JWT).build(), new JWTClaimsSet.Builder().issuer(clientId).subject(clientId)
-                .audience(tokenUrl).jwtID(UUID.randomUUID().toString())
-                .expirationTime(Date.from(Instant.now().plus(5, ChronoUnit.MINUTES))).build());
+                .audience(api.baseUrl() + "/oauth2/token").jwtID(UUID.randomUUID().toString())
+                .expirationTime(Date.from(Instant.now().plus(minutesAhead, ChronoUnit.MINUTES))).build());
         assertion.sign(new RSASSASigner(key));
+        return assertion.serialize();
+    }
+
+    private HttpResponse<String> tokenRequest(String assertion, String scope) {
+        String tokenUrl = api.baseUrl() + "/oauth2/token";
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "client_credentials");
         form.put("client_assertion_type", JWT_BEARER);
-        form.put("client_assertion", assertion.serialize());
+        form.put("client_assertion", assertion);
         if (scope != null) {
             form.put("scope", scope);
         }
