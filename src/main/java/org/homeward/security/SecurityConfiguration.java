@@ -169,7 +169,7 @@ class SecurityConfiguration {
                     ? oauth.getError().getDescription() : "The token cannot be used.";
             HttpStatus status = HttpStatus.resolve(response.getStatus());
             answer(request, response, objectMapper, status == null ? HttpStatus.UNAUTHORIZED : status,
-                    "The bearer token was refused: " + why
+                    "The bearer token was refused: " + why + (why.endsWith(".") ? "" : ".")
                     + " Get a new one from " + AuthorizationServerConfiguration.TOKEN_ENDPOINT + ".");
         };
         // bearer tokens are taken on the FHIR API only: on the JSON API a token is no sign-in (HTTP Basic only)
