@@ -107,14 +107,12 @@ public class SystemClientService {
 
     private SystemClient ownClient(CurrentUser admin, String clientId) {
         // another organisation's client is answered as one that does not exist
-        return find(clientId) instanceof SystemClientRepository.Stored stored
-                && stored.client().organisationId().equals(admin.organisationId()) ? stored.client()
-                : throwNotFound(clientId);
-    }
-
-    private static SystemClient throwNotFound(String clientId) {
-        throw new NotFoundException("Your organisation has no system client with client id "
-                + (validId(clientId) ? clientId : "like that"));
+        SystemClientRepository.Stored stored = find(clientId);
+        if (stored == null || !stored.client().organisationId().equals(admin.organisationId())) {
+            throw new NotFoundException("Your organisation has no system client with client id "
+                    + (validId(clientId) ? clientId : "like that"));
+        }
+        return stored.client();
     }
 
     /** Client ids are made here as UUIDs: anything else (a NUL byte, 3,000 characters) is nobody's, unread. */
