@@ -37,6 +37,6 @@ class HomewardFhirServer extends RestfulServer {
         setResourceProviders(new ArrayList<>(resourceProviders));
         setPlainProviders(new ArrayList<>(systemProviders));
         registerInterceptor(new ModuleExceptionInterceptor());
-        registerInterceptor(new SystemScopeInterceptor());
+        new SystemScopeInterceptor().register(getInterceptorService());
     }
 }

@@ -1,6 +1,7 @@
 package org.homeward.fhir;
 
 import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
@@ -43,8 +44,17 @@ class SystemScopeInterceptor {
     /** Includes Homeward serves, by the search parameter they follow, to the type they bring in. */
     private static final Map<String, String> INCLUDED_TYPE = Map.of("patient", "Patient", "subject", "Patient");
 
-    @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
-    public void requireScopes(RequestDetails request, RestOperationTypeEnum operation) {
+    /**
+     * Registered as an anonymous interceptor on {@code SERVER_INCOMING_REQUEST_PRE_HANDLED}: HAPI logs every exception
+     * an {@code @Hook} method throws at ERROR with its stack trace, and a refusal here is an answer, not a failure.
+     */
+    void register(IInterceptorService interceptors) {
+        interceptors.registerAnonymousInterceptor(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED, (pointcut, params) ->
+                requireScopes(params.get(RequestDetails.class), params.get(RestOperationTypeEnum.class)));
+        interceptors.registerInterceptor(this);
+    }
+
+    void requireScopes(RequestDetails request, RestOperationTypeEnum operation) {
         Optional<Set<String>> granted = SystemClientScopes.of(SecurityContextHolder.getContext().getAuthentication());
         if (granted.isEmpty() || operation == RestOperationTypeEnum.METADATA) {
             return;
