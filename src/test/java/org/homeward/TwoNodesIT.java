@@ -8,18 +8,33 @@ import com.github.kagkarlsson.scheduler.event.ExecutionInterceptor;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,6 +44,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.homeward.patient.PatientRecord;
 import org.homeward.security.CurrentUser;
+import org.homeward.security.Organisation;
 import org.homeward.security.OrganisationType;
 import org.homeward.security.Role;
 import org.homeward.support.Api;
@@ -46,7 +62,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Two app nodes on one PostgreSQL (a server started from the embedded binaries, standing in for an external one), as
  * a service behind a load balancer runs them: a page session made on one node is good on the other (and the API makes
  * none), an alert raised through node A wakes a board open on node B (also after B's listening connection was cut),
- * and each run of a scheduled job is taken by exactly one node, a dead node's run by a live one.
+ * each run of a scheduled job is taken by exactly one node, a dead node's run by a live one, and a system client's
+ * access token issued by node A is good on node B (one signing key, in the database both share).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoNodesIT {
@@ -159,6 +176,60 @@ class TwoNodesIT {
         assertThat(rightOnB.status()).as(rightOnB.toString()).isEqualTo(429);
         assertThat(count("select count(*) from login_throttle where kind = 'ACCOUNT' and key = '" + nurse.username()
                 + "' and locked_until is not null")).as("one lock, in the database both nodes read").isEqualTo(1);
+    }
+
+    @Test
+    void aSystemClientsTokenIssuedByNodeAIsGoodOnNodeB() throws Exception {
+        Organisation trust = fixtures().organisation(OrganisationType.ACUTE_TRUST);
+        CurrentUser admin = fixtures().user(Role.ADMIN, trust);
+        CurrentUser nurse = fixtures().user(Role.CLINICIAN, trust);
+        PatientRecord patient = fixtures().patient(nurse, LocalDate.of(1947, 4, 4));
+        RSAKey platformKey = new RSAKeyGenerator(2048).keyID("platform").keyUse(KeyUse.SIGNATURE)
+                .algorithm(JWSAlgorithm.RS512).generate();
+        HttpServer jwks = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        jwks.createContext("/jwks.json", exchange -> {
+            byte[] body = new JWKSet(platformKey.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        jwks.start();
+        try {
+            Api.Response registered = a.app().getBean(Api.class).post(admin, "/api/v1/system-clients", Map.of(
+                    "name", "Remote monitoring platform", "actsAs", nurse.username(),
+                    "scopes", List.of("system/Patient.read"),
+                    "jwkSetUrl", "http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks.json"));
+            assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+            String clientId = registered.text("clientId");
+
+            String tokenUrl = a.baseUrl() + "/oauth2/token";
+            SignedJWT assertion = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS512).keyID("platform").build(),
+                    new JWTClaimsSet.Builder().issuer(clientId).subject(clientId).audience(tokenUrl)
+                            .jwtID(UUID.randomUUID().toString())
+                            .expirationTime(Date.from(Instant.now().plusSeconds(300))).build());
+            assertion.sign(new RSASSASigner(platformKey));
+            HttpResponse<String> issued = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(tokenUrl))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=system/Patient.read"
+                            + "&client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
+                            + "&client_assertion=" + assertion.serialize())).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
+            String token = new com.fasterxml.jackson.databind.ObjectMapper().readTree(issued.body())
+                    .path("access_token").asText();
+
+            HttpResponse<String> onB = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(b.baseUrl() + "/fhir/Patient/" + patient.summary().id()))
+                    .header("Authorization", "Bearer " + token).header("Accept", "application/fhir+json").GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(onB.statusCode()).as("node B checks node A's token with the key both share: " + onB.body())
+                    .isEqualTo(200);
+            assertThat(onB.body()).contains(patient.summary().nhsNumber().value());
+            assertThat(count("select count(*) from oauth2_signing_key")).as("one key for both nodes").isEqualTo(1);
+        } finally {
+            jwks.stop(0);
+        }
     }
 
     /** A live alert board as the page's EventSource holds it open, with every line it has been sent. */

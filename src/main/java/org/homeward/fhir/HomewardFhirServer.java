@@ -12,7 +12,8 @@ import java.util.List;
  * thin: each calls a module's public service, which checks the permission table and the care team and audits the
  * read or write exactly as for the pages and the JSON API; translators turn the services' records into UK Core
  * resources and back. HAPI builds the CapabilityStatement ({@code /fhir/metadata}) from the providers' annotated
- * methods, so it lists exactly the interactions and search parameters that are served.
+ * methods, so it lists exactly the interactions and search parameters that are served. A system client (OAuth 2.0
+ * bearer token, see the security module) is held to its token's scopes by {@link SystemScopeInterceptor}.
  */
 class HomewardFhirServer extends RestfulServer {
 
@@ -36,5 +37,6 @@ class HomewardFhirServer extends RestfulServer {
         setResourceProviders(new ArrayList<>(resourceProviders));
         setPlainProviders(new ArrayList<>(systemProviders));
         registerInterceptor(new ModuleExceptionInterceptor());
+        new SystemScopeInterceptor().register(getInterceptorService());
     }
 }

@@ -14,6 +14,7 @@ import org.homeward.shared.NotFoundException;
 import org.homeward.shared.RecordAccessed;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
@@ -78,7 +79,9 @@ public class LoginThrottle {
     @EventListener
     @Transactional
     void on(AuthenticationFailureBadCredentialsEvent event) {
-        failed(event.getAuthentication().getName(), addressOf(event.getAuthentication()));
+        if (isPasswordSignIn(event.getAuthentication())) {
+            failed(event.getAuthentication().getName(), addressOf(event.getAuthentication()));
+        }
     }
 
     /** A sign-in attempt refused because the username is locked: audited, not counted (a lock is never lengthened). */
@@ -96,6 +99,9 @@ public class LoginThrottle {
      */
     @EventListener
     void on(AuthenticationSuccessEvent event) {
+        if (!isPasswordSignIn(event.getAuthentication())) {
+            return;
+        }
         Object principal = event.getAuthentication().getPrincipal();
         if (!(principal instanceof HomewardUserDetailsService.SignInUser user) || user.hadFailures()) {
             repository.clearAccount(key(event.getAuthentication().getName()));
@@ -172,6 +178,16 @@ public class LoginThrottle {
     private RecordAccessed.Actor actor(String username) {
         return users.findUserByUsername(username).map(user -> CurrentUser.of(user.account()).actor())
                 .orElseGet(() -> new RecordAccessed.Actor(truncate(username, 80), null, null, null));
+    }
+
+    /**
+     * A username and password (the sign-in form, HTTP Basic): what this throttle counts. A system client's bearer
+     * token (whose "name" would be the token itself, or the account it acts as) and its JWT assertion at the token
+     * endpoint are not password guesses: a refused token is answered 401 by the resource server, and a client's
+     * successful call must not clear the failures counted against the account it acts as.
+     */
+    private static boolean isPasswordSignIn(Authentication authentication) {
+        return authentication instanceof UsernamePasswordAuthenticationToken;
     }
 
     private static String addressOf(Authentication authentication) {

@@ -104,6 +104,8 @@ public enum Permission {
     UNLOCK_ACCOUNTS("unlock an account"),
     SEARCH_HL7_MESSAGES("search the HL7 v2 messages received from the organisation's integration engine"),
     MANAGE_FHIR_SUBSCRIPTIONS("register the organisation's systems that receive alerts as FHIR Flags, and see their deliveries"),
+    MANAGE_SYSTEM_CLIENTS("register, list and revoke the organisation's system clients (device platforms and"
+            + " integration engines using the FHIR API with OAuth 2.0)"),
     // governance
     VIEW_AUDIT_TRAIL("view the audit trail"),
     SEARCH_AUDIT_TRAIL("search the audit trail");

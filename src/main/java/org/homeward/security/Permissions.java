@@ -131,6 +131,9 @@ public final class Permissions {
         grant(SEARCH_HL7_MESSAGES, ADMIN);
         // a subscriber receives patients' alerts: registered by the administrator who runs the organisation's systems
         grant(MANAGE_FHIR_SUBSCRIPTIONS, ADMIN);
+        // a system client reads and writes patients' records as the account it acts as: registered, like the
+        // subscribers, by the administrator who runs the organisation's systems
+        grant(MANAGE_SYSTEM_CLIENTS, ADMIN);
         // governance
         grant(VIEW_AUDIT_TRAIL, ADMIN, GOVERNANCE);
         grant(SEARCH_AUDIT_TRAIL, ADMIN, GOVERNANCE);

@@ -29,9 +29,13 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -42,10 +46,11 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
- * Two filter chains. The JSON API ({@code /api/**}) and the FHIR API ({@code /fhir/**}) are stateless with HTTP Basic:
- * no session cookie authenticates them,
- * so it needs no CSRF token. The pages use form login with a session cookie (HttpOnly, Secure, SameSite=Lax) and
- * CSRF tokens on every form.
+ * Two filter chains (and, before them, the authorization server's: {@link AuthorizationServerConfiguration}). The
+ * JSON API ({@code /api/**}) and the FHIR API ({@code /fhir/**}) are stateless with HTTP Basic: no session cookie
+ * authenticates them, so it needs no CSRF token. The FHIR API also takes a system client's access token
+ * ({@code Authorization: Bearer}, checked by {@link SystemClientTokens}); the JSON API does not. The pages use form
+ * login with a session cookie (HttpOnly, Secure, SameSite=Lax) and CSRF tokens on every form.
  *
  * <p>Sign-ins through either are throttled by {@link LoginThrottle}: a username locked after repeated failures is
  * refused before its password is checked, and an address with very many failures is refused by
@@ -126,34 +131,64 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper objectMapper, LoginThrottle throttle)
-            throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper objectMapper, LoginThrottle throttle,
+            SystemClientTokens systemClientTokens, JwtDecoder systemClientTokenDecoder) throws Exception {
         AddressThrottleFilter addressThrottle = new AddressThrottleFilter(throttle,
                 request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null,
                 (request, response, until) -> tooManyAttempts(request, response, objectMapper, throttle, until,
                         ADDRESS_BLOCKED_MESSAGE));
+        AuthenticationEntryPoint signIn = (request, response, e) -> {
+            if (DatabaseUnavailable.causedBy(e)) {
+                DatabaseUnavailable.write(response, objectMapper);
+                return;
+            }
+            if (e instanceof SignInLockedException locked) {
+                tooManyAttempts(request, response, objectMapper, throttle, locked.until(), LOCKED_MESSAGE);
+                return;
+            }
+            // RFC 9110 11.6.1: a 401 must say how to authenticate; the FHIR API also takes a system client's token
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
+            if (isFhir(request)) {
+                response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + REALM + "\"");
+            }
+            answer(request, response, objectMapper, HttpStatus.UNAUTHORIZED, isFhir(request)
+                    ? "Sign in with your Homeward username and password (HTTP Basic), or, for a system client, send an"
+                            + " access token from " + AuthorizationServerConfiguration.TOKEN_ENDPOINT + " (Bearer)."
+                    : "Sign in with your Homeward username and password (HTTP Basic).");
+        };
+        BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+        bearer.setRealmName(REALM);
+        AuthenticationEntryPoint tokenRefused = (request, response, e) -> {
+            if (DatabaseUnavailable.causedBy(e)) {
+                DatabaseUnavailable.write(response, objectMapper);
+                return;
+            }
+            // status 401 and WWW-Authenticate: Bearer error="invalid_token", error_description="..." (RFC 6750 3)
+            bearer.commence(request, response, e);
+            String why = e instanceof OAuth2AuthenticationException oauth && oauth.getError().getDescription() != null
+                    ? oauth.getError().getDescription() : "The token cannot be used.";
+            HttpStatus status = HttpStatus.resolve(response.getStatus());
+            answer(request, response, objectMapper, status == null ? HttpStatus.UNAUTHORIZED : status,
+                    "The bearer token was refused: " + why + (why.endsWith(".") ? "" : ".")
+                    + " Get a new one from " + AuthorizationServerConfiguration.TOKEN_ENDPOINT + ".");
+        };
+        // bearer tokens are taken on the FHIR API only: on the JSON API a token is no sign-in (HTTP Basic only)
+        DefaultBearerTokenResolver tokens = new DefaultBearerTokenResolver();
+        BearerTokenResolver fhirOnly = request -> isFhir(request) ? tokens.resolve(request) : null;
         // path matchers on the whole path: /fhir is its own servlet (HAPI FHIR's), not Spring MVC's
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         return http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/fhir/**")))
                 // a FHIR server's CapabilityStatement is read before signing in, to learn how to
                 .authorizeHttpRequests(auth -> auth.requestMatchers(paths.matcher(HttpMethod.GET, "/fhir/metadata"))
                         .permitAll().anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
-                    if (DatabaseUnavailable.causedBy(e)) {
-                        DatabaseUnavailable.write(response, objectMapper);
-                        return;
-                    }
-                    if (e instanceof SignInLockedException locked) {
-                        tooManyAttempts(request, response, objectMapper, throttle, locked.until(), LOCKED_MESSAGE);
-                        return;
-                    }
-                    // RFC 9110 11.6.1: a 401 must say how to authenticate
-                    response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
-                    answer(request, response, objectMapper, HttpStatus.UNAUTHORIZED,
-                            "Sign in with your Homeward username and password (HTTP Basic).");
-                }))
+                .httpBasic(basic -> basic.authenticationEntryPoint(signIn))
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenResolver(fhirOnly)
+                        .authenticationEntryPoint(tokenRefused)
+                        .jwt(jwt -> jwt.decoder(systemClientTokenDecoder)
+                                .jwtAuthenticationConverter(systemClientTokens::authentication)))
                 .addFilterBefore(addressThrottle, BasicAuthenticationFilter.class)
-                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(signIn).accessDeniedHandler((request, response, e) ->
                         answer(request, response, objectMapper, HttpStatus.FORBIDDEN, "You may not do this.")))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
@@ -161,6 +196,13 @@ class SecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
                         .permissionsPolicyHeader(policy -> policy.policy(PERMISSIONS_POLICY)))
                 .build();
+    }
+
+    /** The FHIR API: its base ({@code POST /fhir}, a transaction) and everything under it. */
+    private static boolean isFhir(HttpServletRequest request) {
+        String fhir = request.getContextPath() + "/fhir";
+        String uri = request.getRequestURI();
+        return uri.equals(fhir) || uri.startsWith(fhir + "/");
     }
 
     @Bean

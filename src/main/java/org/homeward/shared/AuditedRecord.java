@@ -72,6 +72,7 @@ public enum AuditedRecord {
     SIGN_IN_LOCK("SignInLock"),
     // integration
     HL7_MESSAGE("Hl7Message"),
+    SYSTEM_CLIENT("SystemClient"),
     VIRTUAL_WARD_SUMMARY("VirtualWardSummary");
 
     private final String storedAs;
