@@ -312,8 +312,9 @@ class SystemClientIT {
                 List.of("system/Observation.write"), jwksUrl));
         assertThat(byNurse.status()).isEqualTo(403);
 
-        assertThat(refusedField(registration(nurse.username(), List.of("system/Observation.write", "system/Task.write"),
-                jwksUrl))).isEqualTo("scopes");
+        // Appointment is not a type Homeward serves
+        assertThat(refusedField(registration(nurse.username(),
+                List.of("system/Observation.write", "system/Appointment.write"), jwksUrl))).isEqualTo("scopes");
         assertThat(refusedField(registration(nurse.username(), List.of("patient/Observation.read"), jwksUrl)))
                 .isEqualTo("scopes");
         assertThat(refusedField(registration(nurse.username(), List.of("system/Observation.write"),
