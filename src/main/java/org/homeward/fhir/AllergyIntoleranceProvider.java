@@ -76,7 +76,7 @@ class AllergyIntoleranceProvider implements FhirResourceProvider {
         if (wanted != null && !wanted.equals("active") && !wanted.equals("inactive")) {
             throw Outcomes.invalid("clinical-status", "an allergy Homeward holds is active or inactive, not " + wanted);
         }
-        PatientId id = new PatientId(FhirIds.uuid(new IdType("Patient", patient.getIdPart()), "Patient"));
+        PatientId id = FhirIds.patient(patient);
         PatientAllergies recorded = allergies.allergiesOf(users.current(), id);
         List<AllergyIntolerance> found = new ArrayList<>();
         recorded.allergies().forEach(a -> found.add(AllergyIntoleranceTranslator.toFhir(a)));

@@ -56,7 +56,7 @@ class CarePlanProvider implements FhirResourceProvider {
     @Search
     public List<CarePlan> search(@RequiredParam(name = CarePlan.SP_PATIENT) ReferenceParam patient) {
         CarePlan plan = plan(users.current(),
-                new PatientId(FhirIds.uuid(new IdType("Patient", patient.getIdPart()), "Patient")));
+                FhirIds.patient(patient));
         return plan.getMeta().getVersionId().equals("0") && !plan.hasActivity() ? List.of() : List.of(plan);
     }
 

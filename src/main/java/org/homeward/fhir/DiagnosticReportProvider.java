@@ -14,7 +14,6 @@ import java.util.Objects;
 import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.hl7.fhir.r4.model.IdType;
 import org.homeward.diagnostics.DiagnosticsService;
-import org.homeward.shared.PatientId;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,7 +53,7 @@ class DiagnosticReportProvider implements FhirResourceProvider {
     /** The patient's reports (an order's results, once it has any), newest order first. */
     @Search
     public List<DiagnosticReport> search(@RequiredParam(name = DiagnosticReport.SP_PATIENT) ReferenceParam patient) {
-        return diagnostics.ordersOf(users.current(), patient(patient)).stream()
+        return diagnostics.ordersOf(users.current(), FhirIds.patient(patient)).stream()
                 .map(DiagnosticsTranslator::diagnosticReport).filter(Objects::nonNull).toList();
     }
 
@@ -62,9 +61,5 @@ class DiagnosticReportProvider implements FhirResourceProvider {
     @Validate
     public MethodOutcome validate(@ResourceParam DiagnosticReport resource) {
         return validation.validate(resource);
-    }
-
-    private static PatientId patient(ReferenceParam patient) {
-        return new PatientId(FhirIds.uuid(new IdType("Patient", patient.getIdPart()), "Patient"));
     }
 }

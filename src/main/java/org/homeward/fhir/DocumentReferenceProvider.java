@@ -52,7 +52,7 @@ class DocumentReferenceProvider implements FhirResourceProvider {
     public IBundleProvider search(@RequiredParam(name = DocumentReference.SP_PATIENT) ReferenceParam patient,
             @Offset Integer offset, @Count Integer count) {
         CurrentUser user = users.current();
-        PatientId patientId = new PatientId(FhirIds.uuid(new IdType("Patient", patient.getIdPart()), "Patient"));
+        PatientId patientId = FhirIds.patient(patient);
         List<DocumentReference> found = new ArrayList<>();
         for (VirtualWardSummaries.Published published : summaries.summariesOf(user, patientId,
                 "found the virtual ward summaries' documents over FHIR")) {

@@ -19,7 +19,6 @@ import org.homeward.referral.AdmissionView;
 import org.homeward.referral.CensusRow;
 import org.homeward.referral.ReferralService;
 import org.homeward.shared.AdmissionId;
-import org.homeward.shared.PatientId;
 import org.homeward.shared.WardId;
 import org.homeward.ward.WardService;
 import org.springframework.stereotype.Component;
@@ -73,7 +72,7 @@ class EncounterProvider implements FhirResourceProvider {
         List<AdmissionView> stays;
         if (patient != null) {
             stays = referrals.admissionsOf(users.current(),
-                    new PatientId(FhirIds.uuid(new IdType("Patient", patient.getIdPart()), "Patient")));
+                    FhirIds.patient(patient));
         } else {
             if ("finished".equals(wanted)) {
                 throw Outcomes.invalid("status", "by ward, only the patients on it now (in-progress) are listed; "

@@ -48,7 +48,7 @@ class FlagProvider implements FhirResourceProvider {
         if (wanted != null && !wanted.equals("active") && !wanted.equals("inactive")) {
             throw Outcomes.invalid("status", "an alert's flag is active or inactive, not " + wanted);
         }
-        PatientId id = new PatientId(FhirIds.uuid(new IdType("Patient", patient.getIdPart()), "Patient"));
+        PatientId id = FhirIds.patient(patient);
         return alerts.alertsOf(users.current(), id).stream().map(FlagTranslator::toFhir)
                 .filter(f -> wanted == null || f.getStatus().toCode().equals(wanted)).toList();
     }

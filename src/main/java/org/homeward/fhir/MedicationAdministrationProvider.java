@@ -50,7 +50,7 @@ class MedicationAdministrationProvider implements FhirResourceProvider {
     @Search
     public IBundleProvider search(@RequiredParam(name = MedicationAdministration.SP_PATIENT) ReferenceParam patient,
             @Offset Integer offset, @Count Integer count) {
-        PatientId id = new PatientId(FhirIds.uuid(new IdType("Patient", patient.getIdPart()), "Patient"));
+        PatientId id = FhirIds.patient(patient);
         return Pages.of(administrations.administrationsOf(users.current(), id).stream()
                 .map(MedicationAdministrationTranslator::toFhir).toList(), offset, count);
     }

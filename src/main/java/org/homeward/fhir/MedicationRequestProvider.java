@@ -64,7 +64,7 @@ class MedicationRequestProvider implements FhirResourceProvider {
             throw Outcomes.invalid("status", "a prescription Homeward holds is active, stopped or completed, not "
                     + wanted);
         }
-        PatientId id = new PatientId(FhirIds.uuid(new IdType("Patient", patient.getIdPart()), "Patient"));
+        PatientId id = FhirIds.patient(patient);
         MedicinesChart chart = prescriptions.chart(users.current(), id);
         Instant now = clock.instant();
         return Stream.concat(chart.active().stream(), chart.stopped().stream()).map(PrescriptionLine::prescription)

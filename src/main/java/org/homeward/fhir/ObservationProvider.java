@@ -83,7 +83,7 @@ class ObservationProvider implements FhirResourceProvider {
             @OptionalParam(name = Observation.SP_CATEGORY) TokenParam category,
             @IncludeParam(allow = {"Observation:patient", "Observation:subject"}) Set<Include> includes,
             @Offset Integer offset, @Count Integer count) {
-        PatientId patientId = new PatientId(FhirIds.uuid(new IdType("Patient", patient.getIdPart()), "Patient"));
+        PatientId patientId = FhirIds.patient(patient);
         Instant from = date == null || date.getLowerBoundAsInstant() == null ? Instant.EPOCH
                 : date.getLowerBoundAsInstant().toInstant();
         Instant to = date == null || date.getUpperBoundAsInstant() == null

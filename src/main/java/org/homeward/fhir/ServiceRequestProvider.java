@@ -12,7 +12,6 @@ import java.util.List;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.homeward.diagnostics.DiagnosticsService;
-import org.homeward.shared.PatientId;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,7 +45,7 @@ class ServiceRequestProvider implements FhirResourceProvider {
     /** The patient's test orders, newest first. */
     @Search
     public List<ServiceRequest> search(@RequiredParam(name = ServiceRequest.SP_PATIENT) ReferenceParam patient) {
-        return diagnostics.ordersOf(users.current(), patient(patient)).stream()
+        return diagnostics.ordersOf(users.current(), FhirIds.patient(patient)).stream()
                 .map(DiagnosticsTranslator::serviceRequest).toList();
     }
 
@@ -54,9 +53,5 @@ class ServiceRequestProvider implements FhirResourceProvider {
     @Validate
     public MethodOutcome validate(@ResourceParam ServiceRequest resource) {
         return validation.validate(resource);
-    }
-
-    private static PatientId patient(ReferenceParam patient) {
-        return new PatientId(FhirIds.uuid(new IdType("Patient", patient.getIdPart()), "Patient"));
     }
 }

@@ -55,7 +55,7 @@ class TaskProvider implements FhirResourceProvider {
         if (wanted != null && !STATUSES.contains(wanted)) {
             throw Outcomes.invalid("status", "a task Homeward holds is requested, completed or cancelled, not " + wanted);
         }
-        PatientId id = new PatientId(FhirIds.uuid(new IdType("Patient", patient.getIdPart()), "Patient"));
+        PatientId id = FhirIds.patient(patient);
         return tasks.tasksOf(users.current(), id).stream().map(TaskTranslator::toFhir)
                 .filter(t -> wanted == null || t.getStatus().toCode().equals(wanted)).toList();
     }

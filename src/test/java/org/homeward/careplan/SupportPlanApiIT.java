@@ -17,6 +17,7 @@ import org.homeward.security.Role;
 import org.homeward.shared.PatientId;
 import org.homeward.support.Api;
 import org.homeward.support.Api.Response;
+import org.homeward.support.FhirReads;
 import org.homeward.support.Fixtures;
 import org.homeward.support.IntegrationTest;
 import org.homeward.ward.VirtualWard;
@@ -37,7 +38,7 @@ class SupportPlanApiIT {
     @Autowired Fixtures fixtures;
     @Autowired Api api;
     @Autowired JdbcClient jdbc;
-    @Autowired org.homeward.fhir.validation.UkCoreValidator validator;
+    @Autowired FhirReads fhir;
     @Autowired Clock clock;
     @Autowired SupportPlanService plans;
 
@@ -119,7 +120,7 @@ class SupportPlanApiIT {
         assertThat(versions()).isEqualTo(2);
 
         // the GP practice's own system reads the plan over FHIR, as UK Core
-        JsonNode found = fhir(gp, "/fhir/CarePlan?patient=" + id);
+        JsonNode found = fhir.read(gp, "/fhir/CarePlan?patient=" + id);
         assertThat(found.path("entry")).hasSize(1);
         JsonNode carePlan = found.path("entry").path(0).path("resource");
         assertThat(carePlan.path("id").asText()).isEqualTo(id.toString());
@@ -130,18 +131,8 @@ class SupportPlanApiIT {
         assertThat(goal.path("lifecycleStatus").asText()).isEqualTo("active");
         assertThat(goal.path("target").path(0).path("dueDate").asText()).isEqualTo(today.plusDays(7).toString());
         assertThat(carePlan.path("note").findValuesAsText("text")).contains("Interpreter needed: Polish");
-        assertThat(validator.validate(carePlan.toString()).errors()).as("UK Core errors").isEmpty();
+        fhir.assertConformsToUkCore(carePlan);
         assertThat(api.raw("GET", "/fhir/CarePlan/" + id, outsider, null).status()).isEqualTo(404);
-    }
-
-    private JsonNode fhir(CurrentUser user, String path) {
-        Api.RawResponse read = api.raw("GET", path, user, null);
-        assertThat(read.status()).as(read.toString()).isEqualTo(200);
-        try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(read.body());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new AssertionError("not JSON: " + read.body(), e);
-        }
     }
 
     @Test
@@ -169,7 +160,7 @@ class SupportPlanApiIT {
         assertThat(nurse.body().path("advanceCarePlan").path("preferredPlaceOfDeath").asText())
                 .isEqualTo("At home, with her daughter");
         // over FHIR the decision travels with the plan, in the banner's words
-        assertThat(fhir(gp, "/fhir/CarePlan/" + id).path("note").findValuesAsText("text")).contains(words);
+        assertThat(fhir.read(gp, "/fhir/CarePlan/" + id).path("note").findValuesAsText("text")).contains(words);
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.homeward.security.OrganisationType;
 import org.homeward.security.Role;
 import org.homeward.support.Api;
 import org.homeward.support.Api.Response;
+import org.homeward.support.FhirReads;
 import org.homeward.support.Fixtures;
 import org.homeward.support.IntegrationTest;
 import org.homeward.ward.VirtualWard;
@@ -38,7 +39,7 @@ class DiagnosticsApiIT {
     @Autowired Fixtures fixtures;
     @Autowired Api api;
     @Autowired JdbcClient jdbc;
-    @Autowired org.homeward.fhir.validation.UkCoreValidator validator;
+    @Autowired FhirReads fhir;
 
     CurrentUser consultant;
     CurrentUser nurse;
@@ -117,15 +118,15 @@ class DiagnosticsApiIT {
             assertThat(read.body().get(0).path("results")).hasSize(4);
         }
         // the GP practice's own system reads the order and its results over FHIR, as UK Core
-        JsonNode requests = fhir(gp, "/fhir/ServiceRequest?patient=" + patientId);
+        JsonNode requests = fhir.read(gp, "/fhir/ServiceRequest?patient=" + patientId);
         assertThat(requests.path("entry")).hasSize(1);
         JsonNode request = requests.path("entry").path(0).path("resource");
         assertThat(request.path("status").asText()).isEqualTo("completed");
         assertThat(request.path("priority").asText()).isEqualTo("urgent");
         assertThat(request.path("orderDetail").path(0).path("text").asText()).isEqualTo("Same day");
         assertThat(request.path("reasonCode").path(0).path("text").asText()).isEqualTo("AKI on furosemide?");
-        assertConformsToUkCore(request);
-        JsonNode report = fhir(gp, "/fhir/DiagnosticReport/" + orderId);
+        fhir.assertConformsToUkCore(request);
+        JsonNode report = fhir.read(gp, "/fhir/DiagnosticReport/" + orderId);
         assertThat(report.path("status").asText()).isEqualTo("final");
         assertThat(report.path("basedOn").path(0).path("reference").asText()).isEqualTo("ServiceRequest/" + orderId);
         assertThat(report.path("result")).hasSize(4);
@@ -134,7 +135,7 @@ class DiagnosticsApiIT {
                 + " " + r.path("valueQuantity").path("value").asText() + " "
                 + r.path("interpretation").path(0).path("coding").path(0).path("code").asText()));
         assertThat(results).containsExactly("SODIUM 138 N", "POTASSIUM 5.6 H", "UREA 9.1 H", "CREATININE 142 H");
-        assertConformsToUkCore(report);
+        fhir.assertConformsToUkCore(report);
         assertThat(api.raw("GET", "/fhir/DiagnosticReport/" + orderId, outsider, null).status()).isEqualTo(404);
         assertThat(api.raw("GET", "/fhir/ServiceRequest?patient=" + patientId, outsider, null).status())
                 .isEqualTo(404);
@@ -159,21 +160,6 @@ class DiagnosticsApiIT {
         Response again = api.post(consultant, "/api/v1/results/" + resulted.body().path("results").get(0)
                 .path("id").asText() + "/acknowledgement", Map.of());
         assertThat(again.status()).isEqualTo(409);
-    }
-
-    private JsonNode fhir(CurrentUser user, String path) {
-        Api.RawResponse read = api.raw("GET", path, user, null);
-        assertThat(read.status()).as(read.toString()).isEqualTo(200);
-        try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(read.body());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new AssertionError("not JSON: " + read.body(), e);
-        }
-    }
-
-    /** The resource, as read, checked by the UK Core validator the FHIR API's $validate uses: no errors. */
-    private void assertConformsToUkCore(JsonNode resource) {
-        assertThat(validator.validate(resource.toString()).errors()).as("UK Core errors").isEmpty();
     }
 
     @Test

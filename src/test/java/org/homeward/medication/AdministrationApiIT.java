@@ -29,6 +29,7 @@ import org.homeward.security.OrganisationType;
 import org.homeward.security.Role;
 import org.homeward.support.Api;
 import org.homeward.support.Api.Response;
+import org.homeward.support.FhirReads;
 import org.homeward.support.Fixtures;
 import org.homeward.support.IntegrationTest;
 import org.homeward.support.TestClock;
@@ -56,7 +57,7 @@ class AdministrationApiIT {
     @Autowired Fixtures fixtures;
     @Autowired Api api;
     @Autowired JdbcClient jdbc;
-    @Autowired org.homeward.fhir.validation.UkCoreValidator validator;
+    @Autowired FhirReads fhir;
     @Autowired TestClock clock;
     @Autowired ReferralService referrals;
     @Autowired AdministrationService administrations;
@@ -171,9 +172,9 @@ class AdministrationApiIT {
                 .isEqualTo(nurse.displayName());
         assertThat(api.get(outsider, "/api/v1/patients/" + patient + "/doses?date=" + DAY).status()).isEqualTo(404);
         // and the GP practice's own system reads it over FHIR: what was given, against which prescription, by whom
-        JsonNode fhir = fhir(gp, "/fhir/MedicationAdministration?patient=" + patient);
-        assertThat(fhir.path("entry")).hasSize(1);
-        JsonNode dose = fhir.path("entry").path(0).path("resource");
+        JsonNode recorded = fhir.read(gp, "/fhir/MedicationAdministration?patient=" + patient);
+        assertThat(recorded.path("entry")).hasSize(1);
+        JsonNode dose = recorded.path("entry").path(0).path("resource");
         assertThat(dose.path("id").asText()).isEqualTo(made.text("id"));
         assertThat(dose.path("status").asText()).isEqualTo("completed");
         assertThat(dose.path("request").path("reference").asText()).isEqualTo("MedicationRequest/" + prescribed.text("id"));
@@ -186,7 +187,7 @@ class AdministrationApiIT {
         assertThat(performers).hasSize(2).anySatisfy(p -> assertThat(p).startsWith("performer: " + nurse.displayName()))
                 .anySatisfy(p -> assertThat(p).startsWith("verifier: " + secondNurse.displayName()));
         assertThat(dose.path("note").path(0).path("text").asText()).isEqualTo("Batch AB1234, expiry 2027-06-30");
-        assertConformsToUkCore(dose);
+        fhir.assertConformsToUkCore(dose);
         assertThat(api.raw("GET", "/fhir/MedicationAdministration/" + made.text("id"), outsider, null).status())
                 .isEqualTo(404);
         assertThat(api.raw("GET", "/fhir/MedicationAdministration?patient=" + patient, outsider, null).status())
@@ -234,28 +235,13 @@ class AdministrationApiIT {
         assertThat(api.get(coordinator, "/api/v1/patients/" + patient + "/doses?date=" + DAY).body().path(0)
                 .path("state").asText()).isEqualTo("NOT_GIVEN");
         // over FHIR the missed dose is not-done at the time it was due, with the chart's reason
-        JsonNode missed = fhir(gp, "/fhir/MedicationAdministration/" + notGiven.text("id"));
+        JsonNode missed = fhir.read(gp, "/fhir/MedicationAdministration/" + notGiven.text("id"));
         assertThat(missed.path("status").asText()).isEqualTo("not-done");
         assertThat(java.time.OffsetDateTime.parse(missed.path("effectiveDateTime").asText()).toInstant())
                 .isEqualTo(Instant.parse("2027-01-15T09:00:00Z"));
         assertThat(missed.path("statusReason").path(0).path("text").asText()).isEqualTo("Patient not at home");
         assertThat(missed.has("dosage")).isFalse();
-        assertConformsToUkCore(missed);
-    }
-
-    /** The resource, as read, checked by the UK Core validator the FHIR API's $validate uses: no errors. */
-    private void assertConformsToUkCore(JsonNode resource) {
-        assertThat(validator.validate(resource.toString()).errors()).as("UK Core errors").isEmpty();
-    }
-
-    private JsonNode fhir(CurrentUser user, String path) {
-        Api.RawResponse read = api.raw("GET", path, user, null);
-        assertThat(read.status()).as(read.toString()).isEqualTo(200);
-        try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(read.body());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new AssertionError("not JSON: " + read.body(), e);
-        }
+        fhir.assertConformsToUkCore(missed);
     }
 
     @Test

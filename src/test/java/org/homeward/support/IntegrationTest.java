@@ -14,6 +14,6 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({Fixtures.class, Api.class, TestClockConfiguration.class})
+@Import({Fixtures.class, Api.class, FhirReads.class, TestClockConfiguration.class})
 public @interface IntegrationTest {
 }

@@ -17,6 +17,7 @@ import org.homeward.security.OrganisationType;
 import org.homeward.security.Role;
 import org.homeward.support.Api;
 import org.homeward.support.Api.Response;
+import org.homeward.support.FhirReads;
 import org.homeward.support.Fixtures;
 import org.homeward.support.IntegrationTest;
 import org.homeward.support.PageSession;
@@ -38,7 +39,7 @@ class TaskApiIT {
     @Autowired Fixtures fixtures;
     @Autowired Api api;
     @Autowired JdbcClient jdbc;
-    @Autowired org.homeward.fhir.validation.UkCoreValidator validator;
+    @Autowired FhirReads fhir;
 
     Organisation acute;
     Organisation community;
@@ -124,7 +125,7 @@ class TaskApiIT {
                 .param(id).query(String.class).list()).containsExactly("CREATE", "DENIED", "UPDATE");
 
         // the community provider's own system reads the patient's tasks over FHIR, as UK Core
-        JsonNode completed = fhir(nurse, "/fhir/Task?patient=" + patient.summary().id() + "&status=completed");
+        JsonNode completed = fhir.read(nurse, "/fhir/Task?patient=" + patient.summary().id() + "&status=completed");
         assertThat(completed.path("entry")).hasSize(1);
         JsonNode task = completed.path("entry").path(0).path("resource");
         assertThat(task.path("id").asText()).isEqualTo(id);
@@ -133,27 +134,12 @@ class TaskApiIT {
         assertThat(task.path("owner").path("display").asText()).isEqualTo("Pharmacists, " + community.name());
         assertThat(task.path("note").findValuesAsText("text")).contains("Priority: High").anySatisfy(n ->
                 assertThat(n).endsWith(": Medicines reconciled with the GP record; no changes"));
-        assertConformsToUkCore(task);
-        JsonNode reconciliation = fhir(nurse, "/fhir/Task?patient=" + patient.summary().id() + "&status=requested");
+        fhir.assertConformsToUkCore(task);
+        JsonNode reconciliation = fhir.read(nurse, "/fhir/Task?patient=" + patient.summary().id() + "&status=requested");
         assertThat(reconciliation.path("entry").findValuesAsText("text")).contains("Medicines reconciliation");
         assertThat(api.raw("GET", "/fhir/Task/" + id, otherPharmacist, null).status()).isEqualTo(404);
         assertThat(api.raw("GET", "/fhir/Task?patient=" + patient.summary().id(), otherPharmacist, null).status())
                 .isEqualTo(404);
-    }
-
-    private JsonNode fhir(CurrentUser user, String path) {
-        Api.RawResponse read = api.raw("GET", path, user, null);
-        assertThat(read.status()).as(read.toString()).isEqualTo(200);
-        try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(read.body());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new AssertionError("not JSON: " + read.body(), e);
-        }
-    }
-
-    /** The resource, as read, checked by the UK Core validator the FHIR API's $validate uses: no errors. */
-    private void assertConformsToUkCore(JsonNode resource) {
-        assertThat(validator.validate(resource.toString()).errors()).as("UK Core errors").isEmpty();
     }
 
     @Test
