@@ -19,7 +19,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.homeward.patient.PatientMerge;
 import org.homeward.patient.PatientRecord;
+import org.homeward.patient.PatientService;
 import org.homeward.referral.ReferralService;
 import org.homeward.security.CurrentUser;
 import org.homeward.shared.DateWords;
@@ -53,10 +55,11 @@ class AdtInbox {
     static final Set<String> PATIENT_EVENTS = Set.of("A01", "A04", "A08", "A28", "A31");
     /** The events recorded on a pending step-down referral's inpatient stay (A01 also creates or updates the patient). */
     static final Set<String> STAY_EVENTS = AdtStay.KINDS.keySet();
-    /** The events Homeward knows but does not apply yet (see the module's README section). */
-    static final Set<String> NOT_YET_APPLIED = Set.of("A40");
+    /** The event that merges a retired (duplicate) patient record into the surviving one. */
+    static final String MERGE_EVENT = "A40";
 
     private final AdtPatients patients;
+    private final PatientService patientService;
     private final ReferralService referrals;
     private final Hl7MessageRepository messages;
     private final SecurityService security;
@@ -65,9 +68,11 @@ class AdtInbox {
     private final TransactionTemplate recording;
     private final Clock clock;
 
-    AdtInbox(AdtPatients patients, ReferralService referrals, Hl7MessageRepository messages, SecurityService security,
-            Hl7v2Properties properties, PlatformTransactionManager transactions, Clock clock) {
+    AdtInbox(AdtPatients patients, PatientService patientService, ReferralService referrals,
+            Hl7MessageRepository messages, SecurityService security, Hl7v2Properties properties,
+            PlatformTransactionManager transactions, Clock clock) {
         this.patients = patients;
+        this.patientService = patientService;
         this.referrals = referrals;
         this.messages = messages;
         this.security = security;
@@ -151,7 +156,12 @@ class AdtInbox {
     }
 
     /** What a message asks for, read and checked before the applying transaction starts. */
-    private record Plan(CurrentUser engine, AdtPatient patient, Optional<PatientRecord> existing, AdtStay stay) {
+    private record Plan(CurrentUser engine, AdtPatient patient, Optional<PatientRecord> existing, AdtStay stay,
+            Merge merge) {
+    }
+
+    /** An A40's two records: the survivor (PID-3) and the retired one (MRG-1), both known to be in the engine's care. */
+    private record Merge(PatientId survivor, PatientId retired, AdtMerge mrg) {
     }
 
     private Plan plan(Message message, Header header) {
@@ -163,19 +173,80 @@ class AdtInbox {
             throw AdtRefusal.rejected(ErrorCode.REQUIRED_FIELD_MISSING, "MSH", 10,
                     "MSH-10 message control id is required");
         }
-        if (NOT_YET_APPLIED.contains(header.event())) {
-            throw AdtRefusal.error(ErrorCode.UNSUPPORTED_EVENT_CODE, "MSH", 9, "ADT^" + header.event()
-                    + " is known to Homeward but not applied yet; nothing was changed");
-        }
-        if (!PATIENT_EVENTS.contains(header.event()) && !STAY_EVENTS.contains(header.event())) {
+        if (!PATIENT_EVENTS.contains(header.event()) && !STAY_EVENTS.contains(header.event())
+                && !MERGE_EVENT.equals(header.event())) {
             throw AdtRefusal.rejected(ErrorCode.UNSUPPORTED_EVENT_CODE, "MSH", 9, "ADT^" + header.event()
-                    + " is not an event Homeward takes (it takes A01, A02, A03, A04, A08, A11, A13, A28 and A31)");
+                    + " is not an event Homeward takes (it takes A01, A02, A03, A04, A08, A11, A13, A28, A31 and A40)");
         }
         CurrentUser engine = engine();
         AdtPatient patient = readPatient(message);
+        if (MERGE_EVENT.equals(header.event())) {
+            return new Plan(engine, patient, Optional.empty(), null, merge(engine, patient, message, header));
+        }
         AdtStay stay = STAY_EVENTS.contains(header.event())
                 ? AdtStay.read(message, header.event(), clock.instant(), clock.getZone()) : null;
-        return new Plan(engine, patient, patients.find(engine, patient), stay);
+        return new Plan(engine, patient, patients.find(engine, patient), stay, null);
+    }
+
+    /**
+     * An A40's records, found before the applying transaction: the survivor by PID-3's NHS number, the retired record
+     * by MRG-1's NHS number (else by the trust's local number, as the messages applied from this facility carried
+     * it). An unknown survivor is refused rather than created from the A40: a merge names two records Homeward holds,
+     * and registering one on the way would hide a wrong NHS number.
+     */
+    private Merge merge(CurrentUser engine, AdtPatient survivor, Message message, Header header) {
+        AdtMerge mrg = AdtMerge.read(message);
+        PatientId survivorId = patientService.idInCareOf(engine, survivor.nhsNumber())
+                .orElseThrow(() -> AdtRefusal.error(ErrorCode.UNKNOWN_KEY_IDENTIFIER, "PID", 3, "PID-3: no patient"
+                        + " with NHS number " + survivor.nhsNumber().formatted() + " in your organisation's care, so"
+                        + " there is no surviving record to merge into (an A40 does not register a patient: send an"
+                        + " A28 first); nothing was merged"));
+        PatientId retiredId;
+        if (mrg.nhsNumber() != null) {
+            if (mrg.nhsNumber().equals(survivor.nhsNumber())) {
+                throw AdtRefusal.error(ErrorCode.DATA_TYPE_ERROR, "MRG", 1, "MRG-1 names the surviving record"
+                        + " itself (NHS number " + survivor.nhsNumber().formatted() + ", as PID-3): a record cannot"
+                        + " be merged into itself; nothing was merged");
+            }
+            retiredId = patientService.idInCareOf(engine, mrg.nhsNumber())
+                    .orElseThrow(() -> unknownRetired(mrg));
+        } else {
+            List<UUID> found = messages.patientsWithLocalNumber(header.facility(), mrg.localNumber());
+            if (found.size() > 1) {
+                throw AdtRefusal.error(ErrorCode.UNKNOWN_KEY_IDENTIFIER, "MRG", 1, "MRG-1: local number "
+                        + mrg.localNumber() + " was carried by messages for " + found.size() + " different patients;"
+                        + " send the retired record's NHS number in MRG-1; nothing was merged");
+            }
+            retiredId = found.stream().map(PatientId::new).findFirst().orElseThrow(() -> unknownRetired(mrg));
+            if (retiredId.equals(survivorId)) {
+                throw AdtRefusal.error(ErrorCode.DATA_TYPE_ERROR, "MRG", 1, "MRG-1: local number "
+                        + mrg.localNumber() + " is the surviving record's (NHS number "
+                        + survivor.nhsNumber().formatted() + "); send the retired record's NHS number in MRG-1;"
+                        + " nothing was merged");
+            }
+        }
+        return new Merge(survivorId, retiredId, mrg);
+    }
+
+    private static AdtRefusal unknownRetired(AdtMerge mrg) {
+        return AdtRefusal.error(ErrorCode.UNKNOWN_KEY_IDENTIFIER, "MRG", 1, "MRG-1: no patient with " + mrg.words()
+                + " in your organisation's care, so there is no retired record to merge; nothing was merged");
+    }
+
+    /** Applies an A40 in the message's transaction; a refusal of the merge names MRG-1, the record to be retired. */
+    private String applyMerge(Plan plan, String source) {
+        try {
+            PatientMerge done = patientService.merge(plan.engine(), plan.merge().survivor(), plan.merge().retired(),
+                    source);
+            String retired = "NHS number " + done.retired().nhsNumber().formatted();
+            String survivor = "NHS number " + done.survivor().nhsNumber().formatted();
+            return done.alreadyMerged()
+                    ? "the record of " + retired + " was already merged into " + survivor + " on "
+                            + DateWords.dateTime(done.mergedAt(), clock.getZone()) + ": nothing changed"
+                    : "merged the record of " + retired + " into " + survivor + " with its history";
+        } catch (RefusedException | ForbiddenException | NotFoundException e) {
+            throw AdtRefusal.error(ErrorCode.APPLICATION_INTERNAL_ERROR, "MRG", 1, "MRG-1: " + e.getMessage());
+        }
     }
 
     private Message apply(Plan plan, Message message, String raw, Header header, Instant receivedAt) {
@@ -184,6 +255,10 @@ class AdtInbox {
         String source = "HL7 ADT^" + header.event() + " " + header.controlId() + " from " + header.application();
         PatientId patient = plan.existing().map(p -> p.summary().id()).orElse(null);
         List<String> done = new ArrayList<>();
+        if (plan.merge() != null) {
+            patient = plan.merge().survivor();
+            done.add(applyMerge(plan, source));
+        }
         if (PATIENT_EVENTS.contains(header.event())) {
             AdtPatients.Upserted upserted = patients.createOrUpdate(plan.engine(), plan.patient(), plan.existing(),
                     source);

@@ -44,6 +44,18 @@ class Hl7MessageRepository {
                 .params(nhsNumber, localNumber, patientId, whatWasDone, ack, id).update();
     }
 
+    /**
+     * The patients the applied messages from this facility (MSH-4) named with this local number (PID-3 of type MR or
+     * PI): the trust's number is kept only on the messages, so this is how an A40 naming the retired record by its
+     * local number alone finds it. More than one is an ambiguity the caller refuses.
+     */
+    List<UUID> patientsWithLocalNumber(String facility, String localNumber) {
+        return jdbc.sql("""
+                select distinct patient_id from hl7_message where sending_facility = ? and local_number = ?
+                    and outcome = 'APPLIED' and patient_id is not null""")
+                .params(facility, localNumber).query(UUID.class).list();
+    }
+
     /** The applied message with this control id from this sender, if there is one. */
     Optional<Hl7MessageView> applied(String application, String facility, String controlId) {
         return jdbc.sql("""

@@ -97,7 +97,7 @@ class PatientRepository {
         return jdbc.sql("""
                 select p.* from patient p
                 join patient_care_team t on t.patient_id = p.id and t.organisation_id = ?
-                where true""" + where + " order by p.family_name, p.given_name, p.date_of_birth limit ?")
+                where p.merged_into is null""" + where + " order by p.family_name, p.given_name, p.date_of_birth limit ?")
                 .params(params)
                 .query((rs, row) -> summary(rs)).list();
     }
@@ -314,6 +314,56 @@ class PatientRepository {
                 rs.getString("postcode"), (Double) rs.getObject("latitude"), (Double) rs.getObject("longitude"),
                 rs.getString("phone"), rs.getString("gp_practice_code"), rs.getString("gp_practice_name"), carers,
                 careTeam, rs.getTimestamp("created_at").toInstant(), rs.getInt("version"));
+    }
+
+    /** Where a merged record went, as the retired record keeps it. */
+    record Merged(PatientId into, String intoNhsNumber, Instant at, String by, String source) {
+    }
+
+    /** The record this one was merged into, if it was. */
+    Optional<Merged> mergedInto(PatientId id) {
+        return jdbc.sql("""
+                select p.merged_into, s.nhs_number, p.merged_at, p.merged_by, p.merge_source from patient p
+                join patient s on s.id = p.merged_into where p.id = ?""")
+                .param(id.value())
+                .query((rs, row) -> new Merged(new PatientId(rs.getObject(1, UUID.class)), rs.getString(2),
+                        rs.getTimestamp(3).toInstant(), rs.getString(4), rs.getString(5)))
+                .optional();
+    }
+
+    /**
+     * Locks both records for the merge, in id order (two merges of the same pair, either way round, cannot deadlock);
+     * false when either is not registered.
+     */
+    boolean lockForMerge(PatientId a, PatientId b) {
+        return jdbc.sql("select id from patient where id in (?, ?) order by id for update")
+                .params(a.value(), b.value()).query(UUID.class).list().size() == 2;
+    }
+
+    void markMerged(PatientId retired, PatientId survivor, Instant at, String by, String source) {
+        jdbc.sql("""
+                update patient set merged_into = ?, merged_at = ?, merged_by = ?, merge_source = ?,
+                    version = version + 1 where id = ? and merged_into is null""")
+                .params(survivor.value(), Timestamp.from(at), by, source, retired.value()).update();
+    }
+
+    /** The retired record's carers and parents move to the survivor (the same person's carers). */
+    int moveCarers(PatientId retired, PatientId survivor) {
+        return jdbc.sql("update carer set patient_id = ? where patient_id = ?")
+                .params(survivor.value(), retired.value()).update();
+    }
+
+    /**
+     * The organisations caring for the retired record join the survivor's care team with the basis they had, so
+     * everyone who could see the history still can; an organisation already in the survivor's team keeps its own
+     * basis there. The retired record keeps its care team, so those organisations are told where it went.
+     */
+    int shareCareTeam(PatientId retired, PatientId survivor) {
+        return jdbc.sql("""
+                insert into patient_care_team (patient_id, organisation_id, added_at, basis, reason, added_by)
+                select ?, organisation_id, added_at, basis, reason, added_by from patient_care_team where patient_id = ?
+                on conflict do nothing""")
+                .params(survivor.value(), retired.value()).update();
     }
 
     /** Upper case with one space before the inward code: "dt12jy" becomes "DT1 2JY". */

@@ -27,6 +27,7 @@ import org.homeward.shared.NotFoundException;
 import org.homeward.shared.NhsNumber;
 import org.homeward.shared.OrganisationId;
 import org.homeward.shared.PatientId;
+import org.homeward.shared.PatientsMerged;
 import org.homeward.shared.PlausibleDates;
 import org.homeward.shared.RecordAccessed;
 import org.homeward.shared.RecordAccessed.Action;
@@ -499,6 +500,116 @@ public class PatientService {
         return careTeam(user, patient);
     }
 
+    // merging duplicate records ---------------------------------------------------------------------------------
+
+    /**
+     * The id of the patient with this NHS number if they are in the user's organisation's care team, merged or not;
+     * empty for an unknown number and for a patient outside that care (the same answer). Internal use, not audited:
+     * for an integration resolving the records a merge names before {@link #merge} checks and audits them.
+     */
+    @Transactional(readOnly = true)
+    public Optional<PatientId> idInCareOf(CurrentUser user, NhsNumber nhsNumber) {
+        return repository.findIdByNhsNumber(nhsNumber)
+                .filter(id -> repository.inCareTeam(id, user.organisationId()));
+    }
+
+    /**
+     * Merges a duplicate record into the surviving one (the hospital's ADT^A40): the retired record is kept, with its
+     * own NHS number and details, marked merged into the survivor with who merged it, when and what asked for it
+     * ({@code source}); it is left out of searches, and reading or writing it afterwards is refused naming the
+     * survivor ({@link PatientMergedException}). Its carers move to the survivor and its care team's organisations
+     * join the survivor's, so everyone who could see the history still can. {@link PatientsMerged} is published in
+     * this transaction and each module re-points its own rows (observations, alerts, referrals and stays, visits,
+     * notes, tasks, care plans, medicines, tests, board rounds, messages); a module that finds the records cannot
+     * safely be one (two live virtual-ward stays or referrals, two care and support plans) refuses and nothing is
+     * merged. Audited as a change on both records.
+     *
+     * <p>Refused: the same record twice; either record unknown or outside the user's organisation's care (404); a
+     * user who may not correct both records' details (403); the survivor already merged into another; the retired
+     * record merged into a different survivor; different dates of birth (two different people, or one record wrong:
+     * correct it first). The survivor's NHS number and details win: the two NHS numbers always differ (each record
+     * has one and they are unique), as when a duplicate registration's number is superseded. A repeated merge of a
+     * pair already merged changes nothing and says so ({@link PatientMerge#alreadyMerged}).
+     */
+    @Transactional
+    public PatientMerge merge(CurrentUser user, PatientId survivor, PatientId retired, String source) {
+        user.require(Permission.CORRECT_PATIENT_DETAILS);
+        if (survivor.equals(retired)) {
+            throw new RefusedException("The surviving and the retired record are the same record (patient "
+                    + survivor + "): there is nothing to merge");
+        }
+        requireClinicalReader(user, survivor);
+        for (PatientId id : List.of(survivor, retired)) {
+            if (!repository.inCareTeam(id, user.organisationId())) {
+                if (repository.exists(id)) {
+                    publishDeniedOutsideCareTeam(user, id);
+                }
+                throw PatientNotFoundException.notInCareOf(id);
+            }
+        }
+        if (!repository.lockForMerge(survivor, retired)) {
+            throw PatientNotFoundException.forId(survivor);
+        }
+        PatientSummary kept = repository.summaries(List.of(survivor)).get(0);
+        PatientSummary gone = repository.summaries(List.of(retired)).get(0);
+        Optional<PatientRepository.Merged> survivorMerged = repository.mergedInto(survivor);
+        if (survivorMerged.isPresent()) {
+            throw new RefusedException("The surviving record (NHS number " + kept.nhsNumber().formatted()
+                    + ") was itself merged into NHS number "
+                    + new NhsNumber(survivorMerged.get().intoNhsNumber()).formatted() + " on "
+                    + DateWords.dateTime(survivorMerged.get().at(), clock.getZone())
+                    + ": a merge into it cannot be applied; merge into that record instead");
+        }
+        Optional<PatientRepository.Merged> retiredMerged = repository.mergedInto(retired);
+        if (retiredMerged.isPresent()) {
+            PatientRepository.Merged before = retiredMerged.get();
+            if (before.into().equals(survivor)) {
+                return new PatientMerge(kept, gone, before.at(), before.by(), true);
+            }
+            throw new RefusedException("The retired record (NHS number " + gone.nhsNumber().formatted()
+                    + ") was already merged into another record, NHS number "
+                    + new NhsNumber(before.intoNhsNumber()).formatted() + ", on "
+                    + DateWords.dateTime(before.at(), clock.getZone()) + ": it cannot be merged into NHS number "
+                    + kept.nhsNumber().formatted() + " as well");
+        }
+        for (PatientId id : List.of(survivor, retired)) {
+            Optional<CareTeamBasis> basis = repository.careTeamBasis(id, user.organisationId());
+            if (basis.isEmpty() || basis.get() == CareTeamBasis.GP_PRACTICE) {
+                events.publishEvent(RecordAccessed.denied(user, AuditedRecord.PATIENT, id, id,
+                        "merge refused: the organisation is in the care team as the GP practice"));
+                throw new ForbiddenException("You may not merge these records: your organisation is in the care"
+                        + " team of NHS number " + repository.summaries(List.of(id)).get(0).nhsNumber().formatted()
+                        + " as their GP practice, which reads summaries and results");
+            }
+        }
+        if (!kept.dateOfBirth().equals(gone.dateOfBirth())) {
+            throw new RefusedException("The records have different dates of birth (NHS number "
+                    + kept.nhsNumber().formatted() + " born " + longDate(kept.dateOfBirth()) + ", NHS number "
+                    + gone.nhsNumber().formatted() + " born " + longDate(gone.dateOfBirth())
+                    + "): they may be two different people. Nothing was merged: check who they are, correct the"
+                    + " wrong date of birth and send the merge again");
+        }
+        Instant now = clock.instant();
+        String by = user.displayName() + " (" + user.organisationName() + ")";
+        String why = source == null || source.isBlank() ? "merged by hand" : source.trim();
+        repository.markMerged(retired, survivor, now, by, why.length() > 500 ? why.substring(0, 500) : why);
+        int carers = repository.moveCarers(retired, survivor);
+        int organisations = repository.shareCareTeam(retired, survivor);
+        events.publishEvent(new PatientsMerged(survivor, retired, user.actor(), now, why));
+        String detail = ": " + why + (carers > 0 ? "; " + carers + (carers == 1 ? " carer" : " carers") + " moved" : "")
+                + (organisations > 0 ? "; " + organisations + (organisations == 1 ? " organisation" : " organisations")
+                        + " joined the care team" : "");
+        publish(user, Action.UPDATE, survivor, cut("merged in the duplicate record NHS number "
+                + gone.nhsNumber().formatted() + " (patient " + retired + ") with its history" + detail));
+        publish(user, Action.UPDATE, retired, cut("merged into NHS number " + kept.nhsNumber().formatted()
+                + " (patient " + survivor + "), which now holds this record's history" + detail));
+        return new PatientMerge(kept, gone, now, by, false);
+    }
+
+    private static String cut(String detail) {
+        return detail.length() > 500 ? detail.substring(0, 497) + "..." : detail;
+    }
+
     // break glass -------------------------------------------------------------------------------------------------
 
     /**
@@ -592,6 +703,7 @@ public class PatientService {
             throw new ForbiddenException("Your organisation (" + user.organisationName()
                     + ") is not in this patient's care team, so you cannot see their record.");
         }
+        requireNotMerged(patient);
     }
 
     /**
@@ -613,6 +725,19 @@ public class PatientService {
             }
             throw notFound.get();
         }
+        requireNotMerged(patient);
+    }
+
+    /**
+     * Refuses a record merged into another: its history moved to the survivor, so nothing is read from it or written
+     * to it (a late reading or note under the old id would otherwise be history nobody sees). Checked after the care
+     * team, so only someone who may see the retired record learns where it went.
+     */
+    private void requireNotMerged(PatientId patient) {
+        repository.mergedInto(patient).ifPresent(merged -> {
+            throw new PatientMergedException(patient, merged.into(), new NhsNumber(merged.intoNhsNumber()).formatted(),
+                    merged.at(), DateWords.dateTime(merged.at(), clock.getZone()) + " by " + merged.by());
+        });
     }
 
     /**

@@ -22,7 +22,7 @@ class Hl7MessagePageController {
             Map.entry("A04", "Registered as an outpatient"), Map.entry("A08", "Details updated"),
             Map.entry("A11", "Admission cancelled"), Map.entry("A13", "Discharge cancelled"),
             Map.entry("A28", "Person added"), Map.entry("A31", "Person's details updated"),
-            Map.entry("A40", "Records merged"));
+            Map.entry("A40", "Duplicate record merged into the surviving one"));
 
     private final Hl7MessageService messages;
 
