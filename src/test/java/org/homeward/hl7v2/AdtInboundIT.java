@@ -219,13 +219,14 @@ class AdtInboundIT {
     }
 
     @Test
-    void anA40MergeIsNotAppliedAndSaysSo() throws IOException {
+    void anA40WithoutAnMrgSegmentIsRefusedNamingMrg1() throws IOException {
         AdtMessages m = AdtMessages.a("A40");
 
         String ack = send(m.text());
 
-        assertThat(ack).contains("MSA|AE|" + m.controlId).contains("not applied yet");
+        assertThat(ack).contains("MSA|AE|" + m.controlId).contains("MRG^1^1").contains("needs an MRG segment");
         assertThat(patients(m.nhsNumber)).isZero();
-        assertThat(stored(m.controlId, "ERROR")).containsEntry("ack_code", "AE");
+        assertThat(stored(m.controlId, "ERROR")).containsEntry("ack_code", "AE")
+                .containsEntry("error_location", "MRG^1^1");
     }
 }

@@ -22,12 +22,22 @@ final class AdtMessages {
     String ethnic = "A";
     String practice = "DORSET MEDICAL PRACTICE^^^^^^^^^J81012";
     String pv1 = "PV1|1|I|WARD 4^BAY 2^BED 3^RBD||||C123^JONES^ANNA";
+    /** An A40's MRG segment (the retired record), put after PD1; none when null. */
+    String mrg;
     boolean evnAfterPid;
     boolean pidBeforeMsh;
 
     static AdtMessages a(String event) {
         AdtMessages m = new AdtMessages();
         m.event = event;
+        return m;
+    }
+
+    /** An A40 merging the record of {@code retiredNhsNumber} into the one of {@code survivorNhsNumber}. */
+    static AdtMessages merge(String survivorNhsNumber, String retiredNhsNumber) {
+        AdtMessages m = a("A40");
+        m.nhsNumber = survivorNhsNumber;
+        m.mrg = "MRG|" + retiredNhsNumber + "^^^NHS^NH";
         return m;
     }
 
@@ -64,6 +74,9 @@ final class AdtMessages {
             segments.add(pid());
         }
         segments.add(pd1());
+        if (mrg != null) {
+            segments.add(mrg);
+        }
         segments.add(pv1);
         return String.join("\r", segments);
     }
