@@ -24,6 +24,7 @@ import org.homeward.patient.CorrectAddress;
 import org.homeward.patient.CorrectDemographics;
 import org.homeward.patient.CorrectGpPractice;
 import org.homeward.patient.Correction;
+import org.homeward.patient.PatientMergedException;
 import org.homeward.patient.PatientNotFoundException;
 import org.homeward.patient.PatientRecord;
 import org.homeward.patient.PatientService;
@@ -92,8 +93,9 @@ class PatientProvider implements FhirResourceProvider {
         try {
             return List.of(PatientTranslator.toFhir(
                     patients.recordByNhsNumber(users.current(), NhsNumber.of(identifier.getValue()))));
-        } catch (PatientNotFoundException notFound) {
-            // a search that finds nobody is an empty Bundle, not a 404; the refusal is audited by the service
+        } catch (PatientNotFoundException | PatientMergedException notFound) {
+            // a search that finds nobody is an empty Bundle, not a 404; the refusal is audited by the service. A
+            // record merged into another (ADT^A40) is not found by its old NHS number: the survivor holds its history
             return List.of();
         }
     }

@@ -195,6 +195,15 @@ class AdtMergeIT {
         assertThat(lateNote.status()).isEqualTo(404);
         assertThat(lateNote.text("detail")).contains("was merged into");
 
+        // the hospital's later update of the old record is refused saying where it went
+        AdtMessages lateUpdate = AdtMessages.a("A08");
+        lateUpdate.nhsNumber = retiredNhs;
+        lateUpdate.family = retiredName;
+        assertThat(send(lateUpdate.text())).contains("MSA|AE|" + lateUpdate.controlId).contains("was merged into");
+        JsonNode fhirSearch = fhir.read(nurse, "/fhir/Patient?identifier=https://fhir.nhs.uk/Id/nhs-number%7C"
+                + retiredNhs);
+        assertThat(fhirSearch.path("total").asInt()).as(fhirSearch.toString()).isZero();
+
         // audited on both records
         for (PatientId p : List.of(survivor, retired)) {
             assertThat(jdbc.sql("""
