@@ -30,14 +30,18 @@ class ObservationRepository {
         this.jdbc = jdbc;
     }
 
+    /** A reading to store, with where it came from and who sent it. */
+    record Row(IncomingReading reading, ObservationSource source, String receivedBy) {
+    }
+
     /**
      * Inserts the readings with one statement (arrays unnested server-side, far fewer round trips than a JDBC batch);
      * a reading whose client id this submitter already sent, in an earlier batch or earlier in this one, is skipped.
      *
      * @return for each reading, whether it was newly stored
      */
-    boolean[] insertAll(List<IncomingReading> readings, ObservationSource source, String receivedBy, Instant receivedAt) {
-        int n = readings.size();
+    boolean[] insertAll(List<Row> rows, Instant receivedAt) {
+        int n = rows.size();
         String[] ids = new String[n];
         String[] patients = new String[n];
         String[] clientIds = new String[n];
@@ -46,8 +50,10 @@ class ObservationRepository {
         Double[] values = new Double[n];
         String[] codes = new String[n];
         String[] recorded = new String[n];
+        String[] sources = new String[n];
+        String[] senders = new String[n];
         for (int i = 0; i < n; i++) {
-            IncomingReading r = readings.get(i);
+            IncomingReading r = rows.get(i).reading();
             ids[i] = UUID.randomUUID().toString();
             patients[i] = r.patientId().toString();
             clientIds[i] = r.id();
@@ -56,38 +62,46 @@ class ObservationRepository {
             values[i] = r.value();
             codes[i] = r.code();
             recorded[i] = r.recordedAt().toString();
+            sources[i] = rows.get(i).source().name();
+            senders[i] = rows.get(i).receivedBy();
         }
-        List<String> storedClientIds = jdbc.query(connection -> {
+        List<String> storedKeys = jdbc.query(connection -> {
             PreparedStatement ps = connection.prepareStatement("""
                     insert into observation_reading (id, patient_id, source, client_id, device_id, parameter,
                         numeric_value, code_value, recorded_at, received_at, received_by)
-                    select id::uuid, patient::uuid, ?, client_id, device_id, parameter, numeric_value, code_value,
-                        recorded_at, ?, ?
+                    select id::uuid, patient::uuid, source, client_id, device_id, parameter, numeric_value, code_value,
+                        recorded_at, ?, received_by
                     from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::float8[], ?::text[],
-                                ?::text[]::timestamptz[])
-                        as r(id, patient, client_id, device_id, parameter, numeric_value, code_value, recorded_at)
+                                ?::text[]::timestamptz[], ?::text[], ?::text[])
+                        as r(id, patient, client_id, device_id, parameter, numeric_value, code_value, recorded_at,
+                             source, received_by)
                     on conflict (received_by, client_id) where client_id is not null do nothing
-                    returning client_id""");
-            ps.setString(1, source.name());
-            ps.setTimestamp(2, Timestamp.from(receivedAt));
-            ps.setString(3, receivedBy);
-            ps.setArray(4, connection.createArrayOf("text", ids));
-            ps.setArray(5, connection.createArrayOf("text", patients));
-            ps.setArray(6, connection.createArrayOf("text", clientIds));
-            ps.setArray(7, connection.createArrayOf("text", devices));
-            ps.setArray(8, connection.createArrayOf("text", parameters));
-            ps.setArray(9, connection.createArrayOf("float8", values));
-            ps.setArray(10, connection.createArrayOf("text", codes));
-            ps.setArray(11, connection.createArrayOf("text", recorded));
+                    returning received_by, client_id""");
+            ps.setTimestamp(1, Timestamp.from(receivedAt));
+            ps.setArray(2, connection.createArrayOf("text", ids));
+            ps.setArray(3, connection.createArrayOf("text", patients));
+            ps.setArray(4, connection.createArrayOf("text", clientIds));
+            ps.setArray(5, connection.createArrayOf("text", devices));
+            ps.setArray(6, connection.createArrayOf("text", parameters));
+            ps.setArray(7, connection.createArrayOf("float8", values));
+            ps.setArray(8, connection.createArrayOf("text", codes));
+            ps.setArray(9, connection.createArrayOf("text", recorded));
+            ps.setArray(10, connection.createArrayOf("text", sources));
+            ps.setArray(11, connection.createArrayOf("text", senders));
             return ps;
-        }, (rs, row) -> rs.getString(1));
-        // a client id sent twice in one batch is inserted once: the first occurrence counts as stored
-        Set<String> newlyStored = new HashSet<>(storedClientIds);
+        }, (rs, row) -> key(rs.getString(1), rs.getString(2)));
+        // a client id sent twice by one sender (in one batch, or in two batches committed together) is inserted once:
+        // the first occurrence counts as stored
+        Set<String> newlyStored = new HashSet<>(storedKeys);
         boolean[] stored = new boolean[n];
         for (int i = 0; i < n; i++) {
-            stored[i] = newlyStored.remove(clientIds[i]);
+            stored[i] = newlyStored.remove(key(senders[i], clientIds[i]));
         }
         return stored;
+    }
+
+    private static String key(String receivedBy, String clientId) {
+        return receivedBy + '\n' + clientId;
     }
 
     /**

@@ -27,13 +27,19 @@ import org.homeward.shared.RecordsAccessed;
 import org.homeward.shared.RefusedException;
 import org.homeward.shared.WardId;
 import org.homeward.ward.WardService;
+import jakarta.annotation.PreDestroy;
+import org.homeward.shared.GroupCommit;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Durable ingest of observations. A batch is validated whole, then stored in one transaction; the caller's 2xx is
- * sent only after that transaction commits, so an acknowledged reading is a committed reading.
+ * Durable ingest of observations. A batch is validated whole, then stored in one transaction, with the batches other
+ * requests sent at the same moment (group commit); the caller's 2xx is sent only after that transaction commits, so an
+ * acknowledged reading is a committed reading.
  */
 @Service
 public class ObservationService {
@@ -49,9 +55,12 @@ public class ObservationService {
     private final WardService wards;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final GroupCommit<Submission, Stored> groupCommit;
 
     ObservationService(ObservationRepository repository, Scale2Repository scale2, PatientService patients,
-            ReferralService referrals, WardService wards, ApplicationEventPublisher events, Clock clock) {
+            ReferralService referrals, WardService wards, ApplicationEventPublisher events, Clock clock,
+            PlatformTransactionManager transactions,
+            @Value("${homeward.observation.ingest.writers:2}") int writers) {
         this.repository = repository;
         this.scaleDecisions = scale2;
         this.patients = patients;
@@ -59,35 +68,60 @@ public class ObservationService {
         this.wards = wards;
         this.events = events;
         this.clock = clock;
+        this.groupCommit = new GroupCommit<>("observation-ingest", writers, MAX_BATCH,
+                submission -> submission.readings().size(), new TransactionTemplate(transactions), this::storeAll);
     }
 
-    @Transactional
+    /** Lets the writers store what is queued, then stops them (before the database goes). */
+    @PreDestroy
+    void stopIngest() {
+        groupCommit.close();
+    }
+
+    /**
+     * Stores a batch of readings from a person or a system client, with the alerts they raise, and returns once they
+     * are committed. Batches sent at the same moment by other requests are committed with it in one transaction
+     * ({@link GroupCommit}), each answered with its own outcome; called inside a transaction, it joins it.
+     */
     public BatchResult ingest(CurrentUser user, ObservationSource source, BatchMode mode, List<IncomingReading> readings) {
-        return storeFor(user, source, mode, readings).result();
+        return submit(user, source, mode, readings, false).result();
     }
 
-    private Stored storeFor(CurrentUser user, ObservationSource source, BatchMode mode, List<IncomingReading> readings) {
+    private Stored submit(CurrentUser user, ObservationSource source, BatchMode mode, List<IncomingReading> readings,
+            boolean identify) {
         user.require(Permission.SUBMIT_OBSERVATIONS);
         requireSize(readings);
-        return store(user.actor(), user.username(), source, mode, readings, visiblePatients(user, readings));
+        return groupCommit.submit(new Submission(user, user.actor(), user.username(), source, mode, readings, null,
+                identify));
     }
 
-    /** A batch's outcome and the client ids it stored now (not those a retry had stored before). */
-    private record Stored(BatchResult result, Set<String> newClientIds) {
+    /**
+     * A batch as the ingest stores it.
+     *
+     * @param user who sends it; null for a patient's home link, whose one patient is in {@code knownPatients}
+     * @param knownPatients the patients the sender may send readings for, with their dates of birth; null to look
+     *        them up from the user's care teams
+     * @param identify whether to answer with the stored id of each reading
+     */
+    record Submission(CurrentUser user, RecordAccessed.Actor actor, String receivedBy, ObservationSource source,
+            BatchMode mode, List<IncomingReading> readings, Map<UUID, LocalDate> knownPatients, boolean identify) {
+    }
+
+    /**
+     * A batch's outcome, the client ids it stored now (not those a retry had stored before) and, if asked, the stored
+     * id of each of its client ids.
+     */
+    record Stored(BatchResult result, Set<String> newClientIds, Map<String, UUID> ids) {
     }
 
     /**
      * {@link #ingest} that also returns the stored id of each reading stored now or by an earlier attempt, by the
      * submitter's id for it (the FHIR facade answers each entry with where its Observation is).
      */
-    @Transactional
     public IdentifiedBatch ingestIdentified(CurrentUser user, ObservationSource source, BatchMode mode,
             List<IncomingReading> readings) {
-        Stored stored = storeFor(user, source, mode, readings);
-        Set<String> clientIds = readings.stream().filter(java.util.Objects::nonNull).map(IncomingReading::id)
-                .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
-        return new IdentifiedBatch(stored.result(), repository.idsByClientId(user.username(), clientIds),
-                stored.newClientIds());
+        Stored stored = submit(user, source, mode, readings, true);
+        return new IdentifiedBatch(stored.result(), stored.ids(), stored.newClientIds());
     }
 
     /** One stored reading, if the user may see its patient (else 404, as for an unknown id); the read is audited. */
@@ -129,8 +163,9 @@ public class ObservationService {
     public BatchResult recordFromHome(PatientId patient, List<IncomingReading> readings) {
         requireSize(readings);
         RecordAccessed.Actor link = new RecordAccessed.Actor("home-link", null, "Patient or carer", "PATIENT_OR_CARER");
-        return store(link, "home-link:" + patient, ObservationSource.PATIENT_OR_CARER, BatchMode.ALL_OR_NOTHING,
-                readings, Map.of(patient.value(), patients.summary(patient).dateOfBirth())).result();
+        return storeAll(List.of(new Submission(null, link, "home-link:" + patient, ObservationSource.PATIENT_OR_CARER,
+                BatchMode.ALL_OR_NOTHING, readings, Map.of(patient.value(), patients.summary(patient).dateOfBirth()),
+                false))).get(0).result();
     }
 
     private static void requireSize(List<IncomingReading> readings) {
@@ -144,51 +179,114 @@ public class ObservationService {
     }
 
     /**
-     * Validates, stores and scores a batch set-wise: one insert for the readings, one statement for the scoring locks,
-     * one query for the touched patients' current readings, one for their Scale 2 decisions, then one
-     * {@link ObservationsScored} event whose listeners (alerts, monitoring schedule) also work set-wise.
-     *
-     * @param dateOfBirth the date of birth of each patient whose readings the submitter may send
+     * Validates, stores and scores a group of batches set-wise, in the caller's transaction: one query for the
+     * senders' patients (per sender), one insert for all the readings, one statement for the scoring locks, one query
+     * for the touched patients' current readings, one for their Scale 2 decisions, then one {@link ObservationsScored}
+     * event whose listeners (alerts, monitoring schedule) also work set-wise. Each batch is validated, refused or
+     * stored as if it had come alone; the result is one per batch, in order.
      */
-    private Stored store(RecordAccessed.Actor actor, String receivedBy, ObservationSource source, BatchMode mode,
-            List<IncomingReading> readings, Map<UUID, LocalDate> dateOfBirth) {
+    List<Stored> storeAll(List<Submission> submissions) {
         Instant now = clock.instant();
-        List<BatchResult.Rejection> rejected = new ArrayList<>();
-        List<IncomingReading> valid = new ArrayList<>();
-        for (int i = 0; i < readings.size(); i++) {
-            IncomingReading reading = readings.get(i);
-            BatchResult.Rejection problem = problemWith(i, reading, dateOfBirth.keySet(), now);
-            if (problem == null) {
-                valid.add(reading);
-            } else {
-                rejected.add(problem);
+        Map<String, Map<UUID, LocalDate>> visibleBySender = visiblePatients(submissions);
+        List<List<IncomingReading>> valid = new ArrayList<>(submissions.size());
+        List<List<BatchResult.Rejection>> rejected = new ArrayList<>(submissions.size());
+        List<ObservationRepository.Row> rows = new ArrayList<>();
+        for (Submission submission : submissions) {
+            Map<UUID, LocalDate> known = submission.knownPatients() != null ? submission.knownPatients()
+                    : visibleBySender.get(submission.receivedBy());
+            List<IncomingReading> ok = new ArrayList<>();
+            List<BatchResult.Rejection> refused = new ArrayList<>();
+            for (int i = 0; i < submission.readings().size(); i++) {
+                IncomingReading reading = submission.readings().get(i);
+                BatchResult.Rejection problem = problemWith(i, reading, known.keySet(), now);
+                if (problem == null) {
+                    ok.add(reading);
+                } else {
+                    refused.add(problem);
+                }
             }
-        }
-        if (mode == BatchMode.ALL_OR_NOTHING && !rejected.isEmpty()) {
-            return new Stored(new BatchResult(0, 0, rejected), Set.of());
-        }
-        boolean[] stored = valid.isEmpty() ? new boolean[0] : repository.insertAll(valid, source, receivedBy, now);
-        int storedCount = 0;
-        Map<UUID, Integer> perPatient = new TreeMap<>();
-        Map<UUID, Instant> newestStored = new HashMap<>();
-        Set<String> newClientIds = new java.util.HashSet<>();
-        for (int i = 0; i < stored.length; i++) {
-            if (stored[i]) {
-                storedCount++;
-                newClientIds.add(valid.get(i).id());
-                IncomingReading reading = valid.get(i);
-                perPatient.merge(reading.patientId(), 1, Integer::sum);
-                newestStored.merge(reading.patientId(), reading.recordedAt(), (a, b) -> a.isAfter(b) ? a : b);
+            if (submission.mode() == BatchMode.ALL_OR_NOTHING && !refused.isEmpty()) {
+                ok = List.of();
             }
+            valid.add(ok);
+            rejected.add(refused);
+            ok.forEach(reading -> rows.add(new ObservationRepository.Row(reading, submission.source(),
+                    submission.receivedBy())));
         }
-        if (!perPatient.isEmpty()) {
-            events.publishEvent(new RecordsAccessed(perPatient.entrySet().stream()
-                    .map(e -> RecordAccessed.created(actor, AuditedRecord.OBSERVATION, null, new PatientId(e.getKey()),
-                            e.getValue() + " " + source.name().toLowerCase() + " reading(s)"))
-                    .toList()));
-            score(newestStored, dateOfBirth);
+        boolean[] stored = rows.isEmpty() ? new boolean[0] : repository.insertAll(rows, now);
+        List<Stored> results = new ArrayList<>(submissions.size());
+        List<RecordAccessed> audit = new ArrayList<>();
+        Map<UUID, Set<Instant>> newestOfEachBatch = new HashMap<>();
+        Map<UUID, LocalDate> dateOfBirth = new HashMap<>();
+        int row = 0;
+        for (int s = 0; s < submissions.size(); s++) {
+            Submission submission = submissions.get(s);
+            int storedCount = 0;
+            Map<UUID, Integer> perPatient = new TreeMap<>();
+            Map<UUID, Instant> newestOfBatch = new HashMap<>();
+            Set<String> newClientIds = new java.util.HashSet<>();
+            for (IncomingReading reading : valid.get(s)) {
+                if (stored[row++]) {
+                    storedCount++;
+                    newClientIds.add(reading.id());
+                    perPatient.merge(reading.patientId(), 1, Integer::sum);
+                    newestOfBatch.merge(reading.patientId(), reading.recordedAt(), (a, b) -> a.isAfter(b) ? a : b);
+                }
+            }
+            Map<UUID, LocalDate> known = submission.knownPatients() != null ? submission.knownPatients()
+                    : visibleBySender.get(submission.receivedBy());
+            newestOfBatch.forEach((patient, newest) -> {
+                newestOfEachBatch.computeIfAbsent(patient, p -> new TreeSet<>()).add(newest);
+                dateOfBirth.put(patient, known.get(patient));
+            });
+            perPatient.forEach((patient, count) -> audit.add(RecordAccessed.created(submission.actor(),
+                    AuditedRecord.OBSERVATION, null, new PatientId(patient),
+                    count + " " + submission.source().name().toLowerCase() + " reading(s)")));
+            int accepted = valid.get(s).size();
+            results.add(new Stored(new BatchResult(storedCount, accepted - storedCount, rejected.get(s)), newClientIds,
+                    Map.of()));
         }
-        return new Stored(new BatchResult(storedCount, valid.size() - storedCount, rejected), newClientIds);
+        if (!audit.isEmpty()) {
+            events.publishEvent(new RecordsAccessed(audit));
+            score(newestOfEachBatch, dateOfBirth);
+        }
+        return identified(submissions, results);
+    }
+
+    /** The results, with the stored ids of the client ids of each batch that asked for them (one query a sender). */
+    private List<Stored> identified(List<Submission> submissions, List<Stored> results) {
+        Map<String, Set<String>> clientIdsBySender = new HashMap<>();
+        submissions.stream().filter(Submission::identify).forEach(submission -> clientIdsBySender
+                .computeIfAbsent(submission.receivedBy(), sender -> new java.util.HashSet<>())
+                .addAll(clientIds(submission.readings())));
+        if (clientIdsBySender.isEmpty()) {
+            return results;
+        }
+        Map<String, Map<String, UUID>> idsBySender = new HashMap<>();
+        clientIdsBySender.forEach((sender, ids) -> idsBySender.put(sender, repository.idsByClientId(sender, ids)));
+        List<Stored> identified = new ArrayList<>(results.size());
+        for (int s = 0; s < submissions.size(); s++) {
+            Submission submission = submissions.get(s);
+            Stored result = results.get(s);
+            if (!submission.identify()) {
+                identified.add(result);
+                continue;
+            }
+            Map<String, UUID> all = idsBySender.get(submission.receivedBy());
+            Map<String, UUID> ids = new HashMap<>();
+            clientIds(submission.readings()).forEach(id -> {
+                if (all.containsKey(id)) {
+                    ids.put(id, all.get(id));
+                }
+            });
+            identified.add(new Stored(result.result(), result.newClientIds(), ids));
+        }
+        return identified;
+    }
+
+    private static Set<String> clientIds(List<IncomingReading> readings) {
+        return readings.stream().filter(java.util.Objects::nonNull).map(IncomingReading::id)
+                .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
     }
 
     /**
@@ -199,13 +297,14 @@ public class ObservationService {
      * <p>
      * A batch whose newest reading for a patient is older than that patient's current set (a set typed in after a
      * newer one, a device's backlog) is also scored as the set stood at that reading's time, and published as a late
-     * set, so a deterioration recorded late still raises an alert (hazard H169). Only the batch's newest moment is
-     * scored that way: a backlog's older moments were already followed by a newer reading.
+     * set, so a deterioration recorded late still raises an alert (hazard H169). Only each batch's newest moment is
+     * scored that way: a backlog's older moments were already followed by a newer reading. Batches committed together
+     * are scored as they would have been one after another: the current set once, each batch's late moment on its own.
      *
-     * @param newestStored for each patient, the time of the newest reading this batch stored
+     * @param newestOfEachBatch for each patient, the time of the newest reading each batch stored for them
      */
-    private void score(Map<UUID, Instant> newestStored, Map<UUID, LocalDate> dateOfBirth) {
-        Set<UUID> touched = new TreeSet<>(newestStored.keySet());
+    private void score(Map<UUID, Set<Instant>> newestOfEachBatch, Map<UUID, LocalDate> dateOfBirth) {
+        Set<UUID> touched = new TreeSet<>(newestOfEachBatch.keySet());
         repository.lockPatientsForScoring(touched);
         Map<UUID, List<Reading>> current = repository.latestPerParameter(touched);
         Map<UUID, ObservationSet> sets = new TreeMap<>();
@@ -213,15 +312,14 @@ public class ObservationService {
         if (sets.isEmpty()) {
             return;
         }
-        Map<UUID, ObservationSet> lateSets = new TreeMap<>();
-        sets.forEach((patient, set) -> {
-            Instant newest = newestStored.get(patient);
-            if (newest.isBefore(set.takenAt())) {
-                ObservationSet.assemble(repository.readingsBetween(patient, newest.minus(ObservationSet.WINDOW), newest))
-                        .ifPresent(late -> lateSets.put(patient, late));
-            }
-        });
-        Instant earliest = java.util.stream.Stream.concat(sets.values().stream(), lateSets.values().stream())
+        Map<UUID, List<ObservationSet>> lateSets = new TreeMap<>();
+        sets.forEach((patient, set) -> newestOfEachBatch.get(patient).stream()
+                .filter(newest -> newest.isBefore(set.takenAt()))
+                .forEach(newest -> ObservationSet.assemble(repository.readingsBetween(patient,
+                        newest.minus(ObservationSet.WINDOW), newest))
+                        .ifPresent(late -> lateSets.computeIfAbsent(patient, p -> new ArrayList<>()).add(late))));
+        Instant earliest = java.util.stream.Stream.concat(sets.values().stream(),
+                        lateSets.values().stream().flatMap(List::stream))
                 .map(ObservationSet::takenAt).min(Instant::compareTo).orElseThrow();
         Map<UUID, List<Scale2Decision>> scale2 = scaleDecisions.inForceSince(sets.keySet(), earliest).stream()
                 .collect(Collectors.groupingBy(d -> d.patientId().value()));
@@ -229,7 +327,8 @@ public class ObservationService {
                 ageOn(dateOfBirth.get(patient), sets.get(patient).takenAt()))).toList());
         List<ObservationScored> scored = new ArrayList<>(sets.size() + lateSets.size());
         sets.forEach((patient, set) -> scored.add(scoreOf(patient, set, false, dateOfBirth, scale2, childrens)));
-        lateSets.forEach((patient, set) -> scored.add(scoreOf(patient, set, true, dateOfBirth, scale2, childrens)));
+        lateSets.forEach((patient, late) -> late.forEach(set -> scored.add(scoreOf(patient, set, true, dateOfBirth,
+                scale2, childrens))));
         events.publishEvent(new ObservationsScored(scored));
     }
 
@@ -443,12 +542,26 @@ public class ObservationService {
         repository.lockPatientForScoring(patient);
     }
 
-    /** The date of birth of each patient in the batch the user may submit readings for. */
-    private Map<UUID, LocalDate> visiblePatients(CurrentUser user, List<IncomingReading> readings) {
-        Set<PatientId> ids = readings.stream().filter(r -> r != null && r.patientId() != null)
-                .map(r -> new PatientId(r.patientId())).collect(Collectors.toSet());
-        return patients.visibleSummaries(user, ids).stream()
-                .collect(Collectors.toMap(p -> p.id().value(), PatientSummary::dateOfBirth));
+    /**
+     * For each sender in the group (by who they are; the home link brings its own patient), the date of birth of each
+     * patient in their batches they may submit readings for: one query a sender.
+     */
+    private Map<String, Map<UUID, LocalDate>> visiblePatients(List<Submission> submissions) {
+        Map<String, CurrentUser> senders = new HashMap<>();
+        Map<String, Set<PatientId>> asked = new HashMap<>();
+        for (Submission submission : submissions) {
+            if (submission.knownPatients() != null) {
+                continue;
+            }
+            senders.putIfAbsent(submission.receivedBy(), submission.user());
+            Set<PatientId> ids = asked.computeIfAbsent(submission.receivedBy(), sender -> new java.util.HashSet<>());
+            submission.readings().stream().filter(r -> r != null && r.patientId() != null)
+                    .forEach(r -> ids.add(new PatientId(r.patientId())));
+        }
+        Map<String, Map<UUID, LocalDate>> visible = new HashMap<>();
+        asked.forEach((sender, ids) -> visible.put(sender, patients.visibleSummaries(senders.get(sender), ids).stream()
+                .collect(Collectors.toMap(p -> p.id().value(), PatientSummary::dateOfBirth))));
+        return visible;
     }
 
     private static BatchResult.Rejection problemWith(int index, IncomingReading r, Set<UUID> visible, Instant now) {

@@ -89,6 +89,12 @@ class SecurityConfiguration {
             + "gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=(), serial=(), bluetooth=(), "
             + "hid=(), xr-spatial-tracking=(), browsing-topics=()";
 
+    /** No Spring MVC handler look-up on each API request: {@link ApiRequestsSkipMvcIntrospection}. */
+    @Bean
+    static ApiRequestsSkipMvcIntrospection apiRequestsSkipMvcIntrospection() {
+        return new ApiRequestsSkipMvcIntrospection();
+    }
+
     @Bean
     PasswordEncoder passwordEncoder(java.time.Clock clock) {
         return new VerifiedPasswordCache(new BCryptPasswordEncoder(), clock);
@@ -192,6 +198,9 @@ class SecurityConfiguration {
                         answer(request, response, objectMapper, HttpStatus.FORBIDDEN, "You may not do this.")))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
+                // no cross-origin caller is allowed (no CORS mapping anywhere): without this, Spring Security would
+                // ask Spring MVC, on every request, for a mapping it does not have (ApiRequestsSkipMvcIntrospection)
+                .cors(cors -> cors.disable())
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
                         .permissionsPolicyHeader(policy -> policy.policy(PERMISSIONS_POLICY)))
