@@ -34,6 +34,9 @@ class EncounterProvider implements FhirResourceProvider {
     /** The search parameter naming a ward by its Homeward id: {@code ward=3f6a...}. */
     static final String SP_WARD = "ward";
 
+    private static final SearchStatus STATUS = new SearchStatus(Encounter.SP_STATUS, "a virtual-ward stay",
+            "in-progress", "finished");
+
     private final ReferralService referrals;
     private final WardService wards;
     private final FhirUsers users;
@@ -65,10 +68,7 @@ class EncounterProvider implements FhirResourceProvider {
         if ((patient == null) == (ward == null)) {
             throw Outcomes.invalid("Encounter", "search by patient or by ward (one of the two)");
         }
-        String wanted = status == null ? null : status.getValue();
-        if (wanted != null && !wanted.equals("in-progress") && !wanted.equals("finished")) {
-            throw Outcomes.invalid("status", "a virtual-ward stay is in-progress or finished, not " + wanted);
-        }
+        String wanted = STATUS.wanted(status);
         List<AdmissionView> stays;
         if (patient != null) {
             stays = referrals.admissionsOf(users.current(),

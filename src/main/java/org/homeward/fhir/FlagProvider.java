@@ -21,6 +21,9 @@ import org.springframework.stereotype.Component;
 @Component
 class FlagProvider implements FhirResourceProvider {
 
+    private static final SearchStatus STATUS = new SearchStatus("status", "an alert's flag", "active",
+            "inactive");
+
     private final AlertService alerts;
     private final FhirUsers users;
     private final Validation validation;
@@ -44,13 +47,10 @@ class FlagProvider implements FhirResourceProvider {
     @Search
     public List<Flag> search(@RequiredParam(name = Flag.SP_PATIENT) ReferenceParam patient,
             @OptionalParam(name = "status") TokenParam status) {
-        String wanted = status == null ? null : status.getValue();
-        if (wanted != null && !wanted.equals("active") && !wanted.equals("inactive")) {
-            throw Outcomes.invalid("status", "an alert's flag is active or inactive, not " + wanted);
-        }
+        String wanted = STATUS.wanted(status);
         PatientId id = FhirIds.patient(patient);
         return alerts.alertsOf(users.current(), id).stream().map(FlagTranslator::toFhir)
-                .filter(f -> wanted == null || f.getStatus().toCode().equals(wanted)).toList();
+                .filter(f -> SearchStatus.matches(wanted, f.getStatus().toCode())).toList();
     }
 
     /** {@code POST /fhir/Flag/$validate}: the resource checked against UK Core STU2, nothing stored. */

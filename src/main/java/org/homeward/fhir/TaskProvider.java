@@ -11,7 +11,6 @@ import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import java.util.List;
-import java.util.Set;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Task;
 import org.homeward.shared.PatientId;
@@ -25,7 +24,8 @@ import org.springframework.stereotype.Component;
 @Component
 class TaskProvider implements FhirResourceProvider {
 
-    private static final Set<String> STATUSES = Set.of("requested", "completed", "cancelled");
+    private static final SearchStatus STATUS = new SearchStatus(Task.SP_STATUS, "a task Homeward holds",
+            "requested", "completed", "cancelled");
 
     private final TaskService tasks;
     private final FhirUsers users;
@@ -51,13 +51,10 @@ class TaskProvider implements FhirResourceProvider {
     @Search
     public List<Task> search(@RequiredParam(name = Task.SP_PATIENT) ReferenceParam patient,
             @OptionalParam(name = Task.SP_STATUS) TokenParam status) {
-        String wanted = status == null ? null : status.getValue();
-        if (wanted != null && !STATUSES.contains(wanted)) {
-            throw Outcomes.invalid("status", "a task Homeward holds is requested, completed or cancelled, not " + wanted);
-        }
+        String wanted = STATUS.wanted(status);
         PatientId id = FhirIds.patient(patient);
         return tasks.tasksOf(users.current(), id).stream().map(TaskTranslator::toFhir)
-                .filter(t -> wanted == null || t.getStatus().toCode().equals(wanted)).toList();
+                .filter(t -> SearchStatus.matches(wanted, t.getStatus().toCode())).toList();
     }
 
     /** {@code POST /fhir/Task/$validate}: the resource checked against UK Core STU2, nothing stored. */
