@@ -32,6 +32,9 @@ import org.springframework.stereotype.Component;
 @Component
 class AllergyIntoleranceProvider implements FhirResourceProvider {
 
+    private static final SearchStatus CLINICAL_STATUS = new SearchStatus(AllergyIntolerance.SP_CLINICAL_STATUS,
+            "an allergy Homeward holds", "active", "inactive");
+
     private final AllergyService allergies;
     private final FhirUsers users;
     private final Validation validation;
@@ -72,10 +75,7 @@ class AllergyIntoleranceProvider implements FhirResourceProvider {
     @Search
     public List<AllergyIntolerance> search(@RequiredParam(name = AllergyIntolerance.SP_PATIENT) ReferenceParam patient,
             @OptionalParam(name = AllergyIntolerance.SP_CLINICAL_STATUS) TokenParam clinicalStatus) {
-        String wanted = clinicalStatus == null ? null : clinicalStatus.getValue();
-        if (wanted != null && !wanted.equals("active") && !wanted.equals("inactive")) {
-            throw Outcomes.invalid("clinical-status", "an allergy Homeward holds is active or inactive, not " + wanted);
-        }
+        String wanted = CLINICAL_STATUS.wanted(clinicalStatus);
         PatientId id = FhirIds.patient(patient);
         PatientAllergies recorded = allergies.allergiesOf(users.current(), id);
         List<AllergyIntolerance> found = new ArrayList<>();

@@ -13,7 +13,9 @@ import org.homeward.ward.VirtualWard;
 /**
  * A virtual-ward stay as a UK Core Encounter: in progress while the patient is admitted, finished at discharge; class
  * HH (home health, HL7 v3 ActCode), the ward as its location, the accountable clinician as the attending
- * participant and, once discharged, the length of stay and where the patient went.
+ * participant and, once discharged, the length of stay and where the patient went. It is part of the referral's
+ * episode of care ({@code EpisodeOfCare/{referral id}}), and its service provider is the organisation hosting the
+ * ward.
  */
 final class EncounterTranslator {
 
@@ -34,6 +36,8 @@ final class EncounterTranslator {
         encounter.setClass_(new Coding(ACT_CODE, "HH", "home health"));
         encounter.addType(new CodeableConcept().setText("Virtual ward (Hospital at Home) admission"));
         encounter.setSubject(new Reference("Patient/" + admission.patientId().value()));
+        encounter.addEpisodeOfCare(new Reference("EpisodeOfCare/" + admission.referralId().value()));
+        encounter.setServiceProvider(new Reference("Organization/" + ward.hostOrganisationId().value()));
         Period period = new Period().setStart(Date.from(admission.admittedAt()));
         if (admission.dischargedAt() != null) {
             period.setEnd(Date.from(admission.dischargedAt()));

@@ -13,7 +13,6 @@ import ca.uhn.fhir.rest.param.TokenParam;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.MedicationRequest;
@@ -30,7 +29,8 @@ import org.springframework.stereotype.Component;
 @Component
 class MedicationRequestProvider implements FhirResourceProvider {
 
-    private static final Set<String> STATUSES = Set.of("active", "stopped", "completed");
+    private static final SearchStatus STATUS = new SearchStatus(MedicationRequest.SP_STATUS,
+            "a prescription Homeward holds", "active", "stopped", "completed");
 
     private final PrescriptionService prescriptions;
     private final FhirUsers users;
@@ -59,17 +59,13 @@ class MedicationRequestProvider implements FhirResourceProvider {
     @Search
     public List<MedicationRequest> search(@RequiredParam(name = MedicationRequest.SP_PATIENT) ReferenceParam patient,
             @OptionalParam(name = MedicationRequest.SP_STATUS) TokenParam status) {
-        String wanted = status == null ? null : status.getValue();
-        if (wanted != null && !STATUSES.contains(wanted)) {
-            throw Outcomes.invalid("status", "a prescription Homeward holds is active, stopped or completed, not "
-                    + wanted);
-        }
+        String wanted = STATUS.wanted(status);
         PatientId id = FhirIds.patient(patient);
         MedicinesChart chart = prescriptions.chart(users.current(), id);
         Instant now = clock.instant();
         return Stream.concat(chart.active().stream(), chart.stopped().stream()).map(PrescriptionLine::prescription)
                 .map(p -> MedicationRequestTranslator.toFhir(p, now))
-                .filter(r -> wanted == null || r.getStatus().toCode().equals(wanted)).toList();
+                .filter(r -> SearchStatus.matches(wanted, r.getStatus().toCode())).toList();
     }
 
     /** {@code POST /fhir/MedicationRequest/$validate}: the resource checked against UK Core STU2, nothing stored. */

@@ -1,6 +1,7 @@
 package org.homeward.fhir;
 
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.RequiredParam;
 import ca.uhn.fhir.rest.annotation.ResourceParam;
@@ -8,6 +9,7 @@ import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.annotation.Validate;
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.param.TokenParam;
 import java.util.List;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.ServiceRequest;
@@ -20,6 +22,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ServiceRequestProvider implements FhirResourceProvider {
+
+    private static final SearchStatus STATUS = new SearchStatus(ServiceRequest.SP_STATUS,
+            "a test order Homeward holds", "active", "completed", "revoked");
 
     private final DiagnosticsService diagnostics;
     private final FhirUsers users;
@@ -42,11 +47,17 @@ class ServiceRequestProvider implements FhirResourceProvider {
                 diagnostics.order(users.current(), FhirIds.uuid(id, "ServiceRequest")));
     }
 
-    /** The patient's test orders, newest first. */
+    /**
+     * The patient's test orders, newest first; {@code status=active} those still awaiting results (ordered, sampled
+     * or at the lab), {@code completed} resulted, {@code revoked} cancelled.
+     */
     @Search
-    public List<ServiceRequest> search(@RequiredParam(name = ServiceRequest.SP_PATIENT) ReferenceParam patient) {
+    public List<ServiceRequest> search(@RequiredParam(name = ServiceRequest.SP_PATIENT) ReferenceParam patient,
+            @OptionalParam(name = ServiceRequest.SP_STATUS) TokenParam status) {
+        String wanted = STATUS.wanted(status);
         return diagnostics.ordersOf(users.current(), FhirIds.patient(patient)).stream()
-                .map(DiagnosticsTranslator::serviceRequest).toList();
+                .map(DiagnosticsTranslator::serviceRequest)
+                .filter(r -> SearchStatus.matches(wanted, r.getStatus().toCode())).toList();
     }
 
     /** {@code POST /fhir/ServiceRequest/$validate}: the resource checked against UK Core STU2, nothing stored. */

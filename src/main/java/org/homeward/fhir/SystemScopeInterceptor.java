@@ -42,7 +42,8 @@ class SystemScopeInterceptor {
     static final String TOKEN_PATH = "/oauth2/token";
 
     /** Includes Homeward serves, by the search parameter they follow, to the type they bring in. */
-    private static final Map<String, String> INCLUDED_TYPE = Map.of("patient", "Patient", "subject", "Patient");
+    private static final Map<String, String> INCLUDED_TYPE = Map.of("patient", "Patient", "subject", "Patient",
+            "episode-of-care", "EpisodeOfCare", "service-provider", "Organization");
 
     /**
      * Registered as an anonymous interceptor on {@code SERVER_INCOMING_REQUEST_PRE_HANDLED}: HAPI logs every exception

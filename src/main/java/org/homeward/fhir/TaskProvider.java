@@ -11,9 +11,9 @@ import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import java.util.List;
-import java.util.Set;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Task;
+import org.homeward.security.CurrentUser;
 import org.homeward.shared.PatientId;
 import org.homeward.task.TaskService;
 import org.springframework.stereotype.Component;
@@ -25,7 +25,12 @@ import org.springframework.stereotype.Component;
 @Component
 class TaskProvider implements FhirResourceProvider {
 
-    private static final Set<String> STATUSES = Set.of("requested", "completed", "cancelled");
+    private static final SearchStatus STATUS = new SearchStatus(Task.SP_STATUS, "a task Homeward holds",
+            "requested", "completed", "cancelled");
+
+    /** A work list holds open tasks only. */
+    private static final SearchStatus WORK_LIST_STATUS = new SearchStatus(Task.SP_STATUS, "a task on a work list",
+            "requested");
 
     private final TaskService tasks;
     private final FhirUsers users;
@@ -51,13 +56,30 @@ class TaskProvider implements FhirResourceProvider {
     @Search
     public List<Task> search(@RequiredParam(name = Task.SP_PATIENT) ReferenceParam patient,
             @OptionalParam(name = Task.SP_STATUS) TokenParam status) {
-        String wanted = status == null ? null : status.getValue();
-        if (wanted != null && !STATUSES.contains(wanted)) {
-            throw Outcomes.invalid("status", "a task Homeward holds is requested, completed or cancelled, not " + wanted);
-        }
+        String wanted = STATUS.wanted(status);
         PatientId id = FhirIds.patient(patient);
         return tasks.tasksOf(users.current(), id).stream().map(TaskTranslator::toFhir)
-                .filter(t -> wanted == null || t.getStatus().toCode().equals(wanted)).toList();
+                .filter(t -> SearchStatus.matches(wanted, t.getStatus().toCode())).toList();
+    }
+
+    /**
+     * {@code GET /fhir/Task?owner=Organization/{id}&status=requested}: the caller's organisation's work list as the
+     * calling account sees it (the open tasks set for that person, their role in the organisation or the
+     * organisation's team), overdue first, then soonest due; each patient listed is audited. Only the caller's own
+     * organisation's work list is served, and it holds open tasks only.
+     */
+    @Search
+    public List<Task> workList(@RequiredParam(name = Task.SP_OWNER) ReferenceParam owner,
+            @OptionalParam(name = Task.SP_STATUS) TokenParam status) {
+        WORK_LIST_STATUS.wanted(status);
+        CurrentUser user = users.current();
+        String own = user.organisationId().value().toString();
+        boolean organisation = owner.getResourceType() == null || "Organization".equals(owner.getResourceType());
+        if (!organisation || !own.equals(owner.getIdPart())) {
+            throw Outcomes.invalid(Task.SP_OWNER, "only your own organisation's work list is served: owner="
+                    + "Organization/" + own + ", not " + owner.getValue());
+        }
+        return tasks.worklist(user).stream().map(TaskTranslator::toFhir).toList();
     }
 
     /** {@code POST /fhir/Task/$validate}: the resource checked against UK Core STU2, nothing stored. */

@@ -21,7 +21,8 @@ import org.homeward.task.TaskView;
  *   'Overdue'.</li>
  *   <li>Priority: Homeward's routine, high (within 4 hours) and urgent (within 1 hour) are FHIR's {@code routine},
  *   {@code urgent} and {@code asap}, in that order of haste; the words are kept in a note.</li>
- *   <li>Who it is for (a person, or a role in an organisation) is the owner, in words; the due time is the end of the
+ *   <li>Who it is for (a person, a role in an organisation, or its team) is the owner, in words, with the
+ *   organisation it is set in as the reference ({@code Organization/{id}}); the due time is the end of the
  *   restriction period; where it came from (a board round, a result) is the code's text.</li>
  * </ul>
  */
@@ -57,7 +58,11 @@ final class TaskTranslator {
         }
         task.setAuthoredOn(Date.from(view.createdAt()));
         task.setRequester(new Reference().setDisplay(view.createdBy()));
-        task.setOwner(new Reference().setDisplay(view.assigneeWords()));
+        Reference owner = new Reference().setDisplay(view.assigneeWords());
+        if (view.assignee() != null && view.assignee().organisationId() != null) {
+            owner.setReference("Organization/" + view.assignee().organisationId().value());
+        }
+        task.setOwner(owner);
         if (view.dueAt() != null) {
             task.getRestriction().setPeriod(new Period().setEnd(Date.from(view.dueAt())));
         }

@@ -118,6 +118,9 @@ class VirtualWardSummaryBuilder {
         stay.setServiceProvider(new Reference(hostUrl).setDisplay(host.name()));
         // the collection's references point only at its own entries: the accountable clinician is named, not linked
         stay.getParticipant().forEach(p -> p.getIndividual().setReference(null));
+        // and the episode of care (not in the collection) by its identifier, the referral's id
+        stay.getEpisodeOfCare().forEach(e -> e.setReference(null).setIdentifier(new Identifier()
+                .setSystem(UkCore.HOMEWARD_ID + "referral").setValue(admission.referralId().value().toString())));
         add(bundle, stayUrl, stay);
 
         DocumentReference document = document(admission, record, host, pdf, now, patientUrl, hostUrl, stayUrl);

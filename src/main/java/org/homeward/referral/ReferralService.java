@@ -218,6 +218,41 @@ public class ReferralService {
         return found;
     }
 
+    /**
+     * One referral with its admission, if admitted: the episode of care as the FHIR API serves it. A referral of a
+     * patient outside the user's organisation's care is answered like one that does not exist (the refusal is still
+     * audited as DENIED against the patient); the read is audited like opening the referral.
+     */
+    @Transactional
+    public ReferralEpisode episode(CurrentUser user, ReferralId id) {
+        Referral referral = repository.find(id).orElseThrow(() -> ReferralNotFoundException.forId(id));
+        try {
+            patients.requireVisible(user, referral.patientId());
+        } catch (org.homeward.patient.PatientNotFoundException outsideCare) {
+            throw ReferralNotFoundException.forId(id);
+        }
+        ReferralEpisode episode = new ReferralEpisode(referral.view(clock.getZone()),
+                repository.admissionsOf(referral.patientId()).stream().filter(a -> id.equals(a.referralId()))
+                        .findFirst().orElse(null));
+        audit(user, Action.READ, AuditedRecord.REFERRAL, id.toString(), referral.patientId(),
+                "viewed the episode of care (referral and admission)");
+        return episode;
+    }
+
+    /** A patient's referrals, newest first, each with its admission if admitted; audited like listing the referrals. */
+    @Transactional
+    public List<ReferralEpisode> episodesOf(CurrentUser user, PatientId patient) {
+        patients.requireVisible(user, patient);
+        List<AdmissionView> admissions = repository.admissionsOf(patient);
+        List<ReferralEpisode> found = repository.forPatient(patient).stream().map(r -> r.view(clock.getZone()))
+                .map(r -> new ReferralEpisode(r, admissions.stream().filter(a -> r.id().equals(a.referralId()))
+                        .findFirst().orElse(null)))
+                .toList();
+        audit(user, Action.READ, AuditedRecord.REFERRAL, null, patient,
+                "listed the patient's " + found.size() + " episodes of care (referrals and admissions)");
+        return found;
+    }
+
     // admission and discharge ---------------------------------------------------------------------------------
 
     /**

@@ -20,7 +20,7 @@ public final class SystemClientScopes {
     public static final List<String> RESOURCE_TYPES = List.of("Patient", "Observation", "Encounter", "Flag",
             "Organization", "DocumentReference", "Bundle", "AllergyIntolerance", "MedicationRequest",
             "MedicationAdministration", "ServiceRequest", "DiagnosticReport", "Task", "CarePlan", "Practitioner",
-            "PractitionerRole");
+            "PractitionerRole", "EpisodeOfCare");
 
     /** Reads every type. */
     public static final String READ_ALL = "system/*.read";

@@ -24,6 +24,7 @@ import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.EpisodeOfCare;
 import org.hl7.fhir.r4.model.Flag;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Observation;
@@ -48,7 +49,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * device platform sends a set of readings for an adult and a child, since the demo records none), validates against
  * UK Core STU2 with no errors: Patient, Organization, Encounter (in progress and finished), Observation (each
  * vital sign, ACVPU, inspired oxygen, the NEWS2 and PEWS totals), Flag, AllergyIntolerance (an allergy, one entered
- * in error, a statement of no known allergies), MedicationRequest (a patient's prescriptions for home),
+ * in error, a statement of no known allergies), MedicationRequest (a patient's prescriptions for home), EpisodeOfCare
+ * (active and finished),
  * Practitioner and PractitionerRole (the accountable clinician), and a discharge's virtual-ward summary (the
  * collection Bundle, validated whole, and its DocumentReference).
  */
@@ -113,6 +115,8 @@ class DemoFhirConformanceIT {
                     .where(Encounter.PATIENT.hasId(patient.toString())).returnBundle(Bundle.class).execute()));
             emitted.addAll(all(client.search().forResource(Flag.class)
                     .where(Flag.PATIENT.hasId(patient.toString())).returnBundle(Bundle.class).execute()));
+            emitted.addAll(all(client.search().forResource(EpisodeOfCare.class)
+                    .where(EpisodeOfCare.PATIENT.hasId(patient.toString())).returnBundle(Bundle.class).execute()));
             UUID clinicianId = jdbc.sql("select id from app_user where username = ?").param(admitted.get("username"))
                     .query(UUID.class).single();
             emitted.add(client.read().resource(Practitioner.class).withId(clinicianId.toString()).execute());
@@ -165,6 +169,9 @@ class DemoFhirConformanceIT {
         emitted.addAll(all(clinician.search().forResource(Encounter.class)
                 .where(Encounter.PATIENT.hasId(discharged.get("patient_id").toString())).returnBundle(Bundle.class)
                 .execute()));
+        emitted.addAll(all(clinician.search().forResource(EpisodeOfCare.class)
+                .where(EpisodeOfCare.PATIENT.hasId(discharged.get("patient_id").toString()))
+                .returnBundle(Bundle.class).execute()));
         // the discharge's virtual-ward summary (the test's job never runs: made here), read as a whole and as its
         // document
         UUID stay = jdbc.sql("select id from admission where patient_id = ? and discharged_at is not null limit 1")
@@ -177,7 +184,8 @@ class DemoFhirConformanceIT {
 
         assertThat(emitted.stream().map(IBaseResource::fhirType).collect(Collectors.toSet()))
                 .contains("Patient", "Observation", "Encounter", "Flag", "Organization", "Bundle", "DocumentReference",
-                        "AllergyIntolerance", "MedicationRequest", "Practitioner", "PractitionerRole");
+                        "AllergyIntolerance", "MedicationRequest", "Practitioner", "PractitionerRole",
+                        "EpisodeOfCare");
         assertThat(emitted.stream().filter(r -> r instanceof Observation).map(r -> ((Observation) r).getMeta()
                 .getProfile().get(0).getValue().replace("https://fhir.hl7.org.uk/StructureDefinition/", ""))
                 .collect(Collectors.toSet()))
@@ -189,6 +197,9 @@ class DemoFhirConformanceIT {
                 .getCoding().stream()).map(c -> c.getCode()).collect(Collectors.toSet()))
                 .as("the NEWS2 total of the adult and the PEWS total of the child")
                 .contains("1104051000000101", "1363261000000104");
+        assertThat(emitted.stream().filter(r -> r instanceof EpisodeOfCare).map(r -> ((EpisodeOfCare) r).getStatus())
+                .collect(Collectors.toSet())).contains(EpisodeOfCare.EpisodeOfCareStatus.ACTIVE,
+                        EpisodeOfCare.EpisodeOfCareStatus.FINISHED);
         assertThat(emitted.stream().filter(r -> r instanceof Encounter).map(r -> ((Encounter) r).getStatus())
                 .collect(Collectors.toSet())).contains(Encounter.EncounterStatus.INPROGRESS,
                         Encounter.EncounterStatus.FINISHED);

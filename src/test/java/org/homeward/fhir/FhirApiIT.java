@@ -267,6 +267,16 @@ class FhirApiIT {
                         .exactly().code("active")).returnBundle(Bundle.class).execute();
         assertThat(flags.getEntry()).hasSize(1);
         assertThat(((Flag) flags.getEntryFirstRep().getResource()).getCode().getText()).contains("NEWS2 14");
+        // with its patient in the same answer, the patient's record read (and audited) once
+        long patientReads = consultantsReadsOfThePatient();
+        Bundle flagsWithPatient = client(consultant).search().forResource(Flag.class)
+                .where(Flag.PATIENT.hasId(patientId())).include(Flag.INCLUDE_PATIENT).returnBundle(Bundle.class)
+                .execute();
+        assertThat(flagsWithPatient.getEntry()).extracting(e -> e.getResource().fhirType())
+                .containsExactlyInAnyOrder("Flag", "Patient");
+        assertThat(flagsWithPatient.getEntry()).filteredOn(e -> e.getResource() instanceof Patient)
+                .extracting(e -> e.getSearch().getMode()).containsExactly(Bundle.SearchEntryMode.INCLUDE);
+        assertThat(consultantsReadsOfThePatient()).isEqualTo(patientReads + 1);
 
         Bundle news2 = client(consultant).search().forResource(Observation.class)
                 .where(Observation.PATIENT.hasId(patientId()))
@@ -479,7 +489,7 @@ class FhirApiIT {
         assertThat(capability.getRestFirstRep().getResource()).extracting(r -> r.getType())
                 .contains("Patient", "Observation", "Encounter", "Flag", "Organization", "AllergyIntolerance", "MedicationRequest",
                         "MedicationAdministration", "ServiceRequest", "DiagnosticReport", "Task", "Practitioner",
-                        "PractitionerRole");
+                        "PractitionerRole", "EpisodeOfCare");
 
         Api.RawResponse anonymous = api.raw("GET", "/fhir/Patient/" + patientId(), null, null, null);
         assertThat(anonymous.status()).isEqualTo(401);
@@ -488,6 +498,13 @@ class FhirApiIT {
         Api.RawResponse malformed = api.raw("POST", "/fhir/Observation", communityNurse, "{\"resourceType\": \"Observ");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.body()).contains("OperationOutcome").doesNotContain("at org.").doesNotContain("Exception:");
+    }
+
+    private long consultantsReadsOfThePatient() {
+        return jdbc.sql("""
+                select count(*) from audit_event where patient_id = ? and username = ? and action = 'READ'
+                and record_type = 'Patient'""").param(patient.summary().id().value()).param(consultant.username())
+                .query(Long.class).single();
     }
 
     private long readingsOf(String parameter) {

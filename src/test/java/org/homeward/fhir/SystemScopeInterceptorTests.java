@@ -69,6 +69,35 @@ class SystemScopeInterceptorTests {
     }
 
     @Test
+    void eachIncludeServedNeedsReadOnItsOwnTypeAndAnUnknownOneReadOnEverything() {
+        signInAsClient("system/Encounter.read", "system/Flag.read", "system/EpisodeOfCare.read");
+        SystemRequestDetails stays = request("Encounter", null);
+        stays.setParameters(Map.of("_include", new String[] {"Encounter:patient", "Encounter:episode-of-care",
+                "Encounter:service-provider"}));
+        refused(stays, RestOperationTypeEnum.SEARCH_TYPE, "system/Organization.read and system/Patient.read");
+        SystemRequestDetails flags = request("Flag", null);
+        flags.setParameters(Map.of("_include", new String[] {"Flag:patient"}));
+        refused(flags, RestOperationTypeEnum.SEARCH_TYPE, "system/Patient.read");
+        SystemRequestDetails episodes = request("EpisodeOfCare", null);
+        episodes.setParameters(Map.of("_include", new String[] {"EpisodeOfCare:patient"}));
+        refused(episodes, RestOperationTypeEnum.SEARCH_TYPE, "system/Patient.read");
+        SystemRequestDetails unknown = request("Encounter", null);
+        unknown.setParameters(Map.of("_include", new String[] {"Encounter:part-of"}));
+        refused(unknown, RestOperationTypeEnum.SEARCH_TYPE, "system/*.read");
+
+        signInAsClient("system/Encounter.read", "system/EpisodeOfCare.read", "system/Patient.read",
+                "system/Organization.read", "system/Flag.read");
+        for (SystemRequestDetails search : List.of(stays, flags, episodes)) {
+            assertThatCode(() -> interceptor.requireScopes(search, RestOperationTypeEnum.SEARCH_TYPE))
+                    .doesNotThrowAnyException();
+        }
+        SystemRequestDetails episodeOnly = request("Encounter", null);
+        episodeOnly.setParameters(Map.of("_include", new String[] {"Encounter:episode-of-care"}));
+        signInAsClient("system/Encounter.read");
+        refused(episodeOnly, RestOperationTypeEnum.SEARCH_TYPE, "system/EpisodeOfCare.read");
+    }
+
+    @Test
     void aTransactionNeedsWriteOnEveryEntrysTypeAndReadOnAGet() {
         Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
         bundle.addEntry().setResource(new Observation()).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Observation");

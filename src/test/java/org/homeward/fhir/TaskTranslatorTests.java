@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Annotation;
 import org.hl7.fhir.r4.model.Task;
+import org.homeward.security.Role;
+import org.homeward.shared.OrganisationId;
 import org.homeward.shared.PatientId;
+import org.homeward.task.TaskAssignee;
 import org.homeward.task.TaskOrigin;
 import org.homeward.task.TaskPriority;
 import org.homeward.task.TaskStatus;
@@ -70,5 +73,20 @@ class TaskTranslatorTests {
 
         Task cancelled = TaskTranslator.toFhir(task(TaskStatus.CANCELLED, TaskPriority.ROUTINE, false));
         assertThat(cancelled.getStatusReason().getText()).isEqualTo("Discharged");
+    }
+
+    @Test
+    void theOwnerIsTheOrganisationTheTaskIsSetInWithWhoInWords() {
+        assertThat(TaskTranslator.toFhir(task(TaskStatus.OPEN, TaskPriority.ROUTINE, false)).getOwner().hasReference())
+                .as("an assignee naming no organisation is in words only").isFalse();
+        OrganisationId community = new OrganisationId(UUID.randomUUID());
+        TaskView base = task(TaskStatus.OPEN, TaskPriority.ROUTINE, false);
+        TaskView forRole = new TaskView(base.id(), base.patientId(), base.patientName(), base.title(), base.detail(),
+                TaskAssignee.role(Role.PHARMACIST, community), base.assigneeWords(), base.priority(), base.origin(),
+                base.originId(), base.dueAt(), base.overdue(), base.status(), base.createdBy(), base.createdAt(),
+                base.closedBy(), base.closedAt(), base.outcome(), base.escalatedAt());
+        Task task = TaskTranslator.toFhir(forRole);
+        assertThat(task.getOwner().getReference()).isEqualTo("Organization/" + community.value());
+        assertThat(task.getOwner().getDisplay()).isEqualTo("Pharmacists, Dorset HealthCare");
     }
 }
