@@ -17,7 +17,7 @@ for _ in $(seq 1 1200); do curl -sf localhost:$port/actuator/health | grep -q UP
 pgport=$(ps -eo args | grep "$data" | grep postgres | grep -v grep | grep -o -- '-p [0-9]*' | head -1 | awk '{print $2}')
 export PGPASSWORD=$(cat "$data/postgres-password")
 echo "== warm-up (20 s, not counted) and ANALYZE"
-java bench/IngestLoad.java http://localhost:$port nurse homeward-demo "$clients" "$size" 20 fhir > /dev/null
+java bench/IngestLoad.java http://localhost:$port nurse homeward-demo "$clients" "$size" 20 "${MODE:-fhir}" > /dev/null
 psql -q -h localhost -p "$pgport" -U postgres -d postgres -c "analyze"
 # CPU seconds used by the app and by PostgreSQL, and transactions committed, around the measured run
 postmaster=$(pgrep -f -- "$data.*-p $pgport" | head -1)
@@ -25,7 +25,7 @@ cpu() { echo "$(ps -o cputimes= -p $app)" "$(ps -o cputimes= --ppid "$postmaster
 commits() { psql -At -h localhost -p "$pgport" -U postgres -d postgres -c "select sum(xact_commit) from pg_stat_database"; }
 read -r app0 pg0 <<< "$(cpu)"; c0=$(commits)
 echo "== FHIR transaction bundles"
-java bench/IngestLoad.java http://localhost:$port nurse homeward-demo "$clients" "$size" "$seconds" fhir | tee "$data/load.out"
+java bench/IngestLoad.java http://localhost:$port nurse homeward-demo "$clients" "$size" "$seconds" "${MODE:-fhir}" | tee "$data/load.out"
 read -r app1 pg1 <<< "$(cpu)"; c1=$(commits)
 bundles=$(grep -o 'requests=[0-9]*' "$data/load.out" | cut -d= -f2)
 echo "== CPU during the run: app $((app1 - app0)) s, PostgreSQL $((pg1 - pg0)) s; $((c1 - c0)) transactions committed" \

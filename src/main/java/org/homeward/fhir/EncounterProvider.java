@@ -76,7 +76,8 @@ class EncounterProvider implements FhirResourceProvider {
 
     @Read
     public Encounter read(@IdParam IdType id) {
-        AdmissionView admission = referrals.admission(users.current(), new AdmissionId(FhirIds.uuid(id, "Encounter")));
+        AdmissionView admission = referrals.visibleAdmission(users.current(),
+                new AdmissionId(FhirIds.uuid(id, "Encounter")));
         return EncounterTranslator.toFhir(admission, wards.ward(admission.wardId()));
     }
 

@@ -25,7 +25,8 @@ class FhirUsers {
         if (authentication == null || !authentication.isAuthenticated()) {
             throw new AuthenticationException("Sign in to use the FHIR API");
         }
-        return security.findActiveUser(authentication.getName()).map(CurrentUser::of)
+        // the FHIR API is stateless: this request's own sign-in, not a session's
+        return security.signedInToStatelessApi(authentication).map(CurrentUser::of)
                 .orElseThrow(() -> new AuthenticationException("Your account is no longer active"));
     }
 }

@@ -76,7 +76,7 @@ class VirtualWardSummaryBuilder {
     }
 
     Made make(CurrentUser user, AdmissionId admissionId) {
-        AdmissionView admission = referrals.admission(user, admissionId);
+        AdmissionView admission = referrals.visibleAdmission(user, admissionId);
         if (admission.isOpen()) {
             throw new IllegalStateException("admission " + admissionId.value() + " is not discharged");
         }

@@ -354,6 +354,24 @@ public class ReferralService {
         return view;
     }
 
+    /**
+     * As {@link #admission}, but an admission of a patient outside the user's care teams is answered exactly as an
+     * unknown one (not found), for an API that does not reveal whether a record exists (FHIR). The refusal is audited.
+     */
+    @Transactional
+    public AdmissionView visibleAdmission(CurrentUser user, AdmissionId id) {
+        AdmissionView view = repository.findAdmission(id).orElseThrow(() -> ReferralNotFoundException.forAdmission(id))
+                .view();
+        try {
+            patients.requireVisible(user, view.patientId());
+        } catch (org.homeward.patient.PatientNotFoundException outsideCare) {
+            throw ReferralNotFoundException.forAdmission(id);
+        }
+        audit(user, Action.READ, AuditedRecord.ADMISSION, id.toString(), view.patientId(),
+                view.isOpen() ? "viewed admission" : "viewed discharge summary");
+        return view;
+    }
+
     /** A patient's admissions with their discharge summaries; audited like opening one, since it shows the same. */
     @Transactional
     public List<AdmissionView> admissionsOf(CurrentUser user, PatientId patient) {

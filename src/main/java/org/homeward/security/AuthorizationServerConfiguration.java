@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
-import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -123,12 +123,15 @@ class AuthorizationServerConfiguration {
 
     /**
      * Checks access tokens on the FHIR API against the shared key: RS256 only (what the authorization server signs
-     * with), in date with Spring Security's default 60 s of clock skew.
+     * with), in date with Spring Security's default 60 s of clock skew. The key is the public key, converted once:
+     * selecting it from the JWK set on every request rebuilt the whole key pair each time, which was most of a FHIR
+     * request's CPU (bench/README.md, FHIR ingest).
      */
     @Bean
     JwtDecoder systemClientTokenDecoder(SharedSigningKey key) {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, key));
+        processor.setJWSKeySelector((header, context) -> JWSAlgorithm.RS256.equals(header.getAlgorithm())
+                ? List.of(key.publicKey()) : List.of());
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT,
                 new JOSEObjectType("at+jwt"), null));
         // claims are checked by Spring Security's validators (expiry, not-before), not twice by Nimbus

@@ -35,13 +35,13 @@ class HomewardUserDetailsService implements UserDetailsService {
         if (found.isEmpty()) {
             if (state.lockedUntil() != null) {
                 // nobody has this username, but it is locked like any other: answer exactly as for a real account
-                return new SignInUser(username, "", true, List.of(), state);
+                return new SignInUser(username, "", true, List.of(), state, null);
             }
             throw new UsernameNotFoundException("No such user");
         }
         SecurityRepository.StoredUser user = found.get();
         return new SignInUser(user.account().username(), user.passwordHash(), user.enabled(),
-                List.of(new SimpleGrantedAuthority(user.account().role().authority())), state);
+                List.of(new SimpleGrantedAuthority(user.account().role().authority())), state, user.account());
     }
 
     /**
@@ -52,12 +52,20 @@ class HomewardUserDetailsService implements UserDetailsService {
 
         private final transient Instant lockedUntil;
         private final boolean hadFailures;
+        /** The account as read to check this sign-in; null when nobody has the username. */
+        private final transient UserAccount account;
 
         SignInUser(String username, String password, boolean enabled,
-                Collection<? extends GrantedAuthority> authorities, LoginThrottle.AccountState state) {
+                Collection<? extends GrantedAuthority> authorities, LoginThrottle.AccountState state,
+                UserAccount account) {
             super(username, password, enabled, true, true, state.lockedUntil() == null, authorities);
             this.lockedUntil = state.lockedUntil();
             this.hadFailures = state.hasFailures();
+            this.account = account;
+        }
+
+        UserAccount account() {
+            return account;
         }
 
         Instant lockedUntil() {

@@ -95,6 +95,12 @@ class SecurityConfiguration {
         return new ApiRequestsSkipMvcIntrospection();
     }
 
+    /** Spring Security's strict firewall, checking names and values without a regular expression. */
+    @Bean
+    org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer requestFirewall() {
+        return web -> web.httpFirewall(RequestFirewall.strict());
+    }
+
     @Bean
     PasswordEncoder passwordEncoder(java.time.Clock clock) {
         return new VerifiedPasswordCache(new BCryptPasswordEncoder(), clock);
@@ -140,7 +146,8 @@ class SecurityConfiguration {
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper objectMapper, LoginThrottle throttle,
             SystemClientTokens systemClientTokens, JwtDecoder systemClientTokenDecoder) throws Exception {
         AddressThrottleFilter addressThrottle = new AddressThrottleFilter(throttle,
-                request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null,
+                // a password sign-in (HTTP Basic); a system client's signed token is no guess at a password
+                request -> startsWithIgnoringCase(request.getHeader(HttpHeaders.AUTHORIZATION), "Basic "),
                 (request, response, until) -> tooManyAttempts(request, response, objectMapper, throttle, until,
                         ADDRESS_BLOCKED_MESSAGE));
         AuthenticationEntryPoint signIn = (request, response, e) -> {
@@ -205,6 +212,10 @@ class SecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
                         .permissionsPolicyHeader(policy -> policy.policy(PERMISSIONS_POLICY)))
                 .build();
+    }
+
+    private static boolean startsWithIgnoringCase(String text, String prefix) {
+        return text != null && text.regionMatches(true, 0, prefix, 0, prefix.length());
     }
 
     /** The FHIR API: its base ({@code POST /fhir}, a transaction) and everything under it. */

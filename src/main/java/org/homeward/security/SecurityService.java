@@ -124,6 +124,21 @@ public class SecurityService {
         return repository.findUserByUsername(username).map(SecurityRepository.StoredUser::account);
     }
 
+    /**
+     * The active account a request to a stateless API (JSON or FHIR: no session, so it signs in on every request)
+     * signed in as. With HTTP Basic its account was read to check the password in this same request and is used as
+     * read then, not read a second time; anything else (a system client's token) is looked up by name. Not for the
+     * pages: their sign-in is kept in a session, and the account may have changed since.
+     */
+    public Optional<UserAccount> signedInToStatelessApi(org.springframework.security.core.Authentication authentication) {
+        if (authentication.getPrincipal() instanceof HomewardUserDetailsService.SignInUser signIn
+                && signIn.account() != null && signIn.isEnabled()) {
+            return Optional.of(signIn.account());
+        }
+        return repository.findUserByUsername(authentication.getName()).filter(SecurityRepository.StoredUser::enabled)
+                .map(SecurityRepository.StoredUser::account);
+    }
+
     /** The user with this username if their account is enabled (may sign in and be given work), else empty. */
     @Transactional(readOnly = true)
     public Optional<UserAccount> findActiveUser(String username) {

@@ -34,6 +34,7 @@ class SharedSigningKey implements JWKSource<SecurityContext>, SmartInitializingS
     private final JdbcClient jdbc;
     private final Clock clock;
     private volatile JWKSet keys;
+    private volatile java.security.interfaces.RSAPublicKey publicKey;
 
     SharedSigningKey(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -49,6 +50,20 @@ class SharedSigningKey implements JWKSource<SecurityContext>, SmartInitializingS
     @Override
     public List<JWK> get(JWKSelector selector, SecurityContext context) {
         return selector.select(keys());
+    }
+
+    /** The public key tokens are checked with, converted from the JWK once. */
+    java.security.interfaces.RSAPublicKey publicKey() {
+        java.security.interfaces.RSAPublicKey converted = publicKey;
+        if (converted == null) {
+            try {
+                converted = key().toRSAPublicKey();
+            } catch (JOSEException e) {
+                throw new IllegalStateException("The stored token signing key (oauth2_signing_key) cannot be read", e);
+            }
+            publicKey = converted;
+        }
+        return converted;
     }
 
     /** The key pair (with its private part) as a JWK. */

@@ -347,6 +347,9 @@ class FhirApiIT {
                 .where(new ca.uhn.fhir.rest.gclient.TokenClientParam("ward").exactly().code(ward.id().value().toString()))
                 .returnBundle(Bundle.class).execute();
         assertThat(outsiders.getEntry()).isEmpty();
+        // reading the stay by its id from outside the care team: 404, as for an id that does not exist
+        assertThatThrownBy(() -> client(outsider).read().resource(Encounter.class).withId(stay.getIdPart()).execute())
+                .isInstanceOf(ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException.class);
         Bundle byPatient = client(communityNurse).search().forResource(Encounter.class)
                 .where(Encounter.PATIENT.hasId(patientId())).returnBundle(Bundle.class).execute();
         assertThat(byPatient.getEntry()).hasSize(1);
