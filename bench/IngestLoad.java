@@ -101,6 +101,8 @@ public class IngestLoad {
                 sorted.size(), failed.get(), stored.get(), elapsed, stored.get() / elapsed);
         System.out.printf("request_latency_ms p50=%.1f p99=%.1f max=%.1f%n", pct(sorted, 50), pct(sorted, 99),
                 sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6);
+        System.out.printf("load_generator_cpu_s=%.1f (this harness, on the same machine)%n",
+                ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).toMillis() / 1000.0);
     }
 
     /**

@@ -125,7 +125,8 @@ class AuthorizationServerConfiguration {
      * Checks access tokens on the FHIR API against the shared key: RS256 only (what the authorization server signs
      * with), in date with Spring Security's default 60 s of clock skew. The key is the public key, converted once:
      * selecting it from the JWK set on every request rebuilt the whole key pair each time, which was most of a FHIR
-     * request's CPU (bench/README.md, FHIR ingest).
+     * request's CPU (bench/README.md, FHIR ingest). A token checked once is remembered while in date
+     * ({@link VerifiedTokenCache}).
      */
     @Bean
     JwtDecoder systemClientTokenDecoder(SharedSigningKey key) {
@@ -137,6 +138,6 @@ class AuthorizationServerConfiguration {
         // claims are checked by Spring Security's validators (expiry, not-before), not twice by Nimbus
         processor.setJWTClaimsSetVerifier((claims, context) -> {
         });
-        return new NimbusJwtDecoder(processor);
+        return new VerifiedTokenCache(new NimbusJwtDecoder(processor), java.time.Clock.systemUTC());
     }
 }

@@ -30,6 +30,12 @@ final class RequestFirewall {
             return false;
         }
         for (int i = 0; i < text.length(); ) {
+            char c = text.charAt(i);
+            if (c >= 0x20 && c < 0x7f) {
+                // printable ASCII, nearly every character of a header: assigned, not a control character
+                i++;
+                continue;
+            }
             int codePoint = text.codePointAt(i);
             if (!Character.isDefined(codePoint) || Character.getType(codePoint) == Character.CONTROL) {
                 return false;
