@@ -38,10 +38,16 @@ class ObservationRepository {
      * Inserts the readings with one statement (arrays unnested server-side, far fewer round trips than a JDBC batch);
      * a reading whose client id this submitter already sent, in an earlier batch or earlier in this one, is skipped.
      *
-     * @return for each reading, whether it was newly stored
      */
-    boolean[] insertAll(List<Row> rows, Instant receivedAt) {
+    /**
+     * What an insert stored: for each row, whether it was newly stored and, if so, its id.
+     */
+    record Inserted(boolean[] stored, UUID[] ids) {
+    }
+
+    Inserted insertAll(List<Row> rows, Instant receivedAt) {
         int n = rows.size();
+        UUID[] uuids = new UUID[n];
         String[] ids = new String[n];
         String[] patients = new String[n];
         String[] clientIds = new String[n];
@@ -54,7 +60,8 @@ class ObservationRepository {
         String[] senders = new String[n];
         for (int i = 0; i < n; i++) {
             IncomingReading r = rows.get(i).reading();
-            ids[i] = UUID.randomUUID().toString();
+            uuids[i] = UUID.randomUUID();
+            ids[i] = uuids[i].toString();
             patients[i] = r.patientId().toString();
             clientIds[i] = r.id();
             devices[i] = r.deviceId();
@@ -97,7 +104,7 @@ class ObservationRepository {
         for (int i = 0; i < n; i++) {
             stored[i] = newlyStored.remove(key(senders[i], clientIds[i]));
         }
-        return stored;
+        return new Inserted(stored, uuids);
     }
 
     private static String key(String receivedBy, String clientId) {

@@ -213,7 +213,9 @@ public class ObservationService {
             ok.forEach(reading -> rows.add(new ObservationRepository.Row(reading, submission.source(),
                     submission.receivedBy())));
         }
-        boolean[] stored = rows.isEmpty() ? new boolean[0] : repository.insertAll(rows, now);
+        ObservationRepository.Inserted inserted = rows.isEmpty()
+                ? new ObservationRepository.Inserted(new boolean[0], new UUID[0]) : repository.insertAll(rows, now);
+        boolean[] stored = inserted.stored();
         List<Stored> results = new ArrayList<>(submissions.size());
         List<RecordAccessed> audit = new ArrayList<>();
         Map<UUID, Set<Instant>> newestOfEachBatch = new HashMap<>();
@@ -225,10 +227,13 @@ public class ObservationService {
             Map<UUID, Integer> perPatient = new TreeMap<>();
             Map<UUID, Instant> newestOfBatch = new HashMap<>();
             Set<String> newClientIds = new java.util.HashSet<>();
+            Map<String, UUID> newIds = new HashMap<>();
             for (IncomingReading reading : valid.get(s)) {
-                if (stored[row++]) {
+                int at = row++;
+                if (stored[at]) {
                     storedCount++;
                     newClientIds.add(reading.id());
+                    newIds.put(reading.id(), inserted.ids()[at]);
                     perPatient.merge(reading.patientId(), 1, Integer::sum);
                     newestOfBatch.merge(reading.patientId(), reading.recordedAt(), (a, b) -> a.isAfter(b) ? a : b);
                 }
@@ -244,7 +249,7 @@ public class ObservationService {
                     count + " " + submission.source().name().toLowerCase() + " reading(s)")));
             int accepted = valid.get(s).size();
             results.add(new Stored(new BatchResult(storedCount, accepted - storedCount, rejected.get(s)), newClientIds,
-                    Map.of()));
+                    newIds));
         }
         if (!audit.isEmpty()) {
             events.publishEvent(new RecordsAccessed(audit));
@@ -253,30 +258,45 @@ public class ObservationService {
         return identified(submissions, results);
     }
 
-    /** The results, with the stored ids of the client ids of each batch that asked for them (one query a sender). */
+    /**
+     * The results, with the stored id of each client id of each batch that asked for them: those it stored now are
+     * known from the insert; those stored before (retries) are read, one query a sender, only when there are any.
+     */
     private List<Stored> identified(List<Submission> submissions, List<Stored> results) {
-        Map<String, Set<String>> clientIdsBySender = new HashMap<>();
-        submissions.stream().filter(Submission::identify).forEach(submission -> clientIdsBySender
-                .computeIfAbsent(submission.receivedBy(), sender -> new java.util.HashSet<>())
-                .addAll(clientIds(submission.readings())));
-        if (clientIdsBySender.isEmpty()) {
-            return results;
+        Map<String, Set<String>> storedBeforeBySender = new HashMap<>();
+        for (int s = 0; s < submissions.size(); s++) {
+            Submission submission = submissions.get(s);
+            if (!submission.identify()) {
+                continue;
+            }
+            Map<String, UUID> storedNow = results.get(s).ids();
+            clientIds(submission.readings()).stream().filter(id -> !storedNow.containsKey(id))
+                    .forEach(id -> storedBeforeBySender.computeIfAbsent(submission.receivedBy(),
+                            sender -> new java.util.HashSet<>()).add(id));
         }
-        Map<String, Map<String, UUID>> idsBySender = new HashMap<>();
-        clientIdsBySender.forEach((sender, ids) -> idsBySender.put(sender, repository.idsByClientId(sender, ids)));
+        Map<String, Map<String, UUID>> storedBefore = new HashMap<>();
+        storedBeforeBySender.forEach((sender, ids) -> storedBefore.put(sender, repository.idsByClientId(sender, ids)));
+        // a retry in the same group as its first attempt: the id the first attempt was stored with now
+        Map<String, Map<String, UUID>> storedNowBySender = new HashMap<>();
+        for (int s = 0; s < submissions.size(); s++) {
+            storedNowBySender.computeIfAbsent(submissions.get(s).receivedBy(), sender -> new HashMap<>())
+                    .putAll(results.get(s).ids());
+        }
         List<Stored> identified = new ArrayList<>(results.size());
         for (int s = 0; s < submissions.size(); s++) {
             Submission submission = submissions.get(s);
             Stored result = results.get(s);
             if (!submission.identify()) {
-                identified.add(result);
+                identified.add(new Stored(result.result(), result.newClientIds(), Map.of()));
                 continue;
             }
-            Map<String, UUID> all = idsBySender.get(submission.receivedBy());
+            Map<String, UUID> before = storedBefore.getOrDefault(submission.receivedBy(), Map.of());
+            Map<String, UUID> now = storedNowBySender.get(submission.receivedBy());
             Map<String, UUID> ids = new HashMap<>();
             clientIds(submission.readings()).forEach(id -> {
-                if (all.containsKey(id)) {
-                    ids.put(id, all.get(id));
+                UUID stored = now.containsKey(id) ? now.get(id) : before.get(id);
+                if (stored != null) {
+                    ids.put(id, stored);
                 }
             });
             identified.add(new Stored(result.result(), result.newClientIds(), ids));
