@@ -109,6 +109,22 @@ class GroupCommitIngestIT {
     }
 
     @Test
+    void aRetryInALaterGroupIsToldWhereTheFirstAttemptStoredIt() {
+        Instant at = Instant.now().minusSeconds(60);
+        ObservationService.Stored first = commitTogether(identified(acuteNurse, reading("r1", acutePatient, 97, at),
+                reading("r2", acutePatient, 98, at))).get(0);
+        ObservationService.Stored retry = commitTogether(identified(acuteNurse, reading("r2", acutePatient, 98, at),
+                reading("r3", acutePatient, 96, at))).get(0);
+
+        assertThat(retry.result()).isEqualTo(new BatchResult(1, 1, List.of()));
+        assertThat(retry.newClientIds()).containsExactly("r3");
+        assertThat(retry.ids().get("r2")).isEqualTo(first.ids().get("r2"));
+        assertThat(retry.ids().get("r3")).isNotNull().isNotEqualTo(first.ids().get("r1"));
+        assertThat(jdbc.sql("select id from observation_reading where client_id = 'r3' and received_by = ?")
+                .param(acuteNurse.username()).query(UUID.class).single()).isEqualTo(retry.ids().get("r3"));
+    }
+
+    @Test
     void twoBatchesForOnePatientAreScoredAsOneSetWithOneAlert() {
         Instant at = Instant.now().minusSeconds(60);
         // NEWS2 (RCP 2017 Chart 1): RR 26 = 3, SpO2 90 = 3 (Scale 1), systolic 88 = 3, pulse 135 = 3,
