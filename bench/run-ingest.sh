@@ -7,9 +7,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 clients=${1:-2}; batch=${2:-1000}; seconds=${3:-30}; scale=${4:-15}; port=18181
 data=$(mktemp -d /tmp/homeward-bench-XXXX)
-./mvnw -q -B -DskipTests package
+[ "${SKIP_PACKAGE:-}" = 1 ] || ./mvnw -q -B -DskipTests package
 java -jar target/homeward-0.1.0-SNAPSHOT.jar --server.port=$port --homeward.data-dir="$data" \
-  --homeward.demo-scale="$scale" --homeward.escalation.check-every=PT24H > "$data/app.log" 2>&1 &
+  --homeward.demo-scale="$scale" --homeward.escalation.check-every=PT24H --homeward.fhir.summary.publish-every=PT24H \
+  --homeward.fhir.validation.warm-up-at-start=false ${APP_ARGS:-} > "$data/app.log" 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null; pkill -f "$data" 2>/dev/null || true' EXIT
 for _ in $(seq 1 600); do curl -sf localhost:$port/actuator/health | grep -q UP && break; sleep 0.5; done

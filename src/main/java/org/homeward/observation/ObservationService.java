@@ -60,7 +60,7 @@ public class ObservationService {
     ObservationService(ObservationRepository repository, Scale2Repository scale2, PatientService patients,
             ReferralService referrals, WardService wards, ApplicationEventPublisher events, Clock clock,
             PlatformTransactionManager transactions,
-            @Value("${homeward.observation.ingest.writers:2}") int writers) {
+            @Value("${homeward.observation.ingest.writers:1}") int writers) {
         this.repository = repository;
         this.scaleDecisions = scale2;
         this.patients = patients;
