@@ -44,6 +44,11 @@ class RequestFirewallTests {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> firewalled.getHeader("X-Note"))
                 .isInstanceOf(RequestRejectedException.class);
 
+        MockHttpServletRequest note = new MockHttpServletRequest("POST", "/patients/1/notes");
+        note.addParameter("text", "Chest clearer.\r\nSpO2 95% on air.");
+        assertThat(RequestFirewall.strict().getFirewalledRequest(note).getParameter("text"))
+                .as("a parameter value may hold line breaks, as Spring's default allows").contains("\r\n");
+
         MockHttpServletRequest good = new MockHttpServletRequest("GET", "/fhir/metadata");
         good.addHeader("Authorization", "Bearer " + "a".repeat(900));
         assertThat(RequestFirewall.strict().getFirewalledRequest(good).getHeader("Authorization")).hasSize(907);
