@@ -2,7 +2,8 @@
 # FHIR ingest benchmark: the packaged app on a fresh embedded database with the demo service, driven over HTTP by
 # IngestLoad.java in its fhir mode: transaction Bundles of vital-sign Observations for random admitted patients.
 # Usage: bench/run-fhir-ingest.sh [clients, default 8] [observations a bundle, default 10] [seconds, default 30]
-#        [demo scale, default 5]     (SKIP_PACKAGE=1 to run the jar already in target/)
+#        [demo scale, default 5]     (SKIP_PACKAGE=1 to run the jar already in target/; MODE=fhir-client for a
+#        system client with a bearer token; APP_ARGS for application settings; JAVA_OPTS for the JVM)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 clients=${1:-8}; size=${2:-10}; seconds=${3:-30}; scale=${4:-5}; port=18182
