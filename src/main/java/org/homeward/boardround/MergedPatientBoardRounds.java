@@ -35,19 +35,13 @@ class MergedPatientBoardRounds {
             throw new RefusedException("Both records were reviewed at a board round on the same day: which review"
                     + " stands is a clinical decision. Nothing was merged");
         }
-        move("board_round_review", merged);
-        move("board_round_action", merged);
+        merged.repoint(jdbc, "board_round_review", "board_round_action");
         jdbc.sql("""
                 delete from board_round_score where patient_id in (?, ?) and patient_id <> (
                     select patient_id from board_round_score where patient_id in (?, ?)
                     order by latest_at desc, patient_id = ? desc limit 1)""")
                 .params(merged.survivor().value(), merged.retired().value(), merged.survivor().value(),
                         merged.retired().value(), merged.survivor().value()).update();
-        move("board_round_score", merged);
-    }
-
-    private int move(String table, PatientsMerged merged) {
-        return jdbc.sql("update " + table + " set patient_id = ? where patient_id = ?")
-                .params(merged.survivor().value(), merged.retired().value()).update();
+        merged.repoint(jdbc, "board_round_score");
     }
 }

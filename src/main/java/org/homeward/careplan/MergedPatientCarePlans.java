@@ -33,13 +33,6 @@ class MergedPatientCarePlans {
                     + " decision; bring them into one on the surviving record, then send the merge again. Nothing was"
                     + " merged");
         }
-        move("care_intervention", merged);
-        move("acuity_assessment", merged);
-        move("care_support_plan_version", merged);
-    }
-
-    private int move(String table, PatientsMerged merged) {
-        return jdbc.sql("update " + table + " set patient_id = ? where patient_id = ?")
-                .params(merged.survivor().value(), merged.retired().value()).update();
+        merged.repoint(jdbc, "care_intervention", "acuity_assessment", "care_support_plan_version");
     }
 }

@@ -23,13 +23,6 @@ class MergedPatientTests {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void on(PatientsMerged merged) {
-        move("test_order", merged);
-        move("test_result", merged);
-        move("test_result_acknowledgement", merged);
-    }
-
-    private int move(String table, PatientsMerged merged) {
-        return jdbc.sql("update " + table + " set patient_id = ? where patient_id = ?")
-                .params(merged.survivor().value(), merged.retired().value()).update();
+        merged.repoint(jdbc, "test_order", "test_result", "test_result_acknowledgement");
     }
 }

@@ -34,8 +34,7 @@ class MergedPatientEscalation {
             throw new RefusedException("Both records have an open alert: respond to and close one of them, then send"
                     + " the merge again. Nothing was merged");
         }
-        move("alert", merged);
-        move("patient_concern", merged);
+        merged.repoint(jdbc, "alert", "patient_concern");
         keepSurvivors("monitoring_schedule", merged);
         keepSurvivors("quiet_hours", merged);
         jdbc.sql("""
@@ -44,18 +43,13 @@ class MergedPatientEscalation {
                   and exists (select 1 from patient_escalation_override s where s.patient_id = ? and s.ended_at is null)""")
                 .params(java.sql.Timestamp.from(merged.mergedAt()), merged.by().username(),
                         merged.retired().value(), merged.survivor().value()).update();
-        move("patient_escalation_override", merged);
-    }
-
-    private int move(String table, PatientsMerged merged) {
-        return jdbc.sql("update " + table + " set patient_id = ? where patient_id = ?")
-                .params(merged.survivor().value(), merged.retired().value()).update();
+        merged.repoint(jdbc, "patient_escalation_override");
     }
 
     /** A table of one row per patient: the survivor's row stands; the retired one's moves only if it has none. */
     private void keepSurvivors(String table, PatientsMerged merged) {
         jdbc.sql("delete from " + table + " where patient_id = ? and exists (select 1 from " + table
                 + " s where s.patient_id = ?)").params(merged.retired().value(), merged.survivor().value()).update();
-        move(table, merged);
+        merged.repoint(jdbc, table);
     }
 }

@@ -23,12 +23,6 @@ class MergedPatientSummaries {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void on(PatientsMerged merged) {
-        move("virtual_ward_summary", merged);
-        move("fhir_flag_delivery", merged);
-    }
-
-    private int move(String table, PatientsMerged merged) {
-        return jdbc.sql("update " + table + " set patient_id = ? where patient_id = ?")
-                .params(merged.survivor().value(), merged.retired().value()).update();
+        merged.repoint(jdbc, "virtual_ward_summary", "fhir_flag_delivery");
     }
 }

@@ -24,12 +24,6 @@ class MergedPatientMessages {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void on(PatientsMerged merged) {
-        move("hl7_message", merged);
-        move("hl7_outbound", merged);
-    }
-
-    private int move(String table, PatientsMerged merged) {
-        return jdbc.sql("update " + table + " set patient_id = ? where patient_id = ?")
-                .params(merged.survivor().value(), merged.retired().value()).update();
+        merged.repoint(jdbc, "hl7_message", "hl7_outbound");
     }
 }

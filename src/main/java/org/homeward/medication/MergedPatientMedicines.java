@@ -26,26 +26,11 @@ class MergedPatientMedicines {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void on(PatientsMerged merged) {
-        move("allergy", merged);
-        move("allergy_statement", merged);
-        move("patient_weight", merged);
-        move("prescription", merged);
-        move("medicine_administration", merged);
-        move("dose_follow_up", merged);
-        move("medicines_reconciliation", merged);
-        move("medicines_reconciliation_source", merged);
-        move("medicines_reconciliation_entry", merged);
-        move("medicines_reconciliation_decision", merged);
-        move("medicines_reconciliation_resolution", merged);
-        move("discharge_medicines", merged);
-        move("discharge_medicine_change", merged);
-        move("community_pharmacy_nomination", merged);
-        move("stock_movement", merged);
-        move("controlled_drug_register_entry", merged);
-    }
-
-    private int move(String table, PatientsMerged merged) {
-        return jdbc.sql("update " + table + " set patient_id = ? where patient_id = ?")
-                .params(merged.survivor().value(), merged.retired().value()).update();
+        merged.repoint(jdbc, "allergy", "allergy_statement", "patient_weight", "prescription",
+                "medicine_administration", "dose_follow_up", "medicines_reconciliation",
+                "medicines_reconciliation_source", "medicines_reconciliation_entry",
+                "medicines_reconciliation_decision", "medicines_reconciliation_resolution", "discharge_medicines",
+                "discharge_medicine_change", "community_pharmacy_nomination", "stock_movement",
+                "controlled_drug_register_entry");
     }
 }

@@ -23,11 +23,6 @@ class MergedPatientNotes {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void on(PatientsMerged merged) {
-        move("clinical_note", merged);
-    }
-
-    private int move(String table, PatientsMerged merged) {
-        return jdbc.sql("update " + table + " set patient_id = ? where patient_id = ?")
-                .params(merged.survivor().value(), merged.retired().value()).update();
+        merged.repoint(jdbc, "clinical_note");
     }
 }

@@ -25,8 +25,7 @@ class MergedPatientObservations {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void on(PatientsMerged merged) {
-        move("observation_reading", merged);
-        move("home_link", merged);
+        merged.repoint(jdbc, "observation_reading", "home_link");
         jdbc.sql("""
                 update spo2_scale_decision set ended_at = greatest(?, documented_at), ended_by = ?, end_reason = ?
                 where patient_id = ? and ended_at is null
@@ -36,11 +35,6 @@ class MergedPatientObservations {
                         "duplicate record merged into the surviving record, whose own Scale 2 decision stands ("
                                 + merged.source() + ")",
                         merged.retired().value(), merged.survivor().value()).update();
-        move("spo2_scale_decision", merged);
-    }
-
-    private int move(String table, PatientsMerged merged) {
-        return jdbc.sql("update " + table + " set patient_id = ? where patient_id = ?")
-                .params(merged.survivor().value(), merged.retired().value()).update();
+        merged.repoint(jdbc, "spo2_scale_decision");
     }
 }

@@ -35,13 +35,7 @@ class MergedPatientReferrals {
                     + " Merging two live admissions or referrals is not done automatically: discharge, decline or"
                     + " cancel one of them, then send the merge again. Nothing was merged");
         }
-        move("referral", merged);
-        move("admission", merged);
-    }
-
-    private int move(String table, PatientsMerged merged) {
-        return jdbc.sql("update " + table + " set patient_id = ? where patient_id = ?")
-                .params(merged.survivor().value(), merged.retired().value()).update();
+        merged.repoint(jdbc, "referral", "admission");
     }
 
     private boolean live(java.util.UUID patient) {

@@ -23,11 +23,6 @@ class MergedPatientTasks {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void on(PatientsMerged merged) {
-        move("task", merged);
-    }
-
-    private int move(String table, PatientsMerged merged) {
-        return jdbc.sql("update " + table + " set patient_id = ? where patient_id = ?")
-                .params(merged.survivor().value(), merged.retired().value()).update();
+        merged.repoint(jdbc, "task");
     }
 }

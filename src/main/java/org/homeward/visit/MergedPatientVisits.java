@@ -23,13 +23,6 @@ class MergedPatientVisits {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void on(PatientsMerged merged) {
-        move("planned_visit", merged);
-        move("urgent_visit", merged);
-        move("visit_record", merged);
-    }
-
-    private int move(String table, PatientsMerged merged) {
-        return jdbc.sql("update " + table + " set patient_id = ? where patient_id = ?")
-                .params(merged.survivor().value(), merged.retired().value()).update();
+        merged.repoint(jdbc, "planned_visit", "urgent_visit", "visit_record");
     }
 }

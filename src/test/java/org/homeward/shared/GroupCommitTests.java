@@ -41,6 +41,8 @@ class GroupCommitTests {
     };
     private final ExecutorService callers = Executors.newFixedThreadPool(8);
     private GroupCommit<String, String> commit;
+    private final CountDownLatch firstGroupStarted = new CountDownLatch(1);
+    private final CountDownLatch releaseFirstGroup = new CountDownLatch(1);
 
     @AfterEach
     void stop() {
@@ -58,6 +60,33 @@ class GroupCommitTests {
         return commit;
     }
 
+    /** One writer, held inside the group holding {@code firstWord} until the test releases it: meanwhile others queue. */
+    private GroupCommit<String, String> oneWriterHeldBy(String firstWord, int maxWeight,
+            Function<List<String>, List<String>> work) {
+        return groupCommit(1, maxWeight, group -> {
+            if (group.contains(firstWord)) {
+                firstGroupStarted.countDown();
+                hold(releaseFirstGroup);
+            }
+            return work.apply(group);
+        });
+    }
+
+    /** Submits the word that holds the writer, and returns once the writer is inside its group. */
+    private Future<String> submitAndHoldTheWriter(String firstWord) throws InterruptedException {
+        Future<String> first = callers.submit(() -> commit.submit(firstWord));
+        assertThat(firstGroupStarted.await(30, TimeUnit.SECONDS)).as("the writer took the first group").isTrue();
+        return first;
+    }
+
+    /** Submits a word while the writer is held, and returns once it is queued (so queue order is submission order). */
+    private Future<String> submitQueued(String word) {
+        int before = commit.queued();
+        Future<String> answer = callers.submit(() -> commit.submit(word));
+        await().atMost(30, TimeUnit.SECONDS).until(() -> commit.queued() == before + 1);
+        return answer;
+    }
+
     private static List<String> upperCase(List<String> group) {
         return group.stream().map(String::toUpperCase).toList();
     }
@@ -73,22 +102,12 @@ class GroupCommitTests {
 
     @Test
     void submissionsQueuedWhileTheWriterIsBusyAreStoredTogetherEachAnsweredWithItsOwnResult() throws Exception {
-        CountDownLatch firstGroupStarted = new CountDownLatch(1);
-        CountDownLatch releaseFirstGroup = new CountDownLatch(1);
-        GroupCommit<String, String> commit = groupCommit(1, 100, group -> {
-            if (group.contains("first")) {
-                firstGroupStarted.countDown();
-                hold(releaseFirstGroup);
-            }
-            return upperCase(group);
-        });
-        Future<String> first = callers.submit(() -> commit.submit("first"));
-        firstGroupStarted.await(30, TimeUnit.SECONDS);
+        oneWriterHeldBy("first", 100, GroupCommitTests::upperCase);
+        Future<String> first = submitAndHoldTheWriter("first");
         List<Future<String>> queued = new ArrayList<>();
         for (String word : List.of("b", "c", "d")) {
-            queued.add(callers.submit(() -> commit.submit(word)));
+            queued.add(submitQueued(word));
         }
-        await().atMost(30, TimeUnit.SECONDS).until(() -> commit.queued() == 3);
         releaseFirstGroup.countDown();
 
         assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo("FIRST");
@@ -105,22 +124,12 @@ class GroupCommitTests {
 
     @Test
     void aGroupNeverWeighsMoreThanTheLimit() throws Exception {
-        CountDownLatch firstGroupStarted = new CountDownLatch(1);
-        CountDownLatch releaseFirstGroup = new CountDownLatch(1);
-        GroupCommit<String, String> commit = groupCommit(1, 5, group -> {
-            if (group.contains("x")) {
-                firstGroupStarted.countDown();
-                hold(releaseFirstGroup);
-            }
-            return upperCase(group);
-        });
-        Future<String> first = callers.submit(() -> commit.submit("x"));
-        firstGroupStarted.await(30, TimeUnit.SECONDS);
+        oneWriterHeldBy("x", 5, GroupCommitTests::upperCase);
+        Future<String> first = submitAndHoldTheWriter("x");
         List<Future<String>> queued = new ArrayList<>();
         // weights 3, 3 and 2: the first two cannot share a group of at most 5
         for (String word : List.of("aaa", "bbb", "cc")) {
-            queued.add(callers.submit(() -> commit.submit(word)));
-            await().atMost(30, TimeUnit.SECONDS).until(() -> commit.queued() == queued.size());
+            queued.add(submitQueued(word));
         }
         releaseFirstGroup.countDown();
         for (Future<String> answer : queued) {
@@ -143,26 +152,16 @@ class GroupCommitTests {
 
     @Test
     void whenAGroupFailsEachIsTriedAloneAndOnlyTheFailingOneFails() throws Exception {
-        CountDownLatch firstGroupStarted = new CountDownLatch(1);
-        CountDownLatch releaseFirstGroup = new CountDownLatch(1);
-        GroupCommit<String, String> commit = groupCommit(1, 100, group -> {
-            if (group.contains("first")) {
-                firstGroupStarted.countDown();
-                hold(releaseFirstGroup);
-            }
+        oneWriterHeldBy("first", 100, group -> {
             if (group.contains("bad")) {
                 throw new InvalidInputException("word", "bad is not a word this work takes");
             }
             return upperCase(group);
         });
-        Future<String> first = callers.submit(() -> commit.submit("first"));
-        firstGroupStarted.await(30, TimeUnit.SECONDS);
-        Future<String> good = callers.submit(() -> commit.submit("good"));
-        await().atMost(30, TimeUnit.SECONDS).until(() -> commit.queued() == 1);
-        Future<String> bad = callers.submit(() -> commit.submit("bad"));
-        await().atMost(30, TimeUnit.SECONDS).until(() -> commit.queued() == 2);
-        Future<String> fine = callers.submit(() -> commit.submit("fine"));
-        await().atMost(30, TimeUnit.SECONDS).until(() -> commit.queued() == 3);
+        Future<String> first = submitAndHoldTheWriter("first");
+        Future<String> good = submitQueued("good");
+        Future<String> bad = submitQueued("bad");
+        Future<String> fine = submitQueued("fine");
         releaseFirstGroup.countDown();
 
         assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo("FIRST");
@@ -202,19 +201,9 @@ class GroupCommitTests {
 
     @Test
     void closingWritesWhatIsQueuedThenRefusesMore() throws Exception {
-        CountDownLatch firstGroupStarted = new CountDownLatch(1);
-        CountDownLatch releaseFirstGroup = new CountDownLatch(1);
-        GroupCommit<String, String> commit = groupCommit(1, 100, group -> {
-            if (group.contains("first")) {
-                firstGroupStarted.countDown();
-                hold(releaseFirstGroup);
-            }
-            return upperCase(group);
-        });
-        Future<String> first = callers.submit(() -> commit.submit("first"));
-        firstGroupStarted.await(30, TimeUnit.SECONDS);
-        Future<String> queued = callers.submit(() -> commit.submit("queued"));
-        await().atMost(30, TimeUnit.SECONDS).until(() -> commit.queued() == 1);
+        oneWriterHeldBy("first", 100, GroupCommitTests::upperCase);
+        Future<String> first = submitAndHoldTheWriter("first");
+        Future<String> queued = submitQueued("queued");
         CompletableFuture<Void> closing = CompletableFuture.runAsync(commit::close);
         await().atMost(30, TimeUnit.SECONDS).until(commit::isClosed);
         releaseFirstGroup.countDown();
