@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.homeward.shared.PatientId;
+import org.homeward.shared.TimeOrderedUuid;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -60,7 +61,7 @@ class ObservationRepository {
         String[] senders = new String[n];
         for (int i = 0; i < n; i++) {
             IncomingReading r = rows.get(i).reading();
-            uuids[i] = UUID.randomUUID();
+            uuids[i] = TimeOrderedUuid.at(receivedAt);
             ids[i] = uuids[i].toString();
             patients[i] = r.patientId().toString();
             clientIds[i] = r.id();

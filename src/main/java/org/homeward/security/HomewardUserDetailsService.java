@@ -30,8 +30,9 @@ class HomewardUserDetailsService implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        LoginThrottle.AccountState state = throttle.accountState(username);
-        Optional<SecurityRepository.StoredUser> found = repository.findUserByUsername(username);
+        SecurityRepository.SignInRecord read = repository.forSignIn(username, LoginThrottle.accountKey(username));
+        LoginThrottle.AccountState state = throttle.accountState(read.throttled(), read.lockedUntil());
+        Optional<SecurityRepository.StoredUser> found = read.user();
         if (found.isEmpty()) {
             if (state.lockedUntil() != null) {
                 // nobody has this username, but it is locked like any other: answer exactly as for a real account

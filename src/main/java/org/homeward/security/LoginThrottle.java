@@ -63,10 +63,18 @@ public class LoginThrottle {
     record AccountState(Instant lockedUntil, boolean hasFailures) {
     }
 
-    AccountState accountState(String username) {
-        return repository.account(key(username), clock.instant())
-                .map(account -> new AccountState(account.lockedUntil(), true))
-                .orElse(new AccountState(null, false));
+    /**
+     * A username's state from its throttle row, read together with the account ({@link SecurityRepository#forSignIn}):
+     * {@code recorded} whether the username has a row, {@code lockedUntil} the row's lock (run out or not; null: none).
+     */
+    AccountState accountState(boolean recorded, Instant lockedUntil) {
+        return new AccountState(lockedUntil == null || !lockedUntil.isAfter(clock.instant()) ? null : lockedUntil,
+                recorded);
+    }
+
+    /** The key under which a username's failures are counted (the username as typed, at most 200 characters). */
+    static String accountKey(String username) {
+        return key(username);
     }
 
     /** Until when sign-ins from this address are refused, if they are (one indexed read, no transaction needed). */

@@ -75,6 +75,34 @@ class SecurityRepository {
                 .param(username).query(SecurityRepository::storedUser).optional();
     }
 
+    /**
+     * What a sign-in reads, in one statement (every API request signs in): the account, if anyone has the username,
+     * and the username's sign-in throttle row, if failures are recorded against it.
+     *
+     * @param throttleKey the username as the throttle counts it ({@link LoginThrottle#accountKey})
+     */
+    SignInRecord forSignIn(String username, String throttleKey) {
+        return jdbc.sql("select t.key as throttle_key, t.locked_until, " + USER_COLUMNS + """
+                        from (select 1) as one
+                        left join login_throttle t on t.kind = 'ACCOUNT' and t.key = ?
+                        left join (app_user u join organisation o on o.id = u.organisation_id) on u.username = ?""")
+                .params(throttleKey, username)
+                .query((rs, row) -> {
+                    java.sql.Timestamp lockedUntil = rs.getTimestamp("locked_until");
+                    return new SignInRecord(
+                            rs.getObject("id") == null ? Optional.empty() : Optional.of(storedUser(rs, row)),
+                            rs.getString("throttle_key") != null,
+                            lockedUntil == null ? null : lockedUntil.toInstant());
+                }).single();
+    }
+
+    /**
+     * @param throttled whether the username has a sign-in throttle row (failures recorded against it)
+     * @param lockedUntil that row's lock, in force or run out; null when none
+     */
+    record SignInRecord(Optional<StoredUser> user, boolean throttled, java.time.Instant lockedUntil) {
+    }
+
     Optional<StoredUser> findUser(UserId id) {
         return jdbc.sql("select " + USER_COLUMNS + " from app_user u join organisation o on o.id = u.organisation_id"
                         + " where u.id = ?")
