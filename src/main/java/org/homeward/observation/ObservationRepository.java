@@ -16,7 +16,6 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.homeward.shared.PatientId;
-import org.homeward.shared.TimeOrderedUuid;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -61,7 +60,7 @@ class ObservationRepository {
         String[] senders = new String[n];
         for (int i = 0; i < n; i++) {
             IncomingReading r = rows.get(i).reading();
-            uuids[i] = TimeOrderedUuid.at(receivedAt);
+            uuids[i] = UUID.randomUUID();
             ids[i] = uuids[i].toString();
             patients[i] = r.patientId().toString();
             clientIds[i] = r.id();
