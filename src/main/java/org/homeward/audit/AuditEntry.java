@@ -8,20 +8,23 @@ import java.util.UUID;
  *
  * @param masked the line is about a patient outside the reader's organisation's care: the patient id, record id and
  *     detail (which can hold a name or an NHS number) are withheld
+ * @param viaSystemClient the client id of the system client that acted as {@code username}; null when the person
+ *     acted themselves
  */
 public record AuditEntry(long id, Instant occurredAt, String username, String organisationName, String role,
-        String action, String recordType, String recordId, UUID patientId, String detail, boolean masked) {
+        String action, String recordType, String recordId, UUID patientId, String detail, boolean masked,
+        String viaSystemClient) {
 
     static final String OUTSIDE_CARE = "Patient outside your organisation's care";
     static final String OTHER_ORGANISATIONS_SEARCH = "Search by another organisation (search words withheld)";
 
     AuditEntry maskedAsOutsideCare() {
         return new AuditEntry(id, occurredAt, username, organisationName, role, action, recordType, null, null,
-                OUTSIDE_CARE, true);
+                OUTSIDE_CARE, true, viaSystemClient);
     }
 
     AuditEntry withDetail(String withheld) {
         return new AuditEntry(id, occurredAt, username, organisationName, role, action, recordType, recordId,
-                patientId, withheld, true);
+                patientId, withheld, true, viaSystemClient);
     }
 }

@@ -25,18 +25,20 @@ class AuditRepository {
     void appendAll(List<RecordAccessed> events, java.time.Instant at) {
         jdbc.sql("""
                 insert into audit_event (occurred_at, username, organisation_id, organisation_name, role, action,
-                                         record_type, record_id, patient_id, detail)
+                                         record_type, record_id, patient_id, detail, via_system_client)
                 select ?, username, organisation_id::uuid, organisation_name, role, action, record_type, record_id,
-                       patient_id::uuid, detail
-                from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                       patient_id::uuid, detail, via_system_client
+                from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                            ?::text[])
                     as e(username, organisation_id, organisation_name, role, action, record_type, record_id, patient_id,
-                         detail)""")
+                         detail, via_system_client)""")
                 .params(Timestamp.from(at), column(events, e -> e.actor().username()),
                         column(events, e -> text(e.actor().organisationId())),
                         column(events, e -> e.actor().organisationName()), column(events, e -> e.actor().role()),
                         column(events, e -> e.action().name()), column(events, RecordAccessed::recordType),
                         column(events, RecordAccessed::recordId), column(events, e -> text(e.patientId())),
-                        column(events, e -> truncate(e.detail())))
+                        column(events, e -> truncate(e.detail())),
+                        column(events, e -> e.actor().viaSystemClient()))
                 .update();
     }
 
@@ -51,11 +53,11 @@ class AuditRepository {
     /** A line as stored, with the organisation of whoever it records. */
     record Stored(long id, java.time.Instant occurredAt, String username, String organisationName, String role,
             String action, String recordType, String recordId, UUID patientId, String detail, boolean masked,
-            UUID organisationId) {
+            UUID organisationId, String viaSystemClient) {
 
         AuditEntry entry() {
             return new AuditEntry(id, occurredAt, username, organisationName, role, action, recordType, recordId,
-                    patientId, detail, masked);
+                    patientId, detail, masked, viaSystemClient);
         }
     }
 
@@ -74,7 +76,8 @@ class AuditRepository {
                 rs.getTimestamp("occurred_at").toInstant(), rs.getString("username"),
                 rs.getString("organisation_name"), rs.getString("role"), rs.getString("action"),
                 rs.getString("record_type"), rs.getString("record_id"), rs.getObject("patient_id", UUID.class),
-                rs.getString("detail"), false, rs.getObject("organisation_id", UUID.class))).list();
+                rs.getString("detail"), false, rs.getObject("organisation_id", UUID.class),
+                rs.getString("via_system_client"))).list();
     }
 
     long count(AuditQuery query, ZoneId zone) {

@@ -26,7 +26,7 @@ class FhirUsers {
             throw new AuthenticationException("Sign in to use the FHIR API");
         }
         // the FHIR API is stateless: this request's own sign-in, not a session's
-        return security.signedInToStatelessApi(authentication).map(CurrentUser::of)
+        return security.statelessApiUser(authentication)
                 .orElseThrow(() -> new AuthenticationException("Your account is no longer active"));
     }
 }

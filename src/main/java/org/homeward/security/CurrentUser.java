@@ -7,14 +7,25 @@ import org.homeward.shared.UserId;
 
 /**
  * The signed-in user on whose behalf a service method acts. Controllers receive it as a method argument and pass it
- * on, so every access decision and audit entry names a person, an organisation and a role.
+ * on, so every access decision and audit entry names a person, an organisation and a role (and, when a system client
+ * acts as the person, the client too: {@code viaSystemClient}, its client id; null otherwise).
  */
 public record CurrentUser(UserId id, String username, String displayName, Role role, OrganisationId organisationId,
-        String organisationName) implements RecordAccessed.By {
+        String organisationName, String viaSystemClient) implements RecordAccessed.By {
+
+    public CurrentUser(UserId id, String username, String displayName, Role role, OrganisationId organisationId,
+            String organisationName) {
+        this(id, username, displayName, role, organisationId, organisationName, null);
+    }
 
     public static CurrentUser of(UserAccount account) {
         return new CurrentUser(account.id(), account.username(), account.displayName(), account.role(),
                 account.organisationId(), account.organisationName());
+    }
+
+    /** The same user, acting through the system client {@code clientId} (every audit line names the client). */
+    CurrentUser viaSystemClient(String clientId) {
+        return new CurrentUser(id, username, displayName, role, organisationId, organisationName, clientId);
     }
 
     /** Whether this user's role has {@code permission} in the {@link Permissions} table. */
@@ -41,6 +52,7 @@ public record CurrentUser(UserId id, String username, String displayName, Role r
 
     @Override
     public RecordAccessed.Actor actor() {
-        return new RecordAccessed.Actor(username, organisationId.value(), organisationName, role.name());
+        return new RecordAccessed.Actor(username, organisationId.value(), organisationName, role.name(),
+                viaSystemClient);
     }
 }

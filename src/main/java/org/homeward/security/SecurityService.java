@@ -139,6 +139,17 @@ public class SecurityService {
                 .map(SecurityRepository.StoredUser::account);
     }
 
+    /**
+     * {@link #signedInToStatelessApi} as the user services act for: a system client's token (its subject is the
+     * client id) makes a user acting through that client, so every audit line of the request names it.
+     */
+    public Optional<CurrentUser> statelessApiUser(org.springframework.security.core.Authentication authentication) {
+        String viaClient = authentication instanceof org.springframework.security.oauth2.server.resource.authentication
+                .JwtAuthenticationToken token ? token.getToken().getSubject() : null;
+        return signedInToStatelessApi(authentication).map(CurrentUser::of)
+                .map(user -> viaClient == null ? user : user.viaSystemClient(viaClient));
+    }
+
     /** The user with this username if their account is enabled (may sign in and be given work), else empty. */
     @Transactional(readOnly = true)
     public Optional<UserAccount> findActiveUser(String username) {

@@ -99,10 +99,12 @@ public class SystemClientService {
         return validId(clientId) ? clients.find(clientId).orElse(null) : null;
     }
 
-    /** Who a client's audit lines name: the account it acts as. */
+    /** Who a client's audit lines name: the account it acts as, through the client. */
     RecordAccessed.Actor actor(SystemClient client) {
-        return users.findUserByUsername(client.actsAs()).map(user -> CurrentUser.of(user.account()).actor())
-                .orElseGet(() -> new RecordAccessed.Actor(client.actsAs(), client.organisationId().value(), null, null));
+        return users.findUserByUsername(client.actsAs())
+                .map(user -> CurrentUser.of(user.account()).viaSystemClient(client.clientId()).actor())
+                .orElseGet(() -> new RecordAccessed.Actor(client.actsAs(), client.organisationId().value(), null, null,
+                        client.clientId()));
     }
 
     private SystemClient ownClient(CurrentUser admin, String clientId) {

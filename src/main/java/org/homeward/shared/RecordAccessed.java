@@ -20,8 +20,19 @@ public record RecordAccessed(Actor actor, Action action, String recordType, Stri
         Actor actor();
     }
 
-    /** Who did it, as the audit trail keeps it. */
-    public record Actor(String username, UUID organisationId, String organisationName, String role) implements By {
+    /**
+     * Who did it, as the audit trail keeps it.
+     *
+     * @param viaSystemClient the client id of the system client (a device platform, an integration engine) that made
+     *        the request acting as {@code username}; null when the person did it themselves
+     */
+    public record Actor(String username, UUID organisationId, String organisationName, String role,
+            String viaSystemClient) implements By {
+
+        /** A person, or one of Homeward's own fixed actors, acting directly (not through a system client). */
+        public Actor(String username, UUID organisationId, String organisationName, String role) {
+            this(username, organisationId, organisationName, role, null);
+        }
 
         @Override
         public Actor actor() {

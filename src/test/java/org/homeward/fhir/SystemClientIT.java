@@ -152,6 +152,7 @@ class SystemClientIT {
                 .param(clientId).query(Long.class).single()).as("the token issued is recorded").isEqualTo(1);
 
         // a reading, stored and audited as the nurse the platform acts as
+        long auditBefore = jdbc.sql("select coalesce(max(id), 0) from audit_event").query(Long.class).single();
         IGenericClient platform = client(token);
         MethodOutcome created = platform.create().resource(heartRate(patient, 92)).execute();
         assertThat(created.getCreated()).isTrue();
@@ -162,6 +163,20 @@ class SystemClientIT {
 
         Patient read = platform.read().resource(Patient.class).withId(patientId(patient)).execute();
         assertThat(read.getIdentifierFirstRep().getValue()).isEqualTo(patient.summary().nhsNumber().value());
+        // every audit line of the platform's requests names the platform as well as the nurse it acts as; the
+        // nurse's own request (HTTP Basic) names nobody else
+        assertThat(jdbc.sql("""
+                select distinct coalesce(via_system_client, 'the nurse herself') from audit_event
+                where id > ? and patient_id = ? and username = ? and action in ('CREATE', 'READ')""")
+                .param(auditBefore).param(patient.summary().id().value()).param(nurse.username())
+                .query(String.class).list())
+                .containsExactly(clientId);
+        assertThat(nursesOwnRead(patient)).isEqualTo(200);
+        assertThat(jdbc.sql("""
+                select coalesce(via_system_client, 'the nurse herself') from audit_event
+                where patient_id = ? and username = ? and action = 'READ' order by id desc limit 1""")
+                .param(patient.summary().id().value()).param(nurse.username()).query(String.class).single())
+                .as("the nurse's own read").isEqualTo("the nurse herself");
 
         // no Flag scope: 403 naming the scope, whatever the nurse herself may read
         assertThatThrownBy(() -> platform.search().forResource(Flag.class).where(Flag.PATIENT.hasId(patientId(patient)))
