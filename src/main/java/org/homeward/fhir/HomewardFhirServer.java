@@ -13,7 +13,8 @@ import java.util.List;
  * read or write exactly as for the pages and the JSON API; translators turn the services' records into UK Core
  * resources and back. HAPI builds the CapabilityStatement ({@code /fhir/metadata}) from the providers' annotated
  * methods, so it lists exactly the interactions and search parameters that are served. A system client (OAuth 2.0
- * bearer token, see the security module) is held to its token's scopes by {@link SystemScopeInterceptor}.
+ * bearer token, see the security module) is held to its token's scopes by {@link SystemScopeInterceptor}, and learns
+ * how to get a token from {@link SmartConfiguration}.
  */
 class HomewardFhirServer extends RestfulServer {
 
@@ -37,6 +38,7 @@ class HomewardFhirServer extends RestfulServer {
         setResourceProviders(new ArrayList<>(resourceProviders));
         setPlainProviders(new ArrayList<>(systemProviders));
         registerInterceptor(new ModuleExceptionInterceptor());
+        registerInterceptor(new SmartConfiguration());
         new SystemScopeInterceptor().register(getInterceptorService());
     }
 }

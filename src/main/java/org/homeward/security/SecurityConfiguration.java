@@ -191,8 +191,9 @@ class SecurityConfiguration {
         // path matchers on the whole path: /fhir is its own servlet (HAPI FHIR's), not Spring MVC's
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         return http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/fhir/**")))
-                // a FHIR server's CapabilityStatement is read before signing in, to learn how to
-                .authorizeHttpRequests(auth -> auth.requestMatchers(paths.matcher(HttpMethod.GET, "/fhir/metadata"))
+                // a FHIR server's CapabilityStatement and SMART configuration are read before signing in, to learn how to
+                .authorizeHttpRequests(auth -> auth.requestMatchers(paths.matcher(HttpMethod.GET, "/fhir/metadata"),
+                                paths.matcher(HttpMethod.GET, "/fhir/.well-known/smart-configuration"))
                         .permitAll().anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(signIn))
                 .oauth2ResourceServer(resourceServer -> resourceServer

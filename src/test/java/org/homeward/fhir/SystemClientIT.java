@@ -359,6 +359,36 @@ class SystemClientIT {
                 .containsExactlyInAnyOrderElementsOf(SystemClientScopes.RESOURCE_TYPES);
     }
 
+    @Test
+    void theSmartConfigurationTellsABackendServiceHowToGetATokenBeforeItSignsIn() throws Exception {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(
+                URI.create(api.baseUrl() + "/fhir/.well-known/smart-configuration")).GET());
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/json"));
+        JsonNode smart = json.readTree(answer.body());
+        assertThat(smart.path("token_endpoint").asText()).isEqualTo(api.baseUrl() + "/oauth2/token");
+        assertThat(smart.path("grant_types_supported").toString()).isEqualTo("[\"client_credentials\"]");
+        assertThat(smart.path("token_endpoint_auth_methods_supported").toString()).isEqualTo("[\"private_key_jwt\"]");
+        assertThat(smart.path("token_endpoint_auth_signing_alg_values_supported").toString()).isEqualTo("[\"RS512\"]");
+        assertThat(smart.path("capabilities").toString()).contains("\"client-confidential-asymmetric\"");
+        List<String> scopes = new java.util.ArrayList<>();
+        smart.path("scopes_supported").forEach(scope -> scopes.add(scope.asText()));
+        assertThat(scopes).containsExactlyInAnyOrderElementsOf(SystemClientScopes.allowed())
+                .contains("system/Observation.write", "system/*.read");
+        // the key set it names is where the access tokens' signing key is published
+        HttpResponse<String> keys = send(HttpRequest.newBuilder(URI.create(smart.path("jwks_uri").asText())).GET());
+        assertThat(keys.statusCode()).isEqualTo(200);
+        RSAKey homewardKey = RSAKey.parse(jdbc.sql("select jwk from oauth2_signing_key").query(String.class).single());
+        assertThat(json.readTree(keys.body()).path("keys").findValuesAsText("kid")).contains(homewardKey.getKeyID());
+        // and a token got as it says works
+        String clientId = register(List.of("system/Patient.read"));
+        String token = token(clientId, platformKey, "system/Patient.read").path("access_token").asText();
+        assertThat(client(token).read().resource(Patient.class).withId(patientId(patient)).execute()
+                .getIdentifierFirstRep().getValue()).isEqualTo(patient.summary().nhsNumber().value());
+    }
+
     // ------------------------------------------------------------------------------------------------------------
 
     private String register(List<String> scopes) {
