@@ -31,7 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Makes each queued virtual-ward summary ({@link VirtualWardSummaryQueue}) every
  * {@code homeward.fhir.summary.publish-every} on one app node ({@link RecurringJob}): built as the clinician who
- * discharged the patient (their care-team access and audit), checked against UK Core, and kept with its PDF in one
+ * discharged the patient (their care-team access and audit; their account may have been closed since), checked
+ * against UK Core, and kept with its PDF in one
  * transaction. A summary that cannot be made keeps its reason and is tried again after a wait that doubles up to an
  * hour, so a restart or a fix publishes it; nothing is lost.
  *
@@ -125,9 +126,12 @@ class VirtualWardSummaryPublisher {
         if (!pending) {
             return;
         }
-        CurrentUser user = security.findActiveUser(due.dischargedBy()).map(CurrentUser::of).orElseThrow(
+        // made as the clinician who discharged the patient (their role, their organisation's care teams, their name
+        // on the audit lines), even when their account has been closed since: the summary records the discharge
+        // they made while active, and the GP must still get it (hazards H310, H338)
+        CurrentUser user = security.findUserByUsername(due.dischargedBy()).map(CurrentUser::of).orElseThrow(
                 () -> new IllegalStateException("the discharging clinician's account " + due.dischargedBy()
-                        + " is no longer active"));
+                        + " does not exist"));
         VirtualWardSummaryBuilder.Made made = builder.make(user, new AdmissionId(due.admissionId()));
         ValidationOutcome outcome = validator.validate(sample(made.bundle()));
         if (outcome.hasErrors()) {

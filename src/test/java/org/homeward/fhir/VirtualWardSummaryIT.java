@@ -206,10 +206,32 @@ class VirtualWardSummaryIT {
     }
 
     @Test
+    void aSummaryIsStillMadeWhenTheDischargingClinicianHasLeftSinceAndNamesThem() {
+        discharge();
+        // the discharging consultant leaves the trust (account closed) before the publisher runs
+        jdbc.sql("update app_user set enabled = false where username = ?").param(consultant.username()).update();
+        try {
+            int consultantsReadsBefore = consultantsReads();
+            assertThat(publisher.publish(admission.id(), Instant.now().plusSeconds(1))).isEqualTo(1);
+
+            assertThat(jdbc.sql("select status from virtual_ward_summary where admission_id = ?")
+                    .param(admission.id().value()).query(String.class).single()).isEqualTo("PUBLISHED");
+            Bundle published = client(gp).read().resource(Bundle.class).withId(stay()).execute();
+            assertThat(published.getEntry()).extracting(e -> e.getResource().fhirType())
+                    .contains("Patient", "Encounter", "DocumentReference");
+            assertThat(consultantsReads()).as("made as the consultant, audited in their name")
+                    .isGreaterThan(consultantsReadsBefore);
+        } finally {
+            jdbc.sql("update app_user set enabled = true where username = ?").param(consultant.username()).update();
+        }
+    }
+
+    @Test
     void aSummaryThatCannotBeMadeKeepsItsReasonAndIsMadeOnALaterTry() {
         discharge();
-        // the discharging consultant's account is closed before the publisher runs: it cannot read as them
-        jdbc.sql("update app_user set enabled = false where username = ?").param(consultant.username()).update();
+        // the summary cannot be made: the account it is to be made as is not found (renamed, say)
+        jdbc.sql("update virtual_ward_summary set discharged_by = 'nobody-of-that-name' where admission_id = ?")
+                .param(admission.id().value()).update();
         Instant now = Instant.now().plusSeconds(1);
 
         assertThat(publisher.publish(admission.id(), now)).isZero();
@@ -217,16 +239,22 @@ class VirtualWardSummaryIT {
         Map<String, Object> row = jdbc.sql("select * from virtual_ward_summary where admission_id = ?")
                 .param(admission.id().value()).query().singleRow();
         assertThat(row).containsEntry("status", "PENDING").containsEntry("attempts", 1);
-        assertThat((String) row.get("last_error")).contains(consultant.username()).contains("no longer active");
+        assertThat((String) row.get("last_error")).contains("nobody-of-that-name").contains("does not exist");
         assertThat(((java.sql.Timestamp) row.get("next_attempt_at")).toInstant()).isAfter(now);
 
-        jdbc.sql("update app_user set enabled = true where username = ?").param(consultant.username()).update();
+        jdbc.sql("update virtual_ward_summary set discharged_by = ? where admission_id = ?")
+                .params(consultant.username(), admission.id().value()).update();
         assertThat(publisher.publish(admission.id(), now.plus(Duration.ofSeconds(30))))
                 .as("not due again before its wait").isZero();
         assertThat(publisher.publish(admission.id(), now.plus(Duration.ofMinutes(2)))).isEqualTo(1);
 
         assertThat(jdbc.sql("select status from virtual_ward_summary where admission_id = ?")
                 .param(admission.id().value()).query(String.class).single()).isEqualTo("PUBLISHED");
+    }
+
+    private int consultantsReads() {
+        return jdbc.sql("select count(*) from audit_event where username = ? and patient_id = ? and action = 'READ'")
+                .param(consultant.username()).param(patient.summary().id().value()).query(Integer.class).single();
     }
 
     /** The PDF's first page as a picture in target/screenshots, to look at as a GP would. */
