@@ -1,5 +1,6 @@
 package org.homeward.security;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import org.homeward.shared.AuditedRecord;
 import org.homeward.shared.InvalidInputException;
 import org.homeward.shared.NotFoundException;
 import org.homeward.shared.RecordAccessed;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,13 +34,16 @@ public class SystemClientService {
     private final SecurityRepository users;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final boolean allowPrivateJwksAddresses;
 
     SystemClientService(SystemClientRepository clients, SecurityRepository users, ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            @Value("${homeward.system-clients.allow-private-jwks-addresses:false}") boolean allowPrivateJwksAddresses) {
         this.clients = clients;
         this.users = users;
         this.events = events;
         this.clock = clock;
+        this.allowPrivateJwksAddresses = allowPrivateJwksAddresses;
     }
 
     /** Registers a client of the administrator's own organisation; audited. Its client id is made here. */
@@ -150,7 +155,7 @@ public class SystemClientService {
         return new ArrayList<>(scopes);
     }
 
-    private static String jwkSetUrl(String given) {
+    private String jwkSetUrl(String given) {
         String url = given == null ? "" : given.strip();
         URI uri;
         try {
@@ -163,6 +168,11 @@ public class SystemClientService {
                 || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
             throw new InvalidInputException("jwkSetUrl", "must be an absolute http or https address of at most " + MAX_URL
                     + " characters, with no user or fragment, where the client publishes its public keys (a JWK Set)");
+        }
+        java.util.Optional<String> refused = JwksAddresses.refusal(uri, allowPrivateJwksAddresses, InetAddress::getAllByName);
+        if (refused.isPresent()) {
+            throw new InvalidInputException("jwkSetUrl", "cannot be used: " + refused.get()
+                    + ". Give the address where the client publishes its keys on the internet or the NHS network");
         }
         return uri.toString();
     }
