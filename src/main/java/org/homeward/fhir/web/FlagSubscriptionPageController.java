@@ -1,0 +1,183 @@
+package org.homeward.fhir.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.homeward.fhir.FlagSubscriptions;
+import org.homeward.security.CurrentUser;
+import org.homeward.security.Permission;
+import org.homeward.shared.FormErrors;
+import org.homeward.shared.InvalidInputException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The administrator's page of the organisation's alert subscribers (systems sent each raised or changed alert as a FHIR
+ * Flag, see {@link FlagSubscriptions}): who is registered, the recent deliveries with those not delivered standing out
+ * (tries, the last failure in words, the next try), and a form to register another. Only the administrator's own
+ * organisation's subscribers and deliveries are shown; other roles are refused (403).
+ */
+@Controller
+class FlagSubscriptionPageController {
+
+    /** How many of the newest deliveries the page shows. */
+    static final int RECENT = 100;
+
+    record SubscriberForm(
+            @NotBlank(message = "is required: the http or https address the alerts are sent to")
+            @Pattern(regexp = "(?i)https?://[^\\s/?#]+.*", message = "must be an http or https address, for example"
+                    + " https://records.example.nhs.uk/flags")
+            @Size(max = 500, message = "must be at most {max} characters") String endpoint,
+            @NotBlank(message = "is required: 32 to 200 characters, shared with the receiving system only")
+            @Size(min = 32, max = 200, message = "must be {min} to {max} characters") String secret) {
+    }
+
+    /** A subscriber as the page shows it. */
+    record SubscriberRow(FlagSubscriptions.Subscription subscription, int notDelivered) {
+    }
+
+    /** A delivery as the page shows it: its state, the alert change and the last failure in words. */
+    record DeliveryRow(UUID id, UUID subscriptionId, String endpoint, String alertChange, Instant queuedAt,
+            String state, String tagClass, boolean problem, int attempts, String lastError, String lastErrorAsSent, Instant lastAttemptAt,
+            Instant nextAttemptAt, Instant deliveredAt) {
+    }
+
+    private final FlagSubscriptions subscriptions;
+
+    FlagSubscriptionPageController(FlagSubscriptions subscriptions) {
+        this.subscriptions = subscriptions;
+    }
+
+    @GetMapping("/admin/fhir-subscriptions")
+    String page(CurrentUser user, Model model) {
+        user.require(Permission.MANAGE_FHIR_SUBSCRIPTIONS);
+        model.addAttribute("form", new SubscriberForm(null, null));
+        return show(user, model);
+    }
+
+    @PostMapping("/admin/fhir-subscriptions")
+    String register(CurrentUser user, @Valid @ModelAttribute("form") SubscriberForm form, BindingResult errors,
+            Model model, RedirectAttributes redirect) {
+        user.require(Permission.MANAGE_FHIR_SUBSCRIPTIONS);
+        if (!errors.hasErrors()) {
+            try {
+                FlagSubscriptions.Subscription added = subscriptions.register(user, form.endpoint(), form.secret());
+                redirect.addFlashAttribute("message", "Registered " + added.endpoint() + ". It will be sent each"
+                        + " alert raised or changed for your organisation's patients from now on.");
+                return "redirect:/admin/fhir-subscriptions";
+            } catch (InvalidInputException e) {
+                FormErrors.add(errors, e);
+            }
+        }
+        return show(user, model);
+    }
+
+    private String show(CurrentUser user, Model model) {
+        List<FlagSubscriptions.Subscription> subscribers = subscriptions.subscriptions(user);
+        Map<UUID, FlagSubscriptions.Subscription> byId = subscribers.stream()
+                .collect(Collectors.toMap(FlagSubscriptions.Subscription::id, Function.identity()));
+        List<DeliveryRow> deliveries = subscriptions.deliveries(user, false, RECENT).stream()
+                .map(d -> row(d, byId.get(d.subscriptionId()))).toList();
+        List<DeliveryRow> notDelivered = deliveries.stream().filter(DeliveryRow::problem).toList();
+        model.addAttribute("subscribers", subscribers.stream().map(s -> new SubscriberRow(s,
+                (int) deliveries.stream().filter(d -> d.problem() && d.subscriptionId().equals(s.id())).count()))
+                .toList());
+        model.addAttribute("deliveries", deliveries);
+        model.addAttribute("notDelivered", notDelivered);
+        model.addAttribute("recent", RECENT);
+        return "fhir/subscriptions";
+    }
+
+    private static DeliveryRow row(FlagSubscriptions.Delivery d, FlagSubscriptions.Subscription to) {
+        String endpoint = to == null ? "" : to.endpoint();
+        boolean delivered = "DELIVERED".equals(d.status());
+        String state;
+        String tag;
+        if (delivered) {
+            state = "Delivered";
+            tag = "nhsuk-tag--green";
+        } else if (to != null && !to.active()) {
+            state = "Not sent: the receiving system is switched off";
+            tag = "nhsuk-tag--yellow";
+        } else if (d.attempts() == 0) {
+            state = "Waiting to be sent";
+            tag = "nhsuk-tag--blue";
+        } else {
+            state = "Failed, will try again";
+            tag = "nhsuk-tag--red";
+        }
+        return new DeliveryRow(d.id(), d.subscriptionId(), endpoint, alertChange(d.alertStatus()), d.createdAt(),
+                state, tag,
+                !delivered && (d.attempts() > 0 || (to != null && !to.active())), d.attempts(),
+                errorInWords(d.lastError()), d.lastError(), d.lastAttemptAt(), d.nextAttemptAt(), d.deliveredAt());
+    }
+
+    /** What the Flag sent tells of the alert, from the alert's status when it was queued. */
+    static String alertChange(String alertStatus) {
+        return switch (alertStatus == null ? "" : alertStatus) {
+            case "RAISED" -> "Alert raised";
+            case "ACKNOWLEDGED" -> "Alert acknowledged";
+            case "RESPONDED" -> "Alert responded to";
+            case "CLOSED" -> "Alert closed";
+            default -> "Alert changed";
+        };
+    }
+
+    /**
+     * The sender's record of a failed try ('HTTP 503: busy' or 'could not reach http://...: ConnectException') in words
+     * an administrator can act on; null for none.
+     */
+    static String errorInWords(String lastError) {
+        if (lastError == null || lastError.isBlank()) {
+            return null;
+        }
+        if (lastError.startsWith("HTTP ")) {
+            String rest = lastError.substring(5);
+            int colon = rest.indexOf(':');
+            String code = (colon < 0 ? rest : rest.substring(0, colon)).trim();
+            String said = colon < 0 ? "" : rest.substring(colon + 1).trim();
+            String meaning = switch (code) {
+                case "400", "422" -> "it could not accept what was sent";
+                case "401", "403" -> "it did not accept Homeward's signature or access; check the shared secret";
+                case "404" -> "nothing is at that address; check the address";
+                case "408", "429" -> "it was too busy";
+                default -> code.startsWith("5") ? "it had a fault or was busy" : "it refused what was sent";
+            };
+            return "The receiving system answered with error " + code + ": " + meaning
+                    + (said.isEmpty() ? "." : ". It said: '" + said + "'.");
+        }
+        if (lastError.startsWith("could not reach")) {
+            String why;
+            if (lastError.contains("ConnectException")) {
+                why = "nothing answered at that address (the system may be down, or the address wrong)";
+            } else if (lastError.contains("Timeout")) {
+                why = "it did not answer in time";
+            } else if (lastError.contains("UnresolvedAddress") || lastError.contains("UnknownHost")) {
+                why = "the address's host name is not known";
+            } else if (lastError.contains("SSL")) {
+                why = "a secure connection could not be made (check its certificate)";
+            } else if (lastError.contains("IllegalArgumentException")) {
+                why = "the address cannot be used";
+            } else {
+                why = "the connection failed";
+            }
+            return "Could not reach the receiving system: " + why + ".";
+        }
+        if (lastError.equals("interrupted")) {
+            return "Sending was interrupted while Homeward was stopping.";
+        }
+        return lastError;
+    }
+}
