@@ -150,7 +150,12 @@ public class DiagnosticsService {
     @Transactional
     public TestOrderView order(CurrentUser user, UUID orderId) {
         TestOrderView order = repository.order(orderId).orElseThrow(() -> noSuchOrder(orderId));
-        patients.requireVisible(user, order.patientId());
+        try {
+            patients.requireVisible(user, order.patientId());
+        } catch (org.homeward.patient.PatientNotFoundException outsideCare) {
+            // answered like an unknown id, so the answer does not reveal whose order it is
+            throw noSuchOrder(orderId);
+        }
         events.publishEvent(RecordAccessed.read(user, AuditedRecord.TEST_ORDER, orderId, order.patientId(),
                 "viewed a test order (" + order.testWords() + ")"));
         return order;

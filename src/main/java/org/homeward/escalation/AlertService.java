@@ -432,6 +432,24 @@ public class AlertService {
         return alertFor(user, id, Permission.SEE_ALERTS).view();
     }
 
+    /**
+     * As {@link #alert}, but an alert of a patient outside the user's care teams is answered exactly as an unknown one
+     * (not found, naming only the alert's id), for an API that does not reveal whether a record exists (FHIR). The
+     * refusal is audited as DENIED against the patient.
+     */
+    // not read-only: the access check writes an audit line (a refusal)
+    @Transactional
+    public AlertView visibleAlert(CurrentUser user, UUID id) {
+        user.require(Permission.SEE_ALERTS);
+        Alert alert = repository.find(id).orElseThrow(() -> new NotFoundException("No alert with id " + id));
+        try {
+            patients.requireVisible(user, alert.view().patientId());
+        } catch (org.homeward.patient.PatientNotFoundException outsideCare) {
+            throw new NotFoundException("No alert with id " + id);
+        }
+        return alert.view();
+    }
+
     @Transactional
     public AlertView acknowledge(CurrentUser user, UUID id) {
         Alert alert = alertFor(user, id, Permission.ACKNOWLEDGE_ALERTS);

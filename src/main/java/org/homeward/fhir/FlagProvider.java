@@ -21,7 +21,7 @@ import org.homeward.shared.PatientId;
 import org.springframework.stereotype.Component;
 
 /**
- * Flag (alerts): read one, and search a patient's by status (active: open; inactive: closed), with
+ * Flag (alerts): read one (outside the care team, the same 404 as an id nobody holds), and search a patient's by status (active: open; inactive: closed), with
  * {@code _include=Flag:patient} the Patient too (one read, audited).
  */
 @Component
@@ -52,7 +52,7 @@ class FlagProvider implements FhirResourceProvider {
 
     @Read
     public Flag read(@IdParam IdType id) {
-        return FlagTranslator.toFhir(alerts.alert(users.current(), FhirIds.uuid(id, "Flag")));
+        return FlagTranslator.toFhir(alerts.visibleAlert(users.current(), FhirIds.uuid(id, "Flag")));
     }
 
     @Search
