@@ -85,10 +85,9 @@ class UkCoreValidatorTests {
                     "but is fixed to 'per minute'", "but is fixed to '/min'", "coding:snomedCT: max allowed = 1",
                     "does not match any known slice", "a matching slice is required"),
             // 9912003890 fails the NHS number Modulus 11 check (Homeward's rule; UK Core does not check the value)
-            "UKCore-Patient-BabyPatient-Example.xml", List.of("has a wrong check digit"),
-            // British Sign Language as urn:ietf:bcp:47#bfi: a valid BCP-47 tag (ISO 639-3) that HAPI's in-memory
-            // language check does not know (it knows two-letter ISO 639-1 languages), so a false error
-            "UKCore-Patient-RichardSmith-Example.xml", List.of("None of the codings provided are in the value set 'All Languages'"));
+            "UKCore-Patient-BabyPatient-Example.xml", List.of("has a wrong check digit"));
+    // (UKCore-Patient-RichardSmith-Example.xml, British Sign Language as urn:ietf:bcp:47#bfi, was refused by HAPI's
+    // own language list until LanguageTags checked languages against the IANA registry: it now validates with none)
 
     static Stream<String> examples() throws IOException {
         Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath:fhir/uk-core-examples/*.xml");
@@ -150,6 +149,36 @@ class UkCoreValidatorTests {
 
         assertThat(outcome.errors()).isEmpty();
         assertThat(outcome.hasErrors()).isFalse();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "bfi, British Sign Language (ISO 639-3, three letters)",
+            "en-GB, English as in the United Kingdom",
+            "cy, Welsh",
+            "pa-Arab-PK, Panjabi in Arabic script as in Pakistan",
+            "sgn-GB, sign language of the United Kingdom"})
+    void acceptsAPatientsLanguageTheIanaRegistryKnows(String tag, String meaning) {
+        Patient patient = patient("9434765919");
+        patient.addCommunication().setLanguage(new CodeableConcept(new Coding("urn:ietf:bcp:47", tag, meaning)));
+
+        assertThat(validator.validate(patient).errors()).as(meaning).isEmpty();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"xyz", "zz", "en-XX", "123"})
+    void refusesALanguageTagTheIanaRegistryDoesNotKnowAtTheLanguage(String tag) {
+        Patient patient = patient("9434765919");
+        // coded as UK Core's example codes British Sign Language: the tag, and the language in SNOMED CT beside it
+        // (one coding from the value set meets the binding; here none is)
+        patient.addCommunication().setLanguage(new CodeableConcept(new Coding("urn:ietf:bcp:47", tag, null))
+                .addCoding(new Coding("http://snomed.info/sct", "703963007", "British Sign Language")));
+
+        ValidationOutcome outcome = validator.validate(patient);
+
+        assertThat(outcome.errors()).isNotEmpty();
+        assertThat(outcome.errors()).extracting(Issue::path)
+                .allMatch(path -> path.startsWith("Patient.communication[0].language"), "at the language");
     }
 
     @Test
