@@ -14,8 +14,12 @@ import org.homeward.escalation.AlertView;
 import org.homeward.patient.PatientService;
 import org.homeward.security.CurrentUser;
 import org.homeward.security.Permission;
+import org.homeward.shared.AuditedRecord;
 import org.homeward.shared.InvalidInputException;
+import org.homeward.shared.NotFoundException;
 import org.homeward.shared.OrganisationId;
+import org.homeward.shared.RecordAccessed;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -26,6 +30,11 @@ import org.springframework.transaction.annotation.Transactional;
  * alert POSTed as a UK Core Flag, the body signed with HMAC-SHA256 over a secret shared at registration). A delivery
  * is queued in the alert's own transaction for every active subscriber whose organisation is in the patient's care
  * team, so only those organisations' systems hear of the patient; {@link FlagSender} sends them.
+ * <p>
+ * An administrator switches a subscriber off (a receiving system retired or misbehaving) and on again. While it is off
+ * no delivery is queued for it and none of its waiting deliveries is sent; those stay listed, waiting. Switched on
+ * again, its waiting deliveries are due at once and sent in order, oldest first; alerts raised or changed while it was
+ * off are not sent to it (it hears of such an alert at its next change).
  */
 @Service
 public class FlagSubscriptions {
@@ -45,13 +54,16 @@ public class FlagSubscriptions {
     private final PatientService patients;
     private final FhirContext fhir;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    FlagSubscriptions(JdbcClient jdbc, AlertService alerts, PatientService patients, FhirContext fhir, Clock clock) {
+    FlagSubscriptions(JdbcClient jdbc, AlertService alerts, PatientService patients, FhirContext fhir, Clock clock,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.alerts = alerts;
         this.patients = patients;
         this.fhir = fhir;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Registers a subscriber for the administrator's own organisation. */
@@ -79,7 +91,48 @@ public class FlagSubscriptions {
                 .params(subscription.id(), admin.organisationId().value(), subscription.endpoint(), secret,
                         Timestamp.from(subscription.createdAt()), admin.username())
                 .update();
+        events.publishEvent(RecordAccessed.created(admin, AuditedRecord.FLAG_SUBSCRIPTION, subscription.id(), null,
+                "Registered Flag subscriber " + subscription.endpoint()));
         return subscription;
+    }
+
+    /**
+     * Switches a subscriber of the administrator's own organisation off: no delivery is queued for it from now on, and
+     * its waiting deliveries are not sent (they stay listed) until it is switched on again. Switching off one that is
+     * off changes nothing. Audited. Another organisation's subscriber is answered as one that does not exist.
+     */
+    @Transactional
+    public Subscription switchOff(CurrentUser admin, UUID id) {
+        admin.require(Permission.MANAGE_FHIR_SUBSCRIPTIONS);
+        Subscription subscription = own(admin, id);
+        if (jdbc.sql("update fhir_subscription set active = false where id = ? and active").param(id).update() > 0) {
+            events.publishEvent(RecordAccessed.updated(admin, AuditedRecord.FLAG_SUBSCRIPTION, id, null,
+                    "Switched off Flag subscriber (waiting deliveries kept unsent: " + waiting(id) + ") "
+                            + subscription.endpoint()));
+        }
+        return own(admin, id);
+    }
+
+    /**
+     * Switches a subscriber of the administrator's own organisation on again: alerts raised or changed from now on are
+     * queued for it, and its waiting deliveries (queued before it was switched off) are due at once, sent in order.
+     * Switching on one that is on changes nothing. Audited. Another organisation's subscriber is answered as one that
+     * does not exist.
+     */
+    @Transactional
+    public Subscription switchOn(CurrentUser admin, UUID id) {
+        admin.require(Permission.MANAGE_FHIR_SUBSCRIPTIONS);
+        Subscription subscription = own(admin, id);
+        if (jdbc.sql("update fhir_subscription set active = true where id = ? and not active").param(id).update() > 0) {
+            int waiting = jdbc.sql("""
+                    update fhir_flag_delivery set next_attempt_at = ?
+                    where subscription_id = ? and status = 'PENDING'""")
+                    .params(Timestamp.from(clock.instant()), id).update();
+            events.publishEvent(RecordAccessed.updated(admin, AuditedRecord.FLAG_SUBSCRIPTION, id, null,
+                    "Switched on Flag subscriber (waiting deliveries to be sent now: " + waiting + ") "
+                            + subscription.endpoint()));
+        }
+        return own(admin, id);
     }
 
     /** The administrator's organisation's subscribers. */
@@ -93,6 +146,22 @@ public class FlagSubscriptions {
                         new OrganisationId(rs.getObject(2, UUID.class)), rs.getString(3), rs.getBoolean(4),
                         rs.getTimestamp(5).toInstant(), rs.getString(6)))
                 .list();
+    }
+
+    private Subscription own(CurrentUser admin, UUID id) {
+        return jdbc.sql("""
+                select id, organisation_id, endpoint, active, created_at, created_by from fhir_subscription
+                where id = ? and organisation_id = ?""").params(id, admin.organisationId().value())
+                .query((rs, n) -> new Subscription(rs.getObject(1, UUID.class),
+                        new OrganisationId(rs.getObject(2, UUID.class)), rs.getString(3), rs.getBoolean(4),
+                        rs.getTimestamp(5).toInstant(), rs.getString(6)))
+                .optional()
+                .orElseThrow(() -> new NotFoundException("Your organisation has no Flag subscriber with id " + id));
+    }
+
+    private int waiting(UUID subscriptionId) {
+        return jdbc.sql("select count(*) from fhir_flag_delivery where subscription_id = ? and status = 'PENDING'")
+                .param(subscriptionId).query(Integer.class).single();
     }
 
     /**

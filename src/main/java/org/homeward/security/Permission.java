@@ -103,7 +103,8 @@ public enum Permission {
     SEE_ACCOUNT_LOCKS("see whether an account is locked"),
     UNLOCK_ACCOUNTS("unlock an account"),
     SEARCH_HL7_MESSAGES("search the HL7 v2 messages received from the organisation's integration engine"),
-    MANAGE_FHIR_SUBSCRIPTIONS("register the organisation's systems that receive alerts as FHIR Flags, and see their deliveries"),
+    MANAGE_FHIR_SUBSCRIPTIONS("register the organisation's systems that receive alerts as FHIR Flags, switch them off"
+            + " and on again, and see their deliveries"),
     MANAGE_SYSTEM_CLIENTS("register, list and revoke the organisation's system clients (device platforms and"
             + " integration engines using the FHIR API with OAuth 2.0)"),
     // governance

@@ -73,6 +73,7 @@ public enum AuditedRecord {
     // integration
     HL7_MESSAGE("Hl7Message"),
     SYSTEM_CLIENT("SystemClient"),
+    FLAG_SUBSCRIPTION("FlagSubscription"),
     VIRTUAL_WARD_SUMMARY("VirtualWardSummary");
 
     private final String storedAs;

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.hl7.fhir.r4.model.Flag;
 import org.homeward.escalation.AlertService;
 import org.homeward.escalation.AlertView;
+import org.homeward.escalation.ResponseAction;
 import org.homeward.observation.BatchMode;
 import org.homeward.observation.IncomingReading;
 import org.homeward.observation.ObservationParameter;
@@ -36,12 +37,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Flag subscribers (rest-hook) over real HTTP: the community provider's administrator registers its system; an alert
  * raised for a patient in its care is POSTed to it as a UK Core Flag whose signature checks with the shared secret,
  * after a refusal that the administrator sees with its reason and a later try; the alert's change follows in order;
- * a subscriber of an organisation outside the care team hears nothing.
+ * a subscriber of an organisation outside the care team hears nothing. Switched off by its administrator, a subscriber
+ * is sent nothing and queued nothing while its waiting delivery stays listed; switched on, the waiting one is sent at
+ * once and new alert changes are queued again; audited, and no one else may switch it.
  */
 @IntegrationTest
 class FlagSubscriptionIT {
@@ -57,6 +61,7 @@ class FlagSubscriptionIT {
     @Autowired AlertService alerts;
     @Autowired FlagSender sender;
     @Autowired ca.uhn.fhir.context.FhirContext fhir;
+    @Autowired JdbcClient jdbc;
 
     final List<Received> received = new CopyOnWriteArrayList<>();
     final List<Received> outsiderReceived = new CopyOnWriteArrayList<>();
@@ -110,6 +115,106 @@ class FlagSubscriptionIT {
 
     private static String endpoint(HttpServer server) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/flags";
+    }
+
+    private AlertView raiseAlert() {
+        Instant at = Instant.now();
+        PatientId id = patient.summary().id();
+        observations.ingest(nurse, ObservationSource.NURSE, BatchMode.ALL_OR_NOTHING, List.of(
+                IncomingReading.entered(id, ObservationParameter.RESPIRATORY_RATE, 26.0, at),
+                IncomingReading.entered(id, ObservationParameter.OXYGEN_SATURATION, 91.0, at),
+                IncomingReading.entered(id, ObservationParameter.ON_OXYGEN, "false", at),
+                IncomingReading.entered(id, ObservationParameter.SYSTOLIC_BLOOD_PRESSURE, 95.0, at),
+                IncomingReading.entered(id, ObservationParameter.HEART_RATE, 125.0, at),
+                IncomingReading.entered(id, ObservationParameter.CONSCIOUSNESS, "ALERT", at),
+                IncomingReading.entered(id, ObservationParameter.TEMPERATURE, 38.9, at)));
+        return alerts.openAlertOf(id).orElseThrow();
+    }
+
+    private long deliveriesTo(String subscriptionId) {
+        return jdbc.sql("select count(*) from fhir_flag_delivery where subscription_id = ?::uuid")
+                .param(subscriptionId).query(Long.class).single();
+    }
+
+    @Test
+    void aSwitchedOffSubscriberIsSentAndQueuedNothingUntilSwitchedOnWhenItsWaitingDeliveryGoesAtOnce() {
+        Api.Response registered = api.post(communityAdmin, "/api/v1/fhir-subscriptions",
+                Map.of("endpoint", endpoint(subscriber), "secret", SECRET));
+        assertThat(registered.status()).isEqualTo(201);
+        String subscriptionId = registered.text("id");
+        String off = "/api/v1/fhir-subscriptions/" + subscriptionId + "/deactivation";
+        String on = "/api/v1/fhir-subscriptions/" + subscriptionId + "/activation";
+
+        // the alert is raised; the first try is refused (503), so the delivery waits 30 seconds for its next
+        AlertView alert = raiseAlert();
+        Instant now = Instant.now().plusSeconds(1);
+        sender.sendDue(now);
+        assertThat(received).hasSize(1);
+        assertThat(deliveriesTo(subscriptionId)).isEqualTo(1);
+
+        // no one but its own organisation's administrator may switch it: the outsider finds none, the nurse is refused
+        assertThat(api.raw("POST", off, outsiderAdmin, null).status()).isEqualTo(404);
+        assertThat(api.raw("POST", on, outsiderAdmin, null).status()).isEqualTo(404);
+        assertThat(api.raw("POST", off, nurse, null).status()).isEqualTo(403);
+        assertThat(api.raw("POST", "/api/v1/fhir-subscriptions/" + java.util.UUID.randomUUID() + "/deactivation",
+                communityAdmin, null).status()).as("no such subscriber").isEqualTo(404);
+        assertThat(api.get(communityAdmin, "/api/v1/fhir-subscriptions").body().get(0).get("active").asBoolean())
+                .isTrue();
+
+        Api.RawResponse switchedOff = api.raw("POST", off, communityAdmin, null);
+        assertThat(switchedOff.status()).as(switchedOff.toString()).isEqualTo(200);
+        assertThat(api.json(switchedOff).path("id").asText()).isEqualTo(subscriptionId);
+        assertThat(api.json(switchedOff).path("active").asBoolean()).isFalse();
+        assertThat(api.raw("POST", off, communityAdmin, null).status()).as("off again changes nothing").isEqualTo(200);
+        assertThat(api.get(communityAdmin, "/api/v1/fhir-subscriptions").body().get(0).get("active").asBoolean())
+                .isFalse();
+
+        // long past its next try, the sender skips it; it stays listed as waiting
+        sender.sendDue(now.plus(Duration.ofMinutes(5)));
+        assertThat(received).as("nothing is sent to a switched-off subscriber").hasSize(1);
+        JsonNode waiting = api.get(communityAdmin, "/api/v1/fhir-subscriptions/deliveries?waiting=true").body();
+        assertThat(waiting).hasSize(1);
+        assertThat(waiting.get(0).get("alertStatus").asText()).isEqualTo("RAISED");
+
+        // the alert is acknowledged while it is off: nothing is queued for it
+        alerts.acknowledge(nurse, alert.id());
+        assertThat(deliveriesTo(subscriptionId)).as("no delivery queued while off").isEqualTo(1);
+
+        Api.RawResponse switchedOn = api.raw("POST", on, communityAdmin, null);
+        assertThat(switchedOn.status()).as(switchedOn.toString()).isEqualTo(200);
+        assertThat(api.json(switchedOn).path("active").asBoolean()).isTrue();
+        assertThat(api.raw("POST", on, nurse, null).status()).isEqualTo(403);
+
+        // the waiting delivery is due at once (not at the end of its back-off), and goes
+        sender.sendDue(Instant.now().plusSeconds(1));
+        assertThat(received).hasSize(2);
+        assertThat(received.get(1).delivery()).isEqualTo(received.get(0).delivery());
+        assertThat(fhir.newJsonParser().parseResource(Flag.class, received.get(1).body()).getIdElement().getIdPart())
+                .isEqualTo(alert.id().toString());
+        assertThat(api.get(communityAdmin, "/api/v1/fhir-subscriptions/deliveries?waiting=true").body()).isEmpty();
+
+        // the next change is queued and sent again
+        alerts.respond(nurse, alert.id(), ResponseAction.PHONE_CALL, "Rang the patient");
+        assertThat(deliveriesTo(subscriptionId)).isEqualTo(2);
+        sender.sendDue(Instant.now().plusSeconds(1));
+        assertThat(received).hasSize(3);
+        assertThat(api.get(communityAdmin, "/api/v1/fhir-subscriptions/deliveries").body().get(0).get("alertStatus")
+                .asText()).isEqualTo("RESPONDED");
+
+        // registered, switched off and on, each once, by the administrator; the refused attempts changed nothing
+        assertThat(jdbc.sql("""
+                select action || ' ' || username || ' ' || detail from audit_event
+                where record_type = 'FlagSubscription' and record_id = ? order by id""")
+                .param(subscriptionId).query(String.class).list())
+                .satisfiesExactly(
+                        line -> assertThat(line).startsWith("CREATE " + communityAdmin.username())
+                                .contains("Registered Flag subscriber " + endpoint(subscriber)),
+                        line -> assertThat(line).startsWith("UPDATE " + communityAdmin.username())
+                                .endsWith("Switched off Flag subscriber (waiting deliveries kept unsent: 1) "
+                                        + endpoint(subscriber)),
+                        line -> assertThat(line).startsWith("UPDATE " + communityAdmin.username())
+                                .endsWith("Switched on Flag subscriber (waiting deliveries to be sent now: 1) "
+                                        + endpoint(subscriber)));
     }
 
     @Test

@@ -34,8 +34,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The administrator's page of alert subscribers in Chromium (axe and 390 px checked on every page as it loads): a bad
  * registration is refused beside its field and stores nothing; a good one is listed; an alert sent to a system that
- * does not answer shows as failed and tried again, in words; another organisation's administrator sees none of it and
- * a nurse is refused.
+ * does not answer shows as failed and tried again, in words; switched off with its button, the system shows as off
+ * and its waiting alert as not sent, out of the failures, and switched on it receives again; another organisation's
+ * administrator sees none of it and may not switch it, and a nurse is refused.
  */
 @IntegrationTest
 class FlagSubscriptionsBrowserIT {
@@ -148,11 +149,48 @@ class FlagSubscriptionsBrowserIT {
         ((JavascriptExecutor) browser.driver()).executeScript("window.scrollTo(0, 0);");
         browser.screenshot("failed-delivery-390px-top");
 
+        // the administrator switches the system off: it shows as off, its alert as not sent and no longer as a failure
+        java.util.UUID subscriptionId = subscriptions.subscriptions(admin).get(0).id();
+        assertThat(browser.driver().findElements(By.id("switch-on-" + subscriptionId))).isEmpty();
+        browser.click("switch-off-" + subscriptionId);
+        assertThat(browser.currentPath()).isEqualTo("/admin/fhir-subscriptions");
+        assertThat(browser.testId("flash")).startsWith("Switched off " + endpoint + ".")
+                .contains("sent no alerts until you switch it on again");
+        assertThat(subscriptions.subscriptions(admin).get(0).active()).isFalse();
+        String switchedOff = browser.text(By.cssSelector("[data-testid='subscribers'] tbody tr"));
+        assertThat(switchedOff).contains("Switched off").doesNotContain("Receiving alerts")
+                .contains("Sent no alerts while switched off: 1 alert not sent yet.")
+                .doesNotContain("not delivered yet");
+        assertThat(browser.text(By.cssSelector("[data-testid='deliveries'] tbody tr")))
+                .contains("Not sent: the receiving system is switched off").doesNotContain("Failed, will try again")
+                .doesNotContain("Next try:");
+        assertThat(browser.driver().findElements(By.cssSelector("[data-testid='not-delivered']")))
+                .as("a switched-off system's alerts are not counted as failures being retried").isEmpty();
+        assertThat(browser.driver().findElements(By.id("switch-off-" + subscriptionId))).isEmpty();
+        ((JavascriptExecutor) browser.driver()).executeScript(
+                "document.querySelector(\"[data-testid='subscribers']\").scrollIntoView();");
+        browser.screenshot("switched-off-390px");
+
+        // and on again: receiving alerts, its waiting alert is a failure being retried once more
+        browser.click("switch-on-" + subscriptionId);
+        assertThat(browser.testId("flash")).startsWith("Switched on " + endpoint + ".")
+                .contains("not yet delivered to it are sent now");
+        assertThat(subscriptions.subscriptions(admin).get(0).active()).isTrue();
+        assertThat(browser.text(By.cssSelector("[data-testid='subscribers'] tbody tr"))).contains("Receiving alerts")
+                .doesNotContain("Switched off").contains("1 alert not delivered yet");
+        assertThat(browser.testId("not-delivered")).contains("1 alert has not reached a receiving system");
+        assertThat(browser.driver().findElements(By.id("switch-off-" + subscriptionId))).hasSize(1);
+
         // another organisation's administrator sees none of it
         browser.signOut().signIn(otherAdmin.username(), Fixtures.PASSWORD).open("/admin/fhir-subscriptions");
         assertThat(browser.testId("no-subscribers")).isEqualTo("No systems are registered for your organisation.");
         assertThat(browser.testId("no-deliveries")).isEqualTo("Nothing has been sent yet.");
         assertThat(browser.pageText()).doesNotContain(endpoint).doesNotContain("Alert raised");
+        String otherToken = browser.driver().findElement(By.cssSelector("form[action='/logout'] input[name='_csrf']"))
+                .getAttribute("value");
+        assertThat(status("POST", "/admin/fhir-subscriptions/" + subscriptionId + "/switch-off", "_csrf=" + otherToken))
+                .as("another organisation's system is not found").isEqualTo(404);
+        assertThat(subscriptions.subscriptions(admin).get(0).active()).isTrue();
 
         // a nurse has no link to it and is refused the page (and the form) with 403
         browser.signOut().signIn(nurse.username(), Fixtures.PASSWORD);
@@ -166,7 +204,9 @@ class FlagSubscriptionsBrowserIT {
         assertThat(status("POST", "/admin/fhir-subscriptions", "_csrf=" + token + "&endpoint="
                 + java.net.URLEncoder.encode("https://nurse.example/flags", java.nio.charset.StandardCharsets.UTF_8)
                 + "&secret=" + SECRET)).isEqualTo(403);
-        assertThat(subscriptions.subscriptions(admin)).hasSize(1);
+        assertThat(status("POST", "/admin/fhir-subscriptions/" + subscriptionId + "/switch-off", "_csrf=" + token))
+                .isEqualTo(403);
+        assertThat(subscriptions.subscriptions(admin)).singleElement().satisfies(s -> assertThat(s.active()).isTrue());
     }
 
     private int status(String method, String path) {

@@ -6,10 +6,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.UUID;
 import org.homeward.fhir.FlagSubscriptions;
 import org.homeward.security.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -47,6 +49,22 @@ class FlagSubscriptionApiController {
     @Operation(summary = "Your organisation's registered subscribers (administrators)")
     List<FlagSubscriptions.Subscription> list(CurrentUser user) {
         return subscriptions.subscriptions(user);
+    }
+
+    @PostMapping("/api/v1/fhir-subscriptions/{subscriptionId}/deactivation")
+    @Operation(summary = "Switch a subscriber of your organisation off (administrators; audited): no alert is queued for"
+            + " it from now on and its deliveries not yet delivered are not sent, but stay listed, until it is switched"
+            + " on again; switching off one that is off changes nothing")
+    FlagSubscriptions.Subscription switchOff(CurrentUser user, @PathVariable UUID subscriptionId) {
+        return subscriptions.switchOff(user, subscriptionId);
+    }
+
+    @PostMapping("/api/v1/fhir-subscriptions/{subscriptionId}/activation")
+    @Operation(summary = "Switch a subscriber of your organisation on again (administrators; audited): alerts raised or"
+            + " changed from now on are queued for it, and its deliveries not yet delivered are sent at once, in order;"
+            + " alerts raised or changed while it was off are not sent to it")
+    FlagSubscriptions.Subscription switchOn(CurrentUser user, @PathVariable UUID subscriptionId) {
+        return subscriptions.switchOn(user, subscriptionId);
     }
 
     @GetMapping("/api/v1/fhir-subscriptions/deliveries")

@@ -20,14 +20,17 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The administrator's page of the organisation's alert subscribers (systems sent each raised or changed alert as a FHIR
  * Flag, see {@link FlagSubscriptions}): who is registered, the recent deliveries with those not delivered standing out
- * (tries, the last failure in words, the next try), and a form to register another. Only the administrator's own
- * organisation's subscribers and deliveries are shown; other roles are refused (403).
+ * (tries, the last failure in words, the next try), a button to switch each off or on again, and a form to register
+ * another. A switched-off subscriber's deliveries not yet delivered stay listed as not sent, apart from the failures
+ * Homeward keeps retrying. Only the administrator's own organisation's subscribers and deliveries are shown; other
+ * roles are refused (403).
  */
 @Controller
 class FlagSubscriptionPageController {
@@ -44,13 +47,16 @@ class FlagSubscriptionPageController {
             @Size(min = 32, max = 200, message = "must be {min} to {max} characters") String secret) {
     }
 
-    /** A subscriber as the page shows it. */
-    record SubscriberRow(FlagSubscriptions.Subscription subscription, int notDelivered) {
+    /**
+     * A subscriber as the page shows it: {@code notDelivered} counts its failed deliveries being retried, {@code held}
+     * those not sent because it is switched off.
+     */
+    record SubscriberRow(FlagSubscriptions.Subscription subscription, int notDelivered, int held) {
     }
 
     /** A delivery as the page shows it: its state, the alert change and the last failure in words. */
     record DeliveryRow(UUID id, UUID subscriptionId, String endpoint, String alertChange, Instant queuedAt,
-            String state, String tagClass, boolean problem, int attempts, String lastError, String lastErrorAsSent, Instant lastAttemptAt,
+            String state, String tagClass, boolean problem, boolean held, int attempts, String lastError, String lastErrorAsSent, Instant lastAttemptAt,
             Instant nextAttemptAt, Instant deliveredAt) {
     }
 
@@ -84,6 +90,23 @@ class FlagSubscriptionPageController {
         return show(user, model);
     }
 
+    @PostMapping("/admin/fhir-subscriptions/{id}/switch-off")
+    String switchOff(CurrentUser user, @PathVariable UUID id, RedirectAttributes redirect) {
+        FlagSubscriptions.Subscription off = subscriptions.switchOff(user, id);
+        redirect.addFlashAttribute("message", "Switched off " + off.endpoint() + ". It is sent no alerts until you"
+                + " switch it on again; alerts not yet delivered to it stay listed, not sent.");
+        return "redirect:/admin/fhir-subscriptions";
+    }
+
+    @PostMapping("/admin/fhir-subscriptions/{id}/switch-on")
+    String switchOn(CurrentUser user, @PathVariable UUID id, RedirectAttributes redirect) {
+        FlagSubscriptions.Subscription on = subscriptions.switchOn(user, id);
+        redirect.addFlashAttribute("message", "Switched on " + on.endpoint() + ". Alerts not yet delivered to it are"
+                + " sent now, and each alert raised or changed from now on; alerts raised or changed while it was off"
+                + " are not sent.");
+        return "redirect:/admin/fhir-subscriptions";
+    }
+
     private String show(CurrentUser user, Model model) {
         List<FlagSubscriptions.Subscription> subscribers = subscriptions.subscriptions(user);
         Map<UUID, FlagSubscriptions.Subscription> byId = subscribers.stream()
@@ -92,7 +115,8 @@ class FlagSubscriptionPageController {
                 .map(d -> row(d, byId.get(d.subscriptionId()))).toList();
         List<DeliveryRow> notDelivered = deliveries.stream().filter(DeliveryRow::problem).toList();
         model.addAttribute("subscribers", subscribers.stream().map(s -> new SubscriberRow(s,
-                (int) deliveries.stream().filter(d -> d.problem() && d.subscriptionId().equals(s.id())).count()))
+                (int) deliveries.stream().filter(d -> d.problem() && d.subscriptionId().equals(s.id())).count(),
+                (int) deliveries.stream().filter(d -> d.held() && d.subscriptionId().equals(s.id())).count()))
                 .toList());
         model.addAttribute("deliveries", deliveries);
         model.addAttribute("notDelivered", notDelivered);
@@ -118,9 +142,9 @@ class FlagSubscriptionPageController {
             state = "Failed, will try again";
             tag = "nhsuk-tag--red";
         }
+        boolean off = to != null && !to.active();
         return new DeliveryRow(d.id(), d.subscriptionId(), endpoint, alertChange(d.alertStatus()), d.createdAt(),
-                state, tag,
-                !delivered && (d.attempts() > 0 || (to != null && !to.active())), d.attempts(),
+                state, tag, !delivered && !off && d.attempts() > 0, !delivered && off, d.attempts(),
                 errorInWords(d.lastError()), d.lastError(), d.lastAttemptAt(), d.nextAttemptAt(), d.deliveredAt());
     }
 
