@@ -131,6 +131,39 @@ class ObservationRepository {
         return latest;
     }
 
+    /** A patient at a moment: whose set, as it stood when. */
+    record PatientAt(UUID patient, Instant at) {
+    }
+
+    /**
+     * For each patient at each moment, the latest reading of each parameter taken at or before that moment: one query
+     * for them all, one index probe per patient, moment and parameter (the late sets of a batch, which before cost one
+     * query per patient returning every reading of the window). {@link ObservationSet#assemble} then keeps those within
+     * the set window before the newest, as for the current set.
+     */
+    Map<PatientAt, List<Reading>> latestPerParameterAt(Collection<PatientAt> moments) {
+        Map<PatientAt, List<Reading>> latest = new HashMap<>();
+        if (moments.isEmpty()) {
+            return latest;
+        }
+        List<PatientAt> ordered = List.copyOf(moments);
+        UUID[] patients = ordered.stream().map(PatientAt::patient).toArray(UUID[]::new);
+        String[] times = ordered.stream().map(m -> m.at().toString()).toArray(String[]::new);
+        // rows are matched to their moment by position: the database keeps time to the microsecond, a moment may not
+        jdbc.query("""
+                select t.n, r.parameter, r.numeric_value, r.code_value, r.recorded_at
+                from unnest(?::uuid[], ?::text[]::timestamptz[]) with ordinality as t(patient_id, at, n)
+                cross join unnest(?::text[]) as p(parameter)
+                cross join lateral (select parameter, numeric_value, code_value, recorded_at from observation_reading o
+                                    where o.patient_id = t.patient_id and o.parameter = p.parameter
+                                      and o.recorded_at <= t.at
+                                    order by o.recorded_at desc limit 1) as r""",
+                (RowCallbackHandler) rs -> latest.computeIfAbsent(ordered.get(rs.getInt(1) - 1),
+                        key -> new ArrayList<>()).add(reading(rs)),
+                patients, times, PARAMETER_NAMES);
+        return latest;
+    }
+
     /**
      * Takes the scoring locks of all these patients, in ascending patient-id order, held until the transaction ends.
      * One fixed order for every transaction means concurrent batches for overlapping patients queue, never deadlock.

@@ -332,12 +332,14 @@ public class ObservationService {
         if (sets.isEmpty()) {
             return;
         }
-        Map<UUID, List<ObservationSet>> lateSets = new TreeMap<>();
+        List<ObservationRepository.PatientAt> lateMoments = new ArrayList<>();
         sets.forEach((patient, set) -> newestOfEachBatch.get(patient).stream()
                 .filter(newest -> newest.isBefore(set.takenAt()))
-                .forEach(newest -> ObservationSet.assemble(repository.readingsBetween(patient,
-                        newest.minus(ObservationSet.WINDOW), newest))
-                        .ifPresent(late -> lateSets.computeIfAbsent(patient, p -> new ArrayList<>()).add(late))));
+                .forEach(newest -> lateMoments.add(new ObservationRepository.PatientAt(patient, newest))));
+        Map<ObservationRepository.PatientAt, List<Reading>> atLateMoments = repository.latestPerParameterAt(lateMoments);
+        Map<UUID, List<ObservationSet>> lateSets = new TreeMap<>();
+        lateMoments.forEach(moment -> ObservationSet.assemble(atLateMoments.getOrDefault(moment, List.of()))
+                .ifPresent(late -> lateSets.computeIfAbsent(moment.patient(), p -> new ArrayList<>()).add(late)));
         Instant earliest = java.util.stream.Stream.concat(sets.values().stream(),
                         lateSets.values().stream().flatMap(List::stream))
                 .map(ObservationSet::takenAt).min(Instant::compareTo).orElseThrow();
