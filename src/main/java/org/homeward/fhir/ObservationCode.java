@@ -90,6 +90,14 @@ enum ObservationCode {
                 .orElseThrow(() -> new IllegalArgumentException(parameter + " has no FHIR code"));
     }
 
+    /**
+     * The category every reading of this parameter is sent with (all its codes share one); null when not offered.
+     */
+    static String category(ObservationParameter parameter) {
+        return Arrays.stream(values()).filter(c -> c.parameter == parameter).map(c -> c.category).findFirst()
+                .orElse(null);
+    }
+
     static boolean offered(ObservationParameter parameter) {
         return Arrays.stream(values()).anyMatch(c -> c.parameter == parameter);
     }

@@ -31,6 +31,7 @@ import org.hl7.fhir.r4.model.Patient;
 import org.homeward.observation.BatchMode;
 import org.homeward.observation.IdentifiedBatch;
 import org.homeward.observation.IncomingReading;
+import org.homeward.observation.NewestObservations;
 import org.homeward.observation.ObservationParameter;
 import org.homeward.observation.ObservationService;
 import org.homeward.observation.ObservationSource;
@@ -74,7 +75,9 @@ class ObservationProvider implements FhirResourceProvider {
     /**
      * {@code GET /fhir/Observation?patient=Patient/{id}&code=http://loinc.org|8867-4&date=ge2026-12-01}: the
      * patient's readings and NEWS2 / PEWS totals (with {@code _include=Observation:patient}, the Patient too) (optionally of one category: vital-signs, therapy, survey), newest
-     * first, paged with {@code _count} and {@code _offset}.
+     * first, paged with {@code _count} and {@code _offset}. A page reads only the newest readings and scored sets it
+     * needs; the Bundle's total is absent when the NEWS2 / PEWS totals are searched and counting them would mean
+     * scoring the whole range (docs/fhir.md).
      */
     @Search
     public IBundleProvider search(@RequiredParam(name = Observation.SP_PATIENT) ReferenceParam patient,
@@ -108,22 +111,27 @@ class ObservationProvider implements FhirResourceProvider {
                 pews |= snomed && ObservationTranslator.PEWS_TOTAL.equals(token.getValue());
             }
         }
-        var user = users.current();
-        List<Observation> found = new ArrayList<>();
-        observations.readings(user, patientId, parameters, from, to).stream()
-                .filter(r -> ObservationCode.offered(r.parameter()))
-                .map(ObservationTranslator::toFhir).forEach(found::add);
-        if (news2 || pews) {
-            for (ScoredSet set : observations.scoredBetween(user, patientId, from, to)) {
-                boolean isPews = "PEWS".equals(set.scoreName());
-                if (set.scored() && (isPews ? pews : news2)) {
-                    found.add(ObservationTranslator.scoreToFhir(patientId, set));
-                }
-            }
-        }
         if (category != null) {
-            found.removeIf(o -> o.getCategory().stream().flatMap(c -> c.getCoding().stream())
-                    .noneMatch(c -> c.getCode().equals(category.getValue())));
+            // the category decides what is read, before paging: each parameter's readings have one category, the
+            // NEWS2 / PEWS totals are 'survey'
+            parameters.removeIf(p -> !java.util.Objects.equals(ObservationCode.category(p), category.getValue()));
+            boolean survey = "survey".equals(category.getValue());
+            news2 &= survey;
+            pews &= survey;
+        }
+        boolean wantNews2 = news2;
+        boolean wantPews = pews;
+        java.util.function.Predicate<ScoredSet> wanted = !news2 && !pews ? null
+                : set -> set.scored() && ("PEWS".equals(set.scoreName()) ? wantPews : wantNews2);
+        var user = users.current();
+        // only the newest readings and scored sets the page needs are read (and scored), not the whole range
+        NewestObservations newest = observations.newest(user, patientId, parameters, wanted, from, to,
+                Pages.needed(offset, count));
+        List<Observation> found = new ArrayList<>();
+        newest.readings().stream().map(ObservationTranslator::toFhir).forEach(found::add);
+        // oldest first, as the whole range's sets were added before (the sort below is stable)
+        for (int i = newest.scoredSets().size() - 1; i >= 0; i--) {
+            found.add(ObservationTranslator.scoreToFhir(patientId, newest.scoredSets().get(i)));
         }
         found.sort(Comparator.comparing((Observation o) -> o.getEffectiveDateTimeType().getValue()).reversed()
                 .thenComparing(o -> o.getCode().getText()));
@@ -132,7 +140,9 @@ class ObservationProvider implements FhirResourceProvider {
             Patient subject = PatientTranslator.toFhir(patients.record(user, patientId));
             found.forEach(o -> o.getSubject().setResource(subject));
         }
-        return Pages.of(found, offset, count);
+        // the total is absent when it would take scoring the whole range; the page is then full and followed by more
+        Integer total = newest.scoredSetCount() == null ? null : newest.readingCount() + newest.scoredSetCount();
+        return Pages.of(found, offset, count, total);
     }
 
     /**

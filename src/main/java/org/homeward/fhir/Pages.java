@@ -19,14 +19,42 @@ final class Pages {
     }
 
     static IBundleProvider of(List<? extends IBaseResource> all, Integer offset, Integer count) {
-        int from = offset == null ? 0 : Math.max(0, offset);
-        int size = count == null ? DEFAULT_SIZE : Math.max(0, Math.min(MAX_SIZE, count));
-        List<? extends IBaseResource> page = from >= all.size() ? List.of()
-                : all.subList(from, Math.min(all.size(), from + size));
+        return of(all, offset, count, all.size());
+    }
+
+    /**
+     * A page of a result of which only the newest part was read: {@code newest} holds at least the result's first
+     * {@code offset + count} items (more when there are, so a full page is known to be followed by another).
+     *
+     * @param total how many the whole result holds; null when unknown, and then {@code newest} must hold more than
+     *        {@code offset + count}: HAPI writes the next link when the page is full
+     */
+    static IBundleProvider of(List<? extends IBaseResource> newest, Integer offset, Integer count, Integer total) {
+        int from = offset(offset);
+        int size = size(count);
+        List<? extends IBaseResource> page = from >= newest.size() ? List.of()
+                : newest.subList(from, Math.min(newest.size(), from + size));
         SimpleBundleProvider provider = new SimpleBundleProvider(page);
         provider.setCurrentPageOffset(from);
         provider.setCurrentPageSize(size);
-        provider.setSize(all.size());
+        provider.setSize(total);
         return provider;
+    }
+
+    static int offset(Integer offset) {
+        return offset == null ? 0 : Math.max(0, offset);
+    }
+
+    static int size(Integer count) {
+        return count == null ? DEFAULT_SIZE : Math.max(0, Math.min(MAX_SIZE, count));
+    }
+
+    /**
+     * How many of the newest items a page needs read: the pages before it, itself, and one more to know whether it is
+     * the last.
+     */
+    static int needed(Integer offset, Integer count) {
+        long needed = (long) offset(offset) + size(count) + 1;
+        return (int) Math.min(Integer.MAX_VALUE, needed);
     }
 }

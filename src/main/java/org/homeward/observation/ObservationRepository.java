@@ -216,6 +216,63 @@ class ObservationRepository {
                 parameters.stream().map(Enum::name).toArray(String[]::new), Timestamp.from(from), Timestamp.from(to));
     }
 
+    /**
+     * The newest {@code limit} of the patient's readings of these parameters recorded from {@code from} to {@code to}
+     * and every other one taken at the same time as the last of them (a caller that orders equal times otherwise,
+     * e.g. by the code's text, still finds its first {@code limit} among them), newest first, then by parameter (as
+     * {@link #storedBetween}), then by id. Index probes per parameter (index by patient, parameter, time), however
+     * long the history.
+     */
+    List<StoredReading> newestStored(UUID patient, Collection<ObservationParameter> parameters, Instant from,
+            Instant to, int limit) {
+        String[] names = names(parameters);
+        return jdbc.query("""
+                with newest as (
+                    select r.recorded_at
+                    from unnest(?::text[]) as p(parameter)
+                    cross join lateral (select o.recorded_at from observation_reading o
+                                        where o.patient_id = ? and o.parameter = p.parameter
+                                          and o.recorded_at between ? and ?
+                                        order by o.recorded_at desc limit ?) as r
+                    order by r.recorded_at desc limit ?)
+                select id, patient_id, parameter, numeric_value, code_value, recorded_at, source, device_id, client_id
+                from observation_reading
+                where patient_id = ? and parameter = any (?)
+                  and recorded_at between (select min(recorded_at) from newest) and ?
+                order by recorded_at desc, parameter, id""", (rs, row) -> storedReading(rs),
+                names, patient, Timestamp.from(from), Timestamp.from(to), limit, limit,
+                patient, names, Timestamp.from(to));
+    }
+
+    /** How many readings of these parameters the patient has recorded from {@code from} to {@code to}. */
+    int countBetween(UUID patient, Collection<ObservationParameter> parameters, Instant from, Instant to) {
+        Integer count = jdbc.queryForObject("""
+                select count(*) from observation_reading
+                where patient_id = ? and parameter = any (?) and recorded_at between ? and ?""", Integer.class,
+                patient, names(parameters), Timestamp.from(from), Timestamp.from(to));
+        return count == null ? 0 : count;
+    }
+
+    /**
+     * The newest {@code limit} distinct times at which the patient has a reading (of any parameter) recorded from
+     * {@code from} to {@code to}, newest first: the moments a chart scores. One index probe per parameter.
+     */
+    List<Instant> newestMoments(UUID patient, Instant from, Instant to, int limit) {
+        return jdbc.query("""
+                select distinct m.recorded_at
+                from unnest(?::text[]) as p(parameter)
+                cross join lateral (select distinct o.recorded_at from observation_reading o
+                                    where o.patient_id = ? and o.parameter = p.parameter
+                                      and o.recorded_at between ? and ?
+                                    order by o.recorded_at desc limit ?) as m
+                order by m.recorded_at desc limit ?""", (rs, row) -> rs.getTimestamp(1).toInstant(),
+                PARAMETER_NAMES, patient, Timestamp.from(from), Timestamp.from(to), limit, limit);
+    }
+
+    private static String[] names(Collection<ObservationParameter> parameters) {
+        return parameters.stream().map(Enum::name).toArray(String[]::new);
+    }
+
     private static StoredReading storedReading(ResultSet rs) throws SQLException {
         return new StoredReading(rs.getObject("id", UUID.class), new PatientId(rs.getObject("patient_id", UUID.class)),
                 ObservationParameter.valueOf(rs.getString("parameter")), (Double) rs.getObject("numeric_value"),

@@ -482,10 +482,78 @@ public class ObservationService {
     @Transactional
     public List<ScoredSet> scoredBetween(CurrentUser user, PatientId patient, Instant since, Instant until) {
         patients.requireVisible(user, patient);
-        LocalDate dateOfBirth = patients.summary(patient).dateOfBirth();
         List<Reading> readings = until == null ? repository.readingsSince(patient, since)
                 : repository.readingsBetween(patient.value(), since, until);
-        List<Scale2Decision> decisions = scaleDecisions.inForceSince(List.of(patient.value()), since);
+        List<ScoredSet> history = scoreEachMoment(patient, readings, since, since);
+        events.publishEvent(RecordAccessed.read(user, AuditedRecord.OBSERVATION_CHART, null, patient,
+                "viewed " + history.size() + " scored sets"));
+        return history;
+    }
+
+    /**
+     * The newest of a patient's readings and scored sets from {@code from} to {@code to}, reading only what they
+     * need however long the history: the newest {@code limit} readings of these parameters, and any other taken at
+     * the same time as the last of them (newest first, then by parameter), with how many there are; and, if
+     * {@code wanted} is given, the newest {@code limit} scored sets it accepts, each exactly as {@link #scoredBetween}
+     * scores it over the same range (newest first), with how many there are when that is known without scoring the
+     * whole range (null otherwise: then there are more than {@code limit}). Reading them is audited as
+     * {@link #readings} and {@link #scoredBetween} audit theirs.
+     *
+     * @param wanted which scored sets count (e.g. scored ones of one score); null for none
+     */
+    @Transactional
+    public NewestObservations newest(CurrentUser user, PatientId patient, Set<ObservationParameter> parameters,
+            java.util.function.Predicate<ScoredSet> wanted, Instant from, Instant to, int limit) {
+        patients.requireVisible(user, patient);
+        int count = Math.max(1, limit);
+        List<StoredReading> readings = parameters.isEmpty() ? List.of()
+                : repository.newestStored(patient.value(), parameters, from, to, count);
+        // fewer than asked for: that is all of them
+        int readingCount = parameters.isEmpty() ? 0 : readings.size() < count ? readings.size()
+                : repository.countBetween(patient.value(), parameters, from, to);
+        events.publishEvent(RecordAccessed.read(user, AuditedRecord.OBSERVATION, null, patient,
+                "listed the newest " + readings.size() + " of " + readingCount + " reading(s) from " + from + " to "
+                        + to));
+        if (wanted == null) {
+            return new NewestObservations(readings, readingCount, List.of(), 0);
+        }
+        // score the newest moments, going further back only while too few of their sets are wanted
+        int moments = count;
+        while (true) {
+            List<Instant> newestMoments = repository.newestMoments(patient.value(), from, to, moments);
+            boolean whole = newestMoments.size() < moments;
+            List<ScoredSet> sets = new ArrayList<>();
+            if (!newestMoments.isEmpty()) {
+                Instant oldest = newestMoments.get(newestMoments.size() - 1);
+                Instant readFrom = oldest.minus(ObservationSet.WINDOW).isBefore(from) ? from
+                        : oldest.minus(ObservationSet.WINDOW);
+                scoreEachMoment(patient, repository.readingsBetween(patient.value(), readFrom, to), oldest, from)
+                        .stream().filter(wanted).forEach(sets::add);
+            }
+            if (whole || sets.size() >= count) {
+                java.util.Collections.reverse(sets);
+                List<ScoredSet> newestSets = sets.size() > count ? List.copyOf(sets.subList(0, count)) : sets;
+                events.publishEvent(RecordAccessed.read(user, AuditedRecord.OBSERVATION_CHART, null, patient,
+                        "viewed the newest " + newestSets.size() + " scored sets from " + from + " to " + to));
+                return new NewestObservations(readings, readingCount, newestSets, whole ? sets.size() : null);
+            }
+            moments = moments > Integer.MAX_VALUE / 2 ? Integer.MAX_VALUE : moments * 2;
+        }
+    }
+
+    /**
+     * Scores the set as it stood at each distinct reading time from {@code firstMoment} on (each parameter's latest
+     * reading within the window before it, among these readings), oldest first: the chart's one way of scoring a
+     * range.
+     *
+     * @param readings oldest first, from {@link ObservationSet#WINDOW} before {@code firstMoment} (or the range's
+     *        start) to the range's end
+     * @param decisionsSince the range's start, from which the Scale 2 decisions in force are read
+     */
+    private List<ScoredSet> scoreEachMoment(PatientId patient, List<Reading> readings, Instant firstMoment,
+            Instant decisionsSince) {
+        LocalDate dateOfBirth = patients.summary(patient).dateOfBirth();
+        List<Scale2Decision> decisions = scaleDecisions.inForceSince(List.of(patient.value()), decisionsSince);
         boolean childrens = !onChildrensPathway(List.of(patient.value())).isEmpty();
         List<ScoredSet> history = new ArrayList<>();
         // readings come oldest first: slide a window of readings from WINDOW before each moment up to it, instead
@@ -496,6 +564,9 @@ public class ObservationService {
             while (to < readings.size() && !readings.get(to).recordedAt().isAfter(moment)) {
                 to++;
             }
+            if (moment.isBefore(firstMoment)) {
+                continue;
+            }
             Instant windowStart = moment.minus(ObservationSet.WINDOW);
             while (readings.get(from).recordedAt().isBefore(windowStart)) {
                 from++;
@@ -503,8 +574,6 @@ public class ObservationService {
             ObservationSet.assemble(readings.subList(from, to)).ifPresent(set -> history.add(
                     scored(set, dateOfBirth, decisionAt(decisions, set.takenAt()), childrens)));
         }
-        events.publishEvent(RecordAccessed.read(user, AuditedRecord.OBSERVATION_CHART, null, patient,
-                "viewed " + history.size() + " scored sets"));
         return history;
     }
 
