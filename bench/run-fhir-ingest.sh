@@ -3,7 +3,8 @@
 # IngestLoad.java in its fhir mode: transaction Bundles of vital-sign Observations for random admitted patients.
 # Usage: bench/run-fhir-ingest.sh [clients, default 8] [observations a bundle, default 10] [seconds, default 30]
 #        [demo scale, default 5]     (SKIP_PACKAGE=1 to run the jar already in target/; MODE=fhir-client for a
-#        system client with a bearer token; APP_ARGS for application settings; JAVA_OPTS for the JVM)
+#        system client with a bearer token, whose key set IngestLoad serves on 127.0.0.1, hence the private-address
+#        setting; APP_ARGS for application settings; JAVA_OPTS for the JVM)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 clients=${1:-8}; size=${2:-10}; seconds=${3:-30}; scale=${4:-5}; port=18182
@@ -11,7 +12,8 @@ data=$(mktemp -d /tmp/homeward-bench-XXXX)
 [ "${SKIP_PACKAGE:-}" = 1 ] || ./mvnw -q -B -DskipTests package
 java ${JAVA_OPTS:-} -jar target/homeward-0.1.0-SNAPSHOT.jar --server.port=$port --homeward.data-dir="$data" \
   --homeward.demo-scale="$scale" --homeward.escalation.check-every=PT24H \
-  --homeward.fhir.summary.publish-every=PT24H --homeward.fhir.validation.warm-up-at-start=false ${APP_ARGS:-} > "$data/app.log" 2>&1 &
+  --homeward.fhir.summary.publish-every=PT24H --homeward.fhir.validation.warm-up-at-start=false \
+  --homeward.system-clients.allow-private-jwks-addresses=true ${APP_ARGS:-} > "$data/app.log" 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null; pkill -f "$data" 2>/dev/null || true' EXIT
 for _ in $(seq 1 1200); do curl -sf localhost:$port/actuator/health | grep -q UP && break; sleep 0.5; done
