@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.homeward.security.OAuthEndpoints;
 import org.homeward.security.SystemClientScopes;
 
 /**
@@ -23,10 +24,6 @@ import org.homeward.security.SystemClientScopes;
 class SmartConfiguration {
 
     static final String PATH = "/.well-known/smart-configuration";
-    /** The token and key-set addresses of Homeward's authorization server (the security module's settings). */
-    static final String TOKEN_PATH = SystemScopeInterceptor.TOKEN_PATH;
-    static final String JWKS_PATH = "/oauth2/jwks";
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Answers the discovery document before HAPI reads the path as a resource type; anything else goes on. */
@@ -54,8 +51,8 @@ class SmartConfiguration {
     static Map<String, Object> document(String root) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("issuer", root);
-        document.put("jwks_uri", root + JWKS_PATH);
-        document.put("token_endpoint", root + TOKEN_PATH);
+        document.put("jwks_uri", root + OAuthEndpoints.JWKS);
+        document.put("token_endpoint", root + OAuthEndpoints.TOKEN);
         document.put("grant_types_supported", List.of("client_credentials"));
         document.put("token_endpoint_auth_methods_supported", List.of("private_key_jwt"));
         document.put("token_endpoint_auth_signing_alg_values_supported", List.of("RS512"));

@@ -39,7 +39,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 class SystemScopeInterceptor {
 
     static final String OAUTH_URIS = "http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris";
-    static final String TOKEN_PATH = "/oauth2/token";
+    static final String TOKEN_PATH = org.homeward.security.OAuthEndpoints.TOKEN;
 
     /** Includes Homeward serves, by the search parameter they follow, to the type they bring in. */
     private static final Map<String, String> INCLUDED_TYPE = Map.of("patient", "Patient", "subject", "Patient",

@@ -52,8 +52,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 @Configuration(proxyBeanMethods = false)
 class AuthorizationServerConfiguration {
 
-    static final String TOKEN_ENDPOINT = "/oauth2/token";
-    static final String JWKS_ENDPOINT = "/oauth2/jwks";
+    static final String TOKEN_ENDPOINT = OAuthEndpoints.TOKEN;
+    static final String JWKS_ENDPOINT = OAuthEndpoints.JWKS;
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)

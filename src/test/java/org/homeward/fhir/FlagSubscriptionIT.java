@@ -232,17 +232,7 @@ class FlagSubscriptionIT {
         assertThat(shortSecret.body().toString()).contains("secret");
 
         // the visiting nurse records a set scoring NEWS2 7 or more: an alert is raised
-        Instant at = Instant.now();
-        PatientId id = patient.summary().id();
-        observations.ingest(nurse, ObservationSource.NURSE, BatchMode.ALL_OR_NOTHING, List.of(
-                IncomingReading.entered(id, ObservationParameter.RESPIRATORY_RATE, 26.0, at),
-                IncomingReading.entered(id, ObservationParameter.OXYGEN_SATURATION, 91.0, at),
-                IncomingReading.entered(id, ObservationParameter.ON_OXYGEN, "false", at),
-                IncomingReading.entered(id, ObservationParameter.SYSTOLIC_BLOOD_PRESSURE, 95.0, at),
-                IncomingReading.entered(id, ObservationParameter.HEART_RATE, 125.0, at),
-                IncomingReading.entered(id, ObservationParameter.CONSCIOUSNESS, "ALERT", at),
-                IncomingReading.entered(id, ObservationParameter.TEMPERATURE, 38.9, at)));
-        AlertView alert = alerts.openAlertOf(id).orElseThrow();
+        AlertView alert = raiseAlert();
         Instant now = Instant.now().plusSeconds(1);
 
         // the subscriber is busy: the delivery waits, and the administrator sees why
@@ -272,7 +262,7 @@ class FlagSubscriptionIT {
         assertThat(raised.getIdElement().getIdPart()).isEqualTo(alert.id().toString());
         assertThat(raised.getMeta().getProfile().get(0).getValue())
                 .isEqualTo("https://fhir.hl7.org.uk/StructureDefinition/UKCore-Flag");
-        assertThat(raised.getSubject().getReference()).isEqualTo("Patient/" + id.value());
+        assertThat(raised.getSubject().getReference()).isEqualTo("Patient/" + patient.summary().id().value());
         assertThat(received.get(1).delivery()).isEqualTo(received.get(0).delivery()).as("the same delivery, tried again");
         assertThat(received.get(2).delivery()).isNotEqualTo(received.get(1).delivery());
         assertThat(received.get(2).body()).as("the acknowledgement, after the raising").isNotEqualTo(received.get(1).body());

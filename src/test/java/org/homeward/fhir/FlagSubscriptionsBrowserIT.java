@@ -188,7 +188,7 @@ class FlagSubscriptionsBrowserIT {
         assertThat(browser.pageText()).doesNotContain(endpoint).doesNotContain("Alert raised");
         String otherToken = browser.driver().findElement(By.cssSelector("form[action='/logout'] input[name='_csrf']"))
                 .getAttribute("value");
-        assertThat(status("POST", "/admin/fhir-subscriptions/" + subscriptionId + "/switch-off", "_csrf=" + otherToken))
+        assertThat(browser.statusOf("POST", "/admin/fhir-subscriptions/" + subscriptionId + "/switch-off", "_csrf=" + otherToken))
                 .as("another organisation's system is not found").isEqualTo(404);
         assertThat(subscriptions.subscriptions(admin).get(0).active()).isTrue();
 
@@ -198,29 +198,15 @@ class FlagSubscriptionsBrowserIT {
         browser.open("/admin/fhir-subscriptions");
         assertThat(browser.testId("error-title")).isEqualTo("You cannot see this");
         assertThat(browser.pageText()).doesNotContain(endpoint);
-        assertThat(status("GET", "/admin/fhir-subscriptions")).isEqualTo(403);
+        assertThat(browser.statusOf("GET", "/admin/fhir-subscriptions")).isEqualTo(403);
         String token = browser.driver().findElement(By.cssSelector("form[action='/logout'] input[name='_csrf']"))
                 .getAttribute("value");
-        assertThat(status("POST", "/admin/fhir-subscriptions", "_csrf=" + token + "&endpoint="
+        assertThat(browser.statusOf("POST", "/admin/fhir-subscriptions", "_csrf=" + token + "&endpoint="
                 + java.net.URLEncoder.encode("https://nurse.example/flags", java.nio.charset.StandardCharsets.UTF_8)
                 + "&secret=" + SECRET)).isEqualTo(403);
-        assertThat(status("POST", "/admin/fhir-subscriptions/" + subscriptionId + "/switch-off", "_csrf=" + token))
+        assertThat(browser.statusOf("POST", "/admin/fhir-subscriptions/" + subscriptionId + "/switch-off", "_csrf=" + token))
                 .isEqualTo(403);
         assertThat(subscriptions.subscriptions(admin)).singleElement().satisfies(s -> assertThat(s.active()).isTrue());
     }
 
-    private int status(String method, String path) {
-        return status(method, path, null);
-    }
-
-    /** The HTTP status the page's own session gets for a request, read by fetch in the page. */
-    private int status(String method, String path, String form) {
-        Object status = ((JavascriptExecutor) browser.driver()).executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                        + "const init = {method: arguments[0], redirect: 'manual'};"
-                        + "if (arguments[2]) { init.body = new URLSearchParams(arguments[2]); }"
-                        + "fetch(arguments[1], init).then(r => done(r.status));",
-                method, path, form);
-        return ((Number) status).intValue();
-    }
 }

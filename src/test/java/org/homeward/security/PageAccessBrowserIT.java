@@ -85,10 +85,7 @@ class PageAccessBrowserIT {
     @Test
     void aFormPostWithoutTheCsrfTokenIsRefused() {
         browser.signIn(referrer.username(), Fixtures.PASSWORD).open("/patients/new");
-        Object status = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + "fetch('/patients', {method: 'POST', body: new URLSearchParams({nhsNumber: '9434765919'}),"
-                + " redirect: 'manual'}).then(r => done(r.status));");
-        assertThat(((Number) status).intValue()).isEqualTo(403);
+        assertThat(browser.statusOf("POST", "/patients", "nhsNumber=9434765919")).isEqualTo(403);
     }
 
     @Test

@@ -131,7 +131,7 @@ class SystemClientsBrowserIT {
         browser.signOut().signIn(otherAdmin.username(), Fixtures.PASSWORD).open("/admin/system-clients");
         assertThat(browser.testId("no-clients")).isEqualTo("No system clients are registered for your organisation.");
         assertThat(browser.pageText()).doesNotContain(registered.clientId()).doesNotContain("Riverside");
-        assertThat(status("GET", "/admin/system-clients/" + registered.clientId() + "/revoke")).isEqualTo(404);
+        assertThat(browser.statusOf("GET", "/admin/system-clients/" + registered.clientId() + "/revoke")).isEqualTo(404);
 
         // a nurse has no link to it and is refused the page and the forms with 403, a valid CSRF token sent; an
         // active client of the nurse's own organisation stays active
@@ -142,15 +142,15 @@ class SystemClientsBrowserIT {
         browser.open("/admin/system-clients");
         assertThat(browser.testId("error-title")).isEqualTo("You cannot see this");
         assertThat(browser.pageText()).doesNotContain(registered.clientId());
-        assertThat(status("GET", "/admin/system-clients")).isEqualTo(403);
+        assertThat(browser.statusOf("GET", "/admin/system-clients")).isEqualTo(403);
         String token = browser.driver().findElement(By.cssSelector("form[action='/logout'] input[name='_csrf']"))
                 .getAttribute("value");
-        assertThat(status("POST", "/admin/system-clients", "_csrf=" + token + "&name=Nurse&actsAs="
+        assertThat(browser.statusOf("POST", "/admin/system-clients", "_csrf=" + token + "&name=Nurse&actsAs="
                 + nurse.username() + "&scopes=" + URLEncoder.encode("system/*.read", StandardCharsets.UTF_8)
                 + "&jwkSetUrl=" + URLEncoder.encode(KEYS, StandardCharsets.UTF_8))).isEqualTo(403);
-        assertThat(status("POST", "/admin/system-clients/" + active.clientId() + "/revocation",
+        assertThat(browser.statusOf("POST", "/admin/system-clients/" + active.clientId() + "/revocation",
                 "_csrf=" + token)).isEqualTo(403);
-        assertThat(status("GET", "/admin/system-clients/" + active.clientId() + "/revoke")).isEqualTo(403);
+        assertThat(browser.statusOf("GET", "/admin/system-clients/" + active.clientId() + "/revoke")).isEqualTo(403);
         assertThat(clients.clients(admin)).hasSize(2);
         assertThat(clients.usable(active.clientId())).as("still active").isNotNull();
     }
@@ -162,19 +162,4 @@ class SystemClientsBrowserIT {
         browser.screenshot(name);
     }
 
-    private int status(String method, String path) {
-
-        return status(method, path, null);
-    }
-
-    /** The HTTP status the page's own session gets for a request, read by fetch in the page. */
-    private int status(String method, String path, String form) {
-        Object status = ((JavascriptExecutor) browser.driver()).executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                        + "const init = {method: arguments[0], redirect: 'manual'};"
-                        + "if (arguments[2]) { init.body = new URLSearchParams(arguments[2]); }"
-                        + "fetch(arguments[1], init).then(r => done(r.status));",
-                method, path, form);
-        return ((Number) status).intValue();
-    }
 }

@@ -355,6 +355,25 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /**
+     * The HTTP status the page's own session gets for a request sent by fetch from the page (its cookies, no
+     * redirect followed): how a test asks what a signed-in person would be answered without leaving the page.
+     */
+    public int statusOf(String method, String path) {
+        return statusOf(method, path, null);
+    }
+
+    /** {@link #statusOf(String, String)} with a url-encoded form body. */
+    public int statusOf(String method, String path, String form) {
+        Object status = ((org.openqa.selenium.JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "const init = {method: arguments[0], redirect: 'manual'};"
+                        + "if (arguments[2]) { init.body = new URLSearchParams(arguments[2]); }"
+                        + "fetch(arguments[1], init).then(r => done(r.status));",
+                method, path, form);
+        return ((Number) status).intValue();
+    }
+
     /** Saves a numbered screenshot, kept as test output; the last page is always kept on close, to show failures. */
     public Path screenshot(String name) {
         Path file = screenshots.resolve(String.format("%02d-%s.png", ++shot, name));
