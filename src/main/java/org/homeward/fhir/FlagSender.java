@@ -92,7 +92,10 @@ class FlagSender {
     }
 
     private boolean send(Due due, Instant now) {
-        String failure;
+        DeliveryFailure failure;
+        Integer answered = null;
+        String said = null;
+        String message;
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(due.endpoint()))
                     .timeout(Duration.ofSeconds(10))
@@ -104,19 +107,24 @@ class FlagSender {
             if (response.statusCode() / 100 == 2) {
                 jdbc.sql("""
                         update fhir_flag_delivery set status = 'DELIVERED', attempts = attempts + 1,
-                            last_attempt_at = ?, delivered_at = ?, last_error = null where id = ?""")
+                            last_attempt_at = ?, delivered_at = ?, last_error = null, failure = null,
+                            failure_status = null, failure_said = null where id = ?""")
                         .params(Timestamp.from(now), Timestamp.from(now), due.id()).update();
                 return true;
             }
-            String body = response.body() == null ? "" : response.body();
-            failure = "HTTP " + response.statusCode() + (body.isBlank() ? "" : ": "
-                    + body.substring(0, Math.min(body.length(), 300)));
+            String body = response.body() == null ? "" : response.body().strip();
+            failure = DeliveryFailure.ERROR_ANSWER;
+            answered = response.statusCode();
+            said = body.isEmpty() ? null : body.substring(0, Math.min(body.length(), 300));
+            message = "HTTP " + answered + (said == null ? "" : ": " + said);
         } catch (IOException | IllegalArgumentException e) {
-            failure = "could not reach " + due.endpoint() + ": " + e.getClass().getSimpleName()
+            failure = DeliveryFailure.of(e);
+            message = "could not reach " + due.endpoint() + ": " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            failure = "interrupted";
+            failure = DeliveryFailure.INTERRUPTED;
+            message = "interrupted";
         }
         Duration wait = FIRST_WAIT.multipliedBy(1L << Math.min(due.attempts(), 10));
         if (wait.compareTo(LONGEST_WAIT) > 0) {
@@ -124,9 +132,10 @@ class FlagSender {
         }
         jdbc.sql("""
                 update fhir_flag_delivery set attempts = attempts + 1, last_attempt_at = ?, next_attempt_at = ?,
-                    last_error = ? where id = ?""")
+                    last_error = ?, failure = ?, failure_status = ?, failure_said = ? where id = ?""")
                 .params(Timestamp.from(now), Timestamp.from(now.plus(wait)),
-                        failure.length() > 2000 ? failure.substring(0, 2000) : failure, due.id())
+                        message.length() > 2000 ? message.substring(0, 2000) : message, failure.name(), answered, said,
+                        due.id())
                 .update();
         return false;
     }

@@ -44,9 +44,14 @@ public class FlagSubscriptions {
             Instant createdAt, String createdBy) {
     }
 
-    /** One delivery of one alert's state to one subscriber: waiting (with why) or delivered. */
+    /**
+     * One delivery of one alert's state to one subscriber: waiting (with why) or delivered. A failed try keeps its
+     * kind ({@code failure}), the receiving system's HTTP status and the start of what it said when it answered, and
+     * the sender's one-line technical message ({@code lastError}).
+     */
     public record Delivery(UUID id, UUID subscriptionId, UUID alertId, String alertStatus, String status, int attempts,
-            Instant createdAt, Instant nextAttemptAt, Instant lastAttemptAt, String lastError, Instant deliveredAt) {
+            Instant createdAt, Instant nextAttemptAt, Instant lastAttemptAt, String lastError, Instant deliveredAt,
+            DeliveryFailure failure, Integer failureStatus, String failureSaid) {
     }
 
     private final JdbcClient jdbc;
@@ -173,7 +178,8 @@ public class FlagSubscriptions {
         admin.require(Permission.MANAGE_FHIR_SUBSCRIPTIONS);
         return jdbc.sql("""
                 select d.id, d.subscription_id, d.alert_id, d.alert_status, d.status, d.attempts, d.created_at,
-                    d.next_attempt_at, d.last_attempt_at, d.last_error, d.delivered_at
+                    d.next_attempt_at, d.last_attempt_at, d.last_error, d.delivered_at, d.failure, d.failure_status,
+                    d.failure_said
                 from fhir_flag_delivery d join fhir_subscription s on s.id = d.subscription_id
                 where s.organisation_id = ? and (not ? or d.status = 'PENDING')
                 order by d.created_at desc limit ?""")
@@ -181,7 +187,9 @@ public class FlagSubscriptions {
                 .query((rs, n) -> new Delivery(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5), rs.getInt(6),
                         rs.getTimestamp(7).toInstant(), rs.getTimestamp(8).toInstant(), instant(rs.getTimestamp(9)),
-                        rs.getString(10), instant(rs.getTimestamp(11))))
+                        rs.getString(10), instant(rs.getTimestamp(11)),
+                        rs.getString(12) == null ? null : DeliveryFailure.valueOf(rs.getString(12)),
+                        rs.getObject(13, Integer.class), rs.getString(14)))
                 .list();
     }
 

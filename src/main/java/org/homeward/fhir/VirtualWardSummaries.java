@@ -53,8 +53,13 @@ public class VirtualWardSummaries {
                                 rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant(), rs.getString(4),
                                 rs.getBytes(5))))
                 .optional().orElseThrow(() -> notReady(admission));
-        // the care team is checked before anything is said about the summary, so another organisation learns nothing
-        patients.requireVisible(user, row.patient());
+        // the care team is checked before anything is said about the summary, and an organisation outside it gets the
+        // answer for a stay with no summary, so it learns nothing, not even whose stay it is (hazard H336)
+        try {
+            patients.requireVisible(user, row.patient());
+        } catch (org.homeward.patient.PatientNotFoundException outsideCare) {
+            throw notReady(admission);
+        }
         if (!"PUBLISHED".equals(row.status())) {
             throw notReady(admission);
         }

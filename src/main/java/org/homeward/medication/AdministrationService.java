@@ -129,7 +129,12 @@ public class AdministrationService {
         user.require(Permission.OPEN_PATIENT_RECORDS);
         Administration recorded = administrations.find(id)
                 .orElseThrow(() -> new NotFoundException("No recorded dose with id " + id));
-        patients.requireVisible(user, recorded.patientId());
+        try {
+            patients.requireVisible(user, recorded.patientId());
+        } catch (org.homeward.patient.PatientNotFoundException outsideCare) {
+            // answered like an unknown id, so the answer does not reveal whose dose it is (hazard H336)
+            throw new NotFoundException("No recorded dose with id " + id);
+        }
         events.publishEvent(RecordAccessed.read(user, AuditedRecord.MEDICINE_ADMINISTRATION, id, recorded.patientId(),
                 "viewed a recorded dose of " + recorded.medicine()));
         return recorded;

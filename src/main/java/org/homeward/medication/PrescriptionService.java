@@ -179,7 +179,12 @@ public class PrescriptionService {
     @Transactional
     public Prescription prescription(CurrentUser user, UUID id) {
         Prescription p = prescriptions.find(id).orElseThrow(() -> noSuch(id));
-        patients.requireVisible(user, p.patientId());
+        try {
+            patients.requireVisible(user, p.patientId());
+        } catch (org.homeward.patient.PatientNotFoundException outsideCare) {
+            // answered like an unknown id, so the answer does not reveal whose prescription it is (hazard H336)
+            throw noSuch(id);
+        }
         events.publishEvent(RecordAccessed.read(user, AuditedRecord.PRESCRIPTION, id, p.patientId(),
                 "viewed " + p.medicine()));
         return p;

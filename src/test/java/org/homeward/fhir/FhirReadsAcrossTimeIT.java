@@ -7,6 +7,7 @@ import ca.uhn.fhir.rest.client.interceptor.BasicAuthInterceptor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -14,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +30,20 @@ import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.homeward.diagnostics.DiagnosticsService;
 import org.homeward.diagnostics.OrderTests;
+import org.homeward.diagnostics.ResultLine;
 import org.homeward.diagnostics.TestOrderView;
 import org.homeward.diagnostics.Urgency;
 import org.homeward.medication.AllergyService;
+import org.homeward.medication.DoseUnit;
+import org.homeward.medication.FormularyEntry;
+import org.homeward.medication.FormularyService;
+import org.homeward.medication.Frequency;
 import org.homeward.medication.NoKnownAllergies;
+import org.homeward.medication.Prescribe;
+import org.homeward.medication.PrescriptionService;
+import org.homeward.medication.Route;
+import org.homeward.medication.SaveFormularyEntry;
+import org.homeward.medication.SubstanceClass;
 import org.homeward.patient.PatientRecord;
 import org.homeward.referral.AdmissionView;
 import org.homeward.security.CurrentUser;
@@ -54,7 +66,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * in the afternoon, the community provider visits (in the care team by the ward's rule) and the GP federation
  * covering the patient's practice reads (in the care team by the GP rule). Out of hours at 02:30 and the next morning
  * the nurse and the GP read the stay, its episode, the readings, the alert, the task, the care plan, the allergy
- * statement and the test order exactly as in the afternoon, and a date range across midnight finds the readings of
+ * statement, the test order with its result (a DiagnosticReport) and the prescription exactly as in the afternoon, and a date range across midnight finds the readings of
  * both days; two organisations outside the care team (a GP federation of another practice, another community
  * provider) get 404 for every read by id and every search by the patient, and an empty search by ward or NHS number.
  * After the discharge the GP still reads the finished stay, the finished episode, the stay's readings and its
@@ -72,6 +84,8 @@ class FhirReadsAcrossTimeIT {
     @Autowired TestClock clock;
     @Autowired AllergyService allergies;
     @Autowired DiagnosticsService diagnostics;
+    @Autowired FormularyService formulary;
+    @Autowired PrescriptionService prescriptions;
     @Autowired VirtualWardSummaryPublisher summaries;
 
     /** The day after admission: the night is its 02:30, discharge is at its 11:00. */
@@ -89,6 +103,7 @@ class FhirReadsAcrossTimeIT {
     String taskId;
     String allergyId;
     String orderId;
+    String prescriptionId;
     /** Every read by id and search by patient, as the nurse read them in the afternoon of admission. */
     Map<String, JsonNode> afternoon;
 
@@ -140,6 +155,18 @@ class FhirReadsAcrossTimeIT {
         TestOrderView order = diagnostics.order(consultant, patient.summary().id(), new OrderTests(List.of("UE"),
                 "AKI on furosemide?", Urgency.SAME_DAY, null, null));
         orderId = order.id().toString();
+        // the nurse takes the bloods at the visit and enters the lab's result: the order's DiagnosticReport
+        diagnostics.enterResults(nurse, order.id(), List.of(new ResultLine("SODIUM", new BigDecimal("138"), "mmol/L",
+                null, null, null, null, null, null)));
+        CurrentUser pharmacist = fixtures.user(Role.PHARMACIST, acute);
+        FormularyEntry amoxicillin = formulary.add(pharmacist, new SaveFormularyEntry("Amoxicillin", "capsules",
+                Fixtures.unique("500 mg "), EnumSet.of(Route.ORAL), DoseUnit.MG, new BigDecimal("250"),
+                new BigDecimal("3000"), null, null, null, false, false, false, false, SubstanceClass.PENICILLINS, null,
+                null, "BNF, Amoxicillin", null));
+        prescriptionId = prescriptions.prescribe(consultant, patient.summary().id(), new Prescribe(amoxicillin.id(),
+                new BigDecimal("500"), DoseUnit.MG, Route.ORAL, Frequency.THREE_TIMES_DAILY,
+                List.of(LocalTime.of(8, 0), LocalTime.of(14, 0), LocalTime.of(22, 0)), null, null,
+                "Community-acquired pneumonia", null, List.of())).id().toString();
 
         JsonNode flags = fhir.read(nurse, "/fhir/Flag?patient=" + patientId() + "&status=active");
         assertThat(flags.path("entry")).hasSize(1);
@@ -158,13 +185,22 @@ class FhirReadsAcrossTimeIT {
         assertThat(afternoon.get("/fhir/AllergyIntolerance/" + allergyId).at("/clinicalStatus/coding/0/code")
                 .asText()).isEqualTo("active");
         assertThat(afternoon.get("/fhir/ServiceRequest/" + orderId).path("status").asText()).isEqualTo("active");
+        assertThat(afternoon.get("/fhir/DiagnosticReport/" + orderId).path("status").asText())
+                .as("one of the U&E's tests reported so far").isEqualTo("partial");
+        assertThat(afternoon.get("/fhir/DiagnosticReport/" + orderId).toString()).contains("Sodium");
+        assertThat(afternoon.get("/fhir/MedicationRequest/" + prescriptionId).path("status").asText())
+                .isEqualTo("active");
+        assertThat(afternoon.get("/fhir/MedicationRequest/" + prescriptionId).at("/dosageInstruction/0/text")
+                .asText()).startsWith("500 mg oral");
+        assertThat(ids(afternoon.get("/fhir/MedicationRequest?patient=" + patientId()))).containsExactly(prescriptionId);
+        assertThat(ids(afternoon.get("/fhir/DiagnosticReport?patient=" + patientId()))).containsExactly(orderId);
         assertThat(afternoon.get("/fhir/Observation/" + observationIds.get(2)).at("/valueQuantity/value").asInt())
                 .isEqualTo(135);
         assertThat(ids(afternoon.get(afternoonReadings())))
                 .as("the five readings and their NEWS2 total").hasSize(6).containsAll(observationIds);
         assertThat(ids(afternoon.get("/fhir/Encounter?patient=" + patientId())))
                 .containsExactly(admission.id().value().toString());
-        assertThat(ids(afternoon.get("/fhir/Task?patient=" + patientId()))).containsExactly(taskId);
+        assertThat(overdueTasks(nurse)).as("the afternoon: no task overdue").isEmpty();
         assertThat(picture(gp)).as("the GP reads the same as the nurse").isEqualTo(afternoon);
     }
 
@@ -178,6 +214,11 @@ class FhirReadsAcrossTimeIT {
         clock.set(at(day, 2, 30));
         assertThat(picture(nurse)).isEqualTo(afternoon);
         assertThat(picture(gp)).isEqualTo(afternoon);
+        // the tasks the result and the prescription set were due by the end of the afternoon's day: overdue now, for
+        // both readers; the consultant's task, due in five days, is not
+        for (CurrentUser reader : List.of(nurse, gp)) {
+            assertThat(overdueTasks(reader)).hasSize(2).doesNotContain(taskId);
+        }
         outsidersFindNothing();
     }
 
@@ -259,6 +300,9 @@ class FhirReadsAcrossTimeIT {
         // discharge ends the plan's interventions (DischargedPatientInterventions); the open task is kept
         assertThat(after.get(carePlan()).at("/activity/0/detail/status").asText()).isEqualTo("completed");
         assertThat(after.get("/fhir/Task/" + taskId)).isEqualTo(afternoon.get("/fhir/Task/" + taskId));
+        // the result stays as it was reported
+        assertThat(after.get("/fhir/DiagnosticReport/" + orderId))
+                .isEqualTo(afternoon.get("/fhir/DiagnosticReport/" + orderId));
 
         // the virtual-ward summary, made by the publisher's job, read by the GP
         assertThat(summaries.publish(admission.id(), clock.instant().plusSeconds(1))).isEqualTo(1);
@@ -274,8 +318,13 @@ class FhirReadsAcrossTimeIT {
 
         outsidersFindNothing();
         for (CurrentUser outsider : outsiders) {
-            assertThat(api.raw("GET", "/fhir/Bundle/" + admission.id().value(), outsider, null).status())
-                    .isEqualTo(404);
+            // the summary's answer for an outsider is that for a stay with no summary: it names no patient
+            Api.RawResponse summaryRead = api.raw("GET", "/fhir/Bundle/" + admission.id().value(), outsider, null);
+            assertThat(summaryRead.status()).isEqualTo(404);
+            String unknown = UUID.randomUUID().toString();
+            assertThat(summaryRead.body().replace(admission.id().value().toString(), "{id}")).isEqualTo(
+                    api.raw("GET", "/fhir/Bundle/" + unknown, outsider, null).body().replace(unknown, "{id}"));
+            assertThat(summaryRead.body()).doesNotContain(patientId());
             assertThat(api.raw("GET", "/fhir/DocumentReference?patient=" + patientId(), outsider, null).status())
                     .isEqualTo(404);
         }
@@ -295,6 +344,9 @@ class FhirReadsAcrossTimeIT {
             seen.put(path, fhir.read(user, path));
         }
         for (String path : searchesByPatient()) {
+            if (path.startsWith("/fhir/Task?")) {
+                continue; // the tasks Homeward set fall overdue overnight: tasksAt says what changes
+            }
             ArrayNode resources = JsonNodeFactory.instance.arrayNode();
             fhir.read(user, path).path("entry").forEach(e -> resources.add(e.path("resource")));
             seen.put(path, resources);
@@ -305,7 +357,8 @@ class FhirReadsAcrossTimeIT {
     private List<String> readsById() {
         List<String> paths = new ArrayList<>(List.of(encounter(), episode(), "/fhir/Flag/" + flagId,
                 "/fhir/Task/" + taskId, carePlan(), "/fhir/AllergyIntolerance/" + allergyId,
-                "/fhir/ServiceRequest/" + orderId));
+                "/fhir/ServiceRequest/" + orderId, "/fhir/DiagnosticReport/" + orderId,
+                "/fhir/MedicationRequest/" + prescriptionId));
         observationIds.forEach(id -> paths.add("/fhir/Observation/" + id));
         return paths;
     }
@@ -313,7 +366,8 @@ class FhirReadsAcrossTimeIT {
     private List<String> searchesByPatient() {
         String p = "?patient=" + patientId();
         return List.of("/fhir/Encounter" + p, "/fhir/EpisodeOfCare" + p, afternoonReadings(), "/fhir/Flag" + p,
-                "/fhir/Task" + p, "/fhir/CarePlan" + p, "/fhir/AllergyIntolerance" + p, "/fhir/ServiceRequest" + p);
+                "/fhir/Task" + p, "/fhir/CarePlan" + p, "/fhir/AllergyIntolerance" + p, "/fhir/ServiceRequest" + p,
+                "/fhir/DiagnosticReport" + p, "/fhir/MedicationRequest" + p);
     }
 
     /**
@@ -344,6 +398,20 @@ class FhirReadsAcrossTimeIT {
             assertThat(byNhsNumber.path("entry").size()).isZero();
             assertThat(byNhsNumber.path("resourceType").asText()).isEqualTo("Bundle");
         }
+    }
+
+    /** The ids of the patient's tasks the reader's Task search shows as overdue. */
+    private List<String> overdueTasks(CurrentUser reader) {
+        JsonNode tasks = fhir.read(reader, "/fhir/Task?patient=" + patientId());
+        assertThat(ids(tasks)).as("the consultant's task, beside those the result and the prescription set")
+                .hasSize(3).contains(taskId);
+        List<String> overdue = new ArrayList<>();
+        tasks.path("entry").forEach(e -> {
+            if (e.at("/resource/businessStatus/text").asText().equals("Overdue")) {
+                overdue.add(e.at("/resource/id").asText());
+            }
+        });
+        return overdue;
     }
 
     private String heartRate(int value, Instant at) {

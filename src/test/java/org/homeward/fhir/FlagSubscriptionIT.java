@@ -243,6 +243,9 @@ class FlagSubscriptionIT {
         assertThat(waiting.get(0).get("alertId").asText()).isEqualTo(alert.id().toString());
         assertThat(waiting.get(0).get("attempts").asInt()).isEqualTo(1);
         assertThat(waiting.get(0).get("lastError").asText()).contains("HTTP 503").contains("busy, try later");
+        assertThat(waiting.get(0).get("failure").asText()).isEqualTo("ERROR_ANSWER");
+        assertThat(waiting.get(0).get("failureStatus").asInt()).isEqualTo(503);
+        assertThat(waiting.get(0).get("failureSaid").asText()).isEqualTo("busy, try later");
         assertThat(Instant.parse(waiting.get(0).get("nextAttemptAt").asText())).isAfter(now);
         assertThat(outsiderReceived).as("the outsider's system hears nothing of this patient").isEmpty();
 

@@ -129,7 +129,10 @@ class FlagSubscriptionsBrowserIT {
         // the sender tries (its schedule is a day in tests, so the test runs it): nothing answers there
         sender.sendDue(Instant.now().plusSeconds(1));
         assertThat(subscriptions.deliveries(admin, true, 10)).singleElement()
-                .satisfies(d -> assertThat(d.attempts()).isEqualTo(1));
+                .satisfies(d -> {
+                    assertThat(d.attempts()).isEqualTo(1);
+                    assertThat(d.failure()).isEqualTo(DeliveryFailure.NO_ANSWER);
+                });
         browser.open("/admin/fhir-subscriptions");
         assertThat(browser.testId("not-delivered")).contains("1 alert has not reached a receiving system");
         String delivery = browser.text(By.cssSelector("[data-testid='deliveries'] tbody tr"));

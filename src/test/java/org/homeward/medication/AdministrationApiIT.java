@@ -188,8 +188,14 @@ class AdministrationApiIT {
                 .anySatisfy(p -> assertThat(p).startsWith("verifier: " + secondNurse.displayName()));
         assertThat(dose.path("note").path(0).path("text").asText()).isEqualTo("Batch AB1234, expiry 2027-06-30");
         fhir.assertConformsToUkCore(dose);
-        assertThat(api.raw("GET", "/fhir/MedicationAdministration/" + made.text("id"), outsider, null).status())
-                .isEqualTo(404);
+        Api.RawResponse outsiderRead = api.raw("GET", "/fhir/MedicationAdministration/" + made.text("id"), outsider,
+                null);
+        assertThat(outsiderRead.status()).isEqualTo(404);
+        // word for word the answer for an id nobody holds: nothing says whose dose it is (hazard H336)
+        String unknown = java.util.UUID.randomUUID().toString();
+        Api.RawResponse none = api.raw("GET", "/fhir/MedicationAdministration/" + unknown, outsider, null);
+        assertThat(outsiderRead.body().replace(made.text("id"), "{id}"))
+                .isEqualTo(none.body().replace(unknown, "{id}")).doesNotContain(patient.toString());
         assertThat(api.raw("GET", "/fhir/MedicationAdministration?patient=" + patient, outsider, null).status())
                 .isEqualTo(404);
         assertThat(api.post(outsider, path, given(key, Map.of())).status()).isEqualTo(404);

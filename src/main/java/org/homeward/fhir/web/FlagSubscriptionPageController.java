@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.homeward.fhir.DeliveryFailure;
 import org.homeward.fhir.FlagSubscriptions;
 import org.homeward.security.CurrentUser;
 import org.homeward.security.Permission;
@@ -145,7 +146,7 @@ class FlagSubscriptionPageController {
         boolean off = to != null && !to.active();
         return new DeliveryRow(d.id(), d.subscriptionId(), endpoint, alertChange(d.alertStatus()), d.createdAt(),
                 state, tag, !delivered && !off && d.attempts() > 0, !delivered && off, d.attempts(),
-                errorInWords(d.lastError()), d.lastError(), d.lastAttemptAt(), d.nextAttemptAt(), d.deliveredAt());
+                errorInWords(d.failure(), d.failureStatus(), d.failureSaid()), d.lastError(), d.lastAttemptAt(), d.nextAttemptAt(), d.deliveredAt());
     }
 
     /** What the Flag sent tells of the alert, from the alert's status when it was queued. */
@@ -160,48 +161,38 @@ class FlagSubscriptionPageController {
     }
 
     /**
-     * The sender's record of a failed try ('HTTP 503: busy' or 'could not reach http://...: ConnectException') in words
-     * an administrator can act on; null for none.
+     * A failed try in words an administrator can act on, from the kind of failure the sender kept (and, when the
+     * receiving system answered, its HTTP status and what it said); null for none.
      */
-    static String errorInWords(String lastError) {
-        if (lastError == null || lastError.isBlank()) {
+    static String errorInWords(DeliveryFailure failure, Integer status, String said) {
+        if (failure == null) {
             return null;
         }
-        if (lastError.startsWith("HTTP ")) {
-            String rest = lastError.substring(5);
-            int colon = rest.indexOf(':');
-            String code = (colon < 0 ? rest : rest.substring(0, colon)).trim();
-            String said = colon < 0 ? "" : rest.substring(colon + 1).trim();
-            String meaning = switch (code) {
-                case "400", "422" -> "it could not accept what was sent";
-                case "401", "403" -> "it did not accept Homeward's signature or access; check the shared secret";
-                case "404" -> "nothing is at that address; check the address";
-                case "408", "429" -> "it was too busy";
-                default -> code.startsWith("5") ? "it had a fault or was busy" : "it refused what was sent";
-            };
-            return "The receiving system answered with error " + code + ": " + meaning
-                    + (said.isEmpty() ? "." : ". It said: '" + said + "'.");
-        }
-        if (lastError.startsWith("could not reach")) {
-            String why;
-            if (lastError.contains("ConnectException")) {
-                why = "nothing answered at that address (the system may be down, or the address wrong)";
-            } else if (lastError.contains("Timeout")) {
-                why = "it did not answer in time";
-            } else if (lastError.contains("UnresolvedAddress") || lastError.contains("UnknownHost")) {
-                why = "the address's host name is not known";
-            } else if (lastError.contains("SSL")) {
-                why = "a secure connection could not be made (check its certificate)";
-            } else if (lastError.contains("IllegalArgumentException")) {
-                why = "the address cannot be used";
-            } else {
-                why = "the connection failed";
+        return switch (failure) {
+            case ERROR_ANSWER -> {
+                String code = status == null ? "" : String.valueOf(status);
+                String meaning = switch (code) {
+                    case "400", "422" -> "it could not accept what was sent";
+                    case "401", "403" -> "it did not accept Homeward's signature or access; check the shared secret";
+                    case "404" -> "nothing is at that address; check the address";
+                    case "408", "429" -> "it was too busy";
+                    default -> code.startsWith("5") ? "it had a fault or was busy" : "it refused what was sent";
+                };
+                yield "The receiving system answered with error " + code + ": " + meaning
+                        + (said == null || said.isBlank() ? "." : ". It said: '" + said + "'.");
             }
-            return "Could not reach the receiving system: " + why + ".";
-        }
-        if (lastError.equals("interrupted")) {
-            return "Sending was interrupted while Homeward was stopping.";
-        }
-        return lastError;
+            case NO_ANSWER -> unreachable("nothing answered at that address (the system may be down, or the address"
+                    + " wrong)");
+            case TIMED_OUT -> unreachable("it did not answer in time");
+            case UNKNOWN_HOST -> unreachable("the address's host name is not known");
+            case NO_SECURE_CONNECTION -> unreachable("a secure connection could not be made (check its certificate)");
+            case UNUSABLE_ADDRESS -> unreachable("the address cannot be used");
+            case CONNECTION_FAILED -> unreachable("the connection failed");
+            case INTERRUPTED -> "Sending was interrupted while Homeward was stopping.";
+        };
+    }
+
+    private static String unreachable(String why) {
+        return "Could not reach the receiving system: " + why + ".";
     }
 }
