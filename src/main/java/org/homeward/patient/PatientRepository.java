@@ -187,6 +187,22 @@ class PatientRepository {
                 .query((rs, row) -> summary(rs)).list();
     }
 
+    /**
+     * Those of {@code ids} whose care team holds the organisation, with their summaries, in one statement: what {@link
+     * #visibleAmong} then {@link #summaries} read in two (the observation ingest's writer asks it once a group).
+     */
+    List<PatientSummary> summariesInCareOf(Collection<PatientId> ids, OrganisationId organisation) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        UUID[] array = ids.stream().map(PatientId::value).distinct().toArray(UUID[]::new);
+        return jdbc.sql("""
+                select p.* from patient p where p.id = any(?) and exists (select 1 from patient_care_team t
+                    where t.patient_id = p.id and t.organisation_id = ?)""")
+                .params(array, organisation.value())
+                .query((rs, row) -> summary(rs)).list();
+    }
+
     void insertCarer(PatientId patient, Carer carer, Instant createdAt) {
         jdbc.sql("""
                 insert into carer (id, patient_id, name, relationship, phone, has_parental_responsibility, created_at)

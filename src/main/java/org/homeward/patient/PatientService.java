@@ -776,8 +776,7 @@ public class PatientService {
         if (!user.can(Permission.OPEN_PATIENT_RECORDS)) {
             return List.of();
         }
-        Set<PatientId> visible = new HashSet<>(repository.visibleAmong(ids, user.organisationId()));
-        return repository.summaries(visible);
+        return repository.summariesInCareOf(ids, user.organisationId());
     }
 
     /**
@@ -806,7 +805,7 @@ public class PatientService {
      */
     @Transactional(readOnly = true)
     public List<PatientSummary> summariesInCareOf(OrganisationId organisation, Collection<PatientId> ids) {
-        return repository.summaries(new HashSet<>(repository.visibleAmong(ids, organisation)));
+        return repository.summariesInCareOf(ids, organisation);
     }
 
     /**
