@@ -33,7 +33,10 @@ import org.homeward.diagnostics.OrderTests;
 import org.homeward.diagnostics.ResultLine;
 import org.homeward.diagnostics.TestOrderView;
 import org.homeward.diagnostics.Urgency;
+import org.homeward.medication.AdministrationOutcome;
+import org.homeward.medication.AdministrationService;
 import org.homeward.medication.AllergyService;
+import org.homeward.medication.DoseLine;
 import org.homeward.medication.DoseUnit;
 import org.homeward.medication.FormularyEntry;
 import org.homeward.medication.FormularyService;
@@ -41,6 +44,7 @@ import org.homeward.medication.Frequency;
 import org.homeward.medication.NoKnownAllergies;
 import org.homeward.medication.Prescribe;
 import org.homeward.medication.PrescriptionService;
+import org.homeward.medication.RecordAdministration;
 import org.homeward.medication.Route;
 import org.homeward.medication.SaveFormularyEntry;
 import org.homeward.medication.SubstanceClass;
@@ -66,7 +70,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * in the afternoon, the community provider visits (in the care team by the ward's rule) and the GP federation
  * covering the patient's practice reads (in the care team by the GP rule). Out of hours at 02:30 and the next morning
  * the nurse and the GP read the stay, its episode, the readings, the alert, the task, the care plan, the allergy
- * statement, the test order with its result (a DiagnosticReport) and the prescription exactly as in the afternoon, and a date range across midnight finds the readings of
+ * statement, the test order with its result (a DiagnosticReport), the prescription and the dose given exactly as in
+ * the afternoon, and a date range across midnight finds the readings of
  * both days; two organisations outside the care team (a GP federation of another practice, another community
  * provider) get 404 for every read by id and every search by the patient, and an empty search by ward or NHS number.
  * After the discharge the GP still reads the finished stay, the finished episode, the stay's readings and its
@@ -86,6 +91,7 @@ class FhirReadsAcrossTimeIT {
     @Autowired DiagnosticsService diagnostics;
     @Autowired FormularyService formulary;
     @Autowired PrescriptionService prescriptions;
+    @Autowired AdministrationService doses;
     @Autowired VirtualWardSummaryPublisher summaries;
 
     /** The day after admission: the night is its 02:30, discharge is at its 11:00. */
@@ -104,6 +110,7 @@ class FhirReadsAcrossTimeIT {
     String allergyId;
     String orderId;
     String prescriptionId;
+    String administrationId;
     /** Every read by id and search by patient, as the nurse read them in the afternoon of admission. */
     Map<String, JsonNode> afternoon;
 
@@ -165,8 +172,15 @@ class FhirReadsAcrossTimeIT {
                 null, "BNF, Amoxicillin", null));
         prescriptionId = prescriptions.prescribe(consultant, patient.summary().id(), new Prescribe(amoxicillin.id(),
                 new BigDecimal("500"), DoseUnit.MG, Route.ORAL, Frequency.THREE_TIMES_DAILY,
-                List.of(LocalTime.of(8, 0), LocalTime.of(14, 0), LocalTime.of(22, 0)), null, null,
+                List.of(LocalTime.of(8, 0), LocalTime.of(16, 0), LocalTime.of(23, 0)), null, null,
                 "Community-acquired pneumonia", null, List.of())).id().toString();
+        // the nurse gives the 16:00 dose at the visit: the MedicationAdministration
+        clock.set(at(day.minusDays(1), 16, 20));
+        DoseLine due = doses.dosesOn(nurse, patient.summary().id(), day.minusDays(1)).stream()
+                .filter(d -> d.dose().dueAt().equals(at(day.minusDays(1), 16, 0))).findFirst().orElseThrow();
+        administrationId = doses.record(nurse, patient.summary().id(), new RecordAdministration(due.dose().key(),
+                AdministrationOutcome.GIVEN, null, new BigDecimal("500"), Route.ORAL, null, null, null, null, null,
+                null, null, null)).id().toString();
 
         JsonNode flags = fhir.read(nurse, "/fhir/Flag?patient=" + patientId() + "&status=active");
         assertThat(flags.path("entry")).hasSize(1);
@@ -194,6 +208,10 @@ class FhirReadsAcrossTimeIT {
                 .asText()).startsWith("500 mg oral");
         assertThat(ids(afternoon.get("/fhir/MedicationRequest?patient=" + patientId()))).containsExactly(prescriptionId);
         assertThat(ids(afternoon.get("/fhir/DiagnosticReport?patient=" + patientId()))).containsExactly(orderId);
+        assertThat(afternoon.get("/fhir/MedicationAdministration/" + administrationId).path("status").asText())
+                .isEqualTo("completed");
+        assertThat(ids(afternoon.get("/fhir/MedicationAdministration?patient=" + patientId())))
+                .containsExactly(administrationId);
         assertThat(afternoon.get("/fhir/Observation/" + observationIds.get(2)).at("/valueQuantity/value").asInt())
                 .isEqualTo(135);
         assertThat(ids(afternoon.get(afternoonReadings())))
@@ -300,7 +318,9 @@ class FhirReadsAcrossTimeIT {
         // discharge ends the plan's interventions (DischargedPatientInterventions); the open task is kept
         assertThat(after.get(carePlan()).at("/activity/0/detail/status").asText()).isEqualTo("completed");
         assertThat(after.get("/fhir/Task/" + taskId)).isEqualTo(afternoon.get("/fhir/Task/" + taskId));
-        // the result stays as it was reported
+        // the dose given stays given; the result stays as it was reported
+        assertThat(after.get("/fhir/MedicationAdministration/" + administrationId))
+                .isEqualTo(afternoon.get("/fhir/MedicationAdministration/" + administrationId));
         assertThat(after.get("/fhir/DiagnosticReport/" + orderId))
                 .isEqualTo(afternoon.get("/fhir/DiagnosticReport/" + orderId));
 
@@ -358,7 +378,7 @@ class FhirReadsAcrossTimeIT {
         List<String> paths = new ArrayList<>(List.of(encounter(), episode(), "/fhir/Flag/" + flagId,
                 "/fhir/Task/" + taskId, carePlan(), "/fhir/AllergyIntolerance/" + allergyId,
                 "/fhir/ServiceRequest/" + orderId, "/fhir/DiagnosticReport/" + orderId,
-                "/fhir/MedicationRequest/" + prescriptionId));
+                "/fhir/MedicationRequest/" + prescriptionId, "/fhir/MedicationAdministration/" + administrationId));
         observationIds.forEach(id -> paths.add("/fhir/Observation/" + id));
         return paths;
     }
@@ -367,7 +387,7 @@ class FhirReadsAcrossTimeIT {
         String p = "?patient=" + patientId();
         return List.of("/fhir/Encounter" + p, "/fhir/EpisodeOfCare" + p, afternoonReadings(), "/fhir/Flag" + p,
                 "/fhir/Task" + p, "/fhir/CarePlan" + p, "/fhir/AllergyIntolerance" + p, "/fhir/ServiceRequest" + p,
-                "/fhir/DiagnosticReport" + p, "/fhir/MedicationRequest" + p);
+                "/fhir/DiagnosticReport" + p, "/fhir/MedicationRequest" + p, "/fhir/MedicationAdministration" + p);
     }
 
     /**
