@@ -150,12 +150,7 @@ public class DiagnosticsService {
     @Transactional
     public TestOrderView order(CurrentUser user, UUID orderId) {
         TestOrderView order = repository.order(orderId).orElseThrow(() -> noSuchOrder(orderId));
-        try {
-            patients.requireVisible(user, order.patientId());
-        } catch (org.homeward.patient.PatientNotFoundException outsideCare) {
-            // answered like an unknown id, so the answer does not reveal whose order it is
-            throw noSuchOrder(orderId);
-        }
+        patients.requireVisibleRecord(user, order.patientId(), () -> noSuchOrder(orderId));
         events.publishEvent(RecordAccessed.read(user, AuditedRecord.TEST_ORDER, orderId, order.patientId(),
                 "viewed a test order (" + order.testWords() + ")"));
         return order;

@@ -442,11 +442,8 @@ public class AlertService {
     public AlertView visibleAlert(CurrentUser user, UUID id) {
         user.require(Permission.SEE_ALERTS);
         Alert alert = repository.find(id).orElseThrow(() -> new NotFoundException("No alert with id " + id));
-        try {
-            patients.requireVisible(user, alert.view().patientId());
-        } catch (org.homeward.patient.PatientNotFoundException outsideCare) {
-            throw new NotFoundException("No alert with id " + id);
-        }
+        patients.requireVisibleRecord(user, alert.view().patientId(),
+                () -> new NotFoundException("No alert with id " + id));
         return alert.view();
     }
 

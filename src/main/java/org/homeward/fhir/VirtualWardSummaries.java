@@ -55,11 +55,7 @@ public class VirtualWardSummaries {
                 .optional().orElseThrow(() -> notReady(admission));
         // the care team is checked before anything is said about the summary, and an organisation outside it gets the
         // answer for a stay with no summary, so it learns nothing, not even whose stay it is (hazard H336)
-        try {
-            patients.requireVisible(user, row.patient());
-        } catch (org.homeward.patient.PatientNotFoundException outsideCare) {
-            throw notReady(admission);
-        }
+        patients.requireVisibleRecord(user, row.patient(), () -> notReady(admission));
         if (!"PUBLISHED".equals(row.status())) {
             throw notReady(admission);
         }

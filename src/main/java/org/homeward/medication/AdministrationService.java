@@ -129,12 +129,8 @@ public class AdministrationService {
         user.require(Permission.OPEN_PATIENT_RECORDS);
         Administration recorded = administrations.find(id)
                 .orElseThrow(() -> new NotFoundException("No recorded dose with id " + id));
-        try {
-            patients.requireVisible(user, recorded.patientId());
-        } catch (org.homeward.patient.PatientNotFoundException outsideCare) {
-            // answered like an unknown id, so the answer does not reveal whose dose it is (hazard H336)
-            throw new NotFoundException("No recorded dose with id " + id);
-        }
+        patients.requireVisibleRecord(user, recorded.patientId(),
+                () -> new NotFoundException("No recorded dose with id " + id));
         events.publishEvent(RecordAccessed.read(user, AuditedRecord.MEDICINE_ADMINISTRATION, id, recorded.patientId(),
                 "viewed a recorded dose of " + recorded.medicine()));
         return recorded;

@@ -179,12 +179,7 @@ public class PrescriptionService {
     @Transactional
     public Prescription prescription(CurrentUser user, UUID id) {
         Prescription p = prescriptions.find(id).orElseThrow(() -> noSuch(id));
-        try {
-            patients.requireVisible(user, p.patientId());
-        } catch (org.homeward.patient.PatientNotFoundException outsideCare) {
-            // answered like an unknown id, so the answer does not reveal whose prescription it is (hazard H336)
-            throw noSuch(id);
-        }
+        patients.requireVisibleRecord(user, p.patientId(), () -> noSuch(id));
         events.publishEvent(RecordAccessed.read(user, AuditedRecord.PRESCRIPTION, id, p.patientId(),
                 "viewed " + p.medicine()));
         return p;

@@ -129,12 +129,8 @@ public class ObservationService {
     public StoredReading reading(CurrentUser user, UUID id) {
         StoredReading reading = repository.stored(id)
                 .orElseThrow(() -> new org.homeward.shared.NotFoundException("No reading " + id));
-        try {
-            patients.requireVisible(user, reading.patient());
-        } catch (org.homeward.patient.PatientNotFoundException outsideCare) {
-            // answered like an unknown id, so the answer does not reveal whose reading it is
-            throw new org.homeward.shared.NotFoundException("No reading " + id);
-        }
+        patients.requireVisibleRecord(user, reading.patient(),
+                () -> new org.homeward.shared.NotFoundException("No reading " + id));
         events.publishEvent(RecordAccessed.read(user, AuditedRecord.OBSERVATION, id, reading.patient(),
                 "viewed a " + reading.parameter().name().toLowerCase() + " reading"));
         return reading;

@@ -717,7 +717,19 @@ public class PatientService {
         requireVisible(user, patient, () -> PatientNotFoundException.notInCareOf(patient));
     }
 
-    private void requireVisible(CurrentUser user, PatientId patient, Supplier<PatientNotFoundException> notFound) {
+    /**
+     * Refuses unless the user may see the patient a record belongs to, when the user named the record by its own id
+     * (a task, an alert, a test order, a prescription, a dose, a summary): outside the user's organisation's care the
+     * refusal is {@code unknownRecord}, the record's own answer for an id nobody holds, so it reveals neither that the
+     * record exists nor whose it is; the refusal is still audited as DENIED against the patient (hazard H336).
+     */
+    @Transactional
+    public void requireVisibleRecord(CurrentUser user, PatientId patient,
+            Supplier<? extends RuntimeException> unknownRecord) {
+        requireVisible(user, patient, unknownRecord);
+    }
+
+    private void requireVisible(CurrentUser user, PatientId patient, Supplier<? extends RuntimeException> notFound) {
         requireClinicalReader(user, patient);
         if (!mayOpen(user, patient)) {
             if (repository.exists(patient)) {

@@ -226,11 +226,7 @@ public class ReferralService {
     @Transactional
     public ReferralEpisode episode(CurrentUser user, ReferralId id) {
         Referral referral = repository.find(id).orElseThrow(() -> ReferralNotFoundException.forId(id));
-        try {
-            patients.requireVisible(user, referral.patientId());
-        } catch (org.homeward.patient.PatientNotFoundException outsideCare) {
-            throw ReferralNotFoundException.forId(id);
-        }
+        patients.requireVisibleRecord(user, referral.patientId(), () -> ReferralNotFoundException.forId(id));
         ReferralEpisode episode = new ReferralEpisode(referral.view(clock.getZone()),
                 repository.admissionsOf(referral.patientId()).stream().filter(a -> id.equals(a.referralId()))
                         .findFirst().orElse(null));
@@ -362,11 +358,7 @@ public class ReferralService {
     public AdmissionView visibleAdmission(CurrentUser user, AdmissionId id) {
         AdmissionView view = repository.findAdmission(id).orElseThrow(() -> ReferralNotFoundException.forAdmission(id))
                 .view();
-        try {
-            patients.requireVisible(user, view.patientId());
-        } catch (org.homeward.patient.PatientNotFoundException outsideCare) {
-            throw ReferralNotFoundException.forAdmission(id);
-        }
+        patients.requireVisibleRecord(user, view.patientId(), () -> ReferralNotFoundException.forAdmission(id));
         audit(user, Action.READ, AuditedRecord.ADMISSION, id.toString(), view.patientId(),
                 view.isOpen() ? "viewed admission" : "viewed discharge summary");
         return view;

@@ -247,12 +247,7 @@ public class TaskService {
             }
             return t.view(clock.instant());
         }
-        try {
-            patients.requireVisible(user, t.patientId());
-        } catch (org.homeward.patient.PatientNotFoundException outsideCare) {
-            // answered like an unknown id, so the answer does not reveal whose task it is
-            throw new NotFoundException("No task with id " + id);
-        }
+        patients.requireVisibleRecord(user, t.patientId(), () -> new NotFoundException("No task with id " + id));
         events.publishEvent(RecordAccessed.read(user, AuditedRecord.TASK, t.id(), t.patientId(), "viewed the task"));
         return t.view(clock.instant()).withPatientName(patients.summary(t.patientId()).displayName());
     }

@@ -146,7 +146,8 @@ class FlagSubscriptionPageController {
         boolean off = to != null && !to.active();
         return new DeliveryRow(d.id(), d.subscriptionId(), endpoint, alertChange(d.alertStatus()), d.createdAt(),
                 state, tag, !delivered && !off && d.attempts() > 0, !delivered && off, d.attempts(),
-                errorInWords(d.failure(), d.failureStatus(), d.failureSaid()), d.lastError(), d.lastAttemptAt(), d.nextAttemptAt(), d.deliveredAt());
+                errorInWords(d.failure(), d.failureStatus(), d.failureSaid()), d.lastError(), d.lastAttemptAt(),
+                d.nextAttemptAt(), d.deliveredAt());
     }
 
     /** What the Flag sent tells of the alert, from the alert's status when it was queued. */
