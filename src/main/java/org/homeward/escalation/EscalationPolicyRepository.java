@@ -57,26 +57,34 @@ class EscalationPolicyRepository {
                 .optional();
     }
 
-    java.util.Map<PatientId, Integer> activeOverrides(java.util.Collection<PatientId> patients) {
-        java.util.Map<PatientId, Integer> found = new java.util.HashMap<>();
-        jdbc.sql("""
-                select patient_id, news2_alert_from_total from patient_escalation_override
-                where patient_id = any(?) and ended_at is null""")
-                .param(patients.stream().map(PatientId::value).toArray(UUID[]::new))
-                .query(rs -> {
-                    found.put(new PatientId(rs.getObject("patient_id", UUID.class)), rs.getInt("news2_alert_from_total"));
-                });
-        return found;
+    /** The NEWS2 thresholds that bear on some patients: their own overrides in force, and their wards' policies. */
+    record Thresholds(java.util.Map<PatientId, Integer> overrides, java.util.Map<WardId, Integer> wards) {
     }
 
-    java.util.Map<WardId, Integer> wardThresholds(java.util.Collection<WardId> wards) {
-        java.util.Map<WardId, Integer> found = new java.util.HashMap<>();
-        jdbc.sql("select ward_id, news2_alert_from_total from ward_escalation_policy where ward_id = any(?)")
-                .param(wards.stream().distinct().map(WardId::value).toArray(UUID[]::new))
+    /**
+     * The patients' overrides in force and the wards' policies, read in one statement (the observation ingest's
+     * writer asks once a group, so one round trip rather than two).
+     */
+    Thresholds thresholds(java.util.Collection<PatientId> patients, java.util.Collection<WardId> wards) {
+        java.util.Map<PatientId, Integer> overrides = new java.util.HashMap<>();
+        java.util.Map<WardId, Integer> policies = new java.util.HashMap<>();
+        jdbc.sql("""
+                select 'PATIENT' as kind, patient_id as id, news2_alert_from_total from patient_escalation_override
+                where patient_id = any(?) and ended_at is null
+                union all
+                select 'WARD', ward_id, news2_alert_from_total from ward_escalation_policy where ward_id = any(?)""")
+                .params(patients.stream().map(PatientId::value).distinct().toArray(UUID[]::new),
+                        wards.stream().map(WardId::value).distinct().toArray(UUID[]::new))
                 .query(rs -> {
-                    found.put(new WardId(rs.getObject("ward_id", UUID.class)), rs.getInt("news2_alert_from_total"));
+                    UUID id = rs.getObject("id", UUID.class);
+                    int total = rs.getInt("news2_alert_from_total");
+                    if (rs.getString("kind").equals("PATIENT")) {
+                        overrides.put(new PatientId(id), total);
+                    } else {
+                        policies.put(new WardId(id), total);
+                    }
                 });
-        return found;
+        return new Thresholds(overrides, policies);
     }
 
     void endOverride(PatientId patient, String by, Instant at) {

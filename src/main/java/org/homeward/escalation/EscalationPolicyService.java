@@ -70,15 +70,16 @@ public class EscalationPolicyService {
     }
 
     /**
-     * The NEWS2 alert threshold in force for each patient, for a whole batch with three queries (overrides, current
-     * wards, ward policies), by the rule of {@link #effectivePolicy}: the stricter of the patient's override and their
+     * The NEWS2 alert threshold in force for each patient, for a whole batch with two queries (current wards, then
+     * overrides and ward policies together), by the rule of {@link #effectivePolicy}: the stricter of the patient's override and their
      * ward's policy (or the national default).
      */
     @Transactional(readOnly = true)
     public Map<PatientId, Integer> news2Thresholds(Collection<PatientId> patients) {
-        Map<PatientId, Integer> overrides = repository.activeOverrides(patients);
         Map<PatientId, WardId> wardOf = referrals.currentWards(patients);
-        Map<WardId, Integer> wardPolicies = repository.wardThresholds(wardOf.values());
+        EscalationPolicyRepository.Thresholds found = repository.thresholds(patients, wardOf.values());
+        Map<PatientId, Integer> overrides = found.overrides();
+        Map<WardId, Integer> wardPolicies = found.wards();
         Map<PatientId, Integer> thresholds = new HashMap<>();
         for (PatientId patient : patients) {
             WardId ward = wardOf.get(patient);
