@@ -20,10 +20,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.homeward.support.Fixtures;
+import org.homeward.support.RealApplication;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -74,9 +74,7 @@ class CrashRecoveryIT {
         assertThat(EmbeddedPostmaster.isPostmasterOf(orphan, pgData)).isTrue();
         assertThat(pgData.resolve("postmaster.pid")).isRegularFile();
 
-        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(HomewardApplication.class).run(
-                "--homeward.data-dir=" + dataDir, "--server.port=0", "--homeward.demo-data=never",
-                "--homeward.embedded-db.clean-on-start=false", "--spring.main.banner-mode=off")) {
+        try (ConfigurableApplicationContext second = RealApplication.start(dataDir, null)) {
             int secondPort = Integer.parseInt(second.getEnvironment().getRequiredProperty("local.server.port"));
             assertThat(health(secondPort)).as("healthy the first time").contains(200);
             assertThat(orphan.isAlive()).as("the orphaned server was stopped").isFalse();

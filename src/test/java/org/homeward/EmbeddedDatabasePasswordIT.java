@@ -11,9 +11,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
+import org.homeward.support.RealApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -88,10 +88,7 @@ class EmbeddedDatabasePasswordIT {
         return DriverManager.getConnection(url, properties);
     }
 
-    /* Command-line arguments, as in EmbeddedDatabaseRestartIT: they outrank the test classpath's data-dir. */
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(HomewardApplication.class).run(
-                "--homeward.data-dir=" + dataDir, "--server.port=0", "--homeward.demo-data=never",
-                "--homeward.embedded-db.clean-on-start=false", "--spring.main.banner-mode=off");
+        return RealApplication.start(dataDir, null);
     }
 }

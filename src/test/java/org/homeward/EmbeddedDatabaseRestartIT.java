@@ -8,9 +8,9 @@ import org.homeward.security.Organisation;
 import org.homeward.security.OrganisationType;
 import org.homeward.security.SecurityService;
 import org.homeward.support.Fixtures;
+import org.homeward.support.RealApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -59,14 +59,7 @@ class EmbeddedDatabaseRestartIT {
                 .query(Long.class).single();
     }
 
-    /*
-     * Command-line arguments, not SpringApplicationBuilder.properties(...): those are default properties, the lowest
-     * precedence, so the test classpath's config/application.yml (data-dir target/test-db-N, clean-on-start true) would
-     * win and this test would wipe the shared test database instead of using its own folder.
-     */
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(HomewardApplication.class).run(
-                "--homeward.data-dir=" + dataDir, "--server.port=0", "--homeward.demo-data=never",
-                "--homeward.embedded-db.clean-on-start=false", "--spring.main.banner-mode=off");
+        return RealApplication.start(dataDir, null);
     }
 }

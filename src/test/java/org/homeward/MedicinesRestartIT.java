@@ -38,13 +38,12 @@ import org.homeward.security.OrganisationType;
 import org.homeward.security.Role;
 import org.homeward.shared.PatientId;
 import org.homeward.support.Fixtures;
+import org.homeward.support.RealApplication;
 import org.homeward.support.TestClock;
 import org.homeward.ward.VirtualWard;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -141,12 +140,7 @@ class MedicinesRestartIT {
         return date.atTime(LocalTime.parse(time)).atZone(LONDON).toInstant();
     }
 
-    /* Command-line arguments, as EmbeddedDatabaseRestartIT explains; the test's clock in place of the real one. */
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(HomewardApplication.class)
-                .initializers(context -> ((GenericApplicationContext) context).registerBean("testClock",
-                        TestClock.class, () -> clock, definition -> definition.setPrimary(true)))
-                .run("--homeward.data-dir=" + dataDir, "--server.port=0", "--homeward.demo-data=never",
-                        "--homeward.embedded-db.clean-on-start=false", "--spring.main.banner-mode=off");
+        return RealApplication.start(dataDir, clock);
     }
 }

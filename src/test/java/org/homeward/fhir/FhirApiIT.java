@@ -308,6 +308,35 @@ class FhirApiIT {
     }
 
     @Test
+    void aMalformedBundleAWrongTypeAndAnEmptyOneAreRefusedNamingWhyWithNothingWritten() {
+        Bundle good = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        add(good, vitalAt("8867-4", 80, "/min", Instant.now().minus(1, ChronoUnit.MINUTES)));
+        String json = FHIR.newJsonParser().encodeResourceToString(good);
+
+        // cut short after the first entry's heart rate: not JSON
+        Api.RawResponse truncated = api.raw("POST", "/fhir", communityNurse, json.substring(0, json.indexOf("valueQuantity")));
+        assertThat(truncated.status()).as(truncated.toString()).isEqualTo(400);
+        assertThat(truncated.body()).contains("OperationOutcome").doesNotContain("at org.").doesNotContain("Exception:");
+
+        // a collection is not something to store
+        Api.RawResponse collection = api.raw("POST", "/fhir", communityNurse,
+                json.replace("\"transaction\"", "\"collection\""));
+        assertThat(collection.status()).as(collection.toString()).isBetween(400, 499);
+        assertThat(collection.body()).contains("OperationOutcome").contains("Bundle.type").contains("collection");
+
+        // a transaction with no entries
+        Api.RawResponse empty = api.raw("POST", "/fhir", communityNurse,
+                FHIR.newJsonParser().encodeResourceToString(new Bundle().setType(Bundle.BundleType.TRANSACTION)));
+        assertThat(empty.status()).as(empty.toString()).isBetween(400, 499);
+        assertThat(empty.body()).contains("OperationOutcome").contains("Bundle.entry").contains("no entries");
+
+        assertThat(readingsOf("HEART_RATE")).as("nothing stored by any of them").isZero();
+        // the same Bundle whole is stored: what was refused was the damage, not the readings
+        assertThat(api.raw("POST", "/fhir", communityNurse, json).status()).isEqualTo(200);
+        assertThat(readingsOf("HEART_RATE")).isEqualTo(1);
+    }
+
+    @Test
     void aTransactionWithOneBadEntryStoresNothingAndABatchStoresTheGoodOnes() {
         Instant at = Instant.now().minus(1, ChronoUnit.MINUTES);
         Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);

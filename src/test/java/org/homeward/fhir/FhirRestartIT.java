@@ -23,20 +23,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.homeward.HomewardApplication;
 import org.homeward.patient.PatientRecord;
 import org.homeward.security.CurrentUser;
 import org.homeward.security.Organisation;
 import org.homeward.security.OrganisationType;
 import org.homeward.security.Role;
 import org.homeward.support.Fixtures;
+import org.homeward.support.RealApplication;
 import org.homeward.support.TestClock;
 import org.homeward.ward.VirtualWard;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -211,13 +209,7 @@ class FhirRestartIT {
         return date.atTime(LocalTime.parse(time)).atZone(LONDON).toInstant();
     }
 
-    /* As MedicinesRestartIT: the real application on the test's data folder, the test's clock in place of the real one. */
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(HomewardApplication.class)
-                .initializers(context -> ((GenericApplicationContext) context).registerBean("testClock",
-                        TestClock.class, () -> clock, definition -> definition.setPrimary(true)))
-                .run("--homeward.data-dir=" + dataDir, "--server.port=0", "--homeward.demo-data=never",
-                        "--homeward.embedded-db.clean-on-start=false", "--spring.main.banner-mode=off",
-                        "--homeward.fhir.validation.warm-up-at-start=false");
+        return RealApplication.start(dataDir, clock, "--homeward.fhir.validation.warm-up-at-start=false");
     }
 }
