@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.homeward.shared.AdmissionId;
+import org.homeward.shared.DateWords;
 import org.homeward.shared.InvalidInputException;
 import org.homeward.shared.PatientId;
 import org.homeward.shared.ReferralId;
@@ -59,7 +60,7 @@ class Admission {
     EddRevision reviseEstimatedDischarge(LocalDate revised, String reason, LocalDate today, UserId by, String byName,
             Instant at) {
         if (dischargedAt != null) {
-            throw new RefusedException("This patient was discharged on " + dischargeDate
+            throw new RefusedException("This patient was discharged on " + DateWords.day(dischargeDate)
                     + "; the estimated discharge date of a closed admission cannot be revised");
         }
         if (reason == null || reason.isBlank()) {
@@ -67,12 +68,13 @@ class Admission {
         }
         if (revised.isBefore(today)) {
             throw new InvalidInputException("estimatedDischargeDate", "The revised estimated discharge date must not "
-                    + "be in the past (today is " + today + "); discharge the patient if they are ready");
+                    + "be in the past (today is " + DateWords.day(today)
+                    + "); discharge the patient if they are ready");
         }
         LocalDate previous = admitted.estimatedDischargeDate();
         if (revised.equals(previous)) {
             throw new InvalidInputException("estimatedDischargeDate",
-                    "The estimated discharge date is already " + previous);
+                    "The estimated discharge date is already " + DateWords.day(previous));
         }
         String trimmed = EstimatedDischarge.check(admitted.admissionDate(), revised, reason, "estimatedDischargeDate",
                 "reason");
@@ -88,7 +90,7 @@ class Admission {
 
     void discharge(DischargePatient command, Instant at, ZoneId zone, Instant now, UserId by) {
         if (dischargedAt != null) {
-            throw new RefusedException("This patient was already discharged on " + dischargeDate
+            throw new RefusedException("This patient was already discharged on " + DateWords.day(dischargeDate)
                     + "; the admission is closed");
         }
         if (at.isBefore(admitted.admittedAt())) {

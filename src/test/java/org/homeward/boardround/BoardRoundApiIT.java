@@ -20,6 +20,7 @@ import org.homeward.security.CurrentUser;
 import org.homeward.security.Organisation;
 import org.homeward.security.OrganisationType;
 import org.homeward.security.Role;
+import org.homeward.shared.DateWords;
 import org.homeward.support.Api;
 import org.homeward.support.Api.Response;
 import org.homeward.support.Fixtures;
@@ -337,6 +338,13 @@ class BoardRoundApiIT {
         assertField(review(round, Map.of("patientId", id(second), "dayColour", "GREEN", "decision", "REVISE_EDD",
                 "revisedEstimatedDischargeDate", today.minusDays(1).toString(), "actions", List.of(action))),
                 "revisedEstimatedDischargeDate");
+        // a revision to the date the admission already has is refused, the date in words as the page shows it
+        LocalDate current = secondAdmission.estimatedDischargeDate();
+        Response same = review(round, Map.of("patientId", id(second), "dayColour", "GREEN", "decision", "REVISE_EDD",
+                "revisedEstimatedDischargeDate", current.toString(), "actions", List.of(action)));
+        assertField(same, "revisedEstimatedDischargeDate");
+        assertThat(same.body().path("errors").findValuesAsText("message"))
+                .contains("The estimated discharge date is already " + DateWords.day(current));
         Map<String, Object> noRole = new HashMap<>(action);
         noRole.remove("assignedRole");
         assertField(review(round, Map.of("patientId", id(first), "dayColour", "GREEN", "decision", "CONTINUE",

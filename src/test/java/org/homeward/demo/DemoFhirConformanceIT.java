@@ -75,6 +75,11 @@ class DemoFhirConformanceIT {
         DemoLoadedOnce.load(loader);
     }
 
+    /** The demo's sign-ins: the database is shared with other tests, whose users have other passwords. */
+    private static String[] demoUsernames() {
+        return DemoLogins.all().stream().map(DemoLogin::username).toArray(String[]::new);
+    }
+
     IGenericClient signedIn(String username) {
         IGenericClient client = FHIR.newRestfulGenericClient(api.baseUrl() + "/fhir");
         client.registerInterceptor(new BasicAuthInterceptor(username, DemoLogins.PASSWORD));
@@ -90,9 +95,9 @@ class DemoFhirConformanceIT {
                     select a.patient_id, u.username from admission a
                     join app_user u on u.id = a.accountable_clinician_id
                     join patient p on p.id = a.patient_id
-                    where a.discharged_at is null
+                    where a.discharged_at is null and u.username = any(?)
                     order by case when ? then p.date_of_birth end desc nulls last, p.date_of_birth limit 1""")
-                    .param(child).query().singleRow();
+                    .params(demoUsernames(), child).query().singleRow();
             UUID patient = (UUID) admitted.get("patient_id");
             IGenericClient client = signedIn((String) admitted.get("username"));
             // the demo records no readings: the patient's device platform sends a set through the FHIR API itself,
@@ -162,9 +167,11 @@ class DemoFhirConformanceIT {
                         + a.getCode().getCodingFirstRep().getCode()).collect(Collectors.toSet()))
                 .as("an allergy entered in error and a statement of no known allergies (SNOMED CT 716186003)")
                 .contains("entered-in-error null", "confirmed 716186003");
+        // a demo discharge, as its accountable clinician sees it
         Map<String, Object> discharged = jdbc.sql("""
                 select a.patient_id, u.username from admission a join app_user u on u.id = a.accountable_clinician_id
-                where a.discharged_at is not null order by a.patient_id limit 1""").query().singleRow();
+                where a.discharged_at is not null and u.username = any(?) order by a.patient_id limit 1""")
+                .param(demoUsernames()).query().singleRow();
         IGenericClient clinician = signedIn((String) discharged.get("username"));
         emitted.addAll(all(clinician.search().forResource(Encounter.class)
                 .where(Encounter.PATIENT.hasId(discharged.get("patient_id").toString())).returnBundle(Bundle.class)

@@ -305,11 +305,26 @@ public final class Browser implements AutoCloseable {
      * (a form submitted by the last click may still be navigating).
      */
     public String text(By locator) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
-                .until(page -> {
-                    WebElement element = page.findElement(locator);
-                    return element.isDisplayed() ? element.getText() : null;
-                });
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+                    .until(page -> {
+                        WebElement element = page.findElement(locator);
+                        return element.isDisplayed() ? element.getText() : null;
+                    });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError(whereInstead(locator), e);
+        }
+    }
+
+    /** What a failed wait found instead: the page, its heading and any error summary or flash, with a screenshot. */
+    private String whereInstead(By locator) {
+        Path shot = screenshot("missing");
+        String heading = driver.findElements(By.tagName("h1")).stream().map(WebElement::getText).findFirst()
+                .orElse("(none)");
+        String said = driver.findElements(By.cssSelector(".nhsuk-error-summary, [data-testid='flash']")).stream()
+                .map(WebElement::getText).reduce((a, b) -> a + " | " + b).orElse("(none)");
+        return "No visible " + locator + " within 15 s on " + currentPath() + "; heading: " + heading
+                + "; error summary or message: " + said + "; screenshot " + shot;
     }
 
     /** An attribute of an element, once the element is visible. */
