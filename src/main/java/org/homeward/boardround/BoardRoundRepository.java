@@ -132,6 +132,27 @@ class BoardRoundRepository {
         return byPatient;
     }
 
+    /**
+     * The admission each of these patients' latest review on {@code day} was of, nothing else of it: whether they
+     * were reviewed that day, for every patient on a board before its page is read in full.
+     */
+    Map<PatientId, AdmissionId> reviewedAdmissionsOn(LocalDate day, Collection<PatientId> patients) {
+        Map<PatientId, AdmissionId> byPatient = new HashMap<>();
+        if (patients.isEmpty()) {
+            return byPatient;
+        }
+        jdbc.sql("""
+                select distinct on (patient_id) patient_id, admission_id from board_round_review
+                where review_date = ? and patient_id = any(?)
+                order by patient_id, version desc""")
+                .params(Date.valueOf(day), patients.stream().map(PatientId::value).toArray(UUID[]::new))
+                .query(rs -> {
+                    byPatient.put(new PatientId(rs.getObject("patient_id", UUID.class)),
+                            new AdmissionId(rs.getObject("admission_id", UUID.class)));
+                });
+        return byPatient;
+    }
+
     /** Every version of the patient's reviews, newest first, with their actions. */
     List<Review> reviewsOfPatient(PatientId patient) {
         List<Review> reviews = jdbc.sql("""
@@ -183,6 +204,20 @@ class BoardRoundRepository {
                         scores.stream().map(ScoreToKeep::total).toArray(Integer[]::new),
                         scores.stream().map(s -> Timestamp.from(s.at())).toArray(Timestamp[]::new))
                 .update();
+    }
+
+    /** These patients' latest NEWS2 or PEWS totals, nothing else: what orders a board. */
+    Map<PatientId, Integer> latestTotals(Collection<PatientId> patients) {
+        Map<PatientId, Integer> totals = new HashMap<>();
+        if (patients.isEmpty()) {
+            return totals;
+        }
+        jdbc.sql("select patient_id, latest_total from board_round_score where patient_id = any(?)")
+                .param(patients.stream().map(PatientId::value).toArray(UUID[]::new))
+                .query(rs -> {
+                    totals.put(new PatientId(rs.getObject("patient_id", UUID.class)), rs.getInt("latest_total"));
+                });
+        return totals;
     }
 
     Map<PatientId, LatestScore> latestScores(Collection<PatientId> patients) {

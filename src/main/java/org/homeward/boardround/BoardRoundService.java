@@ -16,6 +16,7 @@ import org.homeward.escalation.AlertView;
 import org.homeward.patient.PatientService;
 import org.homeward.patient.PatientSummary;
 import org.homeward.referral.AdmissionView;
+import org.homeward.referral.OpenStay;
 import org.homeward.referral.ReferralService;
 import org.homeward.referral.ReviseEstimatedDischarge;
 import org.homeward.security.CurrentUser;
@@ -23,6 +24,7 @@ import org.homeward.security.Permission;
 import org.homeward.security.Role;
 import org.homeward.security.SecurityService;
 import org.homeward.security.UserAccount;
+import org.homeward.shared.AdmissionId;
 import org.homeward.shared.AuditedRecord;
 import org.homeward.shared.InvalidInputException;
 import org.homeward.shared.NotFoundException;
@@ -38,6 +40,7 @@ import org.homeward.ward.VirtualWard;
 import org.homeward.ward.WardService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -96,7 +99,7 @@ public class BoardRoundService {
      * admitted patient the user may see, most acute first ({@link BoardOrder}); only those not reviewed today when
      * {@code notReviewedOnly}. Each patient shown is audited against them.
      */
-    @Transactional
+    @Transactional(isolation = Isolation.REPEATABLE_READ)
     public Board board(CurrentUser user, WardId ward, boolean notReviewedOnly) {
         return board(user, ward, notReviewedOnly, 1, Integer.MAX_VALUE);
     }
@@ -105,9 +108,10 @@ public class BoardRoundService {
      * One page of the board, {@code pageSize} rows from page {@code page} (the first is 1; a page past the last shows
      * the last). The order is chosen over every patient the user may see on the board from what orders it (acuity,
      * open alert, score, name) and today's reviews, which also give the count not reviewed today; the other columns
-     * (visits, care plan, tasks) are read only for the patients on the page, and only they are audited.
+     * (visits, care plan, tasks) are read only for the patients on the page, and only they are audited. Read from one
+     * snapshot of the database (repeatable read), so the page's rows are the patients its order was chosen from.
      */
-    @Transactional
+    @Transactional(isolation = Isolation.REPEATABLE_READ)
     public Board board(CurrentUser user, WardId ward, boolean notReviewedOnly, int page, int pageSize) {
         user.require(Permission.SEE_BOARD_ROUND);
         if (page < 1) {
@@ -119,14 +123,14 @@ public class BoardRoundService {
         String wardName = ward == null ? WHOLE_SERVICE : wards.ward(ward).name();
         LocalDate today = LocalDate.now(clock);
         List<Candidate> candidates = candidates(user, ward, today);
-        int notReviewed = (int) candidates.stream().filter(c -> c.review() == null).count();
-        List<Candidate> matching = notReviewedOnly ? candidates.stream().filter(c -> c.review() == null).toList()
+        int notReviewed = (int) candidates.stream().filter(c -> !c.reviewedToday()).count();
+        List<Candidate> matching = notReviewedOnly ? candidates.stream().filter(c -> !c.reviewedToday()).toList()
                 : candidates;
         int pages = Math.max(1, (int) ((matching.size() + (long) pageSize - 1) / pageSize));
         int shownPage = Math.min(page, pages);
         int from = (int) Math.min(matching.size(), (long) (shownPage - 1) * pageSize);
-        List<BoardRow> shown = rows(matching.subList(from, (int) Math.min(matching.size(), (long) from + pageSize)),
-                ward, wardName, today);
+        List<BoardRow> shown = rows(user,
+                matching.subList(from, (int) Math.min(matching.size(), (long) from + pageSize)), ward, wardName, today);
         if (!shown.isEmpty()) {
             events.publishEvent(RecordsAccessed.listed(user, AuditedRecord.BOARD_ROUND, ward,
                     shown.stream().map(BoardRow::patientId).toList(),
@@ -140,13 +144,13 @@ public class BoardRoundService {
      * One patient's row on the board of {@code ward} (the whole service when null), for their review form; audited as
      * shown. Not found when the patient is not on that board or the user may not see them.
      */
-    @Transactional
+    @Transactional(isolation = Isolation.REPEATABLE_READ)
     public BoardRow boardRow(CurrentUser user, WardId ward, PatientId patient) {
         user.require(Permission.SEE_BOARD_ROUND);
         String wardName = ward == null ? WHOLE_SERVICE : wards.ward(ward).name();
         LocalDate today = LocalDate.now(clock);
         BoardRow row = candidates(user, ward, today, patient).stream().findFirst()
-                .map(c -> rows(List.of(c), ward, wardName, today).get(0))
+                .map(c -> rows(user, List.of(c), ward, wardName, today).get(0))
                 .orElseThrow(() -> new NotFoundException("This patient is not on the board of " + wardName));
         events.publishEvent(RecordsAccessed.listed(user, AuditedRecord.BOARD_ROUND, ward, List.of(patient),
                 "listed on the board round of " + wardName + " (1 patient)"));
@@ -154,31 +158,17 @@ public class BoardRoundService {
     }
 
     /**
-     * A patient on the board before their row is built: what orders the board and today's review.
+     * A patient on the board before their row is built: only what orders the board and whether they were reviewed
+     * today, read for every patient on it; the rest is read for the patients on the page shown.
      */
-    private record Candidate(AdmissionView admission, PatientSummary patient, Review review,
-            BoardRoundRepository.LatestScore score, AlertView alert, Integer acuityRank) implements BoardOrder.Ranked {
-
-        @Override
-        public AlertSeverity alertSeverity() {
-            return alert == null ? null : alert.severity();
-        }
-
-        @Override
-        public Integer scoreTotal() {
-            return score == null ? null : score.latestTotal();
-        }
-
-        @Override
-        public String name() {
-            return patient.displayName();
-        }
+    private record Candidate(OpenStay stay, String name, boolean reviewedToday, Integer scoreTotal,
+            AlertSeverity alertSeverity, Integer acuityRank) implements BoardOrder.Ranked {
     }
 
     /**
      * Every patient on the board the user may see, most acute first. Each query reads only the board's patients:
      * those on the ward (index on ward, open admissions) narrowed to those the user may see, and then those patients'
-     * ids; only the whole service's board reads every ward.
+     * ids; only the whole service's board reads every ward. Each reads only the columns that order the board.
      */
     private List<Candidate> candidates(CurrentUser user, WardId ward, LocalDate today) {
         return candidates(user, ward, today, null);
@@ -186,55 +176,69 @@ public class BoardRoundService {
 
     /** The board's candidates, or only {@code only}'s (one patient's row: nothing read for the others). */
     private List<Candidate> candidates(CurrentUser user, WardId ward, LocalDate today, PatientId only) {
-        List<AdmissionView> open = referrals.openAdmissions(ward);
+        List<OpenStay> open = referrals.openStays(ward);
         if (only != null) {
             open = open.stream().filter(a -> a.patientId().equals(only)).toList();
         }
-        Map<PatientId, PatientSummary> visible = patients
-                .visibleSummaries(user, open.stream().map(AdmissionView::patientId).toList()).stream()
-                .collect(Collectors.toMap(PatientSummary::id, Function.identity()));
-        List<AdmissionView> seen = open.stream().filter(a -> visible.containsKey(a.patientId())).toList();
+        Map<PatientId, String> names = patients.visibleNames(user, open.stream().map(OpenStay::patientId).toList());
+        List<OpenStay> seen = open.stream().filter(a -> names.containsKey(a.patientId())).toList();
         if (seen.isEmpty()) {
             return List.of();
         }
-        List<PatientId> ids = seen.stream().map(AdmissionView::patientId).toList();
-        Map<PatientId, Review> reviews = repository.latestReviewsOn(today, ids);
-        Map<PatientId, BoardRoundRepository.LatestScore> scores = repository.latestScores(ids);
-        Map<PatientId, AlertView> openAlerts = alerts.openAlertsByPatient(ward);
+        List<PatientId> ids = seen.stream().map(OpenStay::patientId).toList();
+        Map<PatientId, AdmissionId> reviewed = repository.reviewedAdmissionsOn(today, ids);
+        Map<PatientId, Integer> totals = repository.latestTotals(ids);
+        Map<PatientId, AlertSeverity> severities = alerts.openAlertSeverities(ward);
         Map<PatientId, Integer> ranks = facts.acuityRanks(ids);
         List<Candidate> candidates = new ArrayList<>(seen.size());
-        for (AdmissionView admission : seen) {
-            PatientId id = admission.patientId();
-            Review review = reviews.get(id);
-            candidates.add(new Candidate(admission, visible.get(id),
-                    review != null && review.admissionId().equals(admission.id()) ? review : null, scores.get(id),
-                    openAlerts.get(id), ranks.get(id)));
+        for (OpenStay stay : seen) {
+            PatientId id = stay.patientId();
+            candidates.add(new Candidate(stay, names.get(id), stay.id().equals(reviewed.get(id)), totals.get(id),
+                    severities.get(id), ranks.get(id)));
         }
         candidates.sort(BoardOrder.MOST_ACUTE_FIRST);
         return candidates;
     }
 
-    /** The rows of these patients, in their order: the columns not needed to order the board, read for them only. */
-    private List<BoardRow> rows(List<Candidate> page, WardId ward, String wardName, LocalDate today) {
+    /**
+     * The rows of these patients, in their order: each patient's admission, name, today's review, score and alert in
+     * full and the columns not needed to order the board, read for them only. The board's transaction reads one
+     * snapshot, so these are the patients and admissions its order was chosen from.
+     */
+    private List<BoardRow> rows(CurrentUser user, List<Candidate> page, WardId ward, String wardName,
+            LocalDate today) {
         if (page.isEmpty()) {
             return List.of();
         }
-        List<PatientId> ids = page.stream().map(c -> c.admission().patientId()).toList();
+        List<PatientId> ids = page.stream().map(c -> c.stay().patientId()).toList();
         Map<WardId, String> wardNames = ward != null ? Map.of(ward, wardName)
                 : wards.wards().stream().collect(Collectors.toMap(VirtualWard::id, VirtualWard::name));
+        Map<PatientId, AdmissionView> admissions = referrals.openAdmissionsOf(ids);
+        Map<PatientId, PatientSummary> summaries = patients.visibleSummaries(user, ids).stream()
+                .collect(Collectors.toMap(PatientSummary::id, Function.identity()));
+        Map<PatientId, Review> reviews = repository.latestReviewsOn(today, ids);
+        Map<PatientId, BoardRoundRepository.LatestScore> scores = repository.latestScores(ids);
+        Map<PatientId, AlertView> openAlerts = alerts.openAlertsOf(ward, ids);
         Map<PatientId, PatientVisitSummary> visitTimes = visits.lastAndNextVisits(ids);
         Map<PatientId, PatientFacts> known = facts.factsFor(ids);
         List<BoardRow> rows = new ArrayList<>(page.size());
         for (Candidate c : page) {
-            AdmissionView admission = c.admission();
-            PatientId id = admission.patientId();
-            BoardRoundRepository.LatestScore score = c.score();
-            AlertView alert = c.alert();
+            PatientId id = c.stay().patientId();
+            AdmissionView admission = admissions.get(id);
+            PatientSummary patient = summaries.get(id);
+            if (admission == null || patient == null || !admission.id().equals(c.stay().id())) {
+                // cannot happen in the board's one snapshot; never leave a patient off the board without saying so
+                throw new IllegalStateException("The board's patient " + id + " changed while its page was read");
+            }
+            Review review = reviews.get(id);
+            BoardRoundRepository.LatestScore score = scores.get(id);
+            AlertView alert = openAlerts.get(id);
             PatientVisitSummary visit = visitTimes.get(id);
-            rows.add(new BoardRow(id, c.patient().displayName(), c.patient().ageOn(today), admission.wardId(),
+            rows.add(new BoardRow(id, patient.displayName(), patient.ageOn(today), admission.wardId(),
                     wardNames.getOrDefault(admission.wardId(), ""), admission.id(),
                     admission.estimatedDischargeDate(), admission.dayOfStay(today),
-                    admission.estimatedDischargeDayOfStay(), admission.daysOverEstimatedDischarge(today), c.review(),
+                    admission.estimatedDischargeDayOfStay(), admission.daysOverEstimatedDischarge(today),
+                    review != null && review.admissionId().equals(admission.id()) ? review : null,
                     score == null ? null : score.scoreName(), score == null ? null : score.latestTotal(),
                     score == null ? null : ScoreTrend.between(score.previousTotal(), score.latestTotal()),
                     alert == null ? null : alert.severity(), alert == null ? null : alertSummary(alert),

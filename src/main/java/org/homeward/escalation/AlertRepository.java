@@ -105,6 +105,20 @@ class AlertRepository {
                 .query(AlertRepository::alert).list();
     }
 
+    /** These patients' open alerts, on one ward or (null) every ward, in board order. */
+    List<AlertView> openOf(WardId ward, java.util.Collection<PatientId> patients) {
+        if (patients.isEmpty()) {
+            return List.of();
+        }
+        String where = ward == null ? "" : " and ward_id = ?";
+        var spec = jdbc.sql("select * from alert where status <> 'CLOSED' and patient_id = any(?)" + where + " "
+                + OPEN_ORDER).param(patients.stream().map(PatientId::value).toArray(UUID[]::new));
+        if (ward != null) {
+            spec = spec.param(ward.value());
+        }
+        return spec.query(AlertRepository::alert).list().stream().map(Alert::view).toList();
+    }
+
     List<AlertView> open(WardId ward) {
         String where = ward == null ? "" : " and ward_id = ?";
         var spec = jdbc.sql("select * from alert where status <> 'CLOSED'" + where + " " + OPEN_ORDER);
@@ -126,17 +140,24 @@ class AlertRepository {
                 .param(ids.toArray(UUID[]::new)).query(AlertRepository::alert).list().stream().map(Alert::view).toList();
     }
 
-    /** Where each open alert is and how severe: enough to count what a filtered board hides, nothing more. */
+    /**
+     * Where each open alert is and how severe, on one ward or (null) every ward: enough to count what a filtered board
+     * hides, or to order a list by, nothing more.
+     */
     record OpenKey(PatientId patientId, WardId wardId, AlertSeverity severity) {
     }
 
-    List<OpenKey> openKeys() {
-        return jdbc.sql("select patient_id, ward_id, severity from alert where status <> 'CLOSED'")
-                .query((rs, row) -> {
-                    UUID ward = rs.getObject("ward_id", UUID.class);
-                    return new OpenKey(new PatientId(rs.getObject("patient_id", UUID.class)),
-                            ward == null ? null : new WardId(ward), AlertSeverity.valueOf(rs.getString("severity")));
-                }).list();
+    List<OpenKey> openKeys(WardId ward) {
+        String where = ward == null ? "" : " and ward_id = ?";
+        var spec = jdbc.sql("select patient_id, ward_id, severity from alert where status <> 'CLOSED'" + where);
+        if (ward != null) {
+            spec = spec.param(ward.value());
+        }
+        return spec.query((rs, row) -> {
+            UUID on = rs.getObject("ward_id", UUID.class);
+            return new OpenKey(new PatientId(rs.getObject("patient_id", UUID.class)), on == null ? null : new WardId(on),
+                    AlertSeverity.valueOf(rs.getString("severity")));
+        }).list();
     }
 
     private static final String CLOSED_MATCHING = """

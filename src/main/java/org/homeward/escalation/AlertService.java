@@ -283,7 +283,7 @@ public class AlertService {
     /** How many open alerts the user may see, and how many the filter shows and hides (numbers only). */
     @Transactional(readOnly = true)
     public AlertCounts openAlertCounts(CurrentUser user, AlertFilter filter) {
-        List<AlertRepository.OpenKey> open = repository.openKeys();
+        List<AlertRepository.OpenKey> open = repository.openKeys(null);
         Set<PatientId> visible = visiblePatients(user, open.stream().map(AlertRepository.OpenKey::patientId).toList());
         int shown = 0;
         int total = 0;
@@ -355,14 +355,27 @@ public class AlertService {
     }
 
     /**
-     * Each patient's open alert (one per patient at most) on one ward, or on every ward when {@code ward} is null: one
-     * query, for lists such as the board round that check which patients the user may see and audit what they show.
-     * No user, no audit line of its own.
+     * The severity of each patient's open alert on one ward, or on every ward when {@code ward} is null, and nothing
+     * else of it: for a list that orders every patient by it before it reads in full the alerts of the patients it
+     * shows ({@link #openAlertsOf}). The most severe where a patient has more than one. No user, no audit.
      */
     @Transactional(readOnly = true)
-    public Map<PatientId, AlertView> openAlertsByPatient(WardId ward) {
+    public Map<PatientId, AlertSeverity> openAlertSeverities(WardId ward) {
+        Map<PatientId, AlertSeverity> byPatient = new java.util.HashMap<>();
+        for (AlertRepository.OpenKey open : repository.openKeys(ward)) {
+            byPatient.merge(open.patientId(), open.severity(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+        }
+        return byPatient;
+    }
+
+    /**
+     * These patients' open alerts on one ward, or on every ward when {@code ward} is null: one a patient (one per
+     * patient is open at most; were there more, the most urgent). No user, no audit.
+     */
+    @Transactional(readOnly = true)
+    public Map<PatientId, AlertView> openAlertsOf(WardId ward, java.util.Collection<PatientId> patients) {
         Map<PatientId, AlertView> byPatient = new java.util.HashMap<>();
-        for (AlertView alert : repository.open(ward)) {
+        for (AlertView alert : repository.openOf(ward, patients)) {
             byPatient.putIfAbsent(alert.patientId(), alert);
         }
         return byPatient;

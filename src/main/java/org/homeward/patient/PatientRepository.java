@@ -203,6 +203,23 @@ class PatientRepository {
                 .query((rs, row) -> summary(rs)).list();
     }
 
+    /** The names, as lists show them, of those of {@code ids} in the organisation's care. */
+    java.util.Map<PatientId, String> namesInCareOf(Collection<PatientId> ids, OrganisationId organisation) {
+        java.util.Map<PatientId, String> names = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return names;
+        }
+        jdbc.sql("""
+                select p.id, p.family_name, p.given_name from patient p where p.id = any(?) and exists (
+                    select 1 from patient_care_team t where t.patient_id = p.id and t.organisation_id = ?)""")
+                .params(ids.stream().map(PatientId::value).distinct().toArray(UUID[]::new), organisation.value())
+                .query(rs -> {
+                    names.put(new PatientId(rs.getObject("id", UUID.class)),
+                            PatientSummary.displayName(rs.getString("family_name"), rs.getString("given_name")));
+                });
+        return names;
+    }
+
     void insertCarer(PatientId patient, Carer carer, Instant createdAt) {
         jdbc.sql("""
                 insert into carer (id, patient_id, name, relationship, phone, has_parental_responsibility, created_at)

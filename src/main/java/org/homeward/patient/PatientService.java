@@ -792,6 +792,19 @@ public class PatientService {
     }
 
     /**
+     * The names (SMITH, Jane) of those of {@code ids} the user may see, as {@link #visibleSummaries} would give them
+     * and nothing else: for a list that orders every patient it may show before it reads the ones it shows. Not
+     * audited: the caller audits the patients it shows.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<PatientId, String> visibleNames(CurrentUser user, Collection<PatientId> ids) {
+        if (!user.can(Permission.OPEN_PATIENT_RECORDS)) {
+            return java.util.Map.of();
+        }
+        return repository.namesInCareOf(ids, user.organisationId());
+    }
+
+    /**
      * Those of {@code ids} in the organisation's care (its organisation is in their care team), whatever the reader's
      * role: for the audit trail, which shows an organisation's administrator and governance lead only their own
      * patients in full. Internal use; nothing of the patients is returned.

@@ -10,6 +10,11 @@ public record PatientSummary(PatientId id, NhsNumber nhsNumber, String givenName
         LocalDate dateOfBirth, Sex sex, String postcode) {
 
     public String displayName() {
+        return displayName(familyName, givenName);
+    }
+
+    /** A patient's name as lists show it and order by: SMITH, Jane. */
+    public static String displayName(String familyName, String givenName) {
         return familyName.toUpperCase() + ", " + givenName;
     }
 

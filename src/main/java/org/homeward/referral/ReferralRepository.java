@@ -227,6 +227,29 @@ class ReferralRepository {
                 .param(ward.value()).query(Integer.class).single();
     }
 
+    /** The open admissions' ids and wards, on one ward or (null) every ward, oldest first. */
+    List<OpenStay> openStays(WardId ward) {
+        String where = ward == null ? "" : " and ward_id = ?";
+        var spec = jdbc.sql("select id, patient_id, ward_id from admission where discharged_at is null" + where
+                + " order by admitted_at, id");
+        if (ward != null) {
+            spec = spec.param(ward.value());
+        }
+        return spec.query((rs, row) -> new OpenStay(new AdmissionId(rs.getObject("id", UUID.class)),
+                new PatientId(rs.getObject("patient_id", UUID.class)), new WardId(rs.getObject("ward_id", UUID.class))))
+                .list();
+    }
+
+    /** These patients' open admissions in full. */
+    List<AdmissionView> openAdmissionsOf(java.util.Collection<PatientId> patients) {
+        if (patients.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from admission where patient_id = any(?) and discharged_at is null")
+                .param(patients.stream().map(PatientId::value).toArray(UUID[]::new))
+                .query(ReferralRepository::admission).list();
+    }
+
     List<AdmissionView> allOpenAdmissions() {
         return jdbc.sql("select * from admission where discharged_at is null order by admitted_at")
                 .query(ReferralRepository::admission).list();

@@ -430,13 +430,20 @@ public class ReferralService {
     }
 
     /**
-     * The open admissions on one ward, or on every ward when {@code ward} is null, oldest first: one query, for lists
-     * such as the board round that narrow to the patients the user may see and audit what they show themselves.
-     * No user, no audit.
+     * The open admissions on one ward, or on every ward when {@code ward} is null, oldest first, as ids and ward only:
+     * for a list that orders every admitted patient and then reads in full only those it shows
+     * ({@link #openAdmissionsOf}). No user, no audit.
      */
     @Transactional(readOnly = true)
-    public List<AdmissionView> openAdmissions(WardId ward) {
-        return ward == null ? repository.allOpenAdmissions() : repository.openAdmissions(ward);
+    public List<OpenStay> openStays(WardId ward) {
+        return repository.openStays(ward);
+    }
+
+    /** These patients' open admissions in full, by patient; patients not admitted are left out. No user, no audit. */
+    @Transactional(readOnly = true)
+    public java.util.Map<PatientId, AdmissionView> openAdmissionsOf(java.util.Collection<PatientId> patients) {
+        return repository.openAdmissionsOf(patients).stream()
+                .collect(Collectors.toMap(AdmissionView::patientId, Function.identity()));
     }
 
     // census ------------------------------------------------------------------------------------------------------
