@@ -328,7 +328,7 @@ public class DiagnosticsService {
         HomeVisits.HomeVisit visit = source == null ? null : source.visit(named.planDate(), named.visitId())
                 .orElse(null);
         if (visit == null) {
-            throw new InvalidInputException("visit", "No started visit " + named.visitId() + " on " + named.planDate()
+            throw new InvalidInputException("visit", "No started visit " + named.visitId() + " on " + DateWords.day(named.planDate())
                     + ": record it at a visit that has been arrived at");
         }
         if (!visit.patientId().equals(patient)) {

@@ -1,6 +1,7 @@
 package org.homeward.referral;
 
 import java.time.LocalDate;
+import org.homeward.shared.DateWords;
 import org.homeward.shared.InvalidInputException;
 
 /**
@@ -30,11 +31,11 @@ final class EstimatedDischarge {
     static String check(LocalDate admissionDate, LocalDate edd, String reason, String dateField, String reasonField) {
         if (edd.isBefore(admissionDate)) {
             throw new InvalidInputException(dateField,
-                    "The estimated discharge date must not be before the admission date (" + admissionDate + ")");
+                    "The estimated discharge date must not be before the admission date (" + DateWords.day(admissionDate) + ")");
         }
         if (LengthOfStay.days(admissionDate, edd) > LengthOfStay.LONGEST_ESTIMATE_DAYS) {
-            throw new InvalidInputException(dateField, "The estimated discharge date " + edd + " is more than "
-                    + LengthOfStay.LONGEST_ESTIMATE_DAYS + " days after admission (" + admissionDate
+            throw new InvalidInputException(dateField, "The estimated discharge date " + DateWords.day(edd) + " is more than "
+                    + LengthOfStay.LONGEST_ESTIMATE_DAYS + " days after admission (" + DateWords.day(admissionDate)
                     + "); check the date. A hospital at home stay is expected to last up to 14 days");
         }
         String trimmed = reason == null || reason.isBlank() ? null : reason.trim();

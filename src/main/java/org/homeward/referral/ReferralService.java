@@ -86,11 +86,11 @@ public class ReferralService {
         }
         repository.findOpenAdmission(command.patientId()).ifPresent(open -> {
             throw new RefusedException("This patient is already admitted to " + wards.ward(open.wardId()).name()
-                    + " (since " + open.admissionDate() + "); discharge them before referring again");
+                    + " (since " + DateWords.day(open.admissionDate()) + "); discharge them before referring again");
         });
         repository.findPendingForPatient(command.patientId()).ifPresent(pending -> {
             throw new RefusedException("This patient already has a referral " + pending.status().label().toLowerCase()
-                    + " (referred " + pending.referredAt().atZone(clock.getZone()).toLocalDate()
+                    + " (referred " + DateWords.day(pending.referredAt().atZone(clock.getZone()).toLocalDate())
                     + "); it must be decided or admitted first");
         });
         Referral referral = Referral.create(command, user, reReferralOf, clock.instant());
@@ -275,7 +275,7 @@ public class ReferralService {
 
         VirtualWard ward = wards.lockForAdmission(referral.wardId());
         repository.findOpenAdmission(referral.patientId()).ifPresent(open -> {
-            throw new RefusedException("This patient already has an open admission (since " + open.admissionDate()
+            throw new RefusedException("This patient already has an open admission (since " + DateWords.day(open.admissionDate())
                     + "); a patient can be admitted to one virtual ward at a time");
         });
         requireFreeBed(ward, 1);

@@ -16,6 +16,7 @@ import org.homeward.rota.RotaService;
 import org.homeward.rota.StaffShift;
 import org.homeward.security.CurrentUser;
 import org.homeward.security.Permission;
+import org.homeward.shared.DateWords;
 import org.homeward.shared.AuditedRecord;
 import org.homeward.shared.OrganisationId;
 import org.homeward.shared.PatientId;
@@ -237,7 +238,7 @@ public class DayPlanService {
         Instant now = clock.instant();
         ZoneId zone = clock.getZone();
         if (day.isBefore(LocalDate.ofInstant(now, zone).minusDays(1))) {
-            throw new RefusedException("The visits of " + day + " are over; its plan stays as the record of that day");
+            throw new RefusedException("The visits of " + DateWords.day(day) + " are over; its plan stays as the record of that day");
         }
         plans.lockDay(team, day);
         List<VisitRequirement> due = visits.requirementsOfTeam(team, day);

@@ -18,6 +18,7 @@ import org.homeward.rota.RotaService;
 import org.homeward.rota.StaffShift;
 import org.homeward.security.CurrentUser;
 import org.homeward.security.Permission;
+import org.homeward.shared.DateWords;
 import org.homeward.shared.AuditedRecord;
 import org.homeward.shared.InvalidInputException;
 import org.homeward.shared.NotFoundException;
@@ -177,7 +178,7 @@ public class VisitRecordService {
             throw new InvalidInputException("arrivedAt", "arrivedAt cannot be in the future");
         }
         if (arrived.isBefore(day.atStartOfDay(clock.getZone()).toInstant())) {
-            throw new InvalidInputException("arrivedAt", "arrivedAt must be on " + day);
+            throw new InvalidInputException("arrivedAt", "arrivedAt must be on " + DateWords.day(day));
         }
         VisitRecord record = new VisitRecord(day, visitId, planned.patientId(), planned.shiftId(),
                 planned.staffName(), arrived, null, null, null, null, user.username(), now);

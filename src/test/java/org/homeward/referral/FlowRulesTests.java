@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import org.homeward.shared.DateWords;
 import org.homeward.shared.InvalidInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,6 +56,17 @@ class FlowRulesTests {
                     .extracting(e -> ((InvalidInputException) e).field())
                     .isEqualTo(reason == null ? "estimatedDischargeReason" : "estimatedDischargeDate");
         }
+    }
+
+    @Test
+    void anEstimatedDischargeRefusedNamesTheDatesInWords() {
+        assertThatThrownBy(() -> EstimatedDischarge.check(ADMITTED, ADMITTED.minusDays(1), null,
+                "estimatedDischargeDate", "estimatedDischargeReason")).hasMessageContaining(
+                        "before the admission date (" + DateWords.day(ADMITTED) + ")");
+        assertThatThrownBy(() -> EstimatedDischarge.check(ADMITTED, ADMITTED.plusDays(61), "Long IV course",
+                "estimatedDischargeDate", "estimatedDischargeReason")).hasMessageContaining(
+                        "The estimated discharge date " + DateWords.day(ADMITTED.plusDays(61)) + " is more than")
+                .hasMessageContaining("after admission (" + DateWords.day(ADMITTED) + ")");
     }
 
     private static ReferralView view(ReferralStatus status, Instant referredAt, Instant triagedAt) {

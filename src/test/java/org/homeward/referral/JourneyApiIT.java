@@ -12,6 +12,7 @@ import org.homeward.security.CurrentUser;
 import org.homeward.security.Organisation;
 import org.homeward.security.OrganisationType;
 import org.homeward.security.Role;
+import org.homeward.shared.DateWords;
 import org.homeward.support.Api;
 import org.homeward.support.Api.Response;
 import org.homeward.support.Fixtures;
@@ -140,13 +141,16 @@ class JourneyApiIT {
         assertThat(api.post(referrer, "/api/v1/referrals", stepUp(patientId)).status()).isEqualTo(201);
         Response second = api.post(referrer, "/api/v1/referrals", stepUp(patientId));
         assertThat(second.status()).isEqualTo(409);
-        assertThat(second.text("detail")).contains("already has a referral awaiting triage");
+        assertThat(second.text("detail")).contains("already has a referral awaiting triage")
+                .as("the date in words, as pages show it").matches(".*\\(referred \\d{1,2} [A-Z][a-z]+ \\d{4}\\).*");
 
         String admissionId = admitPatient();
         String admittedPatient = api.get(consultant, "/api/v1/admissions/" + admissionId).text("patientId");
         Response whileAdmitted = api.post(referrer, "/api/v1/referrals", stepUp(admittedPatient));
         assertThat(whileAdmitted.status()).isEqualTo(409);
-        assertThat(whileAdmitted.text("detail")).contains("already admitted to " + ward.name());
+        assertThat(whileAdmitted.text("detail")).contains("already admitted to " + ward.name() + " (since "
+                + DateWords.day(LocalDate.parse(api.get(consultant, "/api/v1/admissions/" + admissionId)
+                        .text("admissionDate"))) + ")");
     }
 
     @Test
