@@ -38,6 +38,10 @@ final class Pages {
         provider.setCurrentPageOffset(from);
         provider.setCurrentPageSize(size);
         provider.setSize(total);
+        // how many were read from the page's start, the page and the one after it: HAPI then knows whether a next
+        // page exists without a total, instead of guessing from a full page (and logging a WARN each time it does)
+        provider.setTotalResourcesRequestedReturned((int) Math.max(0, Math.min((long) newest.size() - from,
+                (long) size + 1)));
         return provider;
     }
 
