@@ -91,38 +91,17 @@ class Alert {
 
     /** A patient or carer is worried and asked for a review: no score, their words in the reason. */
     static Alert concern(PatientId patient, WardId ward, EscalationRule rule, Instant now) {
-        return new Alert(new AlertView(UUID.randomUUID(), patient, ward, AlertKind.CONCERN_RAISED, rule.severity(),
-                null, null, false, rule.reason(), now, now, now.plus(rule.respondWithin()),
-                (int) rule.respondWithin().toMinutes(), AlertTier.WARD_TEAM, null, AlertStatus.RAISED, null, null,
-                null, null, null, null, null, null), 0);
-    }
-
-    /** A critical test result: no score, the result in the reason. */
-    static Alert criticalResult(PatientId patient, WardId ward, EscalationRule rule, Instant now) {
-        return new Alert(new AlertView(UUID.randomUUID(), patient, ward, AlertKind.CRITICAL_RESULT, rule.severity(),
-                null, null, false, rule.reason(), now, now, now.plus(rule.respondWithin()),
-                (int) rule.respondWithin().toMinutes(), AlertTier.WARD_TEAM, null, AlertStatus.RAISED, null, null,
-                null, null, null, null, null, null), 0);
-    }
-
-    static Alert missedDose(PatientId patient, WardId ward, EscalationRule rule, Instant now) {
-        return new Alert(new AlertView(UUID.randomUUID(), patient, ward, AlertKind.MISSED_DOSE, rule.severity(),
-                null, null, false, rule.reason(), now, now, now.plus(rule.respondWithin()),
-                (int) rule.respondWithin().toMinutes(), AlertTier.WARD_TEAM, null, AlertStatus.RAISED, null, null,
-                null, null, null, null, null, null), 0);
-    }
-
-    /** A missed time-critical dose on an open alert: raised again as for a critical result, the dose first. */
-    void raiseForMissedDose(EscalationRule rule, Instant now) {
-        raiseAgain(rule, AlertKind.MISSED_DOSE, now);
+        return raisedBy(AlertKind.CONCERN_RAISED, patient, ward, rule, now);
     }
 
     /**
-     * A critical result on an open alert: raised again as for a concern ({@link #raiseForConcern}), the result first
-     * in its reason, at least HIGH.
+     * An alert raised by something other than a score (a concern, a critical test result, a missed time-critical
+     * dose): the rule's severity, deadline and reason, at the ward team's tier.
      */
-    void raiseForCriticalResult(EscalationRule rule, Instant now) {
-        raiseAgain(rule, AlertKind.CRITICAL_RESULT, now);
+    static Alert raisedBy(AlertKind kind, PatientId patient, WardId ward, EscalationRule rule, Instant now) {
+        return new Alert(new AlertView(UUID.randomUUID(), patient, ward, kind, rule.severity(), null, null, false,
+                rule.reason(), now, now, now.plus(rule.respondWithin()), (int) rule.respondWithin().toMinutes(),
+                AlertTier.WARD_TEAM, null, AlertStatus.RAISED, null, null, null, null, null, null, null, null), 0);
     }
 
     /**
@@ -133,7 +112,12 @@ class Alert {
         raiseAgain(rule, AlertKind.CONCERN_RAISED, now);
     }
 
-    private void raiseAgain(EscalationRule rule, AlertKind newKind, Instant now) {
+    /**
+     * Something new on an open alert (a concern, a critical result, a missed time-critical dose): raised again, to be
+     * acknowledged at its new level, at least at the rule's severity (the kind becomes the new one when that is more
+     * severe), with the sooner deadline and the new reason first.
+     */
+    void raiseAgain(EscalationRule rule, AlertKind newKind, Instant now) {
         if (rule.severity().compareTo(severity) > 0) {
             severity = rule.severity();
             kind = newKind;
