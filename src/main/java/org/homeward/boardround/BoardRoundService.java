@@ -109,7 +109,8 @@ public class BoardRoundService {
      * the last). The order is chosen over every patient the user may see on the board from what orders it (acuity,
      * open alert, score, name) and today's reviews, which also give the count not reviewed today; the other columns
      * (visits, care plan, tasks) are read only for the patients on the page, and only they are audited. Read from one
-     * snapshot of the database (repeatable read), so the page's rows are the patients its order was chosen from.
+     * snapshot of the database (repeatable read), so the page's rows are the patients its order was chosen from; a
+     * caller must not call it inside a transaction of its own, whose isolation it would then join.
      */
     @Transactional(isolation = Isolation.REPEATABLE_READ)
     public Board board(CurrentUser user, WardId ward, boolean notReviewedOnly, int page, int pageSize) {
@@ -166,9 +167,10 @@ public class BoardRoundService {
     }
 
     /**
-     * Every patient on the board the user may see, most acute first. Each query reads only the board's patients:
-     * those on the ward (index on ward, open admissions) narrowed to those the user may see, and then those patients'
-     * ids; only the whole service's board reads every ward. Each reads only the columns that order the board.
+     * Every patient on the board the user may see, most acute first. The open stays on the ward (or every ward, for
+     * the whole service) are narrowed to those the user may see, and the other reads are of those patients' ids,
+     * except the open alerts' severities, read for the ward (or the service) and matched to them. Each read gives
+     * only the columns that order the board.
      */
     private List<Candidate> candidates(CurrentUser user, WardId ward, LocalDate today) {
         return candidates(user, ward, today, null);

@@ -26,8 +26,8 @@ final class Pages {
      * A page of a result of which only the newest part was read: {@code newest} holds at least the result's first
      * {@code offset + count} items (more when there are, so a full page is known to be followed by another).
      *
-     * @param total how many the whole result holds; null when unknown, and then {@code newest} must hold more than
-     *        {@code offset + count}: HAPI writes the next link when the page is full
+     * @param total how many the whole result holds; null when unknown: HAPI then writes the next link only when
+     *        {@code newest} holds more than {@code offset + count} (an exactly full last page has none)
      */
     static IBundleProvider of(List<? extends IBaseResource> newest, Integer offset, Integer count, Integer total) {
         int from = offset(offset);

@@ -6,9 +6,11 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import java.net.InetAddress;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -58,13 +60,16 @@ class AuthorizationServerConfiguration {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityFilterChain authorizationServerSecurity(HttpSecurity http, ObjectMapper objectMapper,
-            ClientAssertionReplay replay) throws Exception {
+            ClientAssertionReplay replay,
+            @Value("${homeward.system-clients.allow-private-jwks-addresses:false}") boolean allowPrivateJwksAddresses)
+            throws Exception {
         OAuth2AuthorizationServerConfigurer authorizationServer = OAuth2AuthorizationServerConfigurer.authorizationServer();
         // SAS's checks of an assertion (signature by a key at the client's JWKS URL, RS512, iss and sub the client id,
         // aud this server, in date) and NHS England's: a jti used once, exp at most 5 minutes ahead
-        JwtClientAssertionDecoderFactory assertions = new JwtClientAssertionDecoderFactory();
-        assertions.setJwtValidatorFactory(client -> new DelegatingOAuth2TokenValidator<>(
-                JwtClientAssertionDecoderFactory.DEFAULT_JWT_VALIDATOR_FACTORY.apply(client), replay));
+        // the key set is fetched through a client that refuses private-network addresses at each fetch (KeySetFetching)
+        KeySetFetching assertions = new KeySetFetching(allowPrivateJwksAddresses, InetAddress::getAllByName,
+                client -> new DelegatingOAuth2TokenValidator<>(
+                        JwtClientAssertionDecoderFactory.DEFAULT_JWT_VALIDATOR_FACTORY.apply(client), replay));
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         return http
                 .securityMatcher(new OrRequestMatcher(paths.matcher(TOKEN_ENDPOINT), paths.matcher(JWKS_ENDPOINT)))

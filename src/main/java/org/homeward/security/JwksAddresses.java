@@ -16,7 +16,7 @@ import java.util.Optional;
  *
  * <p>Refused: loopback, link-local, site-local (10/8, 172.16/12, 192.168/16), unique local IPv6 (fc00::/7), the
  * unspecified address, multicast, and names that do not resolve. A name is checked by every address it resolves to
- * now; a name re-pointed later (DNS rebinding) is not caught here.
+ * now, at registration; {@link KeySetFetching} checks it again as each fetch resolves it (a name re-pointed since).
  */
 final class JwksAddresses {
 

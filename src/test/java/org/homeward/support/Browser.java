@@ -312,7 +312,14 @@ public final class Browser implements AutoCloseable {
                         return element.isDisplayed() ? element.getText() : null;
                     });
         } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError(whereInstead(locator), e);
+            String instead;
+            try {
+                instead = whereInstead(locator);
+            } catch (RuntimeException unreadable) {
+                // the browser itself has failed: the wait's own error says more
+                throw e;
+            }
+            throw new AssertionError(instead, e);
         }
     }
 
