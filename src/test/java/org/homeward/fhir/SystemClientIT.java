@@ -61,12 +61,15 @@ import org.homeward.security.OrganisationType;
 import org.homeward.security.Role;
 import org.homeward.security.SystemClientScopes;
 import org.homeward.support.Api;
+import org.homeward.support.Browser;
 import org.homeward.support.Fixtures;
 import org.homeward.support.IntegrationTest;
 import org.homeward.ward.VirtualWard;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -177,6 +180,18 @@ class SystemClientIT {
                 where patient_id = ? and username = ? and action = 'READ' order by id desc limit 1""")
                 .param(patient.summary().id().value()).param(nurse.username()).query(String.class).single())
                 .as("the nurse's own read").isEqualTo("the nurse herself");
+        // and the trust's administrator reads it so on the audit page: the nurse, and the platform she acted through
+        try (Browser browser = new Browser(api.baseUrl(), "system-client-audit")) {
+            browser.signIn(admin.username(), Fixtures.PASSWORD)
+                    .open("/admin/audit?username=" + nurse.username() + "&patientId=" + patient.summary().id().value());
+            assertThat(browser.driver().findElements(By.cssSelector("[data-testid='via-system-client']")).stream()
+                    .map(WebElement::getText).distinct().toList())
+                    .containsExactly("through the system client " + clientId);
+            WebElement via = browser.driver().findElement(By.cssSelector("[data-testid='via-system-client']"));
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                    .executeScript("arguments[0].scrollIntoView({block: 'center'})", via);
+            browser.screenshot("audit-via-system-client");
+        }
 
         // no Flag scope: 403 naming the scope, whatever the nurse herself may read
         assertThatThrownBy(() -> platform.search().forResource(Flag.class).where(Flag.PATIENT.hasId(patientId(patient)))
