@@ -57,7 +57,7 @@ class AuditRepository {
 
         AuditEntry entry() {
             return new AuditEntry(id, occurredAt, username, organisationName, role, action, recordType, recordId,
-                    patientId, detail, masked, viaSystemClient);
+                    patientId, detail, masked, viaSystemClient, null);
         }
     }
 

@@ -2,6 +2,7 @@ package org.homeward.audit;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -9,6 +10,7 @@ import org.homeward.patient.PatientService;
 import org.homeward.patient.PatientSummary;
 import org.homeward.security.CurrentUser;
 import org.homeward.security.Permission;
+import org.homeward.security.SystemClientService;
 import org.homeward.shared.AuditedRecord;
 import org.homeward.shared.InvalidInputException;
 import org.homeward.shared.PatientId;
@@ -29,9 +31,12 @@ public class AuditService {
 
     private final AuditRepository repository;
     private final PatientService patients;
+    private final SystemClientService systemClients;
     private final Clock clock;
 
-    AuditService(AuditRepository repository, PatientService patients, Clock clock) {
+    AuditService(AuditRepository repository, PatientService patients, SystemClientService systemClients,
+            Clock clock) {
+        this.systemClients = systemClients;
         this.repository = repository;
         this.patients = patients;
         this.clock = clock;
@@ -114,7 +119,16 @@ public class AuditService {
         Set<PatientId> inCare = patients.inCareOf(user.organisationId(), stored.stream()
                 .map(AuditRepository.Stored::patientId).filter(Objects::nonNull).map(PatientId::new)
                 .collect(Collectors.toSet()));
-        return stored.stream().map(line -> shownTo(user, line, inCare)).toList();
+        List<AuditEntry> shown = stored.stream().map(line -> shownTo(user, line, inCare)).toList();
+        // the system clients the lines were made through, by their registered names as well as their ids
+        Set<String> clients = shown.stream().map(AuditEntry::viaSystemClient).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        if (clients.isEmpty()) {
+            return shown;
+        }
+        Map<String, String> names = systemClients.names(clients);
+        return shown.stream()
+                .map(e -> e.viaSystemClient() == null ? e : e.withClientName(names.get(e.viaSystemClient()))).toList();
     }
 
     private static AuditEntry shownTo(CurrentUser user, AuditRepository.Stored line, Set<PatientId> inCare) {

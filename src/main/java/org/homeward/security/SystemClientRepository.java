@@ -51,6 +51,20 @@ class SystemClientRepository {
                 .stream().map(Stored::client).toList();
     }
 
+    /** The registered names of these clients, by client id; unknown ids are left out. */
+    java.util.Map<String, String> names(java.util.Collection<String> clientIds) {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        if (clientIds.isEmpty()) {
+            return names;
+        }
+        jdbc.sql("select client_id, name from system_client where client_id = any(?)")
+                .param(clientIds.toArray(new String[0]))
+                .query(rs -> {
+                    names.put(rs.getString("client_id"), rs.getString("name"));
+                });
+        return names;
+    }
+
     /** Revokes the client if it is not revoked already; whether it was revoked now. */
     boolean revoke(String clientId, Instant at, String by) {
         return jdbc.sql("update system_client set revoked_at = ?, revoked_by = ? where client_id = ? and revoked_at is null")

@@ -186,7 +186,9 @@ class SystemClientIT {
                     .open("/admin/audit?username=" + nurse.username() + "&patientId=" + patient.summary().id().value());
             assertThat(browser.driver().findElements(By.cssSelector("[data-testid='via-system-client']")).stream()
                     .map(WebElement::getText).distinct().toList())
-                    .containsExactly("through the system client " + clientId);
+                    .containsExactly("through the system client " + jdbc.sql(
+                            "select name from system_client where client_id = ?").param(clientId).query(String.class)
+                            .single() + " (client id " + clientId + ")");
             WebElement via = browser.driver().findElement(By.cssSelector("[data-testid='via-system-client']"));
             ((org.openqa.selenium.JavascriptExecutor) browser.driver())
                     .executeScript("arguments[0].scrollIntoView({block: 'center'})", via);
